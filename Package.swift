@@ -1,0 +1,125 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Upcoming-language settings shared by every target (as Hummingbird itself does).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "lumbung",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lumbung", targets: ["lumbung"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // MARK: Domain
+        /// Regions, NIK, households, persons, code lists: pure Swift, no I/O.
+        .target(
+            name: "LumbungDomain",
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Storage
+        /// SQL schema, numbered migrations and stores over SQLite and PostgreSQL; ships the region reference data.
+        .target(
+            name: "LumbungStore",
+            dependencies: [
+                "LumbungDomain",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/reference")],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Web
+        /// Hummingbird application: JSON API, HTML pages in Bahasa Indonesia, SVG maps.
+        .target(
+            name: "LumbungWeb",
+            dependencies: [
+                "LumbungDomain",
+                "LumbungStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/static")],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Command line
+        /// The `lumbung` commands (serve, migrate, regions).
+        .target(
+            name: "LumbungCLI",
+            dependencies: [
+                "LumbungDomain",
+                "LumbungStore",
+                "LumbungWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        /// The executable: one file that hands over to `LumbungCLI`.
+        .executableTarget(
+            name: "lumbung",
+            dependencies: ["LumbungCLI"],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Tests
+        /// Database fixtures shared by the test targets: temporary SQLite files and throw-away PostgreSQL databases.
+        .target(
+            name: "LumbungTestSupport",
+            dependencies: [
+                "LumbungStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            path: "Tests/LumbungTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LumbungDomainTests",
+            dependencies: ["LumbungDomain"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LumbungStoreTests",
+            dependencies: [
+                "LumbungDomain", "LumbungStore", "LumbungTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LumbungWebTests",
+            dependencies: [
+                "LumbungDomain", "LumbungStore", "LumbungWeb", "LumbungTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LumbungCLITests",
+            dependencies: ["LumbungCLI", "LumbungStore", "LumbungTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,12 @@
+/// An official code list: each case's raw value is the code used in the source forms
+/// (Dukcapil/SIAK or the Regsosek 2022 questionnaire, as named on each list), and each has an
+/// Indonesian label as printed on the form.
+public protocol CodeList: RawRepresentable<Int>, CaseIterable, Sendable, Hashable, Codable {
+    /// The label in Bahasa Indonesia.
+    var label: String { get }
+}
+
+extension CodeList {
+    /// The official numeric code.
+    public var code: Int { rawValue }
+}

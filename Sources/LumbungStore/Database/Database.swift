@@ -1,0 +1,80 @@
+import Logging
+import SQLKit
+
+/// An open Lumbung database on either engine, with reads and all-or-nothing write transactions.
+///
+/// Every store talks SQL through this type; nothing else knows which engine runs underneath,
+/// except bulk writers, which ask for the engine's own connection.
+public final class Database: Sendable {
+    /// The two engines Lumbung runs on.
+    public enum Engine: String, Sendable {
+        case sqlite
+        case postgres
+    }
+
+    public let location: DatabaseLocation
+    public var engine: Engine { driver.engine }
+    private let driver: any DatabaseDriver
+
+    private init(location: DatabaseLocation, driver: any DatabaseDriver) {
+        self.location = location
+        self.driver = driver
+    }
+
+    /// Opens (and for SQLite creates) the database, checking at once that it is usable.
+    ///
+    /// - Throws: `StoreError` with a message that says what is wrong: not an SQLite file, a server
+    ///   that does not answer, a refused login.
+    public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> Database {
+        switch location {
+        case .sqlite(let path):
+            return Database(location: location, driver: try await SQLiteDriver.open(path: path, logger: logger))
+        case .postgres(let url):
+            return Database(location: location, driver: try await PostgresDriver.open(url: url, display: location.description, logger: logger))
+        }
+    }
+
+    /// Runs `body` with a connection for reading.
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await driver.read(body)
+    }
+
+    /// Runs `body` inside one transaction: everything it writes is committed together, or, if it
+    /// throws, nothing is. Write transactions on SQLite run one at a time.
+    public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await driver.transaction(body)
+    }
+
+    /// Checks that the database answers.
+    public func ping() async throws {
+        try await read { db in try await db.raw("SELECT 1 AS ok").run() }
+    }
+
+    /// Closes every connection. The database must not be used afterwards.
+    public func close() async {
+        await driver.close()
+    }
+}
+
+/// One engine's way of lending connections.
+protocol DatabaseDriver: Sendable {
+    var engine: Database.Engine { get }
+    func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func close() async
+}
+
+extension SQLDatabase {
+    /// Runs `body` between BEGIN and COMMIT on this (single-session) connection, rolling back if it throws.
+    func runTransaction<T>(begin: String, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(self)
+            try await raw("COMMIT").run()
+            return result
+        } catch {
+            try? await raw("ROLLBACK").run()
+            throw error
+        }
+    }
+}
