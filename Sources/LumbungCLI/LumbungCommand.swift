@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `lumbung`: the social-welfare data platform of LKKS NTB.
+struct LumbungCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lumbung",
+        abstract: "Lumbung — social-welfare data for LKKS Nusa Tenggara Barat.",
+        discussion: """
+            Runs on an SQLite file by default (lumbung.sqlite) or on PostgreSQL with --database postgres://…
+            Exit codes: 0 success, 1 failure, 2 usage error.
+            """,
+        version: "0.1.0",
+        subcommands: [ServeCommand.self, MigrateCommand.self, RegionsCommand.self]
+    )
+}

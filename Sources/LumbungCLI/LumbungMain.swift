@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import LumbungStore
+
+/// Runs a `lumbung` command line and returns the process exit code:
+/// 0 success, 1 failure, 2 usage error. Failures print one clear line on standard error, never a stack trace.
+public enum LumbungMain {
+    public static func run(_ arguments: [String]) async -> Int32 {
+        let command: any ParsableCommand
+        do {
+            command = try LumbungCommand.parseAsRoot(arguments)
+        } catch {
+            return report(argumentError: error)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                var syncCommand = command
+                try syncCommand.run()
+            }
+            return 0
+        } catch let error as DatabaseLocationError {
+            printError(error.description)
+            return 2
+        } catch let error as CLIFailure {
+            printError(error.description)
+            return error.isUsage ? 2 : 1
+        } catch let error as StoreError {
+            printError(error.description)
+            return 1
+        } catch {
+            if error is ExitCode || error is CleanExit || error is ValidationError {
+                return report(argumentError: error)
+            }
+            printError(String(describing: error).split(separator: "\n").first.map(String.init) ?? "unknown error")
+            return 1
+        }
+    }
+
+    private static func report(argumentError error: any Error) -> Int32 {
+        let code = LumbungCommand.exitCode(for: error)
+        let message = LumbungCommand.fullMessage(for: error)
+        if code == .success {
+            if !message.isEmpty { print(message) }
+            return 0
+        }
+        if !message.isEmpty { printError(message) }
+        return code == .validationFailure ? 2 : code.rawValue == 0 ? 0 : 1
+    }
+
+    static func printError(_ message: String) {
+        let line = message.hasPrefix("Error:") || message.hasPrefix("Usage:") || message.contains("\n") ? message : "error: \(message)"
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Hummingbird
+import Logging
+import LumbungStore
+
+/// Builds the Lumbung web application: routes, middleware and static files.
+///
+/// - Parameters:
+///   - onServerRunning: called with the bound port once the server listens (port 0 picks a free one).
+public func buildApplication(
+    configuration: WebConfiguration,
+    services: AppServices,
+    logger: Logger,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(services: services, logger: logger),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Lumbung"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger
+    )
+}
+
+/// The router alone, for tests that drive it without a socket.
+public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.addMiddleware {
+        LogRequestsMiddleware(.info)
+        SecurityHeadersMiddleware()
+        ErrorMiddleware(pages: services.pages, logger: logger)
+        FileMiddleware(
+            PageRenderer.staticFolder, urlBasePath: "/static",
+            cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), logger: logger
+        )
+    }
+    HealthController(database: services.database).register(on: router)
+    RegionAPIController(services: services).register(on: router.group("api/v1"))
+    RegionPageController(services: services).register(on: router)
+    return router
+}

@@ -1,0 +1,23 @@
+import Hummingbird
+import LumbungStore
+
+/// `GET /healthz`: 200 when the database answers, 503 when it does not (for load balancers and monitors).
+struct HealthController {
+    let database: Database
+
+    struct Health: Encodable {
+        let status: String
+        let database: String
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("healthz") { _, _ -> Response in
+            do {
+                try await database.ping()
+            } catch {
+                throw AppError.databaseUnavailable
+            }
+            return JSONBody.response(Health(status: "ok", database: database.engine.rawValue))
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import LumbungDomain
+import LumbungStore
+
+/// The region pages: `/wilayah/{code}` (profile, map, drill-down) and `/wilayah?q=NAME` (search).
+struct RegionPageController {
+    let services: AppServices
+
+    func register(on router: Router<AppRequestContext>) {
+        let home = "/wilayah/" + (services.regions.roots.first?.code.dotted ?? "52")
+        router.get("/") { _, _ in Response.redirect(to: home) }
+        router.get("wilayah") { request, _ -> Response in
+            let query = (request.uri.queryParameters.get("q") ?? "").trimmingCharacters(in: .whitespaces)
+            guard !query.isEmpty else { return .redirect(to: home) }
+            let found = services.regions.search(query)
+            if found.count == 1, (try? RegionCode(query)) != nil {
+                return .redirect(to: "/wilayah/\(found[0].code.dotted)")
+            }
+            return services.pages.render("search", SearchPage(query: query, found: found, tree: services.regions))
+        }
+        router.get("wilayah/:code") { _, context -> Response in
+            let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
+            return services.pages.render("region", try await page(for: region))
+        }
+    }
+
+    private func page(for region: Region) async throws -> RegionPage {
+        let tree = services.regions
+        let children = tree.children(of: region.code)
+        var shapes: [RegionMapSVG.Shape] = []
+        let boundaries: [RegionCode: Boundary]
+        if children.isEmpty {
+            // A desa: itself among its neighbours in the kecamatan.
+            let siblings = region.parentCode.map { tree.children(of: $0) } ?? [region]
+            boundaries = try await services.regionStore.fetchBoundaries(siblings.map(\.code))
+            for sibling in siblings {
+                guard let boundary = boundaries[sibling.code] else { continue }
+                shapes.append(.init(region: sibling, boundary: boundary, role: sibling.code == region.code ? .focus : .context))
+            }
+            if boundaries[region.code] == nil { shapes.removeAll() }
+        } else {
+            boundaries = try await services.regionStore.fetchBoundaries(children.map(\.code))
+            for child in children {
+                guard let boundary = boundaries[child.code] else { continue }
+                shapes.append(.init(region: child, boundary: boundary, role: .child))
+            }
+        }
+        let svg = RegionMapSVG.render(shapes, label: "Peta \(region.title)")
+        return RegionPage(region: region, tree: tree, mapSVG: svg, boundaryCodes: Set(boundaries.keys))
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Turns every error into a response the user can read: JSON with a code under `/api`, an
+/// Indonesian HTML page elsewhere, keeping the real status. Unknown errors become a generic 500
+/// whose details go only to the log, under a reference the user can quote.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let pages: PageRenderer
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as AppError {
+            return respond(to: request, status: error.status, code: error.code, english: error.englishMessage,
+                           title: error.indonesianTitle, indonesian: error.indonesianMessage)
+        } catch let error as HTTPError where error.status == .notFound {
+            let notFound = AppError.pageNotFound
+            return respond(to: request, status: error.status, code: notFound.code, english: notFound.englishMessage,
+                           title: notFound.indonesianTitle, indonesian: notFound.indonesianMessage)
+        } catch let error as HTTPError where error.status.code < 500 {
+            return respond(to: request, status: error.status, code: "bad_request",
+                           english: error.body ?? "The request could not be handled.",
+                           title: "Permintaan tidak valid", indonesian: "Permintaan tidak dapat diproses.")
+        } catch {
+            let reference = String(UUID().uuidString.prefix(8))
+            logger.error("request failed", metadata: [
+                "reference": "\(reference)", "path": "\(request.uri.path)", "error": "\(String(reflecting: type(of: error)))",
+            ])
+            return respond(to: request, status: .internalServerError, code: "internal_error",
+                           english: "Something went wrong on the server (reference \(reference)).",
+                           title: "Terjadi kesalahan",
+                           indonesian: "Terjadi kesalahan di server. Sebutkan kode rujukan \(reference) kepada admin.")
+        }
+    }
+
+    private func respond(to request: Request, status: HTTPResponse.Status, code: String, english: String,
+                         title: String, indonesian: String) -> Response {
+        if request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz" {
+            return JSONBody.response(ErrorBody(error: .init(code: code, message: english)), status: status)
+        }
+        return pages.render("error", ErrorPage(title: title, status: Int(status.code), message: indonesian), status: status)
+    }
+}
+
+/// `{"error": {"code": "...", "message": "..."}}`
+struct ErrorBody: Encodable {
+    struct Detail: Encodable {
+        let code: String
+        let message: String
+    }
+    let error: Detail
+}

@@ -1,0 +1,31 @@
+import LumbungDomain
+
+/// The model of the region search results page.
+struct SearchPage {
+    struct Result {
+        let title: String
+        let code: String
+        let href: String
+        /// Where the region lies: "Kecamatan Sakra › Kabupaten Lombok Timur".
+        let within: String
+    }
+
+    let title: String
+    let query: String
+    let results: [Result]
+    let summary: String
+
+    init(query: String, found: [Region], tree: RegionTree) {
+        title = "Cari wilayah: \(query) — Lumbung"
+        self.query = query
+        results = found.map { region in
+            Result(
+                title: region.title, code: region.code.dotted, href: "/wilayah/\(region.code.dotted)",
+                within: tree.path(to: region.code).dropLast().reversed().dropLast().map(\.title).joined(separator: " › ")
+            )
+        }
+        summary = found.isEmpty
+            ? "Tidak ada wilayah yang cocok dengan “\(query)”. Periksa ejaan atau coba sebagian nama saja."
+            : "\(IndonesianNumber.format(found.count)) wilayah cocok dengan “\(query)”."
+    }
+}
