@@ -117,6 +117,7 @@ let package = Package(
                 "LumbungDomain", "LumbungStore", "LumbungWeb", "LumbungTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strictSettings
         ),

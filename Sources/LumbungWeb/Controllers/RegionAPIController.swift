@@ -45,7 +45,7 @@ struct RegionAPIController {
             ))
         }
         group.get("regions") { request, _ -> Response in
-            let query = request.uri.queryParameters.get("q") ?? ""
+            let query = FormQuery.value("q", in: request) ?? ""
             let limit = request.uri.queryParameters.get("limit", as: Int.self).map { min(max($0, 1), 200) } ?? 50
             return JSONBody.response(SearchResult(query: query, results: services.regions.search(query, limit: limit).map(RegionSummary.init)))
         }

@@ -11,7 +11,7 @@ struct RegionPageController {
         let home = "/wilayah/" + (services.regions.roots.first?.code.dotted ?? "52")
         router.get("/") { _, _ in Response.redirect(to: home) }
         router.get("wilayah") { request, _ -> Response in
-            let query = (request.uri.queryParameters.get("q") ?? "").trimmingCharacters(in: .whitespaces)
+            let query = (FormQuery.value("q", in: request) ?? "").trimmingCharacters(in: .whitespaces)
             guard !query.isEmpty else { return .redirect(to: home) }
             let found = services.regions.search(query)
             if found.count == 1, (try? RegionCode(query)) != nil {

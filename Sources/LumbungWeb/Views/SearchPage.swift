@@ -13,6 +13,7 @@ struct SearchPage {
     let title: String
     let query: String
     let results: [Result]
+    let hasResults: Bool
     let summary: String
 
     init(query: String, found: [Region], tree: RegionTree) {
@@ -24,6 +25,7 @@ struct SearchPage {
                 within: tree.path(to: region.code).dropLast().reversed().dropLast().map(\.title).joined(separator: " › ")
             )
         }
+        hasResults = !found.isEmpty
         summary = found.isEmpty
             ? "Tidak ada wilayah yang cocok dengan “\(query)”. Periksa ejaan atau coba sebagian nama saja."
             : "\(IndonesianNumber.format(found.count)) wilayah cocok dengan “\(query)”."

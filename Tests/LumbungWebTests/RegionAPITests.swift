@@ -1,0 +1,85 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import LumbungStore
+import LumbungTestSupport
+import Testing
+
+@Suite struct RegionAPITests {
+    @Test(arguments: TestDatabase.engines)
+    func a_kecamatan_comes_with_its_path_and_desa(engine: Database.Engine) async throws {
+        try await withWebApp(engine) { client in
+            try await client.execute(uri: "/api/v1/regions/5203010", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+            try await client.execute(uri: "/api/v1/regions/520301", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                let json = try response.json()
+                #expect(json["code"] as? String == "52.03.01")
+                #expect(json["name"] as? String == "Keruak")
+                #expect(json["level"] as? String == "kecamatan")
+                #expect(json["parent"] as? String == "52.03")
+                let path = (json["path"] as? [[String: Any]])?.compactMap { $0["code"] as? String }
+                #expect(path == ["52", "52.03"])
+                let children = json["children"] as? [[String: Any]] ?? []
+                #expect(children.first?["code"] as? String == "52.03.01.2001")
+                #expect(children.first?["name"] as? String == "Tanjung Luar")
+                #expect(children.allSatisfy { ($0["level"] as? String).map { ["desa", "kelurahan"].contains($0) } ?? false })
+            }
+        }
+    }
+
+    @Test func the_province_lists_all_ten_kabupaten_and_kota() async throws {
+        try await withWebApp { client in
+            try await client.execute(uri: "/api/v1/regions/52", method: .get) { response in
+                let json = try response.json()
+                #expect((json["children"] as? [Any])?.count == 10)
+                #expect(json["parent"] is NSNull || json["parent"] == nil)
+            }
+        }
+    }
+
+    @Test func bad_and_unknown_codes_get_400_and_404_with_a_code() async throws {
+        try await withWebApp { client in
+            try await client.execute(uri: "/api/v1/regions/52.x", method: .get) { response in
+                #expect(response.status == .badRequest)
+                let error = try response.json()["error"] as? [String: Any]
+                #expect(error?["code"] as? String == "invalid_region_code")
+                #expect((error?["message"] as? String)?.contains("'52.x' is not a region code") == true)
+            }
+            try await client.execute(uri: "/api/v1/regions/52.99", method: .get) { response in
+                #expect(response.status == .notFound)
+                let error = try response.json()["error"] as? [String: Any]
+                #expect(error?["code"] as? String == "unknown_region")
+                #expect(error?["message"] as? String == "There is no region with code 52.99.")
+            }
+            try await client.execute(uri: "/api/v1/nothing-here", method: .get) { response in
+                #expect(response.status == .notFound)
+                let error = try response.json()["error"] as? [String: Any]
+                #expect(error?["code"] as? String == "not_found")
+            }
+        }
+    }
+
+    @Test func search_by_name_finds_lombok_timur_first() async throws {
+        try await withWebApp { client in
+            try await client.execute(uri: "/api/v1/regions?q=LOMBOK%20TIMUR", method: .get) { response in
+                let results = try response.json()["results"] as? [[String: Any]] ?? []
+                #expect(results.first?["code"] as? String == "52.03")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func health_reports_the_engine(engine: Database.Engine) async throws {
+        try await withWebApp(engine) { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = try response.json()
+                #expect(json["status"] as? String == "ok")
+                #expect(json["database"] as? String == engine.rawValue)
+            }
+        }
+    }
+}
