@@ -30,11 +30,8 @@ public enum LumbungMain {
             printError(error.description)
             return 1
         } catch {
-            if error is ExitCode || error is CleanExit || error is ValidationError {
-                return report(argumentError: error)
-            }
-            printError(String(describing: error).split(separator: "\n").first.map(String.init) ?? "unknown error")
-            return 1
+            // Help, version and argument errors raised while running, and any other error, the parser's way.
+            return report(argumentError: error)
         }
     }
 
