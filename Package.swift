@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // MARK: Domain
@@ -32,18 +33,46 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Reference data
+        /// The shipped reference files (regions, boundaries, BPS crosswalk, poverty figures) and their parsers.
+        .target(
+            name: "LumbungReference",
+            dependencies: ["LumbungDomain"],
+            resources: [.copy("Resources/reference")],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Spreadsheets
+        /// Streaming CSV and XLSX writing (and, with the import, reading); never a whole workbook in memory.
+        .target(
+            name: "LumbungSheets",
+            dependencies: [
+                "LumbungDomain",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Synthetic population
+        /// A deterministic synthetic NTB population written as real export-style files, with its truth.
+        .target(
+            name: "LumbungSynth",
+            dependencies: ["LumbungDomain", "LumbungReference", "LumbungSheets"],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Storage
-        /// SQL schema, numbered migrations and stores over SQLite and PostgreSQL; ships the region reference data.
+        /// SQL schema, numbered migrations and stores over SQLite and PostgreSQL.
         .target(
             name: "LumbungStore",
             dependencies: [
                 "LumbungDomain",
+                "LumbungReference",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/reference")],
             swiftSettings: strictSettings
         ),
 
@@ -70,6 +99,7 @@ let package = Package(
             dependencies: [
                 "LumbungDomain",
                 "LumbungStore",
+                "LumbungSynth",
                 "LumbungWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -101,6 +131,19 @@ let package = Package(
         .testTarget(
             name: "LumbungDomainTests",
             dependencies: ["LumbungDomain"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LumbungSheetsTests",
+            dependencies: [
+                "LumbungDomain", "LumbungSheets",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LumbungSynthTests",
+            dependencies: ["LumbungDomain", "LumbungReference", "LumbungSheets", "LumbungSynth"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import LumbungDomain
+import LumbungReference
 import SQLKit
 
 extension Migration {

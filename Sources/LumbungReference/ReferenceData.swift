@@ -21,6 +21,35 @@ public enum ReferenceData {
         public let sourcePeriod: String
     }
 
+    /// One kabupaten/kota (or the province) in one year of `bps-ntb-kemiskinan.csv`; blank cells are `nil`.
+    public struct RegionStatistics: Sendable, Equatable {
+        public let code: RegionCode
+        public let name: String
+        public let year: Int
+        /// Registered population (Dukcapil, not BPS).
+        public let registeredPopulation: Int?
+        /// BPS poverty rate P0 in percent (Susenas, March).
+        public let povertyRatePercent: Double?
+        /// BPS number of poor people, in thousands.
+        public let poorPeopleThousands: Double?
+        /// BPS Human Development Index.
+        public let humanDevelopmentIndex: Double?
+    }
+
+    /// Poverty, population and IPM figures of NTB and its kabupaten/kota, 2023–2025.
+    public static func regionStatistics() throws -> [RegionStatistics] {
+        let file = "bps-ntb-kemiskinan.csv"
+        let columns = ["kode", "nama", "tahun", "penduduk_bps_ribu", "penduduk_dukcapil_jiwa", "penduduk_miskin_ribu",
+                       "persen_penduduk_miskin", "persen_penduduk_miskin_ekstrem", "tpt_persen", "ipm", "sumber"]
+        return try table(file, columns: columns).map { row in
+            guard let year = Int(row[2]) else { throw ReferenceDataError.badValue(file: file, value: row[2]) }
+            return RegionStatistics(
+                code: try parseCode(row[0], file: file), name: row[1], year: year,
+                registeredPopulation: Int(row[4]), povertyRatePercent: Double(row[6]),
+                poorPeopleThousands: Double(row[5]), humanDevelopmentIndex: Double(row[9]))
+        }
+    }
+
     /// The 1,294 NTB regions of `wilayah-ntb.csv`, parents before children.
     public static func regions() throws -> [Region] {
         try table("wilayah-ntb.csv", columns: ["kode", "nama", "tingkat", "induk"]).map { row in
@@ -72,10 +101,10 @@ public enum ReferenceData {
         do { return try RegionCode(text) } catch { throw ReferenceDataError.badValue(file: file, value: text) }
     }
 
-    /// Reads a simple comma-separated file (the reference files hold no quoted fields) and checks its header.
+    /// Reads a comma-separated reference file (quoted fields allowed, no line breaks inside them) and checks its header.
     private static func table(_ file: String, columns: [String]) throws -> [[String]] {
         let text = String(decoding: try resource(file), as: UTF8.self)
-        var lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        var lines = text.split(whereSeparator: \.isNewline).map { splitLine(Substring($0)) }
         guard !lines.isEmpty, lines.removeFirst() == columns else {
             throw ReferenceDataError.badValue(file: file, value: "header")
         }
@@ -83,6 +112,40 @@ public enum ReferenceData {
             throw ReferenceDataError.badValue(file: file, value: bad.joined(separator: ","))
         }
         return lines
+    }
+
+    /// Splits one CSV line on commas, honouring double quotes (`"a, b"` and `""` inside quotes).
+    static func splitLine(_ line: Substring) -> [String] {
+        let characters = Array(line)
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if quoted {
+                if character == "\"" {
+                    if index + 1 < characters.count && characters[index + 1] == "\"" {
+                        field.append("\"")
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(character)
+                }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "," {
+                fields.append(field)
+                field = ""
+            } else {
+                field.append(character)
+            }
+            index += 1
+        }
+        fields.append(field)
+        return fields
     }
 
     private static func resource(_ file: String) throws -> Data {

@@ -1,0 +1,49 @@
+/// One person in a family, as the registry holds them. Personal data: never logged, shown masked.
+public struct Person: Sendable, Hashable, Codable {
+    /// The NIK as text, `nil` when missing (the person is then flagged for verification).
+    public var nik: String?
+    public var name: String
+    public var sex: Sex?
+    public var birthDate: CalendarDate?
+    public var birthPlace: String?
+    public var relationship: FamilyRelationship?
+    public var maritalStatus: MaritalStatus?
+    public var education: Education?
+    public var occupation: String?
+    public var motherName: String?
+    public var disability: DisabilityType?
+    public var pregnant: Bool
+    /// Regsosek 430 code: 1 none, 2–18 a chronic disease.
+    public var chronicIllness: Int?
+    public var schoolParticipation: SchoolParticipation?
+    public var healthInsurance: HealthInsurance?
+
+    public init(nik: String?, name: String, sex: Sex?, birthDate: CalendarDate?, birthPlace: String? = nil,
+                relationship: FamilyRelationship?, maritalStatus: MaritalStatus? = nil, education: Education? = nil,
+                occupation: String? = nil, motherName: String? = nil, disability: DisabilityType? = nil,
+                pregnant: Bool = false, chronicIllness: Int? = nil, schoolParticipation: SchoolParticipation? = nil,
+                healthInsurance: HealthInsurance? = nil) {
+        self.nik = nik
+        self.name = name
+        self.sex = sex
+        self.birthDate = birthDate
+        self.birthPlace = birthPlace
+        self.relationship = relationship
+        self.maritalStatus = maritalStatus
+        self.education = education
+        self.occupation = occupation
+        self.motherName = motherName
+        self.disability = disability
+        self.pregnant = pregnant
+        self.chronicIllness = chronicIllness
+        self.schoolParticipation = schoolParticipation
+        self.healthInsurance = healthInsurance
+    }
+
+    /// Completed years on `date`, if the birth date is known.
+    public func age(on date: CalendarDate) -> Int? { birthDate.map { $0.age(on: date) } }
+
+    /// A person without a NIK is kept but must be verified before they can be matched to anyone.
+    public var needsVerification: Bool { nik == nil }
+}
+
