@@ -52,11 +52,14 @@ public struct Housing: Sendable, Hashable, Codable {
     }
 
     /// Proper sanitation: an own, shared-with-known-households or communal facility with a gooseneck
-    /// toilet draining to a septic tank or treatment plant (in a desa also to a pit); `nil` when unknown.
+    /// toilet draining to a septic tank or treatment plant (in a desa also to a pit). `nil` when the
+    /// record does not say enough to judge (unknown facility, or an acceptable facility whose toilet
+    /// or drain is unknown).
     public func hasProperSanitation(rural: Bool) -> Bool? {
         guard let defecationFacility else { return nil }
         guard [.own, .sharedWithSpecificHouseholds, .communal].contains(defecationFacility) else { return false }
-        guard toiletType == .gooseneck, let sewageDisposal else { return false }
+        guard let toiletType, let sewageDisposal else { return nil }
+        guard toiletType == .gooseneck else { return false }
         return sewageDisposal == .septicTank || sewageDisposal == .treatmentPlant || (rural && sewageDisposal == .pitInGround)
     }
 

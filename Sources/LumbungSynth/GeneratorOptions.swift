@@ -1,0 +1,62 @@
+import LumbungDomain
+
+/// The file layouts the generator writes, as the national sources export them.
+public enum SynthLayout: String, Sendable, CaseIterable, Codable, Comparable {
+    /// DTSEN/Regsosek style: every family (`dtsen-keluarga`) and person (`dtsen-individu`) with desil,
+    /// housing, disability, schooling and health insurance in Regsosek/Dukcapil codes.
+    case dtsen
+    /// P3KE: families in desil 1–4 (`p3ke-keluarga`) and their members (`p3ke-individu`), with
+    /// human headers, a title block above the header and labels instead of codes.
+    case p3ke
+    /// SIKS-NG usulan: people proposed by their village for a programme (`siksng-usulan`), `;`-separated.
+    case siksng
+    /// Programme enrolments (`penerima-program`): who receives what from which agency.
+    case programs
+
+    public static func < (lhs: SynthLayout, rhs: SynthLayout) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// The file format of the generated tables.
+public enum SynthFormat: String, Sendable, CaseIterable, Codable {
+    case csv
+    case xlsx
+}
+
+/// Everything that decides what the generator writes; the same options give the same bytes.
+public struct GeneratorOptions: Sendable {
+    /// 1 is the whole province (≈ 5.75 million people, the Dukcapil 2024 count); smaller keeps every
+    /// region with fewer people.
+    public var scale: Double
+    public var seed: UInt64
+    public var format: SynthFormat
+    public var layouts: Set<SynthLayout>
+    /// The date ages are counted on and the data is "as of".
+    public var asOf: CalendarDate
+    public var faultRates: FaultRates
+    /// Kabupaten/kota generated at once (each writes its own files).
+    public var parallelism: Int
+
+    /// The largest scale accepted: 50 × NTB is about the national registry.
+    public static let maximumScale = 50.0
+
+    public init(scale: Double = 0.01, seed: UInt64 = 1, format: SynthFormat = .csv, layouts: Set<SynthLayout> = Set(SynthLayout.allCases),
+                asOf: CalendarDate = CalendarDate(year: 2025, month: 6, day: 30)!, faultRates: FaultRates = .standard, parallelism: Int = 2) {
+        self.scale = scale
+        self.seed = seed
+        self.format = format
+        self.layouts = layouts
+        self.asOf = asOf
+        self.faultRates = faultRates
+        self.parallelism = parallelism
+    }
+
+    /// Checks the options before any file is touched.
+    public func validate() throws(GeneratorError) {
+        guard scale.isFinite, scale > 0 else { throw .badScale(scale) }
+        guard scale <= Self.maximumScale else { throw .badScale(scale) }
+        guard !layouts.isEmpty else { throw .noLayout }
+        try faultRates.validate()
+    }
+}

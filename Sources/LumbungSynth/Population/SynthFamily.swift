@@ -1,0 +1,23 @@
+import LumbungDomain
+
+/// One generated family: the household record, its members, and what the generator knows beyond
+/// the files (the latent welfare that drove every draw, programme enrolments).
+struct SynthFamily: Sendable {
+    var household: Household
+    var members: [Person]
+    /// Position of the family in its village, from 1: part of P3KE's family id.
+    let ordinal: Int
+    /// 0 for the best-off to 1 for the poorest.
+    let poverty: Double
+    var enrollments: [Enrollment] = []
+
+    var desil: Int { household.desil ?? 10 }
+    var head: Person { members[0] }
+}
+
+/// A programme a family or person receives.
+struct Enrollment: Sendable, Hashable {
+    let program: ProgramCatalog.Program
+    /// The member who receives it: the head for family programmes, each member for PBI-JK.
+    let memberIndex: Int
+}

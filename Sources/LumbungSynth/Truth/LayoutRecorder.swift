@@ -1,0 +1,24 @@
+import LumbungDomain
+
+/// What one layout's files of one kabupaten/kota hold: per-village tallies of the records a correct
+/// import keeps, the injected faults and the duplicate pairs.
+struct LayoutRecorder: Sendable {
+    var tallies: [RegionCode: RegionTally] = [:]
+    var faults: [Truth.Fault] = []
+    var duplicates: [Truth.DuplicatePair] = []
+    let asOf: CalendarDate
+
+    mutating func add(household: Household, keptMembers: [Person], village: VillageContext) {
+        tallies[village.code, default: RegionTally()].add(household: household, members: keptMembers, asOf: asOf, rural: village.rural)
+    }
+
+    mutating func recordFault(_ kind: FaultKind, file: TableFile, row: Int, column: String) {
+        file.count(kind.severity)
+        faults.append(Truth.Fault(file: file.name, row: row, column: column, kind: kind, severity: kind.severity))
+    }
+
+    mutating func recordDuplicate(file: TableFile, firstRow: Int, secondRow: Int) {
+        file.count(.duplicate)
+        duplicates.append(Truth.DuplicatePair(file: file.name, firstRow: firstRow, secondRow: secondRow))
+    }
+}

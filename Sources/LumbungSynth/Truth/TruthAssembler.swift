@@ -1,0 +1,53 @@
+import LumbungDomain
+
+/// Puts the kabupaten/kota results together into `truth.json`: village tallies summed up to every
+/// kecamatan, kabupaten/kota and the province.
+struct TruthAssembler {
+    let tree: RegionTree
+    let options: GeneratorOptions
+
+    func assemble(_ results: [RegencyJob.Result]) -> Truth {
+        var layouts: [String: Truth.Layout] = [:]
+        var faults: [Truth.Fault] = []
+        var duplicates: [Truth.DuplicatePair] = []
+        for layout in options.layouts.sorted() {
+            var files: [Truth.File] = []
+            var villages: [RegionCode: RegionTally] = [:]
+            for result in results {
+                guard let (layoutFiles, recorder) = result.layouts[layout] else { continue }
+                files += layoutFiles
+                villages.merge(recorder.tallies) { first, _ in first }
+                faults += recorder.faults
+                duplicates += recorder.duplicates
+            }
+            guard layout != .programs else {
+                layouts[layout.rawValue] = Truth.Layout(files: files, regions: [:])
+                continue
+            }
+            layouts[layout.rawValue] = Truth.Layout(files: files, regions: rollUp(villages, empty: RegionTally()) { $0.merge($1) })
+        }
+        var programVillages: [RegionCode: ProgramTally] = [:]
+        for result in results { programVillages.merge(result.programs) { first, _ in first } }
+        return Truth(
+            generator: .init(seed: options.seed, scale: options.scale, format: options.format, layouts: options.layouts.sorted(),
+                             asOf: options.asOf, faultRates: options.faultRates),
+            generatedFamilies: results.reduce(0) { $0 + $1.families },
+            generatedPeople: results.reduce(0) { $0 + $1.people },
+            layouts: layouts,
+            programs: rollUp(programVillages, empty: ProgramTally()) { $0.merge($1) },
+            faults: faults,
+            duplicates: duplicates)
+    }
+
+    /// Every region of the tree with the sum of its villages (a region without records gets an empty tally).
+    private func rollUp<T>(_ villages: [RegionCode: T], empty: T, merge: (inout T, T) -> Void) -> [String: T] {
+        var totals: [String: T] = [:]
+        for region in tree.all { totals[region.code.dotted] = empty }
+        for (code, tally) in villages {
+            for level in code.ancestors + [code] {
+                merge(&totals[level.dotted, default: empty], tally)
+            }
+        }
+        return totals
+    }
+}

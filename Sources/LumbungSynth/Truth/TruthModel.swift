@@ -1,0 +1,63 @@
+import LumbungDomain
+
+/// `truth.json`: what the generated files hold and what a correct import of them must produce.
+public struct Truth: Codable, Sendable {
+    public struct Generator: Codable, Sendable {
+        public let seed: UInt64
+        public let scale: Double
+        public let format: SynthFormat
+        public let layouts: [SynthLayout]
+        public let asOf: CalendarDate
+        public let faultRates: FaultRates
+    }
+
+    /// One generated file.
+    public struct File: Codable, Sendable {
+        public let name: String
+        public let layout: SynthLayout
+        /// `keluarga`, `individu`, `usulan` or `program`.
+        public let table: String
+        /// The row number of the header (rows above it are a title block).
+        public let headerRow: Int
+        /// Data rows (duplicates included).
+        public var dataRows: Int
+        /// Rows a correct import rejects.
+        public var errorRows: Int
+        /// Rows a correct import keeps with a warning.
+        public var warningRows: Int
+        /// Rows that repeat a person of an earlier row.
+        public var duplicateRows: Int
+    }
+
+    /// An injected fault: where it is and what an import must do with the row.
+    public struct Fault: Codable, Sendable, Equatable {
+        public let file: String
+        public let row: Int
+        public let column: String
+        public let kind: FaultKind
+        public let severity: FaultSeverity
+    }
+
+    /// The same person twice in one file (same NIK, a typo in the name).
+    public struct DuplicatePair: Codable, Sendable, Equatable {
+        public let file: String
+        public let firstRow: Int
+        public let secondRow: Int
+    }
+
+    /// What importing one layout's files must give: per region (every level, dotted code), the counts.
+    public struct Layout: Codable, Sendable {
+        public var files: [File]
+        public var regions: [String: RegionTally]
+    }
+
+    public let generator: Generator
+    /// Families and people the generator made (before any file's faults).
+    public let generatedFamilies: Int
+    public let generatedPeople: Int
+    public var layouts: [String: Layout]
+    /// Programme coverage per region (every level), from the enrolments.
+    public var programs: [String: ProgramTally]
+    public var faults: [Fault]
+    public var duplicates: [DuplicatePair]
+}
