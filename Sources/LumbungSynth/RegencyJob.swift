@@ -39,8 +39,11 @@ struct RegencyJob: Sendable {
             let desaBerdaya = ProgramAssignment.isDesaBerdayaVillage(&random)
             var programs = ProgramTally()
             var people = 0
-            repeat {
+            while true {
                 var family = factory.makeFamily(random: &random)
+                // Stop at the family that would overshoot the target by more than leaving it out falls short.
+                let after = people + family.members.count
+                if people > 0 && after > village.targetPeople && after - village.targetPeople > village.targetPeople - people { break }
                 ProgramAssignment.enroll(&family, asOf: options.asOf, desaBerdaya: desaBerdaya, random: &random)
                 programs.add(family)
                 for index in writers.indices {
@@ -48,7 +51,8 @@ struct RegencyJob: Sendable {
                 }
                 people += family.members.count
                 result.families += 1
-            } while people < village.targetPeople
+                if people >= village.targetPeople { break }
+            }
             result.people += people
             result.programs[village.region.code] = programs
         }

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@Suite struct GenerateCommandTests {
+    private func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gen-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func generate_writes_the_files_and_the_truth() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("demo")
+        let result = try LumbungProcess.run(["generate", "--out", out.path, "--scale", "0.0005", "--layout", "dtsen", "siksng"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Generated "))
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(files.count == 10 * 3 + 1)
+        #expect(files.contains("truth.json") && files.contains("siksng-usulan-5203.csv") && files.contains("dtsen-individu-5271.csv"))
+        // Nothing else was left next to the output.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["demo"])
+    }
+
+    @Test(arguments: [
+        (["--scale", "0"], "Scale 0.0 is not usable"),
+        (["--scale=-1"], "Scale -1.0 is not usable"),
+        (["--scale", "1000"], "Scale 1000.0 is not usable"),
+        (["--layout", "opensid"], "Unknown layout 'opensid'"),
+        (["--format", "ods"], "Unknown format 'ods'"),
+        (["--as-of", "31/12/2025"], "--as-of '31/12/2025' is not a date"),
+    ])
+    func bad_options_are_usage_errors_that_write_nothing(extra: [String], message: String) throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("x")
+        let result = try LumbungProcess.run(["generate", "--out", out.path] + extra)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test func an_output_folder_with_files_is_refused_and_kept() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("precious".utf8).write(to: folder.appendingPathComponent("keep.txt"))
+        let result = try LumbungProcess.run(["generate", "--out", folder.path, "--scale", "0.0005"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: The output folder \(folder.path) already holds files: choose a new or empty folder.\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["keep.txt"])
+    }
+
+    @Test func an_unwritable_place_fails_cleanly() throws {
+        let result = try LumbungProcess.run(["generate", "--out", "/proc/lumbung-\(UUID())/out", "--scale", "0.0005"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: Cannot write to /proc/"))
+    }
+}
