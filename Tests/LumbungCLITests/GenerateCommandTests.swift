@@ -29,6 +29,8 @@ import Testing
         (["--layout", "opensid"], "Unknown layout 'opensid'"),
         (["--format", "ods"], "Unknown format 'ods'"),
         (["--as-of", "31/12/2025"], "--as-of '31/12/2025' is not a date"),
+        (["--fault", "typo=0.1"], "--fault 'typo=0.1' is not kind=rate"),
+        (["--fault", "invalid_nik=2"], "The fault rate 'invalid_nik' must be between 0 and 1"),
     ])
     func bad_options_are_usage_errors_that_write_nothing(extra: [String], message: String) throws {
         let folder = try scratch()

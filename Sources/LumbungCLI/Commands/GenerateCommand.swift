@@ -38,6 +38,11 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "Multiplies every fault rate; 0 writes clean files, 2 twice as many faults.")
     var faultScale: Double = 1
 
+    @Option(name: .customLong("fault"), help: ArgumentHelp(
+        "Sets one fault rate, e.g. --fault invalid_nik=0.01 (after --fault-scale).",
+        discussion: "Kinds: \(FaultKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind=rate"))
+    var faults: [String] = []
+
     @Option(help: "The date ages are counted on (yyyy-mm-dd).")
     var asOf: String = "2025-06-30"
 
@@ -84,8 +89,16 @@ struct GenerateCommand: AsyncParsableCommand {
         }
         guard faultScale >= 0, faultScale.isFinite else { throw CLIFailure.usage("--fault-scale must be 0 or more.") }
         guard jobs >= 1 else { throw CLIFailure.usage("--jobs must be at least 1.") }
+        var rates = FaultRates.standard.scaled(by: faultScale)
+        for setting in faults {
+            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let kind = FaultKind(rawValue: parts[0]), let rate = Double(parts[1]) else {
+                throw CLIFailure.usage("--fault '\(setting)' is not kind=rate: kinds are \(FaultKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            rates[kind] = rate
+        }
         let options = GeneratorOptions(scale: scale, seed: seed, format: format, layouts: layouts, asOf: date,
-                                       faultRates: FaultRates.standard.scaled(by: faultScale), parallelism: jobs)
+                                       faultRates: rates, parallelism: jobs)
         do {
             try options.validate()
         } catch {

@@ -2,6 +2,19 @@
 enum IdentityDigits {
     enum Kind: Sendable { case nik, kk }
 
+    /// Digits 7–8 (the day, plus 40 for women in a NIK).
+    static func day(_ digits: String) -> Int {
+        Int(digits.dropFirst(6).prefix(2))!
+    }
+
+    /// The DDMMYY date in digits 7–12 with the century that puts it on or before `asOf`; `nil` if no such date exists.
+    static func embeddedDate(_ digits: String, day: Int, asOf: CalendarDate) -> CalendarDate? {
+        let month = Int(digits.dropFirst(8).prefix(2))!
+        let yy = Int(digits.dropFirst(10).prefix(2))!
+        if let recent = CalendarDate(year: 2000 + yy, month: month, day: day), recent <= asOf { return recent }
+        return CalendarDate(year: 1900 + yy, month: month, day: day)
+    }
+
     static func sixteen(_ text: String, kind: Kind) throws(NIKError) -> String {
         var trimmed = text.trimmingWhitespace()
         if trimmed.hasPrefix("'") { trimmed.removeFirst() }  // Excel's "this is text" marker

@@ -9,12 +9,9 @@ public struct KKNumber: Sendable, Hashable, CustomStringConvertible {
     /// Parses and checks a KK number: 16 digits, a real province, a real issue date not after `asOf`, serial ≥ 1.
     public init(_ text: String, asOf: CalendarDate) throws(NIKError) {
         let digits = try IdentityDigits.sixteen(text, kind: .kk)
-        let day = Int(digits.dropFirst(6).prefix(2))!
-        let month = Int(digits.dropFirst(8).prefix(2))!
-        let yy = Int(digits.dropFirst(10).prefix(2))!
-        var date = CalendarDate(year: 2000 + yy, month: month, day: day)
-        if let candidate = date, candidate > asOf { date = CalendarDate(year: 1900 + yy, month: month, day: day) }
-        guard let issueDate = date else { throw .invalidIssueDate(digits) }
+        guard let issueDate = IdentityDigits.embeddedDate(digits, day: IdentityDigits.day(digits), asOf: asOf) else {
+            throw .invalidIssueDate(digits)
+        }
         guard Int(digits.suffix(4))! >= 1 else { throw .zeroSerial(digits) }
         self.digits = digits
         self.issueDate = issueDate

@@ -21,15 +21,11 @@ public struct NIK: Sendable, Hashable, CustomStringConvertible {
     /// since split, so an unknown one is a warning for the importer to raise, not a malformed number.
     public init(_ text: String, asOf: CalendarDate) throws(NIKError) {
         let digits = try IdentityDigits.sixteen(text, kind: .nik)
-        let day = Int(digits.dropFirst(6).prefix(2))!
-        let month = Int(digits.dropFirst(8).prefix(2))!
-        let yy = Int(digits.dropFirst(10).prefix(2))!
+        let day = IdentityDigits.day(digits)
         let sex: Sex = day > 40 ? .female : .male
-        let realDay = day > 40 ? day - 40 : day
-        guard (1...31).contains(realDay) || (41...71).contains(day) else { throw .invalidBirthDate(digits) }
-        var date = CalendarDate(year: 2000 + yy, month: month, day: realDay)
-        if let candidate = date, candidate > asOf { date = CalendarDate(year: 1900 + yy, month: month, day: realDay) }
-        guard let birthDate = date else { throw .invalidBirthDate(digits) }
+        guard let birthDate = IdentityDigits.embeddedDate(digits, day: day > 40 ? day - 40 : day, asOf: asOf) else {
+            throw .invalidBirthDate(digits)
+        }
         let serial = Int(digits.suffix(4))!
         guard serial >= 1 else { throw .zeroSerial(digits) }
         self.digits = digits
