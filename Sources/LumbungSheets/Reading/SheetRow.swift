@@ -1,0 +1,107 @@
+import LumbungDomain
+
+/// One cell as read from a file: CSV gives text only; a workbook also says numbers, dates and booleans.
+public enum SheetValue: Sendable, Equatable {
+    case empty
+    case text(String)
+    /// A number cell, with the exact text the file stores (`5203014508920001`, `5.20301E+15`, `4`).
+    case number(String)
+    /// A number cell whose style is a date format.
+    case date(CalendarDate)
+    case bool(Bool)
+    /// An error value such as `#N/A`.
+    case error(String)
+
+    /// The value as a user would read it in a CSV export.
+    public var text: String {
+        switch self {
+        case .empty: ""
+        case .text(let text), .number(let text), .error(let text): text
+        case .date(let date): date.description
+        case .bool(let value): value ? "TRUE" : "FALSE"
+        }
+    }
+
+    public var isBlank: Bool {
+        switch self {
+        case .empty: true
+        case .text(let text): text.allSatisfy(\.isWhitespace)
+        default: false
+        }
+    }
+}
+
+/// One row of a sheet, numbered as a spreadsheet user sees it (1 = first line or row).
+public struct SheetRow: Sendable, Equatable {
+    public let number: Int
+    public var values: [SheetValue]
+
+    public init(number: Int, values: [SheetValue]) {
+        self.number = number
+        self.values = values
+    }
+
+    public var isBlank: Bool { values.allSatisfy(\.isBlank) }
+
+    public subscript(index: Int) -> SheetValue { index < values.count ? values[index] : .empty }
+}
+
+/// A file read row by row, never whole.
+public protocol SheetReader {
+    /// The file's name, for messages.
+    var fileName: String { get }
+    /// Calls `body` for each row in order. Throws `SheetReadError` when the file is broken.
+    func forEachRow(_ body: (SheetRow) throws -> Void) throws
+}
+
+/// Why a file cannot be read as a table, with where in it, when there is a where.
+public enum SheetReadError: Error, Equatable, Sendable, CustomStringConvertible {
+    case empty(file: String)
+    case notATable(file: String, looksLike: String)
+    case oldOrProtectedWorkbook(file: String)
+    case damagedWorkbook(file: String, detail: String)
+    case cellTooLarge(file: String, row: Int, column: Int)
+    case tooManyColumns(file: String, row: Int, count: Int)
+    case unreadable(file: String, reason: String)
+
+    /// Largest cell accepted, Excel's own limit.
+    public static let maxCellCharacters = 32_767
+    /// Most columns accepted, Excel's own limit.
+    public static let maxColumns = 16_384
+
+    public var file: String {
+        switch self {
+        case .empty(let file), .notATable(let file, _), .oldOrProtectedWorkbook(let file), .damagedWorkbook(let file, _),
+             .cellTooLarge(let file, _, _), .tooManyColumns(let file, _, _), .unreadable(let file, _): file
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .empty(let file): "\(file) is empty: there are no rows to import."
+        case .notATable(let file, let kind): "\(file) is not a spreadsheet or CSV file: it looks like \(kind). Export the data as .xlsx or .csv."
+        case .oldOrProtectedWorkbook(let file):
+            "\(file) is an old-format (.xls) or password-protected workbook: open it in Excel, remove the password if any, and save it as .xlsx."
+        case .damagedWorkbook(let file, let detail): "\(file) is a damaged or incomplete .xlsx file (\(detail)): save it again from Excel or download it again."
+        case .cellTooLarge(let file, let row, let column):
+            "\(file), row \(row), column \(column): the cell holds more than 32,767 characters, more than any spreadsheet cell can."
+        case .tooManyColumns(let file, let row, let count): "\(file), row \(row): \(count) columns, more than a spreadsheet's 16,384."
+        case .unreadable(let file, let reason): "\(file) cannot be read: \(reason)."
+        }
+    }
+
+    /// The same message in Bahasa Indonesia, for the web app.
+    public var indonesianDescription: String {
+        switch self {
+        case .empty(let file): "\(file) kosong: tidak ada baris untuk diimpor."
+        case .notATable(let file, let kind): "\(file) bukan berkas spreadsheet atau CSV: isinya tampak seperti \(kind). Ekspor datanya sebagai .xlsx atau .csv."
+        case .oldOrProtectedWorkbook(let file):
+            "\(file) adalah workbook format lama (.xls) atau dilindungi kata sandi: buka di Excel, hapus kata sandinya bila ada, lalu simpan sebagai .xlsx."
+        case .damagedWorkbook(let file, let detail): "\(file) adalah berkas .xlsx yang rusak atau tidak lengkap (\(detail)): simpan ulang dari Excel atau unduh ulang."
+        case .cellTooLarge(let file, let row, let column):
+            "\(file), baris \(row), kolom \(column): sel berisi lebih dari 32.767 karakter, melebihi batas sel spreadsheet."
+        case .tooManyColumns(let file, let row, let count): "\(file), baris \(row): \(count) kolom, melebihi batas 16.384 kolom."
+        case .unreadable(let file, let reason): "\(file) tidak dapat dibaca: \(reason)."
+        }
+    }
+}

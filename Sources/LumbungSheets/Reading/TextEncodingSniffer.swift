@@ -1,0 +1,94 @@
+/// Works out how a text file is encoded and what it really is, from its first bytes.
+enum TextSniffer {
+    enum Encoding: Equatable {
+        case utf8(bom: Bool)
+        case windows1252
+    }
+
+    /// What the first bytes say the file is, when it is not text.
+    static func foreignKind(_ head: [UInt8]) -> String? {
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "xlsx" }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "ole" }
+        if head.starts(with: Array("%PDF".utf8)) { return "a PDF document" }
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return "UTF-16 text (Excel's \"Unicode Text\")" }
+        let start = head.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let lower = String(decoding: start.prefix(64), as: UTF8.self).lowercased()
+        if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") || lower.hasPrefix("<table") || lower.hasPrefix("<?xml") {
+            return "a web page (HTML) saved with a .csv name"
+        }
+        if head.prefix(4096).contains(0) { return "a binary file" }
+        return nil
+    }
+
+    static func encoding(_ head: [UInt8]) -> Encoding {
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8(bom: true) }
+        return isValidUTF8(head) ? .utf8(bom: false) : .windows1252
+    }
+
+    /// Valid UTF-8, allowing a sequence cut at the end of the sample.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return false
+            }
+            if index + length > bytes.count { return true }
+            for next in bytes[(index + 1)..<(index + length)] where next & 0xC0 != 0x80 { return false }
+            index += length
+        }
+        return true
+    }
+
+    /// Windows-1252's characters for bytes 0x80–0x9F (the rest of the high half is Latin-1).
+    static let windows1252High: [Unicode.Scalar] = [
+        "\u{20AC}", "\u{81}", "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}", "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}",
+        "\u{0152}", "\u{8D}", "\u{017D}", "\u{8F}", "\u{90}", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
+        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", "\u{9D}", "\u{017E}", "\u{0178}",
+    ]
+
+    static func decodeWindows1252(_ bytes: ArraySlice<UInt8>) -> String {
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes {
+            scalars.append(byte >= 0x80 && byte <= 0x9F ? windows1252High[Int(byte - 0x80)] : Unicode.Scalar(byte))
+        }
+        return String(scalars)
+    }
+
+    /// `,`, `;` or tab: the one that splits the first lines into the same number of fields most often.
+    static func delimiter(_ head: [UInt8]) -> UInt8 {
+        let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 9]
+        var counts: [[Int]] = Array(repeating: [], count: candidates.count)
+        var current = [Int](repeating: 0, count: candidates.count)
+        var quoted = false
+        var lines = 0
+        for byte in head {
+            if byte == UInt8(ascii: "\"") { quoted.toggle(); continue }
+            if quoted { continue }
+            if byte == 10 {
+                if current.contains(where: { $0 > 0 }) || lines > 0 {
+                    for index in candidates.indices { counts[index].append(current[index]) }
+                    lines += 1
+                }
+                current = [Int](repeating: 0, count: candidates.count)
+                if lines >= 30 { break }
+                continue
+            }
+            if let index = candidates.firstIndex(of: byte) { current[index] += 1 }
+        }
+        if lines == 0 { for index in candidates.indices { counts[index].append(current[index]) } }
+        var best = (score: -1, fields: 0, delimiter: candidates[0])
+        for (index, perLine) in counts.enumerated() {
+            let nonZero = perLine.filter { $0 > 0 }
+            guard let mode = Dictionary(grouping: nonZero, by: { $0 }).max(by: { ($0.value.count, $0.key) < ($1.value.count, $1.key) })?.key else { continue }
+            let score = nonZero.filter { $0 == mode }.count
+            if (score, mode) > (best.score, best.fields) { best = (score, mode, candidates[index]) }
+        }
+        return best.delimiter
+    }
+}

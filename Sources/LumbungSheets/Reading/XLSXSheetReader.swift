@@ -1,0 +1,175 @@
+import Foundation
+import LumbungDomain
+import ZIPFoundation
+
+/// Streams the first worksheet of an .xlsx workbook row by row: the sheet's XML is inflated and
+/// scanned chunk by chunk, never held whole. Shared strings (Excel's usual layout) and inline strings
+/// (openpyxl and many exporters) are both read; dates are recognised by their cell style, in the 1900
+/// or 1904 date system; formulas give their cached value.
+public struct XLSXSheetReader: SheetReader {
+    public let url: URL
+    public var fileName: String { url.lastPathComponent }
+    /// The sheet names in workbook order.
+    public let sheetNames: [String]
+    private let sheetPath: String
+    private let sharedStrings: [String]
+    private let dateStyles: Set<Int>
+    private let date1904: Bool
+
+    public init(url: URL) throws {
+        self.url = url
+        let file = url.lastPathComponent
+        let head = (try? FileHandle(forReadingFrom: url)).flatMap { try? $0.read(upToCount: 8) }.map(Array.init) ?? []
+        guard !head.isEmpty else { throw SheetReadError.empty(file: file) }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw SheetReadError.oldOrProtectedWorkbook(file: file) }
+        guard head.starts(with: [0x50, 0x4B]) else {
+            throw SheetReadError.notATable(file: file, looksLike: TextSniffer.foreignKind(head) ?? "a text file with an .xlsx name")
+        }
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw SheetReadError.damagedWorkbook(file: file, detail: "the ZIP container cannot be opened")
+        }
+        let workbook = try WorkbookParts(archive: archive, file: file)
+        guard let first = workbook.sheets.first else { throw SheetReadError.damagedWorkbook(file: file, detail: "it has no worksheet") }
+        sheetNames = workbook.sheets.map(\.name)
+        sheetPath = first.path
+        date1904 = workbook.date1904
+        sharedStrings = try workbook.sharedStrings(archive)
+        dateStyles = try workbook.dateStyles(archive)
+    }
+
+    public func forEachRow(_ body: (SheetRow) throws -> Void) throws {
+        guard let archive = try? Archive(url: url, accessMode: .read), let entry = archive[sheetPath] else {
+            throw SheetReadError.damagedWorkbook(file: fileName, detail: "the worksheet \(sheetPath) is missing")
+        }
+        var state = SheetState(reader: self)
+        var scanner = XMLScanner()
+        var bodyError: (any Error)?
+        do {
+            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+                try scanner.feed(chunk) { event in
+                    do {
+                        return try state.handle(event, emit: body)
+                    } catch let error as SheetReadError {
+                        throw error
+                    } catch {
+                        bodyError = error
+                        throw error
+                    }
+                }
+            }
+            try scanner.finish()
+        } catch let error as SheetReadError {
+            throw error
+        } catch {
+            if let bodyError { throw bodyError }
+            throw SheetReadError.damagedWorkbook(file: fileName, detail: error is XMLScanError ? "its XML is malformed" : "the worksheet cannot be inflated")
+        }
+    }
+
+    /// The per-row assembly of cells while the sheet streams by.
+    private struct SheetState {
+        let reader: XLSXSheetReader
+        var rowNumber = 0
+        var values: [SheetValue] = []
+        var column = 0
+        var cellType = ""
+        var cellStyle = 0
+        var cellText = ""
+        var inValue = false
+        var inInlineText = false
+        var inPhonetic = false
+
+        init(reader: XLSXSheetReader) {
+            self.reader = reader
+        }
+
+        /// Handles one event; returns whether the scanner should collect text now.
+        mutating func handle(_ event: XMLScanner.Event, emit: (SheetRow) throws -> Void) throws -> Bool {
+            switch event {
+            case .start(let name, let attributes, let selfClosing):
+                switch name {
+                case "row":
+                    rowNumber = attributes.first { $0.0 == "r" }.flatMap { Int($0.1) } ?? rowNumber + 1
+                    values.removeAll(keepingCapacity: true)
+                    column = 0
+                    if selfClosing { try emit(SheetRow(number: rowNumber, values: [])) }
+                case "c":
+                    column = attributes.first { $0.0 == "r" }.map { Self.columnIndex($0.1) } ?? column
+                    cellType = attributes.first { $0.0 == "t" }?.1 ?? "n"
+                    cellStyle = attributes.first { $0.0 == "s" }.flatMap { Int($0.1) } ?? 0
+                    cellText = ""
+                    if selfClosing { column += 1 }
+                    guard column <= SheetReadError.maxColumns else {
+                        throw SheetReadError.tooManyColumns(file: reader.fileName, row: rowNumber, count: column)
+                    }
+                case "v" where !selfClosing:
+                    inValue = true
+                case "t" where !selfClosing && !inPhonetic:
+                    inInlineText = true
+                case "rPh":
+                    inPhonetic = !selfClosing
+                default:
+                    break
+                }
+            case .text(let text):
+                if inValue || inInlineText {
+                    cellText += text
+                    if cellText.count > SheetReadError.maxCellCharacters {
+                        throw SheetReadError.cellTooLarge(file: reader.fileName, row: rowNumber, column: column + 1)
+                    }
+                }
+            case .end(let name):
+                switch name {
+                case "v":
+                    inValue = false
+                case "t":
+                    inInlineText = false
+                case "rPh":
+                    inPhonetic = false
+                case "c":
+                    if values.count < column { values.append(contentsOf: repeatElement(SheetValue.empty, count: column - values.count)) }
+                    values.append(value())
+                    column += 1
+                case "row":
+                    try emit(SheetRow(number: rowNumber, values: values))
+                default:
+                    break
+                }
+            }
+            return inValue || inInlineText
+        }
+
+        private func value() -> SheetValue {
+            switch cellType {
+            case "s": return Int(cellText).flatMap { $0 < reader.sharedStrings.count ? SheetValue.text(reader.sharedStrings[$0]) : nil } ?? .error("#REF!")
+            case "inlineStr", "str": return cellText.isEmpty ? .empty : .text(cellText)
+            case "b": return .bool(cellText == "1")
+            case "e": return .error(cellText)
+            case "d":
+                let parts = cellText.prefix(10).split(separator: "-").compactMap { Int($0) }
+                if parts.count == 3, let date = CalendarDate(year: parts[0], month: parts[1], day: parts[2]) { return .date(date) }
+                return .text(cellText)
+            default:
+                guard !cellText.isEmpty else { return .empty }
+                if reader.dateStyles.contains(cellStyle), let serial = Double(cellText),
+                   let date = CalendarDate(excelSerial: Int(serial.rounded(.down)), date1904: reader.date1904) {
+                    return .date(date)
+                }
+                return .number(cellText)
+            }
+        }
+
+        /// `AB12` → 27 (0-based column).
+        static func columnIndex(_ reference: String) -> Int {
+            var index = 0
+            for scalar in reference.unicodeScalars {
+                guard scalar.value >= 65 && scalar.value <= 90 else { break }
+                index = index * 26 + Int(scalar.value - 64)
+            }
+            return max(index - 1, 0)
+        }
+    }
+}
