@@ -53,6 +53,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Import
+        /// Layout detection, column mapping, value normalisation and row validation into domain values, and the import job that writes through the store.
+        .target(
+            name: "LumbungImport",
+            dependencies: ["LumbungDomain", "LumbungReference", "LumbungSheets", "LumbungStore"],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Synthetic population
         /// A deterministic synthetic NTB population written as real export-style files, with its truth.
         .target(
@@ -99,7 +107,9 @@ let package = Package(
             dependencies: [
                 "LumbungDomain",
                 "LumbungStore",
+                "LumbungImport",
                 "LumbungSynth",
+                "LumbungSheets",
                 "LumbungWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -139,6 +149,11 @@ let package = Package(
                 "LumbungDomain", "LumbungSheets",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LumbungImportTests",
+            dependencies: ["LumbungDomain", "LumbungImport", "LumbungReference", "LumbungSheets", "LumbungSynth", "LumbungStore", "LumbungTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -3,7 +3,7 @@
 ///
 /// | fault | default | what the row shows | what an import must do |
 /// |---|---|---|---|
-/// | `invalidNIK` | 0.2 % | a NIK of 17 digits, day 35, or starting with 0 | reject the row (error) |
+/// | `invalidNIK` | 0.2 % | a NIK of 17 digits, or with day 35 or month 13 | reject the row (error) |
 /// | `excelScientificNIK` | 0.1 % | `5.20301E+15` | reject, explaining the Excel fix |
 /// | `excelFifteenDigitNIK` | 0.1 % | the first 15 digits | reject, explaining the Excel fix |
 /// | `missingNIK` | 0.3 % | a blank NIK | keep, flagged for verification |

@@ -31,10 +31,12 @@ public struct CSVSheetReader: SheetReader {
         delimiter = TextSniffer.delimiter(head)
     }
 
-    public func forEachRow(_ body: (SheetRow) throws -> Void) throws {
+    public func forEachRow(progress: (Double) -> Void, _ body: (SheetRow) throws -> Void) throws {
         guard let handle = try? FileHandle(forReadingFrom: url) else {
             throw SheetReadError.unreadable(file: fileName, reason: "the file cannot be opened")
         }
+        let size = Double((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0)
+        var consumed = 0.0
         defer { try? handle.close() }
         var parser = CSVRecordParser(delimiter: delimiter, encoding: encoding, fileName: fileName)
         var first = true
@@ -42,7 +44,9 @@ public struct CSVSheetReader: SheetReader {
             guard var chunk = try handle.read(upToCount: Self.chunkSize).map(Array.init), !chunk.isEmpty else { break }
             if first, case .utf8(bom: true) = encoding { chunk.removeFirst(min(3, chunk.count)) }
             first = false
+            consumed += Double(chunk.count)
             try parser.feed(chunk, emit: body)
+            if size > 0 { progress(min(1, consumed / size)) }
         }
         try parser.finish(emit: body)
     }

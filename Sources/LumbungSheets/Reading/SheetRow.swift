@@ -50,8 +50,16 @@ public struct SheetRow: Sendable, Equatable {
 public protocol SheetReader {
     /// The file's name, for messages.
     var fileName: String { get }
-    /// Calls `body` for each row in order. Throws `SheetReadError` when the file is broken.
-    func forEachRow(_ body: (SheetRow) throws -> Void) throws
+    /// Calls `body` for each row in order, and `progress` now and then with the share of the file read
+    /// (0…1). Throws `SheetReadError` when the file is broken.
+    func forEachRow(progress: (Double) -> Void, _ body: (SheetRow) throws -> Void) throws
+}
+
+extension SheetReader {
+    /// Calls `body` for each row in order.
+    public func forEachRow(_ body: (SheetRow) throws -> Void) throws {
+        try forEachRow(progress: { _ in }, body)
+    }
 }
 
 /// Why a file cannot be read as a table, with where in it, when there is a where.

@@ -1,5 +1,5 @@
 /// Works out how a text file is encoded and what it really is, from its first bytes.
-enum TextSniffer {
+public enum TextSniffer {
     enum Encoding: Equatable {
         case utf8(bom: Bool)
         case windows1252
@@ -18,6 +18,11 @@ enum TextSniffer {
         }
         if head.prefix(4096).contains(0) { return "a binary file" }
         return nil
+    }
+
+    /// Whether the bytes hold anything but text.
+    public static func looksBinary(_ head: [UInt8]) -> Bool {
+        head.contains { $0 == 0 || ($0 < 32 && $0 != 9 && $0 != 10 && $0 != 13) }
     }
 
     static func encoding(_ head: [UInt8]) -> Encoding {

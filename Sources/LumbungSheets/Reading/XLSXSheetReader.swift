@@ -40,15 +40,19 @@ public struct XLSXSheetReader: SheetReader {
         dateStyles = try workbook.dateStyles(archive)
     }
 
-    public func forEachRow(_ body: (SheetRow) throws -> Void) throws {
+    public func forEachRow(progress: (Double) -> Void, _ body: (SheetRow) throws -> Void) throws {
         guard let archive = try? Archive(url: url, accessMode: .read), let entry = archive[sheetPath] else {
             throw SheetReadError.damagedWorkbook(file: fileName, detail: "the worksheet \(sheetPath) is missing")
         }
         var state = SheetState(reader: self)
         var scanner = XMLScanner()
         var bodyError: (any Error)?
+        let size = Double(max(entry.uncompressedSize, 1))
+        var consumed = 0.0
         do {
             _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+                consumed += Double(chunk.count)
+                progress(min(1, consumed / size))
                 try scanner.feed(chunk) { event in
                     do {
                         return try state.handle(event, emit: body)

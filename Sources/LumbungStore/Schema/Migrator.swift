@@ -11,6 +11,7 @@ public struct Migrator: Sendable {
         .users,
         .importBatches,
         .registry,
+        .importSupport,
     ]
 
     public let migrations: [Migration]

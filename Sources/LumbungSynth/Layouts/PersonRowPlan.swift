@@ -35,7 +35,7 @@ struct PersonRowPlan {
             switch random.int(0...2) {
             case 0: nikText = nik + String(random.int(0...9))
             case 1: nikText = String(nik.prefix(6)) + "35" + String(nik.dropFirst(8))
-            default: nikText = "0" + String(nik.dropFirst())
+            default: nikText = String(nik.prefix(8)) + "13" + String(nik.dropFirst(10))
             }
         case .excelScientificNIK:
             let digits = Array(nik)

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import Logging
+import LumbungDomain
+import LumbungImport
+import LumbungSheets
+import LumbungStore
+
+/// `lumbung import FILE…`: validates and imports DTSEN, P3KE, SIKS-NG or Lumbung-template files.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import CSV or XLSX files of families and people into the registry.",
+        discussion: """
+            Each file is one batch, written all or nothing. Rows with errors are rejected and written, with
+            their reasons, to FILE-ditolak.csv beside the file (or in --rejects), to fix in Excel and import
+            again; rows with warnings are kept and flagged. Importing a file again changes nothing.
+            Import a family file before its member file (dtsen-keluarga before dtsen-individu).
+
+            Examples:
+              lumbung import dtsen-keluarga-5203.csv dtsen-individu-5203.csv
+              lumbung import usulan.xlsx --layout siksng --dry-run
+              lumbung import data.csv --mapping kolom.json
+            """
+    )
+
+    @Argument(help: "CSV or XLSX files, imported in the order given.")
+    var files: [String]
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+    @OptionGroup var loggingOptions: LoggingOptions
+
+    @Option(help: "auto, dtsen, p3ke, siksng or lumbung (or a full name such as dtsen-individu).")
+    var layout: String = "auto"
+
+    @Option(help: "A JSON file mapping the file's headers to fields: {\"layout\": …, \"columns\": {\"header\": \"field\"}}.")
+    var mapping: String?
+
+    @Flag(help: "Check everything against the registry and report, but keep nothing.")
+    var dryRun = false
+
+    @Option(help: "The date the data is as of (yyyy-mm-dd): no birth date may be later; ages are counted on it. Default: today.")
+    var asOf: String?
+
+    @Option(help: "Folder for the rejects files (default: beside each file).")
+    var rejects: String?
+
+    func run() async throws {
+        let logger = try loggingOptions.logger(label: "lumbung.import", default: .warning)
+        var options = ImportOptions(asOf: try Self.date(asOf))
+        options.layout = layout
+        options.dryRun = dryRun
+        options.rejectsFolder = rejects.map { URL(fileURLWithPath: $0) }
+        if let mapping {
+            do {
+                let loaded = try ColumnMappingFile.load(URL(fileURLWithPath: mapping))
+                options.mapping = loaded.columns
+                if let chosen = loaded.layout { options.layout = chosen }
+            } catch let error as ImportError {
+                throw CLIFailure.usage(error.description)
+            }
+        }
+        let database = try await databaseOptions.openMigrated(logger: logger)
+        let job = ImportJob(database: database, references: try ImportReferences.load())
+        var failures = 0
+        for path in files {
+            let url = URL(fileURLWithPath: path)
+            let line = ProgressLine(label: url.lastPathComponent)
+            do {
+                let report = try await job.run(url, options: options) { line.update(rows: $0.rows, fraction: $0.fraction) }
+                line.done()
+                print(ImportReportText.render(report))
+            } catch let error as SheetReadError {
+                line.done()
+                LumbungMain.printError(error.description)
+                failures += 1
+            } catch let error as ImportError {
+                line.done()
+                LumbungMain.printError(error.description)
+                failures += 1
+            } catch let error as StoreError {
+                line.done()
+                LumbungMain.printError("\(url.lastPathComponent): \(error.description)")
+                failures += 1
+            }
+        }
+        await database.close()
+        if failures > 0 { throw ExitCode.failure }
+    }
+
+    static func date(_ text: String?) throws -> CalendarDate {
+        guard let text else {
+            let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Makassar")!, from: Date())
+            return CalendarDate(year: today.year!, month: today.month!, day: today.day!)!
+        }
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, let date = CalendarDate(year: parts[0], month: parts[1], day: parts[2]) else {
+            throw CLIFailure.usage("--as-of '\(text)' is not a date: write it as yyyy-mm-dd.")
+        }
+        return date
+    }
+}
+
+/// The import report as terminal text.
+enum ImportReportText {
+    static func render(_ report: ImportReport) -> String {
+        if let batch = report.alreadyImportedInBatch {
+            return "\(report.file): already imported in batch \(batch); nothing changed."
+        }
+        var lines = [
+            "\(report.file): \(report.dryRun ? "checked (dry run, nothing kept)" : "imported as batch \(report.batchID ?? 0)") — layout \(report.layout ?? "?"), header on row \(report.headerRow ?? 0)",
+            "  rows read \(report.rowsRead) · new \(report.inserted) · updated \(report.updated) · merged duplicates \(report.merged) · kept with warnings \(report.warned) · rejected \(report.rejected)",
+        ]
+        let top = report.topProblems.prefix(8)
+        if !top.isEmpty { lines.append("  problems:") }
+        for problem in top {
+            lines.append("    \(problem.severity == .error ? "error  " : "warning") \(problem.code) × \(problem.count): \(problem.examples.first?.message ?? "")")
+            let rows = problem.examples.map { "row \($0.row)" + ($0.column.map { " (\($0))" } ?? "") }.joined(separator: ", ")
+            lines.append("            e.g. \(rows)")
+        }
+        if let rejects = report.rejectsFile { lines.append("  rejected rows with reasons: \(rejects)") }
+        return lines.joined(separator: "\n")
+    }
+}

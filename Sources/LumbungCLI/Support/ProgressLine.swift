@@ -1,0 +1,50 @@
+import Foundation
+
+/// Progress on standard error: a redrawn bar with rows per second and time left on a terminal, plain
+/// lines every ten percent otherwise (logs, CI).
+final class ProgressLine: @unchecked Sendable {
+    private let label: String
+    private let started = Date()
+    private let isTerminal = isatty(STDERR_FILENO) == 1
+    private var lastTenth = -1
+    private let lock = NSLock()
+
+    init(label: String) {
+        self.label = label
+    }
+
+    func update(rows: Int, fraction: Double) {
+        lock.withLock {
+            let elapsed = max(Date().timeIntervalSince(started), 0.001)
+            let rate = Double(rows) / elapsed
+            if isTerminal {
+                let width = 24
+                let filled = Int(fraction * Double(width))
+                let eta = fraction > 0.02 ? Self.clock(elapsed * (1 - fraction) / fraction) : "–"
+                let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+                write("\r\(label) [\(bar)] \(Int(fraction * 100))%  \(rows) rows  \(Int(rate)) rows/s  ETA \(eta)   ")
+            } else {
+                let tenth = Int(fraction * 10)
+                if tenth > lastTenth {
+                    lastTenth = tenth
+                    write("\(label): \(tenth * 10)% — \(rows) rows, \(Int(rate)) rows/s\n")
+                }
+            }
+        }
+    }
+
+    func done() {
+        if isTerminal { write("\n") }
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        return total >= 3600 ? "\(total / 3600):\(pad((total % 3600) / 60)):\(pad(total % 60))" : "\(total / 60):\(pad(total % 60))"
+    }
+
+    private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+}

@@ -1,0 +1,39 @@
+/// Why a whole file cannot be imported. Nothing is written when one of these is thrown.
+public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownLayout(String)
+    case noHeader(file: String, seen: [String])
+    case missingColumns(file: String, layout: ImportLayout, missing: [String])
+    case rowShape(file: String, row: Int, cells: Int, columns: Int)
+    case badMapping(file: String, reason: String)
+    case noDataRows(file: String)
+
+    public var description: String {
+        switch self {
+        case .unknownLayout(let name):
+            "Unknown layout '\(name)': use auto, dtsen, p3ke, siksng or lumbung (or a full name such as dtsen-individu)."
+        case .noHeader(let file, let seen):
+            "\(file): no header row of a known layout in the first 30 rows (first cells seen: \(seen.prefix(8).joined(separator: ", "))). Choose one with --layout or map the columns with --mapping."
+        case .missingColumns(let file, let layout, let missing):
+            "\(file): the header lacks columns the \(layout.rawValue) layout needs: \(missing.joined(separator: ", "))."
+        case .rowShape(let file, let row, let cells, let columns):
+            "\(file), row \(row): \(cells) cells where the header has \(columns) columns — a stray delimiter or quote? Fix the row and import again."
+        case .badMapping(let file, let reason): "The mapping file \(file) cannot be used: \(reason)."
+        case .noDataRows(let file): "\(file) has a header but no data rows."
+        }
+    }
+
+    /// The same in Bahasa Indonesia, for the web app.
+    public var indonesianDescription: String {
+        switch self {
+        case .unknownLayout(let name): "Format '\(name)' tidak dikenal: gunakan auto, dtsen, p3ke, siksng atau lumbung."
+        case .noHeader(let file, _):
+            "\(file): tidak ditemukan baris judul kolom dari format yang dikenal dalam 30 baris pertama. Pilih format secara manual atau unggah berkas pemetaan kolom."
+        case .missingColumns(let file, let layout, let missing):
+            "\(file): kolom yang dibutuhkan format \(layout.rawValue) tidak ada: \(missing.joined(separator: ", "))."
+        case .rowShape(let file, let row, let cells, let columns):
+            "\(file), baris \(row): berisi \(cells) sel padahal judul kolom ada \(columns) — mungkin ada pemisah atau tanda kutip yang salah. Perbaiki baris itu lalu impor lagi."
+        case .badMapping(let file, let reason): "Berkas pemetaan \(file) tidak dapat dipakai: \(reason)."
+        case .noDataRows(let file): "\(file) hanya berisi judul kolom, tanpa baris data."
+        }
+    }
+}

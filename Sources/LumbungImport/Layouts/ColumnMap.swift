@@ -1,0 +1,64 @@
+import Foundation
+import LumbungSheets
+
+/// Which column holds which field, found from the header row (or given by a mapping file).
+public struct ColumnMap: Sendable {
+    /// Field → column index.
+    public let columns: [ImportField: Int]
+    /// The header cells as the file spells them.
+    public let header: [String]
+
+    /// Matches each header cell against the known spellings (a user mapping first).
+    public init(header: [String], mapping: [String: ImportField] = [:]) {
+        self.header = header
+        var columns: [ImportField: Int] = [:]
+        let normalizedMapping = Dictionary(mapping.map { (HeaderName.normalize($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        for (index, cell) in header.enumerated() {
+            let key = HeaderName.normalize(cell)
+            guard let field = normalizedMapping[key] ?? ImportField.bySynonym[key], columns[field] == nil else { continue }
+            columns[field] = index
+        }
+        self.columns = columns
+    }
+
+    public var fields: Set<ImportField> { Set(columns.keys) }
+
+    func value(_ field: ImportField, in row: SheetRow) -> SheetValue {
+        columns[field].map { row[$0] } ?? .empty
+    }
+
+    /// The header of the column holding `field`, for issue messages.
+    func name(_ field: ImportField) -> String {
+        columns[field].map { header[$0] } ?? field.rawValue
+    }
+}
+
+/// A user's mapping file: which layout to read a file as, and which of its headers mean which field.
+///
+/// ```json
+/// {"layout": "dtsen-individu", "columns": {"Nomor Induk": "nik", "Nama Lengkap": "nama", "No KK": "no_kk"}}
+/// ```
+/// Field names are those of `ImportField` (`nik`, `no_kk`, `nama`, `jenis_kelamin`, `tanggal_lahir`, …).
+public struct ColumnMappingFile: Sendable, Decodable {
+    public let layout: String?
+    public let columns: [String: String]
+
+    /// Reads and checks a mapping file.
+    public static func load(_ url: URL) throws -> (layout: String?, columns: [String: ImportField]) {
+        let file: ColumnMappingFile
+        do {
+            file = try JSONDecoder().decode(ColumnMappingFile.self, from: Data(contentsOf: url))
+        } catch {
+            throw ImportError.badMapping(file: url.lastPathComponent, reason: "it is not JSON of the form {\"layout\": …, \"columns\": {\"header\": \"field\"}}")
+        }
+        var columns: [String: ImportField] = [:]
+        for (header, fieldName) in file.columns {
+            guard let field = ImportField(rawValue: fieldName) else {
+                let known = ImportField.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ImportError.badMapping(file: url.lastPathComponent, reason: "'\(fieldName)' is no field; known fields: \(known)")
+            }
+            columns[header] = field
+        }
+        return (file.layout, columns)
+    }
+}

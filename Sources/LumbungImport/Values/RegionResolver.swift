@@ -1,0 +1,106 @@
+import LumbungDomain
+
+/// Places a row in its desa/kelurahan, from a Kemendagri code, a BPS code (through the crosswalk) or
+/// from names matched within their parent (case, spaces and "Kab."/"Kabupaten"/"Kota" prefixes ignored).
+public struct RegionResolver: Sendable {
+    private let tree: RegionTree
+    private let bpsCodes: [String: RegionCode]
+    private let province: RegionCode
+
+    public init(tree: RegionTree, bpsCodes: [String: RegionCode]) {
+        self.tree = tree
+        self.bpsCodes = bpsCodes
+        self.province = tree.roots.first?.code ?? (try! RegionCode("52"))
+    }
+
+    /// Why a row could not be placed; the message names the candidates.
+    public enum Problem: Error, Equatable, Sendable {
+        case unknownCode(String)
+        case notAVillage(String)
+        case unknownName(level: RegionLevel, name: String, within: String, candidates: [String])
+        case ambiguous(level: RegionLevel, name: String, candidates: [String])
+
+        public var code: String {
+            switch self {
+            case .unknownCode: "region_code_unknown"
+            case .notAVillage: "region_code_not_village"
+            case .unknownName: "region_name_unknown"
+            case .ambiguous: "region_name_ambiguous"
+            }
+        }
+
+        public var message: String {
+            switch self {
+            case .unknownCode(let code):
+                "Kode wilayah \(code) tidak ada dalam daftar Kemendagri maupun tabel padanan kode BPS."
+            case .notAVillage(let code): "Kode \(code) bukan kode desa/kelurahan (harus 10 digit)."
+            case .unknownName(let level, let name, let within, let candidates):
+                "\(level.label) '\(name)' tidak ditemukan di \(within)" + (candidates.isEmpty ? "." : "; mungkin maksudnya: \(candidates.joined(separator: ", ")).")
+            case .ambiguous(let level, let name, let candidates):
+                "\(level.label) '\(name)' cocok dengan lebih dari satu wilayah: \(candidates.joined(separator: ", ")). Tulis nama kecamatannya juga."
+            }
+        }
+    }
+
+    /// The village of a 10-digit code, Kemendagri (dotted or not) or BPS.
+    public func village(code text: String) -> Result<RegionCode, Problem> {
+        let compact = text.filter { $0 != "." && $0 != " " }
+        if let code = try? RegionCode(text), tree[code] != nil {
+            return code.depth == 4 ? .success(code) : .failure(.notAVillage(text))
+        }
+        if let code = bpsCodes[compact] {
+            return code.depth == 4 ? .success(code) : .failure(.notAVillage(text))
+        }
+        return .failure(.unknownCode(text))
+    }
+
+    /// The village named by the row's region names; the province, when given, must be this one.
+    public func village(province provinceName: String?, regency: String?, district: String?, village: String) -> Result<RegionCode, Problem> {
+        if let provinceName, RegionNameKey(provinceName).core != RegionNameKey(tree[province]?.name ?? "").core {
+            return .failure(.unknownName(level: .provinsi, name: provinceName, within: "data ini", candidates: [tree[province]?.name ?? ""]))
+        }
+        var parents: [Region] = tree[province].map { [$0] } ?? []
+        for (level, name) in [(RegionLevel.kabupaten, regency), (.kecamatan, district)] {
+            guard let name else {
+                parents = parents.flatMap { tree.children(of: $0.code) }
+                continue
+            }
+            switch match(name, among: parents.flatMap { tree.children(of: $0.code) }, level: level, within: parents) {
+            case .success(let found): parents = [found]
+            case .failure(let problem): return .failure(problem)
+            }
+        }
+        return match(village, among: parents.flatMap { tree.children(of: $0.code) }, level: .desa, within: parents).map(\.code)
+    }
+
+    private func match(_ name: String, among candidates: [Region], level: RegionLevel, within parents: [Region]) -> Result<Region, Problem> {
+        let wanted = RegionNameKey(name)
+        var found = candidates.filter { RegionNameKey($0.name).core == wanted.core }
+        if found.count > 1, let hint = wanted.levelHint { found = found.filter { $0.level == hint } }
+        if found.count == 1 { return .success(found[0]) }
+        if found.count > 1 { return .failure(.ambiguous(level: level, name: name, candidates: found.map(\.title))) }
+        let nearest = candidates
+            .map { ($0, Self.distance(RegionNameKey($0.name).core, wanted.core)) }
+            .filter { $0.1 <= max(2, wanted.core.count / 3) }
+            .sorted { ($0.1, $0.0.code) < ($1.1, $1.0.code) }
+            .prefix(3).map(\.0.name)
+        let within = parents.count == 1 ? parents[0].title : "wilayah NTB"
+        return .failure(.unknownName(level: level, name: name, within: within, candidates: Array(nearest)))
+    }
+
+    /// Levenshtein distance, for suggesting the names a typo probably meant.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

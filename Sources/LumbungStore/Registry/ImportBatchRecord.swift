@@ -1,0 +1,62 @@
+import LumbungDomain
+
+/// What an import batch is, for the `import_batch` ledger.
+public struct ImportBatchInfo: Sendable {
+    public let layout: String
+    public let fileName: String
+    public let sha256: String
+    public let dryRun: Bool
+    public let asOf: CalendarDate
+
+    public init(layout: String, fileName: String, sha256: String, dryRun: Bool, asOf: CalendarDate) {
+        self.layout = layout
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.dryRun = dryRun
+        self.asOf = asOf
+    }
+}
+
+/// A problem to record in `import_issue`.
+public struct StoredIssue: Sendable {
+    public let row: Int
+    public let column: String?
+    public let value: String?
+    public let severity: String
+    public let code: String
+    public let message: String
+    /// The original cells of a rejected row, as a JSON array, for the rejects file.
+    public let rawRow: String?
+
+    public init(row: Int, column: String?, value: String?, severity: String, code: String, message: String, rawRow: String?) {
+        self.row = row
+        self.column = column
+        self.value = value
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.rawRow = rawRow
+    }
+}
+
+/// What writing a batch did, counted in rows of the file.
+public struct WriteOutcome: Sendable, Equatable {
+    public var batchID: Int = 0
+    /// Rows that created a new family or person.
+    public var inserted = 0
+    /// Rows that updated a family or person already in the registry.
+    public var updated = 0
+    /// Rows that repeated a family or person of an earlier row of the same file (merged into it).
+    public var merged: [(row: Int, into: Int)] = []
+    /// Rows whose family could not be found (No. KK or family id not in the registry).
+    public var familyNotFound: [Int] = []
+    /// Villages whose aggregates were recomputed.
+    public var villagesTouched = 0
+
+    public init() {}
+
+    public static func == (lhs: WriteOutcome, rhs: WriteOutcome) -> Bool {
+        lhs.batchID == rhs.batchID && lhs.inserted == rhs.inserted && lhs.updated == rhs.updated
+            && lhs.merged.map(\.row) == rhs.merged.map(\.row) && lhs.familyNotFound == rhs.familyNotFound
+    }
+}

@@ -1,0 +1,244 @@
+import Foundation
+import LumbungDomain
+import SQLKit
+
+/// Writes one import batch into the registry inside one transaction: rows go to staging tables
+/// first, then set-based upserts move them into `household` and `person` (families by KK number or
+/// source family id, people by valid NIK; people without one are always new records), the batch's
+/// issues are stored, and the aggregates of every touched village are recomputed — all or nothing.
+///
+/// Use through `RegistryStore.importBatch`.
+public final class RegistryImport {
+    private let db: any SQLDatabase
+    private let dialect: SchemaDialect
+    private let tree: RegionTree
+    public let batchID: Int
+    private let asOf: CalendarDate
+    private var familyBuffer: [ImportedFamily] = []
+    private var personBuffer: [ImportedPerson] = []
+
+    static let rowsPerStatement = 400
+
+    init(db: any SQLDatabase, dialect: SchemaDialect, tree: RegionTree, info: ImportBatchInfo) async throws {
+        self.db = db
+        self.dialect = dialect
+        self.tree = tree
+        asOf = info.asOf
+        let row = try await db.raw("""
+            INSERT INTO import_batch (layout, file_name, sha256, dry_run, status, as_of)
+            VALUES (\(bind: info.layout), \(bind: info.fileName), \(bind: info.sha256), \(bind: info.dryRun), 'running', \(bind: info.asOf.description))
+            RETURNING id
+            """).first()
+        batchID = try row!.decode(column: "id", as: Int.self)
+        try await createStage()
+    }
+
+    // MARK: Staging
+
+    private func createStage() async throws {
+        let temp = dialect.engine == .postgres ? "CREATE TEMP TABLE" : "CREATE TEMP TABLE"
+        let onCommit = dialect.engine == .postgres ? " ON COMMIT DROP" : ""
+        for table in ["stage_family", "stage_person"] {
+            try await run("DROP TABLE IF EXISTS \(table)")
+        }
+        try await run("""
+            \(temp) stage_family (row_number INTEGER NOT NULL, regency_code TEXT NOT NULL, village_code TEXT NOT NULL,
+              kk_number TEXT, source_family_id TEXT, head_name TEXT, address TEXT, rt TEXT, rw TEXT, desil INTEGER,
+              building_ownership INTEGER, floor_area INTEGER, floor INTEGER, wall INTEGER, roof INTEGER, drinking_water INTEGER,
+              lighting INTEGER, cooking_fuel INTEGER, defecation_facility INTEGER, toilet_type INTEGER, sewage_disposal INTEGER)\(onCommit)
+            """)
+        try await run("""
+            \(temp) stage_person (row_number INTEGER NOT NULL, family_kk TEXT, family_source TEXT, village_code TEXT,
+              regency_code TEXT, household_id \(dialect.bigint), nik TEXT, nik_status TEXT NOT NULL, full_name TEXT NOT NULL,
+              sex INTEGER, birth_date TEXT, birth_place TEXT, relationship INTEGER, marital_status INTEGER, education INTEGER,
+              occupation TEXT, mother_name TEXT, disability INTEGER, pregnant \(dialect.boolean), chronic_illness INTEGER,
+              school_participation INTEGER, health_insurance INTEGER)\(onCommit)
+            """)
+    }
+
+    /// Adds families to the batch (written in bulk).
+    public func add(families: [ImportedFamily]) async throws {
+        familyBuffer += families
+        if familyBuffer.count >= Self.rowsPerStatement * 10 { try await flushFamilies() }
+    }
+
+    /// Adds people to the batch (written in bulk).
+    public func add(people: [ImportedPerson]) async throws {
+        personBuffer += people
+        if personBuffer.count >= Self.rowsPerStatement * 10 { try await flushPeople() }
+    }
+
+    private func flushFamilies() async throws {
+        let rows: [[any Encodable & Sendable]] = familyBuffer.map { family in
+            let h = family.household, housing = h.housing
+            let kk: String? = if case .kk(let number) = family.key { number } else { nil }
+            let source: String? = if case .source(let id) = family.key { id } else { nil }
+            return [family.row, h.villageCode.regency!.dotted, h.villageCode.dotted, kk, source, h.headName, h.address, h.rt, h.rw, h.desil,
+                    housing.buildingOwnership?.code, housing.floorArea, housing.floor?.code, housing.wall?.code, housing.roof?.code,
+                    housing.drinkingWater?.code, housing.lighting?.code, housing.cookingFuel?.code, housing.defecationFacility?.code,
+                    housing.toiletType?.code, housing.sewageDisposal?.code]
+        }
+        familyBuffer.removeAll(keepingCapacity: true)
+        try await BulkInsert.rows(db, into: "stage_family", columns: [
+            "row_number", "regency_code", "village_code", "kk_number", "source_family_id", "head_name", "address", "rt", "rw", "desil",
+            "building_ownership", "floor_area", "floor", "wall", "roof", "drinking_water", "lighting", "cooking_fuel",
+            "defecation_facility", "toilet_type", "sewage_disposal",
+        ], rows, perStatement: Self.rowsPerStatement)
+    }
+
+    private func flushPeople() async throws {
+        let rows: [[any Encodable & Sendable]] = personBuffer.map { imported in
+            let p = imported.person
+            let kk: String? = if case .kk(let number) = imported.family { number } else { nil }
+            let source: String? = if case .source(let id) = imported.family { id } else { nil }
+            return [imported.row, kk, source, imported.village?.dotted, p.nik, p.nik == nil ? NIKStatus.missing.rawValue : NIKStatus.valid.rawValue,
+                    p.name, p.sex?.code, p.birthDate?.description, p.birthPlace, p.relationship?.code, p.maritalStatus?.code,
+                    p.education?.code, p.occupation, p.motherName, p.disability?.code, p.pregnant, p.chronicIllness,
+                    p.schoolParticipation?.code, p.healthInsurance?.rawValue]
+        }
+        personBuffer.removeAll(keepingCapacity: true)
+        try await BulkInsert.rows(db, into: "stage_person", columns: [
+            "row_number", "family_kk", "family_source", "village_code", "nik", "nik_status", "full_name", "sex", "birth_date",
+            "birth_place", "relationship", "marital_status", "education", "occupation", "mother_name", "disability", "pregnant",
+            "chronic_illness", "school_participation", "health_insurance",
+        ], rows, perStatement: Self.rowsPerStatement)
+    }
+
+    // MARK: Moving into the registry
+
+    /// Upserts everything staged, records the issues and recomputes the touched villages' aggregates.
+    ///
+    /// - Parameter rowsArePeople: whether each row is a person (SIKS-NG, member files): then rows are
+    ///   counted by their person, and several people sharing one family is no duplication.
+    public func finish(issues: [StoredIssue], counts: BatchCounts, rowsArePeople: Bool) async throws -> WriteOutcome {
+        try await flushFamilies()
+        try await flushPeople()
+        var outcome = WriteOutcome()
+        outcome.batchID = batchID
+        var families = WriteOutcome()
+        try await upsertFamilies(&families)
+        if !rowsArePeople { outcome = families }
+        outcome.batchID = batchID
+        try await upsertPeople(&outcome)
+        var allIssues = issues
+        for row in outcome.familyNotFound {
+            allIssues.append(StoredIssue(row: row, column: nil, value: nil, severity: "error", code: "family_not_found",
+                                         message: "Keluarga orang ini (No. KK atau ID keluarga) tidak ada di registri: impor berkas keluarganya lebih dulu.",
+                                         rawRow: nil))
+        }
+        for merge in outcome.merged {
+            allIssues.append(StoredIssue(row: merge.row, column: nil, value: nil, severity: "warning", code: "duplicate_in_file",
+                                         message: "Orang atau keluarga yang sama sudah ada di baris \(merge.into) berkas ini; keduanya digabung.",
+                                         rawRow: nil))
+        }
+        try await BulkInsert.rows(db, into: "import_issue", columns: ["batch_id", "row_number", "column_name", "raw_value", "severity", "code", "message", "raw_row"],
+                                  allIssues.map { [batchID, $0.row, $0.column, $0.value, $0.severity, $0.code, $0.message, $0.rawRow] },
+                                  perStatement: 200, casts: dialect.engine == .postgres ? ["raw_row": "jsonb"] : [:])
+        outcome.villagesTouched = try await VillageAggregates(db: db, dialect: dialect, tree: tree, asOf: asOf).refresh(batchID: batchID)
+        try await db.raw("""
+            UPDATE import_batch SET status = 'done', rows_read = \(bind: counts.read), rows_imported = \(bind: outcome.inserted),
+              rows_updated = \(bind: outcome.updated), rows_warned = \(bind: counts.warned),
+              rows_rejected = \(bind: counts.rejected + outcome.familyNotFound.count), rows_unchanged = \(bind: outcome.merged.count),
+              finished_at = \(unsafeRaw: dialect.now)
+            WHERE id = \(bind: batchID)
+            """).run()
+        if dialect.engine == .sqlite {
+            try await db.raw("DROP TABLE stage_family").run()
+            try await db.raw("DROP TABLE stage_person").run()
+        }
+        return outcome
+    }
+
+    private func upsertFamilies(_ outcome: inout WriteOutcome) async throws {
+        for (key, conflict) in [("kk_number", "(regency_code, kk_number) WHERE kk_number IS NOT NULL"),
+                                ("source_family_id", "(regency_code, source_family_id) WHERE source_family_id IS NOT NULL")] {
+            let latest = "SELECT MAX(row_number) FROM stage_family WHERE \(key) IS NOT NULL GROUP BY regency_code, \(key)"
+            let merged = try await rows("""
+                SELECT s.row_number AS row_number, (SELECT MAX(t.row_number) FROM stage_family t WHERE t.regency_code = s.regency_code AND t.\(key) = s.\(key)) AS kept
+                FROM stage_family s WHERE s.\(key) IS NOT NULL AND s.row_number NOT IN (\(latest))
+                """)
+            outcome.merged += try merged.map { (try $0.decode(column: "row_number", as: Int.self), try $0.decode(column: "kept", as: Int.self)) }
+            let existing = try await count("""
+                SELECT COUNT(*) AS n FROM stage_family s WHERE s.row_number IN (\(latest))
+                AND EXISTS (SELECT 1 FROM household h WHERE h.regency_code = s.regency_code AND h.\(key) = s.\(key))
+                """)
+            let total = try await count("SELECT COUNT(*) AS n FROM (\(latest)) AS keys")
+            outcome.updated += existing
+            outcome.inserted += total - existing
+            let columns = ["village_code", "head_name", "address", "rt", "rw", "desil", "building_ownership", "floor_area", "floor", "wall",
+                           "roof", "drinking_water", "lighting", "cooking_fuel", "defecation_facility", "toilet_type", "sewage_disposal"]
+            let updates = (columns + ["last_batch_id"]).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+            try await run("""
+                INSERT INTO household (regency_code, kk_number, source_family_id, \(columns.joined(separator: ", ")), first_batch_id, last_batch_id)
+                SELECT regency_code, kk_number, source_family_id, \(columns.joined(separator: ", ")), \(batchID), \(batchID)
+                FROM stage_family WHERE row_number IN (\(latest))
+                ON CONFLICT \(conflict) DO UPDATE SET \(updates), last_seen_at = \(dialect.now)
+                """)
+        }
+    }
+
+    private func upsertPeople(_ outcome: inout WriteOutcome) async throws {
+        for (key, column) in [("family_kk", "kk_number"), ("family_source", "source_family_id")] {
+            let villageMatch = key == "family_source" ? " AND (stage_person.village_code IS NULL OR h.village_code = stage_person.village_code)" : ""
+            try await run("""
+                UPDATE stage_person SET household_id = h.id, regency_code = h.regency_code, village_code = h.village_code
+                FROM household h WHERE stage_person.\(key) IS NOT NULL AND h.\(column) = stage_person.\(key)\(villageMatch)
+                """)
+        }
+        outcome.familyNotFound = try await db.raw("SELECT row_number FROM stage_person WHERE household_id IS NULL ORDER BY row_number").all()
+            .map { try $0.decode(column: "row_number", as: Int.self) }
+        let latest = "SELECT MAX(row_number) FROM stage_person WHERE nik IS NOT NULL AND household_id IS NOT NULL GROUP BY regency_code, nik"
+        let merged = try await rows("""
+            SELECT s.row_number AS row_number, (SELECT MAX(t.row_number) FROM stage_person t WHERE t.regency_code = s.regency_code AND t.nik = s.nik AND t.household_id IS NOT NULL) AS kept
+            FROM stage_person s WHERE s.nik IS NOT NULL AND s.household_id IS NOT NULL AND s.row_number NOT IN (\(latest))
+            """)
+        outcome.merged += try merged.map { (try $0.decode(column: "row_number", as: Int.self), try $0.decode(column: "kept", as: Int.self)) }
+        let existing = try await count("""
+            SELECT COUNT(*) AS n FROM stage_person s WHERE s.row_number IN (\(latest))
+            AND EXISTS (SELECT 1 FROM person p WHERE p.regency_code = s.regency_code AND p.nik = s.nik AND p.nik_status = 'valid')
+            """)
+        let withNIK = try await count("SELECT COUNT(*) AS n FROM (\(latest)) AS keys")
+        let withoutNIK = try await count("SELECT COUNT(*) AS n FROM stage_person WHERE nik IS NULL AND household_id IS NOT NULL")
+        outcome.updated += existing
+        outcome.inserted += withNIK - existing + withoutNIK
+        let columns = ["household_id", "village_code", "full_name", "sex", "birth_date", "birth_place", "relationship", "marital_status",
+                       "education", "occupation", "mother_name", "disability", "pregnant", "chronic_illness", "school_participation", "health_insurance"]
+        let selected = columns.map { $0 == "birth_date" && dialect.engine == .postgres ? "CAST(birth_date AS DATE)" : $0 }
+        let updates = (columns + ["last_batch_id"]).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        try await run("""
+            INSERT INTO person (regency_code, nik, nik_status, needs_verification, \(columns.joined(separator: ", ")), first_batch_id, last_batch_id)
+            SELECT regency_code, nik, nik_status, (nik IS NULL), \(selected.joined(separator: ", ")), \(batchID), \(batchID)
+            FROM stage_person WHERE household_id IS NOT NULL AND (nik IS NULL OR row_number IN (\(latest)))
+            ON CONFLICT (regency_code, nik) WHERE nik_status = 'valid' DO UPDATE SET \(updates), last_seen_at = \(dialect.now)
+            """)
+        try await run("""
+            INSERT INTO person_batch (person_id, regency_code, batch_id) SELECT id, regency_code, \(batchID) FROM person WHERE last_batch_id = \(batchID)
+            """)
+    }
+
+    private func count(_ sql: String) async throws -> Int {
+        try await rows(sql).first?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Runs SQL assembled from this file's own identifiers and numbers (never from user text: values are bound).
+    private func run(_ sql: String) async throws {
+        try await db.raw(SQLQueryString(sql)).run()
+    }
+
+    private func rows(_ sql: String) async throws -> [any SQLRow] {
+        try await db.raw(SQLQueryString(sql)).all()
+    }
+}
+
+/// Row counts the reader knows (the writer adds what only the database knows).
+public struct BatchCounts: Sendable {
+    public let read: Int
+    public let warned: Int
+    public let rejected: Int
+
+    public init(read: Int, warned: Int, rejected: Int) {
+        self.read = read
+        self.warned = warned
+        self.rejected = rejected
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import LumbungDomain
+import SQLKit
+
+/// The registry's entry point for imports: finds earlier imports of the same file and runs a batch in
+/// one transaction (committed, or for a dry run rolled back after everything was checked).
+public struct RegistryStore: Sendable {
+    private let database: Database
+    private let tree: RegionTree
+
+    public init(database: Database, tree: RegionTree) {
+        self.database = database
+        self.tree = tree
+    }
+
+    /// An earlier, completed, real import of a file with this SHA-256.
+    public func previousImport(sha256: String) async throws -> (batchID: Int, finishedAt: String)? {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT id, CAST(finished_at AS TEXT) AS finished_at FROM import_batch
+                WHERE sha256 = \(bind: sha256) AND status = 'done' AND dry_run = \(bind: false) ORDER BY id LIMIT 1
+                """).first().map { (try $0.decode(column: "id", as: Int.self), try $0.decode(column: "finished_at", as: String?.self) ?? "") }
+        }
+    }
+
+    /// Runs `body` against a new batch in one transaction; `body` feeds rows and returns the issues and
+    /// counts it found. With `info.dryRun` everything is checked against the registry and then rolled back.
+    public func importBatch(
+        _ info: ImportBatchInfo, rowsArePeople: Bool,
+        _ body: @escaping @Sendable (RegistryImport) async throws -> (issues: [StoredIssue], counts: BatchCounts)
+    ) async throws -> WriteOutcome {
+        let dialect = SchemaDialect(engine: database.engine)
+        let tree = tree
+        do {
+            return try await database.transaction { db in
+                let batch = try await RegistryImport(db: db, dialect: dialect, tree: tree, info: info)
+                let (issues, counts) = try await body(batch)
+                let outcome = try await batch.finish(issues: issues, counts: counts, rowsArePeople: rowsArePeople)
+                if info.dryRun { throw DryRunFinished(outcome: outcome) }
+                return outcome
+            }
+        } catch let finished as DryRunFinished {
+            return finished.outcome
+        }
+    }
+
+    /// Thrown to roll a dry run back once it has been fully checked.
+    private struct DryRunFinished: Error {
+        let outcome: WriteOutcome
+    }
+}
