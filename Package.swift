@@ -153,7 +153,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LumbungImportTests",
-            dependencies: ["LumbungDomain", "LumbungImport", "LumbungReference", "LumbungSheets", "LumbungSynth", "LumbungStore", "LumbungTestSupport"],
+            dependencies: [
+                "LumbungDomain", "LumbungImport", "LumbungReference", "LumbungSheets", "LumbungSynth", "LumbungStore", "LumbungTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

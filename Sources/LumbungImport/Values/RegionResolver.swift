@@ -55,30 +55,46 @@ public struct RegionResolver: Sendable {
     }
 
     /// The village named by the row's region names; the province, when given, must be this one.
+    /// A name that fits several regions at one level (Kabupaten Bima and Kota Bima) is settled by the
+    /// level below; only what is still ambiguous at the desa is an error.
     public func village(province provinceName: String?, regency: String?, district: String?, village: String) -> Result<RegionCode, Problem> {
-        if let provinceName, RegionNameKey(provinceName).core != RegionNameKey(tree[province]?.name ?? "").core {
+        if let provinceName, !Self.isProvince(provinceName, tree[province]?.name ?? "") {
             return .failure(.unknownName(level: .provinsi, name: provinceName, within: "data ini", candidates: [tree[province]?.name ?? ""]))
         }
         var parents: [Region] = tree[province].map { [$0] } ?? []
         for (level, name) in [(RegionLevel.kabupaten, regency), (.kecamatan, district)] {
+            let candidates = parents.flatMap { tree.children(of: $0.code) }
             guard let name else {
-                parents = parents.flatMap { tree.children(of: $0.code) }
+                parents = candidates
                 continue
             }
-            switch match(name, among: parents.flatMap { tree.children(of: $0.code) }, level: level, within: parents) {
-            case .success(let found): parents = [found]
+            switch matches(name, among: candidates, level: level, within: parents) {
+            case .success(let found): parents = found
             case .failure(let problem): return .failure(problem)
             }
         }
-        return match(village, among: parents.flatMap { tree.children(of: $0.code) }, level: .desa, within: parents).map(\.code)
+        switch matches(village, among: parents.flatMap { tree.children(of: $0.code) }, level: .desa, within: parents) {
+        case .success(let found) where found.count == 1: return .success(found[0].code)
+        case .success(let found): return .failure(.ambiguous(level: .desa, name: village, candidates: found.map { tree.path(to: $0.code).dropFirst().map(\.title).joined(separator: ", ") }))
+        case .failure(let problem): return .failure(problem)
+        }
     }
 
-    private func match(_ name: String, among candidates: [Region], level: RegionLevel, within parents: [Region]) -> Result<Region, Problem> {
+    /// "NTB", "Prov. NTB" and "Nusa Tenggara Barat" all name the province.
+    static func isProvince(_ text: String, _ name: String) -> Bool {
+        let core = RegionNameKey(text).core
+        let initials = String(RegionNameKey(name).core.split(separator: " ").compactMap(\.first))
+        return core == RegionNameKey(name).core || core == initials
+    }
+
+    private func matches(_ name: String, among candidates: [Region], level: RegionLevel, within parents: [Region]) -> Result<[Region], Problem> {
         let wanted = RegionNameKey(name)
         var found = candidates.filter { RegionNameKey($0.name).core == wanted.core }
-        if found.count > 1, let hint = wanted.levelHint { found = found.filter { $0.level == hint } }
-        if found.count == 1 { return .success(found[0]) }
-        if found.count > 1 { return .failure(.ambiguous(level: level, name: name, candidates: found.map(\.title))) }
+        if found.count > 1, let hint = wanted.levelHint {
+            let hinted = found.filter { $0.level == hint }
+            if !hinted.isEmpty { found = hinted }
+        }
+        if !found.isEmpty { return .success(found) }
         let nearest = candidates
             .map { ($0, Self.distance(RegionNameKey($0.name).core, wanted.core)) }
             .filter { $0.1 <= max(2, wanted.core.count / 3) }

@@ -53,7 +53,7 @@ final class P3KELayout: LayoutWriter {
         let title = [
             "DATA PENSASARAN PERCEPATAN PENGHAPUSAN KEMISKINAN EKSTREM (P3KE)",
             "Provinsi: NUSA TENGGARA BARAT",
-            "Kabupaten/Kota: \(RegionNameKey(regency.name).core.uppercased())",
+            "Kabupaten/Kota: \(regency.name.uppercased())",
             "Data sintetis Lumbung untuk uji coba — bukan data penduduk sebenarnya",
             "",
         ]

@@ -9,6 +9,10 @@ struct VillageContext {
     var code: RegionCode { plan.region.code }
     var rural: Bool { plan.region.level == .desa }
 
-    /// The kabupaten/kota name without its prefix, as SIKS-NG and P3KE print it ("LOMBOK TIMUR").
-    var regencyBareName: String { RegionNameKey(regency.name).core.uppercased() }
+    /// The kabupaten/kota name as SIKS-NG and P3KE print it: a kabupaten without its prefix ("LOMBOK TIMUR"),
+    /// a kota with it ("KOTA BIMA", to tell it from Kabupaten Bima).
+    var regencyBareName: String {
+        let core = RegionNameKey(regency.name).core.uppercased()
+        return regency.level == .kota ? "KOTA " + core : core
+    }
 }
