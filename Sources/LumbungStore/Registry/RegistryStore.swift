@@ -13,6 +13,13 @@ public struct RegistryStore: Sendable {
         self.tree = tree
     }
 
+    /// Whether the registry holds no person yet.
+    public static func isEmpty(_ database: Database) async throws -> Bool {
+        try await database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM (SELECT 1 FROM person LIMIT 1) AS any_person").first()!.decode(column: "n", as: Int.self) == 0
+        }
+    }
+
     /// An earlier, completed, real import of a file with this SHA-256.
     public func previousImport(sha256: String) async throws -> (batchID: Int, finishedAt: String)? {
         try await database.read { db in
