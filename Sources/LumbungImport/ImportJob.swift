@@ -91,7 +91,7 @@ public struct ImportJob: Sendable {
         })
         report.count(outcome.merged.map {
             ImportIssue(row: $0.row, column: nil, value: nil, severity: .warning, code: "duplicate_in_file",
-                        message: "Orang atau keluarga yang sama sudah ada di baris \($0.into); keduanya digabung.")
+                        message: "Orang atau keluarga yang sama muncul lagi di baris \($0.into); keduanya digabung dan data baris itu yang dipakai.")
         })
         report.rejectsFile = try scan.finishRejects()
         return report

@@ -12,7 +12,9 @@ func withWebApp(
     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
     try await TestDatabase.with(engine) { database in
-        let services = try await AppServices.load(database: database)
+        let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("uploads-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: uploads) }
+        let services = try await AppServices.load(database: database, uploadFolder: uploads)
         let app = buildApplication(configuration: .init(host: "127.0.0.1", port: 0), services: services, logger: TestDatabase.logger)
         try await app.test(.router, body)
     }

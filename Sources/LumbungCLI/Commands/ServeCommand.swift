@@ -54,8 +54,18 @@ struct ServeCommand: AsyncParsableCommand {
         return WebConfiguration(host: host, port: portValue)
     }
 
+    /// Uploads are kept beside an SQLite file (`lumbung-unggahan/`), or in the working directory for PostgreSQL;
+    /// `LUMBUNG_UPLOADS` names another folder.
+    static func uploadFolder(for location: DatabaseLocation) -> URL {
+        if let folder = ProcessInfo.processInfo.environment["LUMBUNG_UPLOADS"], !folder.isEmpty { return URL(fileURLWithPath: folder) }
+        if case .sqlite(let path) = location {
+            return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("lumbung-unggahan")
+        }
+        return URL(fileURLWithPath: "lumbung-unggahan")
+    }
+
     static func serve(database: Database, configuration: WebConfiguration, logger: Logger) async throws {
-        let services = try await AppServices.load(database: database)
+        let services = try await AppServices.load(database: database, uploadFolder: uploadFolder(for: database.location))
         let location = database.location.description
         let app = buildApplication(configuration: configuration, services: services, logger: logger) { port in
             let shownHost = configuration.host == "0.0.0.0" ? "127.0.0.1" : configuration.host

@@ -16,6 +16,7 @@ public enum TextSniffer {
         if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") || lower.hasPrefix("<table") || lower.hasPrefix("<?xml") {
             return "a web page (HTML) saved with a .csv name"
         }
+        if lower.hasPrefix("{") || lower.hasPrefix("[{") { return "a JSON document" }
         if head.prefix(4096).contains(0) { return "a binary file" }
         return nil
     }

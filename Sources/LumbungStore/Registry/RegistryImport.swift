@@ -128,7 +128,7 @@ public final class RegistryImport {
         }
         for merge in outcome.merged {
             allIssues.append(StoredIssue(row: merge.row, column: nil, value: nil, severity: "warning", code: "duplicate_in_file",
-                                         message: "Orang atau keluarga yang sama sudah ada di baris \(merge.into) berkas ini; keduanya digabung.",
+                                         message: "Orang atau keluarga yang sama muncul lagi di baris \(merge.into); keduanya digabung dan data baris itu yang dipakai.",
                                          rawRow: nil))
         }
         try await BulkInsert.rows(db, into: "import_issue", columns: ["batch_id", "row_number", "column_name", "raw_value", "severity", "code", "message", "raw_row"],

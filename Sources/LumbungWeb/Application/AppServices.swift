@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import LumbungDomain
+import LumbungImport
 import LumbungStore
 import Mustache
 
@@ -11,15 +12,18 @@ public struct AppServices: Sendable {
     public let regions: RegionTree
     public let regionStore: RegionStore
     let pages: PageRenderer
+    let imports: ImportJobs
 
-    /// Loads the region tree and the page templates.
-    public static func load(database: Database) async throws -> AppServices {
+    /// Loads the region tree, the import references and the page templates; uploads are kept in `uploadFolder`.
+    public static func load(database: Database, uploadFolder: URL) async throws -> AppServices {
         let store = RegionStore(database: database)
+        let job = ImportJob(database: database, references: try ImportReferences.load())
         return AppServices(
             database: database,
             regions: try await store.fetchTree(),
             regionStore: store,
-            pages: try await PageRenderer.load()
+            pages: try await PageRenderer.load(),
+            imports: ImportJobs(job: job, folder: uploadFolder)
         )
     }
 }

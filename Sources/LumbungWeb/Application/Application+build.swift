@@ -34,7 +34,10 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
         )
     }
     HealthController(database: services.database).register(on: router)
-    RegionAPIController(services: services).register(on: router.group("api/v1"))
+    let api = router.group("api/v1")
+    RegionAPIController(services: services).register(on: api)
+    ImportAPIController(services: services).register(on: api)
     RegionPageController(services: services).register(on: router)
+    ImportPageController(services: services).register(on: router)
     return router
 }

@@ -8,11 +8,15 @@ enum AppError: Error, Sendable {
     case unknownRegion(RegionCode)
     case pageNotFound
     case databaseUnavailable
+    case unknownImport(String)
+    case badUpload(MultipartUpload.Failure)
+    case unknownLayout(String)
+    case badDate(String)
 
     var status: HTTPResponse.Status {
         switch self {
-        case .badRegionCode: .badRequest
-        case .unknownRegion, .pageNotFound: .notFound
+        case .badRegionCode, .badUpload, .unknownLayout, .badDate: .badRequest
+        case .unknownRegion, .pageNotFound, .unknownImport: .notFound
         case .databaseUnavailable: .serviceUnavailable
         }
     }
@@ -23,6 +27,10 @@ enum AppError: Error, Sendable {
         case .unknownRegion: "unknown_region"
         case .pageNotFound: "not_found"
         case .databaseUnavailable: "database_unavailable"
+        case .unknownImport: "unknown_import"
+        case .badUpload: "bad_upload"
+        case .unknownLayout: "unknown_layout"
+        case .badDate: "invalid_date"
         }
     }
 
@@ -32,6 +40,16 @@ enum AppError: Error, Sendable {
         case .unknownRegion(let code): RegionLookupError.unknown(code).description
         case .pageNotFound: "There is nothing at this address."
         case .databaseUnavailable: "The database does not answer; try again shortly."
+        case .unknownImport(let id): "There is no import with id \(id)."
+        case .badUpload(let failure):
+            switch failure {
+            case .notMultipart: "Send the file as multipart/form-data with a field named file."
+            case .noFile: "The upload holds no file: send it in a field named file."
+            case .tooLarge: "The file is larger than 2 GiB."
+            case .malformed: "The multipart body is malformed."
+            }
+        case .unknownLayout(let name): "Unknown layout '\(name)': use auto, dtsen, p3ke, siksng or lumbung."
+        case .badDate(let text): "'\(text)' is not a date: write yyyy-mm-dd."
         }
     }
 
@@ -41,6 +59,15 @@ enum AppError: Error, Sendable {
         case .unknownRegion(let code): RegionLookupError.unknown(code).indonesianDescription
         case .pageNotFound: "Halaman yang Anda cari tidak ada."
         case .databaseUnavailable: "Basis data tidak menjawab; coba lagi sebentar lagi."
+        case .unknownImport: "Impor ini tidak ditemukan (mungkin server dimulai ulang). Lihat daftar impor."
+        case .badUpload(let failure):
+            switch failure {
+            case .notMultipart, .malformed: "Unggahan tidak terbaca. Pilih berkas lalu tekan Impor lagi."
+            case .noFile: "Belum ada berkas yang dipilih."
+            case .tooLarge: "Berkas lebih besar dari 2 GiB."
+            }
+        case .unknownLayout(let name): "Format '\(name)' tidak dikenal."
+        case .badDate(let text): "'\(text)' bukan tanggal (tulis yyyy-mm-dd)."
         }
     }
 

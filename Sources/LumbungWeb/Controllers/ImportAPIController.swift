@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import LumbungDomain
+import LumbungImport
+import LumbungStore
+
+/// `POST /api/v1/imports` (multipart: `file`, optional `layout`, `dry_run`, `as_of`) starts an import and
+/// answers 202 with its id; `GET /api/v1/imports/{id}` gives its status, progress and report.
+struct ImportAPIController {
+    let services: AppServices
+
+    struct Started: Encodable {
+        let id: String
+        let status: String
+        let statusURL: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, status
+            case statusURL = "status_url"
+        }
+    }
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.post("imports") { request, _ -> Response in
+            let (id, folder) = await services.imports.newUploadFolder()
+            let upload = try await ImportUploads.receive(request, into: folder)
+            let options = try ImportUploads.options(upload.fields)
+            await services.imports.start(id: id, upload: upload, layout: options.layout, dryRun: options.dryRun, asOf: options.asOf)
+            var response = JSONBody.response(Started(id: id, status: "running", statusURL: "/api/v1/imports/\(id)"), status: .accepted)
+            response.headers[.location] = "/api/v1/imports/\(id)"
+            return response
+        }
+        group.get("imports/:id") { _, context -> Response in
+            let id = try context.parameters.require("id")
+            guard let status = await services.imports.status(id) else { throw AppError.unknownImport(id) }
+            return JSONBody.response(status)
+        }
+    }
+}
+
+/// What the API and the Impor page share about receiving an upload.
+enum ImportUploads {
+    struct Choices {
+        let layout: String
+        let dryRun: Bool
+        let asOf: CalendarDate
+    }
+
+    static func receive(_ request: Request, into folder: URL) async throws -> MultipartUpload {
+        do {
+            return try await MultipartUpload.receive(request, into: folder)
+        } catch let failure as MultipartUpload.Failure {
+            throw AppError.badUpload(failure)
+        }
+    }
+
+    static func options(_ fields: [String: String]) throws -> Choices {
+        let layout = fields["layout"].flatMap { $0.isEmpty ? nil : $0 } ?? "auto"
+        let known = ["auto", "dtsen", "p3ke", "siksng", "lumbung"] + ImportLayout.allCases.map(\.rawValue)
+        guard known.contains(layout.lowercased()) else { throw AppError.unknownLayout(layout) }
+        let dryRun = ["1", "true", "on", "ya"].contains((fields["dry_run"] ?? "").lowercased())
+        var asOf = today()
+        if let text = fields["as_of"], !text.isEmpty {
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3, let date = CalendarDate(year: parts[0], month: parts[1], day: parts[2]) else {
+                throw AppError.badDate(text)
+            }
+            asOf = date
+        }
+        return Choices(layout: layout, dryRun: dryRun, asOf: asOf)
+    }
+
+    /// Today in NTB (WITA, UTC+8).
+    static func today() -> CalendarDate {
+        CalendarDate(daysSince1970: Int((Date().timeIntervalSince1970 + 8 * 3600) / 86_400))
+    }
+}

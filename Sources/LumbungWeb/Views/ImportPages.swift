@@ -1,0 +1,89 @@
+import LumbungImport
+import LumbungStore
+
+/// The model of the Impor page: the upload form and the recent batches.
+struct ImportFormPage {
+    struct Batch {
+        let id: Int
+        let fileName: String
+        let layout: String
+        let startedAt: String
+        let read: String
+        let inserted: String
+        let updated: String
+        let rejected: String
+    }
+
+    let title = "Impor data — Lumbung"
+    let query = ""
+    let batches: [Batch]
+    let hasBatches: Bool
+
+    init(batches: [ImportBatchStore.Summary]) {
+        self.batches = batches.map {
+            Batch(id: $0.id, fileName: $0.fileName, layout: $0.layout, startedAt: $0.startedAt, read: IndonesianNumber.format($0.read),
+                  inserted: IndonesianNumber.format($0.inserted), updated: IndonesianNumber.format($0.updated),
+                  rejected: IndonesianNumber.format($0.rejected))
+        }
+        hasBatches = !batches.isEmpty
+    }
+}
+
+/// The model of an import's page: progress while it runs, then its report or why it failed.
+struct ImportJobPage {
+    struct Problem {
+        let kind: String
+        let code: String
+        let count: String
+        let message: String
+        let rows: String
+    }
+
+    let title: String
+    let query = ""
+    let fileName: String
+    let running: Bool
+    let percent: Int
+    let rows: String
+    let failed: Bool
+    let error: String?
+    let done: Bool
+    let dryRun: Bool
+    let alreadyImported: Int?
+    let batchID: Int?
+    let layout: String?
+    let headerRow: Int?
+    let counts: [(label: String, value: String)]
+    let problems: [Problem]
+    let hasProblems: Bool
+    let rejectsHref: String?
+
+    init(_ status: ImportJobs.Status) {
+        fileName = status.fileName
+        title = "Impor \(status.fileName) — Lumbung"
+        running = status.state == .running
+        percent = Int(status.fraction * 100)
+        rows = IndonesianNumber.format(status.rows)
+        failed = status.state == .failed
+        error = status.errorIndonesian
+        done = status.state == .done
+        let report = status.report
+        dryRun = report?.dryRun ?? false
+        alreadyImported = report?.alreadyImportedInBatch
+        batchID = report?.batchID
+        layout = report?.layout
+        headerRow = report?.headerRow
+        counts = report.map { report in
+            [("Baris dibaca", report.rowsRead), ("Data baru", report.inserted), ("Diperbarui", report.updated),
+             ("Duplikat digabung", report.merged), ("Disimpan dengan peringatan", report.warned), ("Ditolak", report.rejected)]
+                .map { ($0.0, IndonesianNumber.format($0.1)) }
+        } ?? []
+        problems = (report?.topProblems ?? []).map { problem in
+            Problem(kind: problem.severity == .error ? "Ditolak" : "Peringatan", code: problem.code, count: IndonesianNumber.format(problem.count),
+                    message: problem.examples.first?.message ?? "",
+                    rows: problem.examples.map { "baris \($0.row)" }.joined(separator: ", "))
+        }
+        hasProblems = !problems.isEmpty
+        rejectsHref = report?.rejectsFile == nil ? nil : "/impor/proses/\(status.id)/ditolak.csv"
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LumbungStore
+import LumbungTestSupport
+import NIOCore
+import Testing
+
+@Suite struct ImportWebTests {
+    static let boundary = "----lumbung-test-boundary"
+
+    static func multipart(file name: String, content: String, fields: [String: String] = [:]) -> ByteBuffer {
+        var body = ""
+        for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: text/csv\r\n\r\n\(content)\r\n--\(boundary)--\r\n"
+        return ByteBuffer(string: body)
+    }
+
+    static let headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+
+    static let families = "no_kk;kode_desa;alamat;desil\n5203011106180101;5203012001;Dusun Lendang;1\n5203011106180102;5203012001;Dusun Lauk;12\n"
+    static let people = """
+        no_kk,nik,nama,jenis_kelamin,tanggal_lahir
+        5203011106180101,5203014508920001,Baiq Siti,2,05-08-1992
+        5203011106180101,5.20301E+15,Lalu Ahmad,1,12-07-1985
+        """
+
+    /// Polls the API until the import ends.
+    static func waitFor(_ id: String, client: some TestClientProtocol) async throws -> [String: Any] {
+        for _ in 0..<200 {
+            let json = try await client.execute(uri: "/api/v1/imports/\(id)", method: .get) { try $0.json() }
+            if json["state"] as? String != "running" { return json }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        Issue.record("the import did not finish")
+        return [:]
+    }
+
+    @Test func the_api_takes_an_upload_and_reports_on_it() async throws {
+        try await withWebApp { client in
+            let id = try await client.execute(uri: "/api/v1/imports", method: .post, headers: Self.headers,
+                                              body: Self.multipart(file: "keluarga.csv", content: Self.families, fields: ["as_of": "2025-06-30"])) { response in
+                #expect(response.status == .accepted)
+                let json = try response.json()
+                #expect(response.headers[.location] == json["status_url"] as? String)
+                return try #require(json["id"] as? String)
+            }
+            let done = try await Self.waitFor(id, client: client)
+            #expect(done["state"] as? String == "done")
+            let report = try #require(done["report"] as? [String: Any])
+            #expect(report["layout"] as? String == "dtsen-keluarga")
+            #expect(report["inserted"] as? Int == 2 && report["warned"] as? Int == 1)
+
+            let second = try await client.execute(uri: "/api/v1/imports", method: .post, headers: Self.headers,
+                                                  body: Self.multipart(file: "anggota.csv", content: Self.people, fields: ["as_of": "2025-06-30"])) {
+                try #require(try $0.json()["id"] as? String)
+            }
+            let members = try #require(try await Self.waitFor(second, client: client)["report"] as? [String: Any])
+            #expect(members["inserted"] as? Int == 1 && members["rejected"] as? Int == 1)
+            try await client.execute(uri: "/impor/proses/\(second)/ditolak.csv", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+                #expect(response.text.contains("5.20301E+15") && response.text.contains("KETERANGAN PENOLAKAN"))
+            }
+        }
+    }
+
+    @Test func a_broken_upload_fails_with_its_reason_and_bad_requests_get_400() async throws {
+        try await withWebApp { client in
+            let id = try await client.execute(uri: "/api/v1/imports", method: .post, headers: Self.headers,
+                                              body: Self.multipart(file: "laporan.csv", content: "<html><table><tr><td>x</td></tr></table></html>")) {
+                try #require(try $0.json()["id"] as? String)
+            }
+            let failed = try await Self.waitFor(id, client: client)
+            #expect(failed["state"] as? String == "failed")
+            #expect((failed["error"] as? String)?.contains("laporan.csv is not a spreadsheet or CSV file") == true)
+            try await client.execute(uri: "/api/v1/imports", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{}")) { response in
+                #expect(response.status == .badRequest)
+                let error = try response.json()["error"] as? [String: Any]
+                #expect(error?["code"] as? String == "bad_upload")
+            }
+            try await client.execute(uri: "/api/v1/imports", method: .post, headers: Self.headers,
+                                     body: Self.multipart(file: "a.csv", content: "x", fields: ["layout": "opensid"])) { response in
+                #expect(response.status == .badRequest)
+            }
+            try await client.execute(uri: "/api/v1/imports/nope", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+
+    @Test func the_impor_page_uploads_and_shows_the_report_in_bahasa_indonesia() async throws {
+        try await withWebApp { client in
+            try await client.execute(uri: "/impor", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("<form class=\"upload\" action=\"/impor\" method=\"post\" enctype=\"multipart/form-data\">"))
+                #expect(response.text.contains("Belum ada data yang diimpor."))
+            }
+            let location = try await client.execute(uri: "/impor", method: .post, headers: Self.headers,
+                                                    body: Self.multipart(file: "keluarga.csv", content: Self.families, fields: ["as_of": "2025-06-30"])) { response in
+                #expect(response.status == .found)
+                return try #require(response.headers[.location])
+            }
+            let id = String(location.split(separator: "/").last!)
+            _ = try await Self.waitFor(id, client: client)
+            try await client.execute(uri: location, method: .get) { response in
+                let html = response.text
+                #expect(html.contains("Selesai: impor no. 1."))
+                #expect(html.contains("<dt>Data baru</dt><dd>2</dd>"))
+                #expect(html.contains("Desil harus 1–10; nilai 12 diabaikan."))
+            }
+            try await client.execute(uri: "/impor", method: .get) { response in
+                #expect(response.text.contains("<td>keluarga.csv</td><td>dtsen-keluarga</td>"))
+            }
+        }
+    }
+}
