@@ -1,4 +1,5 @@
 import Logging
+import PostgresNIO
 import SQLKit
 
 /// An open Lumbung database on either engine, with reads and all-or-nothing write transactions.
@@ -45,6 +46,11 @@ public final class Database: Sendable {
         try await driver.transaction(body)
     }
 
+    /// Like `transaction`, but hands over the engine's own connection too, for bulk paths (COPY on PostgreSQL).
+    public func transactionSession<T: Sendable>(_ body: @Sendable (TransactionSession) async throws -> T) async throws -> T {
+        try await driver.transactionSession(body)
+    }
+
     /// Checks that the database answers.
     public func ping() async throws {
         try await read { db in try await db.raw("SELECT 1 AS ok").run() }
@@ -56,12 +62,24 @@ public final class Database: Sendable {
     }
 }
 
+/// One transaction's handle: SQL for everything, and on PostgreSQL the connection itself for COPY.
+public struct TransactionSession: Sendable {
+    public let sql: any SQLDatabase
+    let postgres: PostgresConnection?
+}
+
 /// One engine's way of lending connections.
 protocol DatabaseDriver: Sendable {
     var engine: Database.Engine { get }
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
-    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func transactionSession<T: Sendable>(_ body: @Sendable (TransactionSession) async throws -> T) async throws -> T
     func close() async
+}
+
+extension DatabaseDriver {
+    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await transactionSession { session in try await body(session.sql) }
+    }
 }
 
 extension SQLDatabase {

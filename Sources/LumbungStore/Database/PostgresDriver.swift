@@ -19,6 +19,8 @@ struct PostgresDriver: DatabaseDriver {
         try await checkReachable(core, display: display, logger: logger)
         let client = PostgresClient(configuration: clientConfiguration(core), backgroundLogger: logger)
         let runTask = Task { await client.run() }
+        // The pool warns when leased before run() has begun; give the task a moment to start. (2026-11-29)
+        try? await Task.sleep(for: .milliseconds(20))
         return PostgresDriver(client: client, runTask: runTask)
     }
 
@@ -58,9 +60,11 @@ struct PostgresDriver: DatabaseDriver {
         try await client.withConnection { connection in try await body(connection.sql()) }
     }
 
-    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func transactionSession<T: Sendable>(_ body: @Sendable (TransactionSession) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
-            try await connection.sql().runTransaction(begin: "BEGIN", body)
+            try await connection.sql().runTransaction(begin: "BEGIN") { db in
+                try await body(TransactionSession(sql: db, postgres: connection))
+            }
         }
     }
 

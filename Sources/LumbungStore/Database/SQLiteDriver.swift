@@ -69,9 +69,11 @@ struct SQLiteDriver: DatabaseDriver {
         try await readers.withConnection { connection in try await body(connection.sql()) }
     }
 
-    func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func transactionSession<T: Sendable>(_ body: @Sendable (TransactionSession) async throws -> T) async throws -> T {
         try await writer.withConnection { connection in
-            try await connection.sql().runTransaction(begin: "BEGIN IMMEDIATE", body)
+            try await connection.sql().runTransaction(begin: "BEGIN IMMEDIATE") { db in
+                try await body(TransactionSession(sql: db, postgres: nil))
+            }
         }
     }
 

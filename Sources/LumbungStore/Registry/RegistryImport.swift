@@ -10,6 +10,7 @@ import SQLKit
 /// Use through `RegistryStore.importBatch`.
 public final class RegistryImport {
     private let db: any SQLDatabase
+    private let session: TransactionSession
     private let dialect: SchemaDialect
     private let tree: RegionTree
     public let batchID: Int
@@ -19,8 +20,9 @@ public final class RegistryImport {
 
     static let rowsPerStatement = 400
 
-    init(db: any SQLDatabase, dialect: SchemaDialect, tree: RegionTree, info: ImportBatchInfo) async throws {
-        self.db = db
+    init(session: TransactionSession, dialect: SchemaDialect, tree: RegionTree, info: ImportBatchInfo) async throws {
+        self.session = session
+        self.db = session.sql
         self.dialect = dialect
         self.tree = tree
         asOf = info.asOf
@@ -68,40 +70,55 @@ public final class RegistryImport {
         if personBuffer.count >= Self.rowsPerStatement * 10 { try await flushPeople() }
     }
 
+    static let familyColumns = [
+        "row_number", "regency_code", "village_code", "kk_number", "source_family_id", "head_name", "address", "rt", "rw", "desil",
+        "building_ownership", "floor_area", "floor", "wall", "roof", "drinking_water", "lighting", "cooking_fuel",
+        "defecation_facility", "toilet_type", "sewage_disposal",
+    ]
+
+    static let personColumns = [
+        "row_number", "family_kk", "family_source", "village_code", "nik", "nik_status", "full_name", "sex", "birth_date",
+        "birth_place", "relationship", "marital_status", "education", "occupation", "mother_name", "disability", "pregnant",
+        "chronic_illness", "school_participation", "health_insurance",
+    ]
+
     private func flushFamilies() async throws {
-        let rows: [[any Encodable & Sendable]] = familyBuffer.map { family in
+        let rows: [[CopyWriter.Value]] = familyBuffer.map { family in
             let h = family.household, housing = h.housing
             let kk: String? = if case .kk(let number) = family.key { number } else { nil }
             let source: String? = if case .source(let id) = family.key { id } else { nil }
-            return [family.row, h.villageCode.regency!.dotted, h.villageCode.dotted, kk, source, h.headName, h.address, h.rt, h.rw, h.desil,
-                    housing.buildingOwnership?.code, housing.floorArea, housing.floor?.code, housing.wall?.code, housing.roof?.code,
-                    housing.drinkingWater?.code, housing.lighting?.code, housing.cookingFuel?.code, housing.defecationFacility?.code,
-                    housing.toiletType?.code, housing.sewageDisposal?.code]
+            return [.int(family.row), .text(h.villageCode.regency!.dotted), .text(h.villageCode.dotted), .init(kk), .init(source),
+                    .init(h.headName), .init(h.address), .init(h.rt), .init(h.rw), .init(h.desil), .init(housing.buildingOwnership?.code),
+                    .init(housing.floorArea), .init(housing.floor?.code), .init(housing.wall?.code), .init(housing.roof?.code),
+                    .init(housing.drinkingWater?.code), .init(housing.lighting?.code), .init(housing.cookingFuel?.code),
+                    .init(housing.defecationFacility?.code), .init(housing.toiletType?.code), .init(housing.sewageDisposal?.code)]
         }
         familyBuffer.removeAll(keepingCapacity: true)
-        try await BulkInsert.rows(db, into: "stage_family", columns: [
-            "row_number", "regency_code", "village_code", "kk_number", "source_family_id", "head_name", "address", "rt", "rw", "desil",
-            "building_ownership", "floor_area", "floor", "wall", "roof", "drinking_water", "lighting", "cooking_fuel",
-            "defecation_facility", "toilet_type", "sewage_disposal",
-        ], rows, perStatement: Self.rowsPerStatement)
+        try await stage(rows, into: "stage_family", columns: Self.familyColumns)
     }
 
     private func flushPeople() async throws {
-        let rows: [[any Encodable & Sendable]] = personBuffer.map { imported in
+        let rows: [[CopyWriter.Value]] = personBuffer.map { imported in
             let p = imported.person
             let kk: String? = if case .kk(let number) = imported.family { number } else { nil }
             let source: String? = if case .source(let id) = imported.family { id } else { nil }
-            return [imported.row, kk, source, imported.village?.dotted, p.nik, p.nik == nil ? NIKStatus.missing.rawValue : NIKStatus.valid.rawValue,
-                    p.name, p.sex?.code, p.birthDate?.description, p.birthPlace, p.relationship?.code, p.maritalStatus?.code,
-                    p.education?.code, p.occupation, p.motherName, p.disability?.code, p.pregnant, p.chronicIllness,
-                    p.schoolParticipation?.code, p.healthInsurance?.rawValue]
+            return [.int(imported.row), .init(kk), .init(source), .init(imported.village?.dotted), .init(p.nik),
+                    .text(p.nik == nil ? NIKStatus.missing.rawValue : NIKStatus.valid.rawValue), .text(p.name), .init(p.sex?.code),
+                    .init(p.birthDate?.description), .init(p.birthPlace), .init(p.relationship?.code), .init(p.maritalStatus?.code),
+                    .init(p.education?.code), .init(p.occupation), .init(p.motherName), .init(p.disability?.code), .bool(p.pregnant),
+                    .init(p.chronicIllness), .init(p.schoolParticipation?.code), .init(p.healthInsurance?.rawValue)]
         }
         personBuffer.removeAll(keepingCapacity: true)
-        try await BulkInsert.rows(db, into: "stage_person", columns: [
-            "row_number", "family_kk", "family_source", "village_code", "nik", "nik_status", "full_name", "sex", "birth_date",
-            "birth_place", "relationship", "marital_status", "education", "occupation", "mother_name", "disability", "pregnant",
-            "chronic_illness", "school_participation", "health_insurance",
-        ], rows, perStatement: Self.rowsPerStatement)
+        try await stage(rows, into: "stage_person", columns: Self.personColumns)
+    }
+
+    /// COPY on PostgreSQL; multi-row INSERTs of bound values on SQLite.
+    private func stage(_ rows: [[CopyWriter.Value]], into table: String, columns: [String]) async throws {
+        if let connection = session.postgres {
+            try await CopyWriter.copy(rows, into: table, columns: columns, on: connection)
+        } else {
+            try await BulkInsert.rows(db, into: table, columns: columns, rows.map { $0.map(\.bindable) }, perStatement: Self.rowsPerStatement)
+        }
     }
 
     // MARK: Moving into the registry

@@ -39,8 +39,8 @@ public struct RegistryStore: Sendable {
         let dialect = SchemaDialect(engine: database.engine)
         let tree = tree
         do {
-            return try await database.transaction { db in
-                let batch = try await RegistryImport(db: db, dialect: dialect, tree: tree, info: info)
+            return try await database.transactionSession { session in
+                let batch = try await RegistryImport(session: session, dialect: dialect, tree: tree, info: info)
                 let (issues, counts) = try await body(batch)
                 let outcome = try await batch.finish(issues: issues, counts: counts, rowsArePeople: rowsArePeople)
                 if info.dryRun { throw DryRunFinished(outcome: outcome) }
