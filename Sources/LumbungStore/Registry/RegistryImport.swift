@@ -47,14 +47,15 @@ public final class RegistryImport {
             \(temp) stage_family (row_number INTEGER NOT NULL, regency_code TEXT NOT NULL, village_code TEXT NOT NULL,
               kk_number TEXT, source_family_id TEXT, head_name TEXT, address TEXT, rt TEXT, rw TEXT, desil INTEGER,
               building_ownership INTEGER, floor_area INTEGER, floor INTEGER, wall INTEGER, roof INTEGER, drinking_water INTEGER,
-              lighting INTEGER, cooking_fuel INTEGER, defecation_facility INTEGER, toilet_type INTEGER, sewage_disposal INTEGER)\(onCommit)
+              lighting INTEGER, cooking_fuel INTEGER, defecation_facility INTEGER, toilet_type INTEGER, sewage_disposal INTEGER,
+              kept_row INTEGER)\(onCommit)
             """)
         try await run("""
             \(temp) stage_person (row_number INTEGER NOT NULL, family_kk TEXT, family_source TEXT, village_code TEXT,
               regency_code TEXT, household_id \(dialect.bigint), nik TEXT, nik_status TEXT NOT NULL, full_name TEXT NOT NULL,
               sex INTEGER, birth_date TEXT, birth_place TEXT, relationship INTEGER, marital_status INTEGER, education INTEGER,
               occupation TEXT, mother_name TEXT, disability INTEGER, pregnant \(dialect.boolean), chronic_illness INTEGER,
-              school_participation INTEGER, health_insurance INTEGER)\(onCommit)
+              school_participation INTEGER, health_insurance INTEGER, kept_row INTEGER)\(onCommit)
             """)
     }
 
@@ -166,20 +167,35 @@ public final class RegistryImport {
         return outcome
     }
 
+    /// Gives every staged row with a key the row number of the last row with the same key (the one kept),
+    /// so that repeats within the file merge into one record.
+    ///
+    /// - Parameter extra: a further condition on the table's own columns (written `t.column`).
+    private func markKeptRows(_ table: String, key: String, extra: String = "TRUE") async throws {
+        try await run("""
+            UPDATE \(table) SET kept_row = latest.row_number
+            FROM (SELECT regency_code, \(key), MAX(row_number) AS row_number FROM \(table) t
+                  WHERE \(key) IS NOT NULL AND \(extra) GROUP BY regency_code, \(key)) AS latest
+            WHERE \(table).\(key) = latest.\(key) AND \(table).regency_code = latest.regency_code
+              AND \(extra.replacingOccurrences(of: "t.", with: "\(table).")) 
+            """)
+    }
+
     private func upsertFamilies(_ outcome: inout WriteOutcome) async throws {
+        if dialect.engine == .postgres { try await run("ANALYZE stage_family") }
         for (key, conflict) in [("kk_number", "(regency_code, kk_number) WHERE kk_number IS NOT NULL"),
                                 ("source_family_id", "(regency_code, source_family_id) WHERE source_family_id IS NOT NULL")] {
-            let latest = "SELECT MAX(row_number) FROM stage_family WHERE \(key) IS NOT NULL GROUP BY regency_code, \(key)"
+            try await markKeptRows("stage_family", key: key)
             let merged = try await rows("""
-                SELECT s.row_number AS row_number, (SELECT MAX(t.row_number) FROM stage_family t WHERE t.regency_code = s.regency_code AND t.\(key) = s.\(key)) AS kept
-                FROM stage_family s WHERE s.\(key) IS NOT NULL AND s.row_number NOT IN (\(latest))
+                SELECT row_number, kept_row FROM stage_family WHERE \(key) IS NOT NULL AND kept_row <> row_number ORDER BY row_number
                 """)
-            outcome.merged += try merged.map { (try $0.decode(column: "row_number", as: Int.self), try $0.decode(column: "kept", as: Int.self)) }
+            outcome.merged += try merged.map { (try $0.decode(column: "row_number", as: Int.self), try $0.decode(column: "kept_row", as: Int.self)) }
+            let kept = "\(key) IS NOT NULL AND kept_row = row_number"
             let existing = try await count("""
-                SELECT COUNT(*) AS n FROM stage_family s WHERE s.row_number IN (\(latest))
-                AND EXISTS (SELECT 1 FROM household h WHERE h.regency_code = s.regency_code AND h.\(key) = s.\(key))
+                SELECT COUNT(*) AS n FROM stage_family s JOIN household h ON h.regency_code = s.regency_code AND h.\(key) = s.\(key)
+                WHERE s.\(key) IS NOT NULL AND s.kept_row = s.row_number
                 """)
-            let total = try await count("SELECT COUNT(*) AS n FROM (\(latest)) AS keys")
+            let total = try await count("SELECT COUNT(*) AS n FROM stage_family WHERE \(kept)")
             outcome.updated += existing
             outcome.inserted += total - existing
             let columns = ["village_code", "head_name", "address", "rt", "rw", "desil", "building_ownership", "floor_area", "floor", "wall",
@@ -188,13 +204,14 @@ public final class RegistryImport {
             try await run("""
                 INSERT INTO household (regency_code, kk_number, source_family_id, \(columns.joined(separator: ", ")), first_batch_id, last_batch_id)
                 SELECT regency_code, kk_number, source_family_id, \(columns.joined(separator: ", ")), \(batchID), \(batchID)
-                FROM stage_family WHERE row_number IN (\(latest))
+                FROM stage_family WHERE \(kept)
                 ON CONFLICT \(conflict) DO UPDATE SET \(updates), last_seen_at = \(dialect.now)
                 """)
         }
     }
 
     private func upsertPeople(_ outcome: inout WriteOutcome) async throws {
+        if dialect.engine == .postgres { try await run("ANALYZE stage_person") }
         for (key, column) in [("family_kk", "kk_number"), ("family_source", "source_family_id")] {
             let villageMatch = key == "family_source" ? " AND (stage_person.village_code IS NULL OR h.village_code = stage_person.village_code)" : ""
             try await run("""
@@ -202,19 +219,18 @@ public final class RegistryImport {
                 FROM household h WHERE stage_person.\(key) IS NOT NULL AND h.\(column) = stage_person.\(key)\(villageMatch)
                 """)
         }
-        outcome.familyNotFound = try await db.raw("SELECT row_number FROM stage_person WHERE household_id IS NULL ORDER BY row_number").all()
+        outcome.familyNotFound = try await rows("SELECT row_number FROM stage_person WHERE household_id IS NULL ORDER BY row_number")
             .map { try $0.decode(column: "row_number", as: Int.self) }
-        let latest = "SELECT MAX(row_number) FROM stage_person WHERE nik IS NOT NULL AND household_id IS NOT NULL GROUP BY regency_code, nik"
-        let merged = try await rows("""
-            SELECT s.row_number AS row_number, (SELECT MAX(t.row_number) FROM stage_person t WHERE t.regency_code = s.regency_code AND t.nik = s.nik AND t.household_id IS NOT NULL) AS kept
-            FROM stage_person s WHERE s.nik IS NOT NULL AND s.household_id IS NOT NULL AND s.row_number NOT IN (\(latest))
-            """)
-        outcome.merged += try merged.map { (try $0.decode(column: "row_number", as: Int.self), try $0.decode(column: "kept", as: Int.self)) }
+        // Statistics again now that households are resolved, or PostgreSQL plans the joins below as nested loops.
+        if dialect.engine == .postgres { try await run("ANALYZE stage_person") }
+        try await markKeptRows("stage_person", key: "nik", extra: "t.household_id IS NOT NULL")
+        let merged = try await rows("SELECT row_number, kept_row FROM stage_person WHERE kept_row <> row_number ORDER BY row_number")
+        outcome.merged += try merged.map { (try $0.decode(column: "row_number", as: Int.self), try $0.decode(column: "kept_row", as: Int.self)) }
         let existing = try await count("""
-            SELECT COUNT(*) AS n FROM stage_person s WHERE s.row_number IN (\(latest))
-            AND EXISTS (SELECT 1 FROM person p WHERE p.regency_code = s.regency_code AND p.nik = s.nik AND p.nik_status = 'valid')
+            SELECT COUNT(*) AS n FROM stage_person s JOIN person p ON p.regency_code = s.regency_code AND p.nik = s.nik AND p.nik_status = 'valid'
+            WHERE s.kept_row = s.row_number
             """)
-        let withNIK = try await count("SELECT COUNT(*) AS n FROM (\(latest)) AS keys")
+        let withNIK = try await count("SELECT COUNT(*) AS n FROM stage_person WHERE kept_row = row_number")
         let withoutNIK = try await count("SELECT COUNT(*) AS n FROM stage_person WHERE nik IS NULL AND household_id IS NOT NULL")
         outcome.updated += existing
         outcome.inserted += withNIK - existing + withoutNIK
@@ -225,7 +241,7 @@ public final class RegistryImport {
         try await run("""
             INSERT INTO person (regency_code, nik, nik_status, needs_verification, \(columns.joined(separator: ", ")), first_batch_id, last_batch_id)
             SELECT regency_code, nik, nik_status, (nik IS NULL), \(selected.joined(separator: ", ")), \(batchID), \(batchID)
-            FROM stage_person WHERE household_id IS NOT NULL AND (nik IS NULL OR row_number IN (\(latest)))
+            FROM stage_person WHERE household_id IS NOT NULL AND (nik IS NULL OR kept_row = row_number)
             ON CONFLICT (regency_code, nik) WHERE nik_status = 'valid' DO UPDATE SET \(updates), last_seen_at = \(dialect.now)
             """)
         try await run("""
