@@ -12,7 +12,7 @@ import Testing
             let applied = try await Migrator().migrate(database)
             #expect(applied.map(\.id) == Migrator.all.map(\.id))
             let ledger = try await Migrator().applied(on: database)
-            #expect(ledger.map(\.id) == [1, 2, 3, 4, 5, 6])
+            #expect(ledger.map(\.id) == [1, 2, 3, 4, 5, 6, 7])
             #expect(ledger.allSatisfy { !$0.appliedAt.isEmpty })
         }
     }
@@ -49,7 +49,7 @@ import Testing
     @Test(arguments: TestDatabase.engines)
     func a_failing_migration_leaves_the_database_as_it_was(engine: Database.Engine) async throws {
         try await TestDatabase.with(engine, migrated: false) { database in
-            let broken = Migration(id: 7, name: "broken on purpose") { _ in
+            let broken = Migration(id: 8, name: "broken on purpose") { _ in
                 ["CREATE TABLE half_done (id INTEGER)", "INSERT INTO region (code) VALUES ('99')", "CREATE TABLE never (id INTEGER)"]
             }
             let migrator = Migrator(migrations: Migrator.all + [broken], logger: TestDatabase.logger)
@@ -57,10 +57,10 @@ import Testing
                 try await migrator.migrate(database)
             } throws: { error in
                 guard case StoreError.migrationFailed(let id, _, _) = error else { return false }
-                return id == 7
+                return id == 8
             }
             let ledger = try await migrator.applied(on: database).map(\.id)
-            #expect(ledger == [1, 2, 3, 4, 5, 6])
+            #expect(ledger == [1, 2, 3, 4, 5, 6, 7])
             // The table created before the failing statement was rolled back with it.
             await #expect(throws: (any Error).self) {
                 try await database.read { db in try await db.raw("SELECT COUNT(*) FROM half_done").run() }
@@ -76,7 +76,7 @@ import Testing
                 try await older.migrate(database)
             } throws: { error in
                 guard case StoreError.schemaTooNew(let applied, let known) = error else { return false }
-                return applied == 6 && known == 3
+                return applied == 7 && known == 3
             }
         }
     }

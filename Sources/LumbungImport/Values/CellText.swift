@@ -5,9 +5,34 @@ import LumbungSheets
 enum CellText {
     /// The cell's text with surrounding spaces removed and inner runs of spaces collapsed; `nil` when blank.
     static func text(_ value: SheetValue) -> String? {
-        let raw = value.text
+        let raw: String
+        switch value {
+        case .empty: return nil
+        case .text(let text), .number(let text): raw = text
+        default: raw = value.text
+        }
+        if isTidy(raw) { return raw }
         let words = raw.split(whereSeparator: { $0.isWhitespace })
         return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    /// Plain ASCII-spaced text with nothing to trim or collapse (almost every cell): checked on bytes,
+    /// since asking each Character whether it is whitespace is slow.
+    private static func isTidy(_ text: String) -> Bool {
+        var previousSpace = true
+        var count = 0
+        for byte in text.utf8 {
+            count += 1
+            if byte == 32 {
+                if previousSpace { return false }
+                previousSpace = true
+            } else if byte < 32 || byte >= 0x80 {
+                return false
+            } else {
+                previousSpace = false
+            }
+        }
+        return count > 0 && !previousSpace
     }
 
     /// A whole number: `57`, `57,0`, `57.0`, `1.234` (Indonesian thousands) — `nil` if not one.

@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import PostgresNIO
+import SQLiteNIO
 
 /// PostgreSQL's COPY … FROM STDIN in text format: the bulk path for imports, as fast as `psql \copy`.
 enum CopyWriter {
@@ -56,14 +57,31 @@ extension CopyWriter.Value {
     init(_ number: Int?) { self = number.map(CopyWriter.Value.int) ?? .null }
 }
 
-extension CopyWriter.Value {
-    /// The value as a bound parameter for SQLite, where a NULL needs no type.
-    var bindable: any Encodable & Sendable {
-        switch self {
-        case .null: String?.none
-        case .text(let text): text
-        case .int(let number): number
-        case .bool(let flag): flag
+/// The SQLite side of the bulk path: multi-row INSERTs with `SQLiteData` bound straight on the connection,
+/// bypassing SQLKit's Codable encoding (about 2.7× faster, stack-notes §2).
+enum SQLiteBulkWriter {
+    static func insert(_ rows: [[CopyWriter.Value]], into table: String, columns: [String], perStatement: Int,
+                       on connection: SQLiteConnection) async throws {
+        let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+        var start = 0
+        while start < rows.count {
+            let chunk = rows[start..<min(start + perStatement, rows.count)]
+            let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+                + Array(repeating: placeholders, count: chunk.count).joined(separator: ",")
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity(chunk.count * columns.count)
+            for row in chunk {
+                for value in row {
+                    switch value {
+                    case .null: binds.append(.null)
+                    case .text(let text): binds.append(.text(text))
+                    case .int(let number): binds.append(.integer(number))
+                    case .bool(let flag): binds.append(.integer(flag ? 1 : 0))
+                    }
+                }
+            }
+            _ = try await connection.query(sql, binds)
+            start += perStatement
         }
     }
 }

@@ -1,6 +1,7 @@
 import Logging
 import PostgresNIO
 import SQLKit
+import SQLiteNIO
 
 /// An open Lumbung database on either engine, with reads and all-or-nothing write transactions.
 ///
@@ -66,6 +67,7 @@ public final class Database: Sendable {
 public struct TransactionSession: Sendable {
     public let sql: any SQLDatabase
     let postgres: PostgresConnection?
+    let sqlite: SQLiteConnection?
 }
 
 /// One engine's way of lending connections.

@@ -63,7 +63,7 @@ struct PostgresDriver: DatabaseDriver {
     func transactionSession<T: Sendable>(_ body: @Sendable (TransactionSession) async throws -> T) async throws -> T {
         try await client.withConnection { connection in
             try await connection.sql().runTransaction(begin: "BEGIN") { db in
-                try await body(TransactionSession(sql: db, postgres: connection))
+                try await body(TransactionSession(sql: db, postgres: connection, sqlite: nil))
             }
         }
     }

@@ -72,7 +72,7 @@ struct SQLiteDriver: DatabaseDriver {
     func transactionSession<T: Sendable>(_ body: @Sendable (TransactionSession) async throws -> T) async throws -> T {
         try await writer.withConnection { connection in
             try await connection.sql().runTransaction(begin: "BEGIN IMMEDIATE") { db in
-                try await body(TransactionSession(sql: db, postgres: nil))
+                try await body(TransactionSession(sql: db, postgres: nil, sqlite: connection))
             }
         }
     }

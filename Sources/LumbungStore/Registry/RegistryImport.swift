@@ -117,8 +117,8 @@ public final class RegistryImport {
     private func stage(_ rows: [[CopyWriter.Value]], into table: String, columns: [String]) async throws {
         if let connection = session.postgres {
             try await CopyWriter.copy(rows, into: table, columns: columns, on: connection)
-        } else {
-            try await BulkInsert.rows(db, into: table, columns: columns, rows.map { $0.map(\.bindable) }, perStatement: Self.rowsPerStatement)
+        } else if let connection = session.sqlite {
+            try await SQLiteBulkWriter.insert(rows, into: table, columns: columns, perStatement: Self.rowsPerStatement, on: connection)
         }
     }
 

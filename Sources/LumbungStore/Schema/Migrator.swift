@@ -12,6 +12,7 @@ public struct Migrator: Sendable {
         .importBatches,
         .registry,
         .importSupport,
+        .partitionedForeignKey,
     ]
 
     public let migrations: [Migration]
