@@ -22,7 +22,7 @@ struct HeaderScan {
                 let header = row.values.map(\.text)
                 if firstCells.isEmpty, !row.isBlank { firstCells = header.filter { !$0.isEmpty } }
                 let columns = ColumnMap(header: header, mapping: mapping)
-                if columns.fields.count >= 3 {
+                if columns.fields.count >= 2 {
                     do {
                         if let layout = try ImportLayout.choose(choice, fields: columns.fields) {
                             found = Found(row: row.number, layout: layout, columns: columns)

@@ -181,9 +181,16 @@ public struct RowParser: Sendable {
                                "Tanggal lahir \(birthDate) tidak sesuai NIK (NIK menunjukkan \(nik.birthDate)); data disimpan, mohon diperiksa.")
             }
         }
+        var relationship: FamilyRelationship? = code(.relationship, row, &issues, extra: CodeValue.relationshipWords)
+        if relationship == nil, let regsosek = CellText.integer(columns.value(.relationshipRegsosek, in: row)) {
+            relationship = CodeValue.regsosekRelationship(regsosek, sex: sex)
+            if relationship == nil {
+                issues.warning(.relationshipRegsosek, String(regsosek), "code_unknown", "Kode hubungan '\(regsosek)' tidak dikenal (Regsosek 1–8); dikosongkan.")
+            }
+        }
         return Person(
             nik: nik?.digits, name: name, sex: sex, birthDate: birthDate, birthPlace: CellText.text(columns.value(.birthPlace, in: row)),
-            relationship: code(.relationship, row, &issues, extra: CodeValue.relationshipWords),
+            relationship: relationship,
             maritalStatus: code(.maritalStatus, row, &issues, extra: CodeValue.maritalWords),
             education: layout.readsEducation ? code(.education, row, &issues) : nil,
             occupation: CellText.text(columns.value(.occupation, in: row)), motherName: CellText.text(columns.value(.motherName, in: row)),

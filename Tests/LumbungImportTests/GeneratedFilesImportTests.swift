@@ -72,3 +72,42 @@ import Testing
         }
     }
 }
+
+/// A workbook saved by a real office suite (shared strings, its own styles) imports like the CSV it came from.
+@Suite struct LibreOfficeWorkbookImportTests {
+    static let libreOffice: String? = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: libreOffice != nil))
+    func a_libreoffice_saved_xlsx_imports_with_the_truths_counts() async throws {
+        let (folder, truth) = try await Populations.shared.folder(.csv)
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("lo-import-\(UUID())")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        var converted: [URL] = []
+        for name in ["dtsen-keluarga-5208", "dtsen-individu-5208"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Self.libreOffice!)
+            // Text import with every column as text (format 2), so NIKs stay 16 digits, as a careful user saves them.
+            let columns = (1...30).map { "\($0)/2" }.joined(separator: "/")
+            process.arguments = ["-env:UserInstallation=file://\(work.path)/profile", "--headless",
+                                 "--infilter=CSV:44,34,76,1,\(columns)", "--convert-to", "xlsx", "--outdir", work.path,
+                                 folder.appendingPathComponent("\(name).csv").path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            converted.append(work.appendingPathComponent("\(name).xlsx"))
+        }
+        try await TestDatabase.with(.sqlite) { database in
+            let job = ImportJob(database: database, references: ImportFixtures.references)
+            for url in converted {
+                let file = try #require(truth.layouts["dtsen"]?.files.first { $0.name == url.deletingPathExtension().lastPathComponent + ".csv" })
+                let report = try await job.run(url, options: ImportFixtures.options())
+                #expect(report.rowsRead == file.dataRows && report.rejected == file.errorRows, "\(url.lastPathComponent)")
+                #expect(report.warned == file.warningRows && report.merged == file.duplicateRows, "\(url.lastPathComponent)")
+            }
+            let people = try await ImportFixtures.count("SELECT COUNT(*) AS n FROM person", in: database)
+            #expect(people == truth.layouts["dtsen"]?.regions["52.08"]?.people)
+        }
+    }
+}

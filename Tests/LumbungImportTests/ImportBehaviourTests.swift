@@ -140,6 +140,27 @@ import Testing
         #expect { _ = try ColumnMappingFile.load(bad) } throws: { "\($0)".contains("'nomor_ajaib' is no field") }
     }
 
+    @Test func regsosek_relationship_codes_are_mapped_onto_shdk() async throws {
+        let families = try Self.write("no_kk,kode_desa\n5203011106180101,5203012001\n", name: "k.csv")
+        let people = try Self.write("""
+            no_kk,nik,nama,jenis_kelamin,tanggal_lahir,kd_hubungan_dg_kk
+            5203011106180101,5203011207850001,Lalu Ahmad,1,12-07-1985,1
+            5203011106180101,5203014508920001,Baiq Siti,2,05-08-1992,2
+            5203011106180101,5203010101150001,Zainudin,1,01-01-2015,3
+            """, name: "a.csv")
+        try await TestDatabase.with(.sqlite) { database in
+            let job = ImportJob(database: database, references: ImportFixtures.references)
+            _ = try await job.run(families, options: ImportFixtures.options())
+            let report = try await job.run(people, options: ImportFixtures.options())
+            #expect(report.inserted == 3 && report.warned == 0)
+            let codes = try await database.read { db in
+                try await db.raw("SELECT relationship FROM person ORDER BY nik").all().map { try $0.decode(column: "relationship", as: Int.self) }
+            }
+            // SHDK: 4 anak, 1 kepala keluarga, 3 istri (NIKs sort child, head, wife).
+            #expect(codes == [4, 1, 3])
+        }
+    }
+
     @Test func bps_codes_are_placed_through_the_crosswalk() throws {
         let resolver = ImportFixtures.references.resolver
         let kemendagri = try resolver.village(code: "5201012002").get()

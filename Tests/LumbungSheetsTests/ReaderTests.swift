@@ -58,6 +58,11 @@ import ZIPFoundation
         }
     }
 
+    @Test func a_windows_1252_row_in_a_utf8_file_is_named() throws {
+        let bytes: [UInt8] = Array("nama,desa\nSiti,Rasanaé\n".utf8) + Array("Ali,Rasana".utf8) + [0xE9, 10]
+        #expect(throws: SheetReadError.mixedEncoding(file: "t.csv", row: 3, column: 2)) { _ = try Self.rows(Self.file(bytes)) }
+    }
+
     @Test func a_huge_cell_is_refused_with_its_row_and_column() throws {
         let text = "a,b\n1," + String(repeating: "x", count: 40_000) + "\n"
         #expect(throws: SheetReadError.cellTooLarge(file: "t.csv", row: 2, column: 2)) { _ = try Self.rows(Self.file(Array(text.utf8))) }

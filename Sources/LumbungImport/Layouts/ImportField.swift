@@ -15,6 +15,8 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
     case disability = "disabilitas", pregnant = "status_hamil", chronicIllness = "penyakit_kronis"
     case schoolParticipation = "partisipasi_sekolah", healthInsurance = "jaminan_kesehatan", motherName = "ibu_kandung"
     case personSourceID = "id_individu", program = "program_bansos"
+    /// Relationship to the head in Regsosek's 8 codes (409, `kd_hubungan_dg_kk`; BDT's `Hub_KRT`), not SHDK's 11.
+    case relationshipRegsosek = "kd_hubungan_dg_kk"
 
     /// Header spellings seen in DTKS/DTSEN, P3KE, SIKS-NG and Regsosek files, normalised.
     public var synonyms: [String] {
@@ -48,7 +50,7 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
         case .sex: ["jeniskelamin", "jk", "jnskel", "kelamin"]
         case .birthPlace: ["tempatlahir", "tmplahir"]
         case .birthDate: ["tanggallahir", "tgllahir", "tgllhr"]
-        case .relationship: ["shdk", "hubungandengankepalakeluarga", "hubungankeluarga", "hubkel", "hubkrt", "hubungan", "statushubungan"]
+        case .relationship: ["shdk", "hubungandengankepalakeluarga", "hubungankeluarga", "hubkel", "hubungan", "statushubungan"]
         case .maritalStatus: ["statuskawin", "stakawin", "statusperkawinan"]
         case .education: ["pendidikan", "pendidikanterakhir", "pendidikantertinggi"]
         case .occupation: ["pekerjaan", "jenispekerjaan"]
@@ -60,6 +62,7 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
         case .motherName: ["ibukandung", "namaibukandung", "namagadisibukandung"]
         case .personSourceID: ["idindividu"]
         case .program: ["programbansos", "program"]
+        case .relationshipRegsosek: ["kdhubungandgkk", "hubkrt", "hubungandengankrt"]
         }
     }
 

@@ -36,6 +36,22 @@ enum CodeValue {
         "famililain": .otherRelative, "pembantu": .helper, "lainnya": .other, "famililainnya": .otherRelative,
     ]
 
+    /// Regsosek 409 / BDT `Hub_KRT` codes onto SHDK: 1 kepala, 2 istri/suami, 3 anak, 4 menantu, 5 cucu,
+    /// 6 orang tua/mertua, 7 pembantu/sopir, 8 lainnya. Code 2 becomes wife or husband by the person's sex.
+    static func regsosekRelationship(_ code: Int, sex: Sex?) -> FamilyRelationship? {
+        switch code {
+        case 1: .head
+        case 2: sex == .male ? .husband : .wife
+        case 3: .child
+        case 4: .childInLaw
+        case 5: .grandchild
+        case 6: .parent
+        case 7: .helper
+        case 8: .other
+        default: nil
+        }
+    }
+
     static let maritalWords: [String: MaritalStatus] = [
         "belumkawin": .single, "kawin": .married, "ceraihidup": .divorced, "ceraimati": .widowed, "kawintercatat": .married,
         "kawinbelumtercatat": .married, "janda": .widowed, "duda": .widowed,

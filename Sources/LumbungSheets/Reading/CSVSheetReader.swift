@@ -130,7 +130,11 @@ struct CSVRecordParser {
     private mutating func endField() throws {
         let text: String
         switch encoding {
-        case .utf8: text = String(decoding: field, as: UTF8.self)
+        case .utf8:
+            if field.contains(where: { $0 >= 0x80 }) && !TextSniffer.isValidUTF8(field, allowCutEnd: false) {
+                throw SheetReadError.mixedEncoding(file: fileName, row: recordLine, column: fields.count + 1)
+            }
+            text = String(decoding: field, as: UTF8.self)
         case .windows1252: text = TextSniffer.decodeWindows1252(field[...])
         }
         if text.count > SheetReadError.maxCellCharacters {

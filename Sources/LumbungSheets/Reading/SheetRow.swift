@@ -70,6 +70,7 @@ public enum SheetReadError: Error, Equatable, Sendable, CustomStringConvertible 
     case damagedWorkbook(file: String, detail: String)
     case cellTooLarge(file: String, row: Int, column: Int)
     case tooManyColumns(file: String, row: Int, count: Int)
+    case mixedEncoding(file: String, row: Int, column: Int)
     case unreadable(file: String, reason: String)
 
     /// Largest cell accepted, Excel's own limit.
@@ -80,7 +81,7 @@ public enum SheetReadError: Error, Equatable, Sendable, CustomStringConvertible 
     public var file: String {
         switch self {
         case .empty(let file), .notATable(let file, _), .oldOrProtectedWorkbook(let file), .damagedWorkbook(let file, _),
-             .cellTooLarge(let file, _, _), .tooManyColumns(let file, _, _), .unreadable(let file, _): file
+             .cellTooLarge(let file, _, _), .tooManyColumns(let file, _, _), .mixedEncoding(let file, _, _), .unreadable(let file, _): file
         }
     }
 
@@ -94,6 +95,8 @@ public enum SheetReadError: Error, Equatable, Sendable, CustomStringConvertible 
         case .cellTooLarge(let file, let row, let column):
             "\(file), row \(row), column \(column): the cell holds more than 32,767 characters, more than any spreadsheet cell can."
         case .tooManyColumns(let file, let row, let count): "\(file), row \(row): \(count) columns, more than a spreadsheet's 16,384."
+        case .mixedEncoding(let file, let row, let column):
+            "\(file), row \(row), column \(column): the text is not UTF-8 like the rest of the file (mixed encodings). Save the file again as \"CSV UTF-8\" from Excel."
         case .unreadable(let file, let reason): "\(file) cannot be read: \(reason)."
         }
     }
@@ -109,6 +112,8 @@ public enum SheetReadError: Error, Equatable, Sendable, CustomStringConvertible 
         case .cellTooLarge(let file, let row, let column):
             "\(file), baris \(row), kolom \(column): sel berisi lebih dari 32.767 karakter, melebihi batas sel spreadsheet."
         case .tooManyColumns(let file, let row, let count): "\(file), baris \(row): \(count) kolom, melebihi batas 16.384 kolom."
+        case .mixedEncoding(let file, let row, let column):
+            "\(file), baris \(row), kolom \(column): teksnya bukan UTF-8 seperti bagian lain berkas (pengodean campuran). Simpan ulang dari Excel sebagai \"CSV UTF-8\"."
         case .unreadable(let file, let reason): "\(file) tidak dapat dibaca: \(reason)."
         }
     }

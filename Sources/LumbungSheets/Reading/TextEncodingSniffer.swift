@@ -31,8 +31,8 @@ public enum TextSniffer {
         return isValidUTF8(head) ? .utf8(bom: false) : .windows1252
     }
 
-    /// Valid UTF-8, allowing a sequence cut at the end of the sample.
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+    /// Valid UTF-8; a sample may end inside a sequence (`allowCutEnd`), a whole field may not.
+    static func isValidUTF8(_ bytes: [UInt8], allowCutEnd: Bool = true) -> Bool {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -44,7 +44,7 @@ public enum TextSniffer {
             case 0xF0...0xF4: length = 4
             default: return false
             }
-            if index + length > bytes.count { return true }
+            if index + length > bytes.count { return allowCutEnd }
             for next in bytes[(index + 1)..<(index + length)] where next & 0xC0 != 0x80 { return false }
             index += length
         }
