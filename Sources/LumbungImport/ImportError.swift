@@ -6,6 +6,7 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     case rowShape(file: String, row: Int, cells: Int, columns: Int)
     case badMapping(file: String, reason: String)
     case noDataRows(file: String)
+    case continuedOnMoreSheets(file: String, sheets: [String])
 
     public var description: String {
         switch self {
@@ -19,6 +20,8 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(file), row \(row): \(cells) cells where the header has \(columns) columns — a stray delimiter or quote? Fix the row and import again."
         case .badMapping(let file, let reason): "The mapping file \(file) cannot be used: \(reason)."
         case .noDataRows(let file): "\(file) has a header but no data rows."
+        case .continuedOnMoreSheets(let file, let sheets):
+            "\(file) continues its table on the sheets \(sheets.joined(separator: ", ")), which this import does not read yet: save each sheet as its own .xlsx or .csv file and import those, so that no row is left out."
         }
     }
 
@@ -34,6 +37,8 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(file), baris \(row): berisi \(cells) sel padahal judul kolom ada \(columns) — mungkin ada pemisah atau tanda kutip yang salah. Perbaiki baris itu lalu impor lagi."
         case .badMapping(let file, let reason): "Berkas pemetaan \(file) tidak dapat dipakai: \(reason)."
         case .noDataRows(let file): "\(file) hanya berisi judul kolom, tanpa baris data."
+        case .continuedOnMoreSheets(let file, let sheets):
+            "Tabel dalam \(file) berlanjut di lembar \(sheets.joined(separator: ", ")), yang belum dapat dibaca impor ini: simpan setiap lembar sebagai berkas .xlsx atau .csv tersendiri lalu impor berkas-berkas itu, agar tidak ada baris yang tertinggal."
         }
     }
 }

@@ -49,12 +49,34 @@ public struct ImportJob: Sendable {
         return try CSVSheetReader(url: url)
     }
 
+    /// A workbook whose table goes on in further sheets (Excel's 1,048,576-row limit) would lose rows if
+    /// only the first were read: such a workbook is refused with what to do instead.
+    static func refuseContinuationSheets(_ reader: any SheetReader, header: [String]) throws {
+        guard let workbook = reader as? XLSXSheetReader, workbook.sheetNames.count > 1 else { return }
+        var continued: [String] = []
+        for index in 1..<workbook.sheetNames.count {
+            let sheet = try XLSXSheetReader(url: workbook.url, sheet: index)
+            var first: [String]?
+            struct Stop: Error {}
+            do {
+                try sheet.forEachRow { row in
+                    guard !row.isBlank else { return }
+                    first = row.values.map(\.text)
+                    throw Stop()
+                }
+            } catch is Stop {}
+            if let first, first.prefix(header.count) == header[...] { continued.append(workbook.sheetNames[index]) }
+        }
+        if !continued.isEmpty { throw ImportError.continuedOnMoreSheets(file: workbook.fileName, sheets: continued) }
+    }
+
     public func run(_ file: URL, options: ImportOptions, progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportReport {
         guard FileManager.default.isReadableFile(atPath: file.path) else {
             throw SheetReadError.unreadable(file: file.lastPathComponent, reason: "the file does not exist or cannot be read")
         }
         let reader = try Self.reader(for: file)
         let header = try HeaderScan.find(in: reader, choice: options.layout, mapping: options.mapping)
+        try Self.refuseContinuationSheets(reader, header: header.columns.header)
         let sha256 = try SHA256.of(file: file)
         var report = ImportReport(file: file.lastPathComponent, layout: header.layout.rawValue, headerRow: header.row, dryRun: options.dryRun)
         let registry = RegistryStore(database: database, tree: references.tree)

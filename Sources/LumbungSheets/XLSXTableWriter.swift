@@ -16,6 +16,7 @@ public final class XLSXTableWriter: TableWriter {
     private let header: [Cell]?
     private let columnWidths: [Double]
     private let frozenRows: Int
+    private let rowsPerSheet: Int
     private let workFolder: URL
     private var sheetFiles: [URL] = []
     private var handle: FileHandle?
@@ -27,7 +28,10 @@ public final class XLSXTableWriter: TableWriter {
     ///   - header: repeated at the top of each continuation sheet; write it (after any title rows) yourself on the first.
     ///   - columnWidths: widths in characters, first column first.
     ///   - frozenRows: rows kept in view when scrolling (the title block and header).
-    public init(url: URL, sheetName: String, header: [Cell]? = nil, columnWidths: [Double] = [], frozenRows: Int = 0) throws {
+    ///   - rowsPerSheet: rows before the writer continues on a new sheet (Excel's limit unless lowered for tests).
+    public init(url: URL, sheetName: String, header: [Cell]? = nil, columnWidths: [Double] = [], frozenRows: Int = 0,
+                rowsPerSheet: Int = XLSXTableWriter.maxRowsPerSheet) throws {
+        self.rowsPerSheet = min(max(rowsPerSheet, 2), Self.maxRowsPerSheet)
         self.url = url
         self.sheetName = String(sheetName.prefix(28))
         self.header = header
@@ -45,7 +49,7 @@ public final class XLSXTableWriter: TableWriter {
     }
 
     public func write(_ row: [Cell]) throws {
-        if rowInSheet == Self.maxRowsPerSheet {
+        if rowInSheet == rowsPerSheet {
             try endSheet()
             try startSheet()
             if let header { try append(header) }

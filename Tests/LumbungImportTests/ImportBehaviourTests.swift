@@ -122,6 +122,27 @@ import Testing
         }
     }
 
+    @Test func a_workbook_continued_on_a_second_sheet_is_refused_rather_than_half_read() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sheets-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent("besar.xlsx")
+        let header: [Cell] = [.text("no_kk"), .text("kode_desa")]
+        // The writer continues on a new sheet after 3 rows here, as it does past 1,048,576 rows.
+        let writer = try XLSXTableWriter(url: url, sheetName: "Data", header: header, rowsPerSheet: 3)
+        try writer.write(header)
+        for serial in 1...4 { try writer.write([.text("52030111061801\(10 + serial)"), .text("5203012001")]) }
+        try writer.finish()
+        let split = url
+        try await TestDatabase.with(.sqlite) { database in
+            await #expect {
+                _ = try await ImportJob(database: database, references: ImportFixtures.references).run(split, options: ImportFixtures.options())
+            } throws: { error in
+                guard case ImportError.continuedOnMoreSheets(_, let sheets) = error else { return false }
+                return sheets == ["Data (2)"]
+            }
+        }
+    }
+
     @Test func a_mapping_file_reads_any_headers() async throws {
         let url = try Self.write("""
             Nomor Kartu;Kode Desa Kemendagri;Alamat Rumah

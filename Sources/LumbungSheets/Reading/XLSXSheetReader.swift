@@ -2,7 +2,7 @@ import Foundation
 import LumbungDomain
 import ZIPFoundation
 
-/// Streams the first worksheet of an .xlsx workbook row by row: the sheet's XML is inflated and
+/// Streams one worksheet (the first, unless told otherwise) of an .xlsx workbook row by row: the sheet's XML is inflated and
 /// scanned chunk by chunk, never held whole. Shared strings (Excel's usual layout) and inline strings
 /// (openpyxl and many exporters) are both read; dates are recognised by their cell style, in the 1900
 /// or 1904 date system; formulas give their cached value.
@@ -16,7 +16,8 @@ public struct XLSXSheetReader: SheetReader {
     private let dateStyles: Set<Int>
     private let date1904: Bool
 
-    public init(url: URL) throws {
+    /// - Parameter sheet: the position of the worksheet in the workbook, 0 for the first.
+    public init(url: URL, sheet: Int = 0) throws {
         self.url = url
         let file = url.lastPathComponent
         let head = (try? FileHandle(forReadingFrom: url)).flatMap { try? $0.read(upToCount: 8) }.map(Array.init) ?? []
@@ -32,9 +33,9 @@ public struct XLSXSheetReader: SheetReader {
             throw SheetReadError.damagedWorkbook(file: file, detail: "the ZIP container cannot be opened")
         }
         let workbook = try WorkbookParts(archive: archive, file: file)
-        guard let first = workbook.sheets.first else { throw SheetReadError.damagedWorkbook(file: file, detail: "it has no worksheet") }
+        guard workbook.sheets.indices.contains(sheet) else { throw SheetReadError.damagedWorkbook(file: file, detail: "it has no worksheet") }
         sheetNames = workbook.sheets.map(\.name)
-        sheetPath = first.path
+        sheetPath = workbook.sheets[sheet].path
         date1904 = workbook.date1904
         sharedStrings = try workbook.sharedStrings(archive)
         dateStyles = try workbook.dateStyles(archive)
