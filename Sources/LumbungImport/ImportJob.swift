@@ -107,14 +107,8 @@ public struct ImportJob: Sendable {
         report.warned = scan.warnedRows
         report.rejected = scan.rejectedRows + outcome.familyNotFound.count
         report.count(scan.issues)
-        report.count(outcome.familyNotFound.map {
-            ImportIssue(row: $0, column: nil, value: nil, severity: .error, code: "family_not_found",
-                        message: "Keluarga orang ini tidak ada di registri: impor berkas keluarganya lebih dulu.")
-        })
-        report.count(outcome.merged.map {
-            ImportIssue(row: $0.row, column: nil, value: nil, severity: .warning, code: "duplicate_in_file",
-                        message: "Orang atau keluarga yang sama muncul lagi di baris \($0.into); keduanya digabung dan data baris itu yang dipakai.")
-        })
+        report.count(outcome.familyNotFound.map { ImportIssue.familyNotFound(row: $0) })
+        report.count(outcome.merged.map { ImportIssue.duplicateInFile(row: $0.row, keptRow: $0.into) })
         report.rejectsFile = try scan.finishRejects()
         return report
     }
@@ -187,16 +181,10 @@ final class FileScan: @unchecked Sendable {
                 rejectedRows += 1
                 try rejects.write(row, reasons: parsed.issues.filter { $0.severity == .error })
                 let raw = String(decoding: (try? JSONEncoder().encode(row.values.map(\.text))) ?? Data("[]".utf8), as: UTF8.self)
-                for issue in parsed.issues {
-                    stored.append(StoredIssue(row: issue.row, column: issue.column, value: issue.value, severity: issue.severity.rawValue,
-                                              code: issue.code, message: issue.message, rawRow: issue.severity == .error ? raw : nil))
-                }
+                stored += parsed.issues.map { StoredIssue($0, rawRow: $0.severity == .error ? raw : nil) }
             } else {
                 if parsed.warned { warnedRows += 1 }
-                for issue in parsed.issues {
-                    stored.append(StoredIssue(row: issue.row, column: issue.column, value: issue.value, severity: issue.severity.rawValue,
-                                              code: issue.code, message: issue.message, rawRow: nil))
-                }
+                stored += parsed.issues.map { StoredIssue($0, rawRow: nil) }
                 if let family = parsed.family { chunk.families.append(family) }
                 if let person = parsed.person { chunk.people.append(person) }
             }
@@ -215,8 +203,7 @@ final class FileScan: @unchecked Sendable {
         guard !rows.isEmpty else { return }
         try reader.forEachRow { row in
             guard rows.contains(row.number) else { return }
-            try rejects.write(row, reasons: [ImportIssue(row: row.number, column: nil, value: nil, severity: .error, code: "family_not_found",
-                                                         message: "Keluarga orang ini tidak ada di registri: impor berkas keluarganya lebih dulu.")])
+            try rejects.write(row, reasons: [ImportIssue.familyNotFound(row: row.number)])
         }
     }
 

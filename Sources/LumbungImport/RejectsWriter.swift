@@ -1,4 +1,5 @@
 import Foundation
+import LumbungDomain
 import LumbungSheets
 
 /// The rejects file: each rejected row with its original columns and one more column saying why, in

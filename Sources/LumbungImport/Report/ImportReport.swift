@@ -1,3 +1,4 @@
+import LumbungDomain
 /// What an import did, for the terminal, the API and the Impor page.
 public struct ImportReport: Sendable, Codable, Equatable {
     /// One kind of problem, counted, with a few examples.

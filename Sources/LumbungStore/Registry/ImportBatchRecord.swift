@@ -17,24 +17,14 @@ public struct ImportBatchInfo: Sendable {
     }
 }
 
-/// A problem to record in `import_issue`.
+/// A problem to record in `import_issue`, with the original cells of a rejected row (a JSON array) so
+/// that a rejects file can be made from the database.
 public struct StoredIssue: Sendable {
-    public let row: Int
-    public let column: String?
-    public let value: String?
-    public let severity: String
-    public let code: String
-    public let message: String
-    /// The original cells of a rejected row, as a JSON array, for the rejects file.
+    public let issue: ImportIssue
     public let rawRow: String?
 
-    public init(row: Int, column: String?, value: String?, severity: String, code: String, message: String, rawRow: String?) {
-        self.row = row
-        self.column = column
-        self.value = value
-        self.severity = severity
-        self.code = code
-        self.message = message
+    public init(_ issue: ImportIssue, rawRow: String?) {
+        self.issue = issue
         self.rawRow = rawRow
     }
 }

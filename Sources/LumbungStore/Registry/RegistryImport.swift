@@ -139,18 +139,11 @@ public final class RegistryImport {
         outcome.batchID = batchID
         try await upsertPeople(&outcome)
         var allIssues = issues
-        for row in outcome.familyNotFound {
-            allIssues.append(StoredIssue(row: row, column: nil, value: nil, severity: "error", code: "family_not_found",
-                                         message: "Keluarga orang ini (No. KK atau ID keluarga) tidak ada di registri: impor berkas keluarganya lebih dulu.",
-                                         rawRow: nil))
-        }
-        for merge in outcome.merged {
-            allIssues.append(StoredIssue(row: merge.row, column: nil, value: nil, severity: "warning", code: "duplicate_in_file",
-                                         message: "Orang atau keluarga yang sama muncul lagi di baris \(merge.into); keduanya digabung dan data baris itu yang dipakai.",
-                                         rawRow: nil))
-        }
+        allIssues += outcome.familyNotFound.map { StoredIssue(.familyNotFound(row: $0), rawRow: nil) }
+        allIssues += outcome.merged.map { StoredIssue(.duplicateInFile(row: $0.row, keptRow: $0.into), rawRow: nil) }
         try await BulkInsert.rows(db, into: "import_issue", columns: ["batch_id", "row_number", "column_name", "raw_value", "severity", "code", "message", "raw_row"],
-                                  allIssues.map { [batchID, $0.row, $0.column, $0.value, $0.severity, $0.code, $0.message, $0.rawRow] },
+                                  allIssues.map { [batchID, $0.issue.row, $0.issue.column, $0.issue.value, $0.issue.severity.rawValue,
+                                                   $0.issue.code, $0.issue.message, $0.rawRow] },
                                   perStatement: 200, casts: dialect.engine == .postgres ? ["raw_row": "jsonb"] : [:])
         outcome.villagesTouched = try await VillageAggregates(db: db, dialect: dialect, tree: tree, asOf: asOf).refresh(batchID: batchID)
         try await db.raw("""

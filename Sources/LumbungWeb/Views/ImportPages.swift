@@ -1,3 +1,4 @@
+import LumbungDomain
 import LumbungImport
 import LumbungStore
 

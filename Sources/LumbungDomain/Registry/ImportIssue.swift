@@ -27,3 +27,17 @@ public struct ImportIssue: Sendable, Equatable, Codable {
         self.message = message
     }
 }
+
+extension ImportIssue {
+    /// A member whose family (No. KK or family id) is not in the registry.
+    public static func familyNotFound(row: Int) -> ImportIssue {
+        ImportIssue(row: row, column: nil, value: nil, severity: .error, code: "family_not_found",
+                    message: "Keluarga orang ini (No. KK atau ID keluarga) tidak ada di registri: impor berkas keluarganya lebih dulu.")
+    }
+
+    /// A row repeating the person or family of a later row of the same file, merged into it.
+    public static func duplicateInFile(row: Int, keptRow: Int) -> ImportIssue {
+        ImportIssue(row: row, column: nil, value: nil, severity: .warning, code: "duplicate_in_file",
+                    message: "Orang atau keluarga yang sama muncul lagi di baris \(keptRow); keduanya digabung dan data baris itu yang dipakai.")
+    }
+}
