@@ -85,6 +85,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Analytics
+        /// Indicators over the region tree from village aggregates (and, with the ranking, priority indices).
+        .target(
+            name: "LumbungAnalytics",
+            dependencies: ["LumbungDomain", "LumbungStore"],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Web
         /// Hummingbird application: JSON API, HTML pages in Bahasa Indonesia, SVG maps.
         .target(
@@ -94,6 +102,7 @@ let package = Package(
                 "LumbungStore",
                 "LumbungImport",
                 "LumbungSheets",
+                "LumbungAnalytics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -161,6 +170,11 @@ let package = Package(
                 "LumbungDomain", "LumbungImport", "LumbungReference", "LumbungSheets", "LumbungSynth", "LumbungStore", "LumbungTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LumbungAnalyticsTests",
+            dependencies: ["LumbungAnalytics", "LumbungDomain", "LumbungImport", "LumbungReference", "LumbungStore", "LumbungSynth", "LumbungTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

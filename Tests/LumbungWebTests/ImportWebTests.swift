@@ -116,3 +116,31 @@ import Testing
         }
     }
 }
+
+@Suite struct IndicatorAPITests {
+    @Test func indicators_come_for_the_region_and_each_child_after_an_import() async throws {
+        try await withWebApp { client in
+            for (name, content) in [("keluarga.csv", ImportWebTests.families), ("anggota.csv", ImportWebTests.people)] {
+                let id = try await client.execute(uri: "/api/v1/imports", method: .post, headers: ImportWebTests.headers,
+                                                  body: ImportWebTests.multipart(file: name, content: content, fields: ["as_of": "2025-06-30"])) {
+                    try #require(try $0.json()["id"] as? String)
+                }
+                _ = try await ImportWebTests.waitFor(id, client: client)
+            }
+            try await client.execute(uri: "/api/v1/regions/52.03.01/indicators", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = try response.json()
+                let region = try #require(json["region"] as? [String: Any])
+                let values = try #require(region["values"] as? [[String: Any]])
+                let families = try #require(values.first { $0["indicator"] as? String == "families" })
+                #expect(families["count"] as? Int == 2)
+                let desil1 = try #require(values.first { $0["indicator"] as? String == "desil1_families" })
+                #expect(desil1["count"] as? Int == 1 && desil1["denominator"] as? Int == 2 && desil1["percent"] as? Double == 50)
+                let people = try #require(values.first { $0["indicator"] as? String == "people" })
+                #expect(people["count"] as? Int == 1 && people["female"] as? Int == 1)
+                #expect((json["children"] as? [Any])?.count == 15)
+            }
+            try await client.execute(uri: "/api/v1/regions/52.99/indicators", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import LumbungDomain
+import SQLKit
+
+/// Reads the per-village tallies kept by imports.
+public struct VillageAggregateStore: Sendable {
+    private let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// The tallies of every village at or below `code` that holds records.
+    public func fetchTallies(within code: RegionCode) async throws -> [RegionCode: RegionTally] {
+        let prefix = code.dotted
+        let rows = try await database.read { db in
+            try await db.raw("""
+                SELECT village_code, CAST(tally AS TEXT) AS tally FROM village_aggregate
+                WHERE village_code = \(bind: prefix) OR village_code LIKE \(bind: prefix + ".%")
+                """).all()
+        }
+        let decoder = JSONDecoder()
+        var tallies: [RegionCode: RegionTally] = [:]
+        for row in rows {
+            let village = try RegionCode(try row.decode(column: "village_code", as: String.self))
+            tallies[village] = try decoder.decode(RegionTally.self, from: Data(try row.decode(column: "tally", as: String.self).utf8))
+        }
+        return tallies
+    }
+}

@@ -1,0 +1,17 @@
+import Hummingbird
+import LumbungAnalytics
+import LumbungDomain
+import LumbungStore
+
+/// `GET /api/v1/regions/{code}/indicators`: every indicator for the region and each region one level down.
+struct IndicatorAPIController {
+    let services: AppServices
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.get("regions/:code/indicators") { _, context -> Response in
+            let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
+            let villages = try await VillageAggregateStore(database: services.database).fetchTallies(within: region.code)
+            return JSONBody.response(RegionIndicators.compute(for: region, tree: services.regions, villages: villages))
+        }
+    }
+}
