@@ -121,6 +121,7 @@ let package = Package(
                 "LumbungDomain",
                 "LumbungStore",
                 "LumbungImport",
+                "LumbungAnalytics",
                 "LumbungSynth",
                 "LumbungSheets",
                 "LumbungWeb",

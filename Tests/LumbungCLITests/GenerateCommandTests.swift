@@ -58,3 +58,27 @@ import Testing
         #expect(result.stderr.hasPrefix("error: Cannot write to /proc/"))
     }
 }
+
+@Suite struct ReportCommandTests {
+    @Test func generated_and_imported_data_reports_its_indicators_as_table_csv_and_json() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data"), db = folder.appendingPathComponent("r.sqlite").path
+        #expect(try LumbungProcess.run(["generate", "--out", data.path, "--scale", "0.0005", "--layout", "dtsen"]).status == 0)
+        let imported = try LumbungProcess.run(["import", data.appendingPathComponent("dtsen-keluarga-5208.csv").path,
+                                               data.appendingPathComponent("dtsen-individu-5208.csv").path,
+                                               "--database", db, "--as-of", "2025-06-30", "--rejects", folder.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let table = try LumbungProcess.run(["report", "indicators", "52.08", "--database", db])
+        #expect(table.status == 0)
+        #expect(table.stdout.split(separator: "\n").count == 1 + 1 + 5)
+        let csv = try LumbungProcess.run(["report", "indicators", "52.08", "--database", db, "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("code,name,indicator,count,denominator,percent,male,female\n52.08,Kabupaten Lombok Utara,people,"))
+        let json = try LumbungProcess.run(["report", "indicators", "52.08", "--database", db, "--format", "json"])
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((parsed?["children"] as? [Any])?.count == 5)
+        let unknown = try LumbungProcess.run(["report", "indicators", "52.99", "--database", db])
+        #expect(unknown.status == 1 && unknown.stderr == "error: There is no region with code 52.99.\n")
+    }
+}
