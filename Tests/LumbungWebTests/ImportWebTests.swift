@@ -144,3 +144,29 @@ import Testing
         }
     }
 }
+
+@Suite struct RankingAPITests {
+    @Test func the_desa_of_a_kecamatan_are_ranked_with_components_and_stability() async throws {
+        try await withWebApp { client in
+            let id = try await client.execute(uri: "/api/v1/imports", method: .post, headers: ImportWebTests.headers,
+                                              body: ImportWebTests.multipart(file: "keluarga.csv", content: ImportWebTests.families, fields: ["as_of": "2025-06-30"])) {
+                try #require(try $0.json()["id"] as? String)
+            }
+            _ = try await ImportWebTests.waitFor(id, client: client)
+            try await client.execute(uri: "/api/v1/rankings?level=desa&within=52.03.01&weights=desil1_families:3,unfit_housing:1", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = try response.json()
+                let rows = try #require(json["rows"] as? [[String: Any]])
+                #expect(rows.count == 15)
+                #expect(rows.first?["code"] as? String == "52.03.01.2001")
+                #expect((rows.first?["components"] as? [Any])?.count == 2)
+                #expect((json["stability"] as? [String: Any])?["top"] as? Int == 15)
+            }
+            for bad in ["level=provinsi&within=52", "level=kecamatan&within=52.03.01", "weights=x:1", "weights=unfit_housing:-2", "within=52.99"] {
+                try await client.execute(uri: "/api/v1/rankings?\(bad)", method: .get) { response in
+                    #expect(response.status.code >= 400 && response.status.code < 500, "\(bad)")
+                }
+            }
+        }
+    }
+}

@@ -38,6 +38,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     RegionAPIController(services: services).register(on: api)
     ImportAPIController(services: services).register(on: api)
     IndicatorAPIController(services: services).register(on: api)
+    RankingAPIController(services: services).register(on: api)
     RegionPageController(services: services).register(on: router)
     ImportPageController(services: services).register(on: router)
     return router

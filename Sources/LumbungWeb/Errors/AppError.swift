@@ -12,10 +12,11 @@ enum AppError: Error, Sendable {
     case badUpload(MultipartUpload.Failure)
     case unknownLayout(String)
     case badDate(String)
+    case badRanking(String)
 
     var status: HTTPResponse.Status {
         switch self {
-        case .badRegionCode, .badUpload, .unknownLayout, .badDate: .badRequest
+        case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking: .badRequest
         case .unknownRegion, .pageNotFound, .unknownImport: .notFound
         case .databaseUnavailable: .serviceUnavailable
         }
@@ -31,6 +32,7 @@ enum AppError: Error, Sendable {
         case .badUpload: "bad_upload"
         case .unknownLayout: "unknown_layout"
         case .badDate: "invalid_date"
+        case .badRanking: "invalid_ranking"
         }
     }
 
@@ -50,6 +52,7 @@ enum AppError: Error, Sendable {
             }
         case .unknownLayout(let name): "Unknown layout '\(name)': use auto, dtsen, p3ke, siksng or lumbung."
         case .badDate(let text): "'\(text)' is not a date: write yyyy-mm-dd."
+        case .badRanking(let reason): "The ranking cannot be made: \(reason)."
         }
     }
 
@@ -68,6 +71,7 @@ enum AppError: Error, Sendable {
             }
         case .unknownLayout(let name): "Format '\(name)' tidak dikenal."
         case .badDate(let text): "'\(text)' bukan tanggal (tulis yyyy-mm-dd)."
+        case .badRanking(let reason): "Peringkat tidak dapat dibuat: \(reason)."
         }
     }
 

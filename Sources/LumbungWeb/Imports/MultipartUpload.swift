@@ -67,7 +67,10 @@ struct MultipartUpload {
             if let partFileName, self.name == "file", !partFileName.isEmpty {
                 let safe = URL(fileURLWithPath: partFileName).lastPathComponent.replacingOccurrences(of: "/", with: "_")
                 let url = folder.appendingPathComponent(safe)
-                FileManager.default.createFile(atPath: url.path, contents: nil)
+                guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                    error = CocoaError(.fileWriteUnknown)
+                    return
+                }
                 handle = try? FileHandle(forWritingTo: url)
                 file = url
                 fileName = safe

@@ -1,0 +1,172 @@
+import LumbungDomain
+
+/// The priority ranking of areas (desa/kelurahan or kecamatan) within a region: a weighted composite of
+/// min-max normalised indicator rates, transparent component by component, with a stability check.
+///
+/// Score = 100 × Σ wᵢ·normᵢ / Σ wᵢ, where normᵢ is the area's rate of indicator i scaled between the
+/// lowest (0) and highest (1) rate among the areas ranked (an indicator where higher is better is
+/// turned around). Rates of small areas swing more: every row also shows the absolute counts.
+public struct PriorityRanking: Sendable {
+    /// An indicator and how much it counts.
+    public struct Weight: Sendable, Codable, Equatable {
+        public let indicator: String
+        public let weight: Double
+
+        public init(indicator: String, weight: Double) {
+            self.indicator = indicator
+            self.weight = weight
+        }
+    }
+
+    /// The documented default: extreme poverty first (desil 1 weighted highest), then the wider poor,
+    /// housing and basic services, children out of school and disability.
+    public static let defaultWeights: [Weight] = [
+        .init(indicator: "desil1_families", weight: 3), .init(indicator: "desil1to4_families", weight: 2),
+        .init(indicator: "unfit_housing", weight: 1), .init(indicator: "no_safe_water", weight: 1),
+        .init(indicator: "no_sanitation", weight: 1), .init(indicator: "out_of_school", weight: 1),
+        .init(indicator: "disability", weight: 1),
+    ]
+
+    /// One indicator's part in an area's score.
+    public struct Component: Sendable, Encodable {
+        public let indicator: String
+        public let percent: Double?
+        public let count: Int
+        /// 0…1 among the areas ranked.
+        public let normalized: Double
+        /// Points of the 0–100 score this indicator gives.
+        public let contribution: Double
+    }
+
+    public struct Row: Sendable, Encodable {
+        public let code: String
+        public let name: String
+        public let rank: Int
+        public let score: Double
+        public let families: Int
+        public let people: Int
+        public let components: [Component]
+        /// The best and worst rank the area takes when every weight varies by ±25 %.
+        public let rankRange: [Int]
+    }
+
+    public struct Stability: Sendable, Encodable {
+        public let trials: Int
+        public let weightVariation: Double
+        /// How many of the top areas (up to 20) stay among the top in every trial.
+        public let top: Int
+        public let stayedInTop: Int
+    }
+
+    public let rows: [Row]
+    public let weights: [Weight]
+    public let stability: Stability
+
+    /// Why weights cannot be used.
+    public enum WeightError: Error, Equatable, Sendable {
+        case unreadable(String)
+        case unknownIndicator(String)
+        case negative(String)
+        case allZero
+
+        public var message: String {
+            switch self {
+            case .unreadable(let text): "Weight '\(text)' is not indicator:number."
+            case .unknownIndicator(let id): "Unknown indicator '\(id)'."
+            case .negative(let id): "The weight of \(id) is negative."
+            case .allZero: "All weights are zero."
+            }
+        }
+    }
+
+    /// Parses `desil1_families:3,unfit_housing:1`.
+    public static func parseWeights(_ text: String) throws(WeightError) -> [Weight] {
+        var weights: [Weight] = []
+        for part in text.split(separator: ",") {
+            let pair = part.split(separator: ":", maxSplits: 1).map { $0.trimmingWhitespaceCompat() }
+            guard pair.count == 2, let value = Double(pair[1]), value.isFinite else { throw .unreadable(String(part)) }
+            guard IndicatorCatalogue.indicator(pair[0]) != nil else { throw .unknownIndicator(pair[0]) }
+            guard value >= 0 else { throw .negative(pair[0]) }
+            weights.append(Weight(indicator: pair[0], weight: value))
+        }
+        guard weights.contains(where: { $0.weight > 0 }) else { throw .allZero }
+        return weights
+    }
+
+    /// Ranks `areas` (each with its tally) by the weighted composite.
+    public init(areas: [(region: Region, tally: RegionTally)], weights: [Weight] = PriorityRanking.defaultWeights,
+                trials: Int = 200, variation: Double = 0.25) {
+        self.weights = weights
+        let indicators = weights.compactMap { IndicatorCatalogue.indicator($0.indicator) }
+        let values = areas.map { area in indicators.map { $0.value(in: area.tally) } }
+        // Min and max of each indicator's rate among the areas.
+        let bounds: [(Double, Double)] = indicators.indices.map { index in
+            let rates = values.compactMap { $0[index].percent }
+            return (rates.min() ?? 0, rates.max() ?? 0)
+        }
+        let normalized: [[Double]] = values.map { row in
+            indicators.indices.map { index in
+                guard let rate = row[index].percent else { return 0 }
+                let (low, high) = bounds[index]
+                let scaled = high > low ? (rate - low) / (high - low) : 0
+                return indicators[index].direction == .higherIsWorse ? scaled : 1 - scaled
+            }
+        }
+        func scores(_ w: [Double]) -> [Double] {
+            let total = w.reduce(0, +)
+            return normalized.map { row in total > 0 ? 100 * zip(row, w).map(*).reduce(0, +) / total : 0 }
+        }
+        func ranks(_ scores: [Double]) -> [Int] {
+            let order = scores.indices.sorted { (scores[$0], areas[$1].region.code) > (scores[$1], areas[$0].region.code) }
+            var rank = [Int](repeating: 0, count: scores.count)
+            for (position, index) in order.enumerated() { rank[index] = position + 1 }
+            return rank
+        }
+        let base = weights.map(\.weight)
+        let baseScores = scores(base)
+        let baseRanks = ranks(baseScores)
+        var best = baseRanks, worst = baseRanks
+        let top = min(20, areas.count)
+        var alwaysTop = Set(baseRanks.indices.filter { baseRanks[$0] <= top })
+        var random = RankingRandom(seed: 0x4C_4B4B53)
+        for _ in 0..<trials {
+            let varied = base.map { $0 * (1 - variation + 2 * variation * random.unit()) }
+            let trial = ranks(scores(varied))
+            for index in trial.indices {
+                best[index] = min(best[index], trial[index])
+                worst[index] = max(worst[index], trial[index])
+                if trial[index] > top { alwaysTop.remove(index) }
+            }
+        }
+        let total = base.reduce(0, +)
+        rows = areas.indices.sorted { baseRanks[$0] < baseRanks[$1] }.map { index in
+            Row(code: areas[index].region.code.dotted, name: areas[index].region.name, rank: baseRanks[index],
+                score: (baseScores[index] * 100).rounded() / 100, families: areas[index].tally.families, people: areas[index].tally.people,
+                components: indicators.indices.map { i in
+                    Component(indicator: indicators[i].id, percent: values[index][i].percent.map { ($0 * 100).rounded() / 100 },
+                              count: values[index][i].count, normalized: (normalized[index][i] * 1000).rounded() / 1000,
+                              contribution: total > 0 ? (100 * base[i] * normalized[index][i] / total * 100).rounded() / 100 : 0)
+                },
+                rankRange: [best[index], worst[index]])
+        }
+        stability = Stability(trials: trials, weightVariation: variation, top: top, stayedInTop: alwaysTop.count)
+    }
+}
+
+/// A small deterministic generator, so the stability check gives the same answer every time.
+struct RankingRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func unit() -> Double {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Double(state >> 11) * 0x1.0p-53
+    }
+}
+
+extension Substring {
+    func trimmingWhitespaceCompat() -> String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}
