@@ -10,8 +10,68 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Print reports computed from the registry.",
-        subcommands: [IndicatorsReport.self]
+        subcommands: [IndicatorsReport.self, RankingReport.self]
     )
+
+    struct RankingReport: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ranking",
+            abstract: "The priority ranking of the desa or kecamatan within a region.",
+            discussion: """
+                Example: lumbung report ranking 52.03 --level desa --weights desil1_families:3,unfit_housing:1
+                Default weights: \(PriorityRanking.defaultWeights.map { "\($0.indicator):\(Int($0.weight))" }.joined(separator: ","))
+                """
+        )
+
+        @OptionGroup var databaseOptions: DatabaseOptions
+        @OptionGroup var loggingOptions: LoggingOptions
+
+        @Argument(help: "The region to rank within (52, 52.03, …).")
+        var code: String
+
+        @Option(help: "desa or kecamatan.")
+        var level: String = "desa"
+
+        @Option(help: "indicator:weight pairs, comma-separated.")
+        var weights: String?
+
+        @Option(help: "table, csv or json.")
+        var format: String = "table"
+
+        func run() async throws {
+            guard ["table", "csv", "json"].contains(format) else { throw CLIFailure.usage("Unknown format '\(format)': use table, csv or json.") }
+            let depth: Int
+            switch level {
+            case "desa", "kelurahan": depth = 4
+            case "kecamatan": depth = 3
+            default: throw CLIFailure.usage("--level must be desa or kecamatan.")
+            }
+            let regionCode: RegionCode
+            do { regionCode = try RegionCode(code) } catch { throw CLIFailure.usage("\(error)") }
+            guard depth > regionCode.depth else { throw CLIFailure.usage("\(level) is not below \(regionCode.dotted).") }
+            var chosen = PriorityRanking.defaultWeights
+            if let weights {
+                do { chosen = try PriorityRanking.parseWeights(weights) } catch { throw CLIFailure.usage(error.message) }
+            }
+            let logger = try loggingOptions.logger(label: "lumbung.report", default: .warning)
+            let database = try await databaseOptions.openMigrated(logger: logger)
+            let ranking: PriorityRanking
+            do {
+                let tree = try await RegionStore(database: database).fetchTree()
+                guard tree[regionCode] != nil else { throw CLIFailure.failure(RegionLookupError.unknown(regionCode).description) }
+                let villages = try await VillageAggregateStore(database: database).fetchTallies(within: regionCode)
+                let areas = tree.descendants(of: regionCode, depth: depth).map {
+                    (region: $0, tally: RegionIndicators.total(under: $0.code, villages: villages))
+                }
+                ranking = PriorityRanking(areas: areas, weights: chosen)
+                await database.close()
+            } catch {
+                await database.close()
+                throw error
+            }
+            print(RankingText.render(ranking, format: format), terminator: "")
+        }
+    }
 
     struct IndicatorsReport: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -48,6 +108,52 @@ struct ReportCommand: AsyncParsableCommand {
             }
             print(IndicatorReportText.render(report, format: format), terminator: "")
         }
+    }
+}
+
+/// Rankings as text.
+enum RankingText {
+    static func render(_ ranking: PriorityRanking, format: String) -> String {
+        switch format {
+        case "json":
+            struct Output: Encodable {
+                let weights: [PriorityRanking.Weight]
+                let stability: PriorityRanking.Stability
+                let rows: [PriorityRanking.Row]
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            let output = Output(weights: ranking.weights, stability: ranking.stability, rows: ranking.rows)
+            return String(decoding: (try? encoder.encode(output)) ?? Data(), as: UTF8.self) + "\n"
+        case "csv":
+            let indicators = ranking.weights.map(\.indicator)
+            var lines = [(["rank", "code", "name", "score", "best_rank", "worst_rank", "families", "people"]
+                + indicators.flatMap { ["\($0)_percent", "\($0)_count", "\($0)_points"] }).joined(separator: ",")]
+            for row in ranking.rows {
+                let name = row.name.contains(",") ? "\"\(row.name)\"" : row.name
+                var fields: [String] = [String(row.rank), row.code, name, String(row.score), String(row.rankRange[0]), String(row.rankRange[1]),
+                                        String(row.families), String(row.people)]
+                for component in row.components {
+                    fields += [component.percent.map { String($0) } ?? "", String(component.count), String(component.contribution)]
+                }
+                lines.append(fields.joined(separator: ","))
+            }
+            return lines.joined(separator: "\n") + "\n"
+        default:
+            var lines = ["rank  score   ranks    families  code            name"]
+            for row in ranking.rows {
+                let ranks = "\(row.rankRange[0])–\(row.rankRange[1])"
+                lines.append([pad(String(row.rank), 6), pad(String(format: "%.1f", row.score), 8), pad(ranks, 9), pad(String(row.families), 10),
+                              pad(row.code, 16)].joined() + row.name)
+            }
+            let stability = ranking.stability
+            lines.append("\(stability.stayedInTop) of the top \(stability.top) stay in the top \(stability.top) when every weight varies by ±\(Int(stability.weightVariation * 100)) % (\(stability.trials) trials).")
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
     }
 }
 
