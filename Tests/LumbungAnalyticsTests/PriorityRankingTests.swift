@@ -34,3 +34,31 @@ import Testing
         #expect(throws: PriorityRanking.WeightError.unreadable("unfit_housing")) { try PriorityRanking.parseWeights("unfit_housing") }
     }
 }
+
+@Suite struct RegionSummaryTests {
+    @Test func a_summary_states_size_poverty_against_the_parent_and_the_worst_areas() throws {
+        let tree = RegionTree([
+            Region(code: try RegionCode("52"), name: "Nusa Tenggara Barat", level: .provinsi),
+            Region(code: try RegionCode("52.03"), name: "Kabupaten Lombok Timur", level: .kabupaten),
+            Region(code: try RegionCode("52.03.01"), name: "Keruak", level: .kecamatan),
+            Region(code: try RegionCode("52.03.01.2001"), name: "Tanjung Luar", level: .desa),
+            Region(code: try RegionCode("52.03.01.2002"), name: "Pijot", level: .desa),
+            Region(code: try RegionCode("52.01"), name: "Kabupaten Lombok Barat", level: .kabupaten),
+            Region(code: try RegionCode("52.01.01"), name: "Gerung", level: .kecamatan),
+            Region(code: try RegionCode("52.01.01.2002"), name: "Kebon Ayu", level: .desa),
+        ])
+        var villages: [RegionCode: RegionTally] = [:]
+        for (code, desil1) in [("52.03.01.2001", 8), ("52.03.01.2002", 2), ("52.01.01.2002", 1)] {
+            villages[try RegionCode(code)] = PriorityRankingTests.area(code, desil1: desil1, families: 20).tally
+        }
+        let summary = RegionSummary(region: tree[try RegionCode("52.03.01")]!, tree: tree, villages: villages)
+        #expect(summary.id.hasPrefix("Kecamatan Keruak tercatat 0 jiwa dalam 40 keluarga. 25,0% keluarga berada di desil 1"))
+        #expect(summary.id.contains("(Kabupaten Lombok Timur: 25,0% di desil 1)"))
+        #expect(summary.id.contains("Desa/Kelurahan dengan porsi keluarga desil 1 tertinggi: Tanjung Luar (40,0%), Pijot (10,0%)."))
+        #expect(summary.en.contains("25.0% of families are in desil 1"))
+        let empty = RegionSummary(region: tree[try RegionCode("52.01")]!, tree: tree, villages: [:])
+        #expect(empty.id == "Belum ada data keluarga untuk Kabupaten Lombok Barat.")
+        let lombokTimur = RegionSummary(region: tree[try RegionCode("52.03")]!, tree: tree, villages: villages)
+        #expect(lombokTimur.id.contains("Dibanding Provinsi Nusa Tenggara Barat, angkanya lebih tinggi untuk keluarga desil 1 (25,0% vs 18,3%)"))
+    }
+}

@@ -170,3 +170,26 @@ import Testing
         }
     }
 }
+
+@Suite struct SummaryWebTests {
+    @Test func the_summary_comes_as_json_and_on_the_region_page() async throws {
+        try await withWebApp { client in
+            let id = try await client.execute(uri: "/api/v1/imports", method: .post, headers: ImportWebTests.headers,
+                                              body: ImportWebTests.multipart(file: "keluarga.csv", content: ImportWebTests.families, fields: ["as_of": "2025-06-30"])) {
+                try #require(try $0.json()["id"] as? String)
+            }
+            _ = try await ImportWebTests.waitFor(id, client: client)
+            try await client.execute(uri: "/api/v1/regions/52.03.01.2001/summary", method: .get) { response in
+                let json = try response.json()
+                #expect((json["id"] as? String)?.hasPrefix("Desa Tanjung Luar tercatat 0 jiwa dalam 2 keluarga. 50,0% keluarga berada di desil 1") == true)
+                #expect((json["en"] as? String)?.contains("50.0% of families are in desil 1") == true)
+            }
+            try await client.execute(uri: "/wilayah/52.03.01.2001", method: .get) { response in
+                #expect(response.text.contains("<section class=\"summary\"><h2>Ringkasan</h2><p>Desa Tanjung Luar tercatat"))
+            }
+            try await client.execute(uri: "/wilayah/52.01", method: .get) { response in
+                #expect(response.text.contains("<p>Belum ada data keluarga untuk Kabupaten Lombok Barat.</p>"))
+            }
+        }
+    }
+}

@@ -39,6 +39,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     ImportAPIController(services: services).register(on: api)
     IndicatorAPIController(services: services).register(on: api)
     RankingAPIController(services: services).register(on: api)
+    SummaryAPIController(services: services).register(on: api)
     RegionPageController(services: services).register(on: router)
     ImportPageController(services: services).register(on: router)
     return router

@@ -15,3 +15,17 @@ struct IndicatorAPIController {
         }
     }
 }
+
+/// `GET /api/v1/regions/{code}/summary`: the region's most urgent facts in words, `{"id": …, "en": …}`.
+struct SummaryAPIController {
+    let services: AppServices
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.get("regions/:code/summary") { _, context -> Response in
+            let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
+            let scope = region.parentCode ?? region.code
+            let villages = try await VillageAggregateStore(database: services.database).fetchTallies(within: scope)
+            return JSONBody.response(RegionSummary(region: region, tree: services.regions, villages: villages))
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LumbungAnalytics
 import LumbungDomain
 import LumbungStore
 
@@ -47,6 +48,8 @@ struct RegionPageController {
             }
         }
         let svg = RegionMapSVG.render(shapes, label: "Peta \(region.title)")
-        return RegionPage(region: region, tree: tree, mapSVG: svg, boundaryCodes: Set(boundaries.keys))
+        let villages = try await VillageAggregateStore(database: services.database).fetchTallies(within: region.parentCode ?? region.code)
+        let summary = villages.isEmpty ? nil : RegionSummary(region: region, tree: tree, villages: villages).id
+        return RegionPage(region: region, tree: tree, mapSVG: svg, boundaryCodes: Set(boundaries.keys), summary: summary)
     }
 }

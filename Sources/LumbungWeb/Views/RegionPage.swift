@@ -31,8 +31,11 @@ struct RegionPage {
     let childrenHeading: String?
     let children: [ChildRow]
     let villageTotal: String?
+    /// The region's most urgent facts in words, once data has been imported.
+    let summary: String?
 
-    init(region: Region, tree: RegionTree, mapSVG: String?, boundaryCodes: Set<RegionCode>) {
+    init(region: Region, tree: RegionTree, mapSVG: String?, boundaryCodes: Set<RegionCode>, summary: String?) {
+        self.summary = summary
         let path = tree.path(to: region.code)
         title = "\(region.title) — Lumbung"
         query = ""
