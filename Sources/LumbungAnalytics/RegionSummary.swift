@@ -69,27 +69,8 @@ public struct RegionSummary: Sendable, Encodable {
         en = english.trimmingCharacters(in: .whitespaces)
     }
 
-    /// `1.234` — Indonesian thousands.
-    static func number(_ value: Int) -> String {
-        let digits = String(value)
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(".") }
-            out.append(digit)
-        }
-        return out
-    }
-
-    static func numberEN(_ value: Int) -> String { number(value).replacingOccurrences(of: ".", with: ",") }
-
-    /// `13,4%` — Indonesian decimal comma.
-    static func percent(_ value: Double?) -> String {
-        guard let value else { return "–" }
-        return String(format: "%.1f", value).replacingOccurrences(of: ".", with: ",") + "%"
-    }
-
-    static func percentEN(_ value: Double?) -> String {
-        guard let value else { return "–" }
-        return String(format: "%.1f", value) + "%"
-    }
+    static func number(_ value: Int) -> String { IndonesianNumber.format(value) }
+    static func numberEN(_ value: Int) -> String { IndonesianNumber.formatEnglish(value) }
+    static func percent(_ value: Double?) -> String { IndonesianNumber.percent(value) }
+    static func percentEN(_ value: Double?) -> String { IndonesianNumber.percentEnglish(value) }
 }

@@ -29,3 +29,12 @@ import Testing
         #expect(answer.contains(.pbi) && answer.contains(.employer) && !answer.contains(.selfPaid))
     }
 }
+
+@Suite struct IndonesianNumberTests {
+    @Test func numbers_and_percentages_are_written_the_indonesian_way() {
+        #expect(IndonesianNumber.format(5_751_505) == "5.751.505" && IndonesianNumber.format(166) == "166" && IndonesianNumber.format(-1_000) == "-1.000")
+        #expect(IndonesianNumber.formatEnglish(5_751_505) == "5,751,505")
+        #expect(IndonesianNumber.percent(13.44) == "13,4%" && IndonesianNumber.percentEnglish(13.45) == "13.5%")
+        #expect(IndonesianNumber.percent(nil) == "–")
+    }
+}

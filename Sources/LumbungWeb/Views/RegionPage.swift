@@ -68,16 +68,3 @@ struct RegionPage {
         }
     }
 }
-
-/// Numbers as Indonesians write them: `1.166`, `5.750.000`.
-enum IndonesianNumber {
-    static func format(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(".") }
-            out.append(digit)
-        }
-        return value < 0 ? "-" + out : out
-    }
-}
