@@ -71,6 +71,20 @@ import Testing
         }
     }
 
+    @Test func the_indicator_catalogue_lists_every_indicator_with_its_definition() async throws {
+        try await withWebApp { client in
+            try await client.execute(uri: "/api/v1/indicators", method: .get) { response in
+                let list = try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [[String: Any]] ?? []
+                #expect(list.count == 25)
+                let desil1 = try #require(list.first { $0["id"] as? String == "desil1_families" })
+                #expect(desil1["name_id"] as? String == "Keluarga desil 1" && desil1["unit"] as? String == "percent")
+                #expect(desil1["direction"] as? String == "higher_is_worse")
+                let people = try #require(list.first { $0["id"] as? String == "people" })
+                #expect(people["disaggregations"] as? [String] == ["sex"])
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.engines)
     func health_reports_the_engine(engine: Database.Engine) async throws {
         try await withWebApp(engine) { client in

@@ -22,6 +22,9 @@ public struct Indicator: Sendable, Identifiable {
     /// The numerator split by sex, where the records allow it.
     let bySex: (@Sendable (RegionTally) -> RegionTally.BySex)?
 
+    /// The splits the indicator supports (`sex` where the records allow it).
+    public var disaggregations: [String] { bySex == nil ? [] : ["sex"] }
+
     /// The indicator's value in a region.
     public func value(in tally: RegionTally) -> IndicatorValue {
         let count = numerator(tally)

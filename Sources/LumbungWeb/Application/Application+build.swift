@@ -40,6 +40,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     IndicatorAPIController(services: services).register(on: api)
     RankingAPIController(services: services).register(on: api)
     SummaryAPIController(services: services).register(on: api)
+    CatalogueAPIController().register(on: api)
     RegionPageController(services: services).register(on: router)
     ImportPageController(services: services).register(on: router)
     return router

@@ -29,3 +29,31 @@ struct SummaryAPIController {
         }
     }
 }
+
+/// `GET /api/v1/indicators`: the catalogue — id, names, definition, unit, direction, splits.
+struct CatalogueAPIController {
+    struct Entry: Encodable {
+        let id: String
+        let nameID: String
+        let nameEN: String
+        let definition: String
+        let unit: String
+        let direction: String
+        let disaggregations: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case id, definition, unit, direction, disaggregations
+            case nameID = "name_id"
+            case nameEN = "name_en"
+        }
+    }
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.get("indicators") { _, _ -> Response in
+            JSONBody.response(IndicatorCatalogue.all.map {
+                Entry(id: $0.id, nameID: $0.nameID, nameEN: $0.nameEN, definition: $0.definition, unit: $0.unit.rawValue,
+                      direction: $0.direction.rawValue, disaggregations: $0.disaggregations)
+            })
+        }
+    }
+}
