@@ -17,8 +17,9 @@ public struct RegionIndicators: Sendable, Encodable {
     /// Sums the tallies of the villages under `region` (and under each child) and evaluates every indicator.
     public static func compute(for region: Region, tree: RegionTree, villages: [RegionCode: RegionTally],
                                indicators: [Indicator] = IndicatorCatalogue.all) -> RegionIndicators {
+        let totals = RegionRollUp.sums(villages, over: tree, empty: RegionTally()) { $0.merge($1) }
         func entry(_ region: Region) -> Entry {
-            let tally = total(under: region.code, villages: villages)
+            let tally = totals[region.code] ?? RegionTally()
             return Entry(code: region.code.dotted, name: region.name, level: region.level.rawValue,
                          values: indicators.map { $0.value(in: tally) })
         }

@@ -15,6 +15,9 @@ public struct RegionSummary: Sendable, Encodable {
     static let compared = ["desil1_families", "unfit_housing", "no_safe_water", "no_sanitation", "out_of_school", "disability",
                            "no_electricity", "firewood", "no_jkn"]
 
+    /// The villages a summary needs: those of the region above (for the comparison), or of the region itself at the top.
+    public static func scope(of region: Region) -> RegionCode { region.parentCode ?? region.code }
+
     public init(region: Region, tree: RegionTree, villages: [RegionCode: RegionTally]) {
         let tally = RegionIndicators.total(under: region.code, villages: villages)
         guard tally.families > 0 else {

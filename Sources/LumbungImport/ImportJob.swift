@@ -167,7 +167,7 @@ final class FileScan: @unchecked Sendable {
         let columnCount = parser.columns.header.count
         let isCSV = reader is CSVSheetReader
         try reader.forEachRow(progress: { [self] fraction in
-            if rowsRead % 10_000 < 300 { progress(ImportProgress(rows: rowsRead, fraction: fraction)) }
+            progress(ImportProgress(rows: rowsRead, fraction: fraction))
         }) { row in
             guard row.number > headerRow, !row.isBlank else { return }
             let extra = row.values.dropFirst(columnCount).contains { !$0.isBlank }

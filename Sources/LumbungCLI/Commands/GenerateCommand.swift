@@ -83,8 +83,7 @@ struct GenerateCommand: AsyncParsableCommand {
                 throw CLIFailure.usage(GeneratorError.unknownLayout(name).description)
             }
         }
-        let parts = asOf.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, let date = CalendarDate(year: parts[0], month: parts[1], day: parts[2]) else {
+        guard let date = CalendarDate(iso: asOf) else {
             throw CLIFailure.usage("--as-of '\(asOf)' is not a date: write it as yyyy-mm-dd, e.g. 2025-06-30.")
         }
         guard faultScale >= 0, faultScale.isFinite else { throw CLIFailure.usage("--fault-scale must be 0 or more.") }

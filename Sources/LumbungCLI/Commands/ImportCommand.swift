@@ -89,12 +89,8 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     static func date(_ text: String?) throws -> CalendarDate {
-        guard let text else {
-            let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Makassar")!, from: Date())
-            return CalendarDate(year: today.year!, month: today.month!, day: today.day!)!
-        }
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, let date = CalendarDate(year: parts[0], month: parts[1], day: parts[2]) else {
+        guard let text else { return .todayInNTB(secondsSince1970: Date().timeIntervalSince1970) }
+        guard let date = CalendarDate(iso: text) else {
             throw CLIFailure.usage("--as-of '\(text)' is not a date: write it as yyyy-mm-dd.")
         }
         return date

@@ -13,6 +13,27 @@ struct ReportCommand: AsyncParsableCommand {
         subcommands: [IndicatorsReport.self, RankingReport.self]
     )
 
+    static func parseRegion(_ text: String) throws -> RegionCode {
+        do { return try RegionCode(text) } catch { throw CLIFailure.usage("\(error)") }
+    }
+
+    /// The region tree, the region and the tallies of the villages under it, from the database.
+    static func load(_ code: RegionCode, _ databaseOptions: DatabaseOptions, _ loggingOptions: LoggingOptions)
+        async throws -> (RegionTree, Region, [RegionCode: RegionTally]) {
+        let logger = try loggingOptions.logger(label: "lumbung.report", default: .warning)
+        let database = try await databaseOptions.openMigrated(logger: logger)
+        do {
+            let tree = try await RegionStore(database: database).fetchTree()
+            guard let region = tree[code] else { throw CLIFailure.failure(RegionLookupError.unknown(code).description) }
+            let villages = try await VillageAggregateStore(database: database).fetchTallies(within: code)
+            await database.close()
+            return (tree, region, villages)
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+
     struct RankingReport: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "ranking",
@@ -40,35 +61,15 @@ struct ReportCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard ["table", "csv", "json"].contains(format) else { throw CLIFailure.usage("Unknown format '\(format)': use table, csv or json.") }
-            let depth: Int
-            switch level {
-            case "desa", "kelurahan": depth = 4
-            case "kecamatan": depth = 3
-            default: throw CLIFailure.usage("--level must be desa or kecamatan.")
-            }
-            let regionCode: RegionCode
-            do { regionCode = try RegionCode(code) } catch { throw CLIFailure.usage("\(error)") }
-            guard depth > regionCode.depth else { throw CLIFailure.usage("\(level) is not below \(regionCode.dotted).") }
+            guard let rankedLevel = PriorityRanking.Level(name: level) else { throw CLIFailure.usage("--level must be desa or kecamatan.") }
+            let regionCode = try ReportCommand.parseRegion(code)
+            guard rankedLevel.isBelow(regionCode) else { throw CLIFailure.usage("\(level) is not below \(regionCode.dotted).") }
             var chosen = PriorityRanking.defaultWeights
             if let weights {
                 do { chosen = try PriorityRanking.parseWeights(weights) } catch { throw CLIFailure.usage(error.message) }
             }
-            let logger = try loggingOptions.logger(label: "lumbung.report", default: .warning)
-            let database = try await databaseOptions.openMigrated(logger: logger)
-            let ranking: PriorityRanking
-            do {
-                let tree = try await RegionStore(database: database).fetchTree()
-                guard tree[regionCode] != nil else { throw CLIFailure.failure(RegionLookupError.unknown(regionCode).description) }
-                let villages = try await VillageAggregateStore(database: database).fetchTallies(within: regionCode)
-                let areas = tree.descendants(of: regionCode, depth: depth).map {
-                    (region: $0, tally: RegionIndicators.total(under: $0.code, villages: villages))
-                }
-                ranking = PriorityRanking(areas: areas, weights: chosen)
-                await database.close()
-            } catch {
-                await database.close()
-                throw error
-            }
+            let (tree, _, villages) = try await ReportCommand.load(regionCode, databaseOptions, loggingOptions)
+            let ranking = PriorityRanking(areas: PriorityRanking.areas(rankedLevel, within: regionCode, tree: tree, villages: villages), weights: chosen)
             print(RankingText.render(ranking, format: format), terminator: "")
         }
     }
@@ -91,21 +92,9 @@ struct ReportCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard ["table", "csv", "json"].contains(format) else { throw CLIFailure.usage("Unknown format '\(format)': use table, csv or json.") }
-            let regionCode: RegionCode
-            do { regionCode = try RegionCode(code) } catch { throw CLIFailure.usage("\(error)") }
-            let logger = try loggingOptions.logger(label: "lumbung.report", default: .warning)
-            let database = try await databaseOptions.openMigrated(logger: logger)
-            let report: RegionIndicators
-            do {
-                let tree = try await RegionStore(database: database).fetchTree()
-                guard let region = tree[regionCode] else { throw CLIFailure.failure(RegionLookupError.unknown(regionCode).description) }
-                let villages = try await VillageAggregateStore(database: database).fetchTallies(within: regionCode)
-                report = RegionIndicators.compute(for: region, tree: tree, villages: villages)
-                await database.close()
-            } catch {
-                await database.close()
-                throw error
-            }
+            let regionCode = try ReportCommand.parseRegion(code)
+            let (tree, region, villages) = try await ReportCommand.load(regionCode, databaseOptions, loggingOptions)
+            let report = RegionIndicators.compute(for: region, tree: tree, villages: villages)
             print(IndicatorReportText.render(report, format: format), terminator: "")
         }
     }

@@ -7,6 +7,7 @@ final class ProgressLine: @unchecked Sendable {
     private let started = Date()
     private let isTerminal = isatty(STDERR_FILENO) == 1
     private var lastTenth = -1
+    private var lastDrawn = 0.0
     private let lock = NSLock()
 
     init(label: String) {
@@ -18,6 +19,9 @@ final class ProgressLine: @unchecked Sendable {
             let elapsed = max(Date().timeIntervalSince(started), 0.001)
             let rate = Double(rows) / elapsed
             if isTerminal {
+                // Redraw at most five times a second (and always at the end).
+                guard elapsed - lastDrawn >= 0.2 || fraction >= 1 else { return }
+                lastDrawn = elapsed
                 let width = 24
                 let filled = Int(fraction * Double(width))
                 let eta = fraction > 0.02 ? Self.clock(elapsed * (1 - fraction) / fraction) : "–"

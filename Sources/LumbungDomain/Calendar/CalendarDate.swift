@@ -51,6 +51,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         CalendarDate(daysSince1970: daysSince1970 + days)
     }
 
+    /// Reads `yyyy-mm-dd`; `nil` if it is no real date.
+    public init?(iso text: some StringProtocol) {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+
     /// ISO form, `1992-08-05`.
     public var description: String {
         "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
@@ -79,8 +86,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, let date = CalendarDate(year: parts[0], month: parts[1], day: parts[2]) else {
+        guard let date = CalendarDate(iso: text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a yyyy-mm-dd date: \(text)"))
         }
         self = date
@@ -107,5 +113,12 @@ extension CalendarDate {
         } else {
             self.init(daysSince1970: serial - (serial < 60 ? 25_568 : 25_569))
         }
+    }
+}
+
+extension CalendarDate {
+    /// Today in NTB (WITA, UTC+8), from the given instant in seconds since 1970 — the default "as of" of imports.
+    public static func todayInNTB(secondsSince1970: Double) -> CalendarDate {
+        CalendarDate(daysSince1970: Int(((secondsSince1970 + 8 * 3600) / 86_400).rounded(.down)))
     }
 }

@@ -1,7 +1,5 @@
 /// The checks NIK and No. KK share: 16 digits, no Excel damage, not a placeholder, a real province.
 enum IdentityDigits {
-    enum Kind: Sendable { case nik, kk }
-
     /// Digits 7–8 (the day, plus 40 for women in a NIK).
     static func day(_ digits: String) -> Int {
         Int(digits.dropFirst(6).prefix(2))!
@@ -15,7 +13,7 @@ enum IdentityDigits {
         return CalendarDate(year: 1900 + yy, month: month, day: day)
     }
 
-    static func sixteen(_ text: String, kind: Kind) throws(NIKError) -> String {
+    static func sixteen(_ text: String) throws(NIKError) -> String {
         var trimmed = text.trimmingWhitespace()
         if trimmed.hasPrefix("'") { trimmed.removeFirst() }  // Excel's "this is text" marker
         let compact = trimmed.filter { $0 != " " }

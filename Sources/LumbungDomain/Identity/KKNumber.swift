@@ -8,7 +8,7 @@ public struct KKNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses and checks a KK number: 16 digits, a real province, a real issue date not after `asOf`, serial ≥ 1.
     public init(_ text: String, asOf: CalendarDate) throws(NIKError) {
-        let digits = try IdentityDigits.sixteen(text, kind: .kk)
+        let digits = try IdentityDigits.sixteen(text)
         guard let issueDate = IdentityDigits.embeddedDate(digits, day: IdentityDigits.day(digits), asOf: asOf) else {
             throw .invalidIssueDate(digits)
         }

@@ -20,7 +20,7 @@ public struct NIK: Sendable, Hashable, CustomStringConvertible {
     /// The kabupaten and kecamatan digits are not checked here: NIKs keep codes of regions that have
     /// since split, so an unknown one is a warning for the importer to raise, not a malformed number.
     public init(_ text: String, asOf: CalendarDate) throws(NIKError) {
-        let digits = try IdentityDigits.sixteen(text, kind: .nik)
+        let digits = try IdentityDigits.sixteen(text)
         let day = IdentityDigits.day(digits)
         let sex: Sex = day > 40 ? .female : .male
         guard let birthDate = IdentityDigits.embeddedDate(digits, day: day > 40 ? day - 40 : day, asOf: asOf) else {

@@ -45,5 +45,8 @@ public struct Person: Sendable, Hashable, Codable {
 
     /// A person without a NIK is kept but must be verified before they can be matched to anyone.
     public var needsVerification: Bool { nik == nil }
+
+    /// Whether the NIK can serve as the person's identity.
+    public var nikStatus: NIKStatus { nik == nil ? .missing : .valid }
 }
 

@@ -154,9 +154,7 @@ public struct XLSXSheetReader: SheetReader {
             case "b": return .bool(cellText == "1")
             case "e": return .error(cellText)
             case "d":
-                let parts = cellText.prefix(10).split(separator: "-").compactMap { Int($0) }
-                if parts.count == 3, let date = CalendarDate(year: parts[0], month: parts[1], day: parts[2]) { return .date(date) }
-                return .text(cellText)
+                return CalendarDate(iso: cellText.prefix(10)).map(SheetValue.date) ?? .text(cellText)
             default:
                 guard !cellText.isEmpty else { return .empty }
                 if reader.dateStyles.contains(cellStyle), let serial = Double(cellText),

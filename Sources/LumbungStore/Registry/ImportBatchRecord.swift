@@ -30,7 +30,7 @@ public struct StoredIssue: Sendable {
 }
 
 /// What writing a batch did, counted in rows of the file.
-public struct WriteOutcome: Sendable, Equatable {
+public struct WriteOutcome: Sendable {
     public var batchID: Int = 0
     /// Rows that created a new family or person.
     public var inserted = 0
@@ -44,9 +44,4 @@ public struct WriteOutcome: Sendable, Equatable {
     public var villagesTouched = 0
 
     public init() {}
-
-    public static func == (lhs: WriteOutcome, rhs: WriteOutcome) -> Bool {
-        lhs.batchID == rhs.batchID && lhs.inserted == rhs.inserted && lhs.updated == rhs.updated
-            && lhs.merged.map(\.row) == rhs.merged.map(\.row) && lhs.familyNotFound == rhs.familyNotFound
-    }
 }

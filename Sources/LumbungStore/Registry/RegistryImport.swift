@@ -38,24 +38,24 @@ public final class RegistryImport {
     // MARK: Staging
 
     private func createStage() async throws {
-        let temp = dialect.engine == .postgres ? "CREATE TEMP TABLE" : "CREATE TEMP TABLE"
         let onCommit = dialect.engine == .postgres ? " ON COMMIT DROP" : ""
         for table in ["stage_family", "stage_person"] {
             try await run("DROP TABLE IF EXISTS \(table)")
         }
         try await run("""
-            \(temp) stage_family (row_number INTEGER NOT NULL, regency_code TEXT NOT NULL, village_code TEXT NOT NULL,
+            CREATE TEMP TABLE stage_family (row_number INTEGER NOT NULL, regency_code TEXT NOT NULL, village_code TEXT NOT NULL,
               kk_number TEXT, source_family_id TEXT, head_name TEXT, address TEXT, rt TEXT, rw TEXT, desil INTEGER,
               building_ownership INTEGER, floor_area INTEGER, floor INTEGER, wall INTEGER, roof INTEGER, drinking_water INTEGER,
               lighting INTEGER, cooking_fuel INTEGER, defecation_facility INTEGER, toilet_type INTEGER, sewage_disposal INTEGER,
               kept_row INTEGER)\(onCommit)
             """)
         try await run("""
-            \(temp) stage_person (row_number INTEGER NOT NULL, family_kk TEXT, family_source TEXT, village_code TEXT,
+            CREATE TEMP TABLE stage_person (row_number INTEGER NOT NULL, family_kk TEXT, family_source TEXT, village_code TEXT,
               regency_code TEXT, household_id \(dialect.bigint), nik TEXT, nik_status TEXT NOT NULL, full_name TEXT NOT NULL,
               sex INTEGER, birth_date TEXT, birth_place TEXT, relationship INTEGER, marital_status INTEGER, education INTEGER,
               occupation TEXT, mother_name TEXT, disability INTEGER, pregnant \(dialect.boolean), chronic_illness INTEGER,
-              school_participation INTEGER, health_insurance INTEGER, kept_row INTEGER)\(onCommit)
+              school_participation INTEGER, health_insurance INTEGER, needs_verification \(dialect.boolean) NOT NULL,
+              kept_row INTEGER)\(onCommit)
             """)
     }
 
@@ -80,7 +80,7 @@ public final class RegistryImport {
     static let personColumns = [
         "row_number", "family_kk", "family_source", "village_code", "nik", "nik_status", "full_name", "sex", "birth_date",
         "birth_place", "relationship", "marital_status", "education", "occupation", "mother_name", "disability", "pregnant",
-        "chronic_illness", "school_participation", "health_insurance",
+        "chronic_illness", "school_participation", "health_insurance", "needs_verification",
     ]
 
     private func flushFamilies() async throws {
@@ -104,10 +104,11 @@ public final class RegistryImport {
             let kk: String? = if case .kk(let number) = imported.family { number } else { nil }
             let source: String? = if case .source(let id) = imported.family { id } else { nil }
             return [.int(imported.row), .init(kk), .init(source), .init(imported.village?.dotted), .init(p.nik),
-                    .text(p.nik == nil ? NIKStatus.missing.rawValue : NIKStatus.valid.rawValue), .text(p.name), .init(p.sex?.code),
+                    .text(p.nikStatus.rawValue), .text(p.name), .init(p.sex?.code),
                     .init(p.birthDate?.description), .init(p.birthPlace), .init(p.relationship?.code), .init(p.maritalStatus?.code),
                     .init(p.education?.code), .init(p.occupation), .init(p.motherName), .init(p.disability?.code), .bool(p.pregnant),
-                    .init(p.chronicIllness), .init(p.schoolParticipation?.code), .init(p.healthInsurance?.rawValue)]
+                    .init(p.chronicIllness), .init(p.schoolParticipation?.code), .init(p.healthInsurance?.rawValue),
+                    .bool(p.needsVerification)]
         }
         personBuffer.removeAll(keepingCapacity: true)
         try await stage(rows, into: "stage_person", columns: Self.personColumns)
@@ -163,14 +164,14 @@ public final class RegistryImport {
     /// Gives every staged row with a key the row number of the last row with the same key (the one kept),
     /// so that repeats within the file merge into one record.
     ///
-    /// - Parameter extra: a further condition on the table's own columns (written `t.column`).
-    private func markKeptRows(_ table: String, key: String, extra: String = "TRUE") async throws {
+    /// - Parameter extra: a further condition on the table's own columns, given the name to qualify them with.
+    private func markKeptRows(_ table: String, key: String, extra: (String) -> String = { _ in "TRUE" }) async throws {
         try await run("""
             UPDATE \(table) SET kept_row = latest.row_number
             FROM (SELECT regency_code, \(key), MAX(row_number) AS row_number FROM \(table) t
-                  WHERE \(key) IS NOT NULL AND \(extra) GROUP BY regency_code, \(key)) AS latest
+                  WHERE \(key) IS NOT NULL AND \(extra("t")) GROUP BY regency_code, \(key)) AS latest
             WHERE \(table).\(key) = latest.\(key) AND \(table).regency_code = latest.regency_code
-              AND \(extra.replacingOccurrences(of: "t.", with: "\(table).")) 
+              AND \(extra(table))
             """)
     }
 
@@ -216,7 +217,7 @@ public final class RegistryImport {
             .map { try $0.decode(column: "row_number", as: Int.self) }
         // Statistics again now that households are resolved, or PostgreSQL plans the joins below as nested loops.
         if dialect.engine == .postgres { try await run("ANALYZE stage_person") }
-        try await markKeptRows("stage_person", key: "nik", extra: "t.household_id IS NOT NULL")
+        try await markKeptRows("stage_person", key: "nik") { "\($0).household_id IS NOT NULL" }
         let merged = try await rows("SELECT row_number, kept_row FROM stage_person WHERE kept_row <> row_number ORDER BY row_number")
         outcome.merged += try merged.map { (try $0.decode(column: "row_number", as: Int.self), try $0.decode(column: "kept_row", as: Int.self)) }
         let existing = try await count("""
@@ -233,7 +234,7 @@ public final class RegistryImport {
         let updates = (columns + ["last_batch_id"]).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         try await run("""
             INSERT INTO person (regency_code, nik, nik_status, needs_verification, \(columns.joined(separator: ", ")), first_batch_id, last_batch_id)
-            SELECT regency_code, nik, nik_status, (nik IS NULL), \(selected.joined(separator: ", ")), \(batchID), \(batchID)
+            SELECT regency_code, nik, nik_status, needs_verification, \(selected.joined(separator: ", ")), \(batchID), \(batchID)
             FROM stage_person WHERE household_id IS NOT NULL AND (nik IS NULL OR kept_row = row_number)
             ON CONFLICT (regency_code, nik) WHERE nik_status = 'valid' DO UPDATE SET \(updates), last_seen_at = \(dialect.now)
             """)

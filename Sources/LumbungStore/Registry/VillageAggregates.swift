@@ -59,10 +59,7 @@ struct VillageAggregates {
             func code<L: CodeList>(_ column: String, _: L.Type) throws -> L? {
                 try row.decodeNil(column: column) ? nil : L(rawValue: try row.decode(column: column, as: Int.self))
             }
-            let birth = try row.decode(column: "birth_date", as: String?.self).flatMap { text -> CalendarDate? in
-                let parts = text.prefix(10).split(separator: "-").compactMap { Int($0) }
-                return parts.count == 3 ? CalendarDate(year: parts[0], month: parts[1], day: parts[2]) : nil
-            }
+            let birth = try row.decode(column: "birth_date", as: String?.self).flatMap { CalendarDate(iso: $0.prefix(10)) }
             let person = Person(
                 nik: try row.decode(column: "nik", as: String?.self), name: "", sex: try code("sex", Sex.self), birthDate: birth,
                 relationship: try code("relationship", FamilyRelationship.self), disability: try code("disability", DisabilityType.self),

@@ -39,15 +39,8 @@ struct TruthAssembler {
             duplicates: duplicates)
     }
 
-    /// Every region of the tree with the sum of its villages (a region without records gets an empty tally).
+    /// Every region of the tree, by dotted code, with the sum of its villages.
     private func rollUp<T>(_ villages: [RegionCode: T], empty: T, merge: (inout T, T) -> Void) -> [String: T] {
-        var totals: [String: T] = [:]
-        for region in tree.all { totals[region.code.dotted] = empty }
-        for (code, tally) in villages {
-            for level in code.ancestors + [code] {
-                merge(&totals[level.dotted, default: empty], tally)
-            }
-        }
-        return totals
+        Dictionary(uniqueKeysWithValues: RegionRollUp.sums(villages, over: tree, empty: empty, merge: merge).map { ($0.key.dotted, $0.value) })
     }
 }

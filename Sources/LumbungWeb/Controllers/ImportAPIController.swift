@@ -59,19 +59,11 @@ enum ImportUploads {
         let known = ["auto", "dtsen", "p3ke", "siksng", "lumbung"] + ImportLayout.allCases.map(\.rawValue)
         guard known.contains(layout.lowercased()) else { throw AppError.unknownLayout(layout) }
         let dryRun = ["1", "true", "on", "ya"].contains((fields["dry_run"] ?? "").lowercased())
-        var asOf = today()
+        var asOf = CalendarDate.todayInNTB(secondsSince1970: Date().timeIntervalSince1970)
         if let text = fields["as_of"], !text.isEmpty {
-            let parts = text.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3, let date = CalendarDate(year: parts[0], month: parts[1], day: parts[2]) else {
-                throw AppError.badDate(text)
-            }
+            guard let date = CalendarDate(iso: text) else { throw AppError.badDate(text) }
             asOf = date
         }
         return Choices(layout: layout, dryRun: dryRun, asOf: asOf)
-    }
-
-    /// Today in NTB (WITA, UTC+8).
-    static func today() -> CalendarDate {
-        CalendarDate(daysSince1970: Int((Date().timeIntervalSince1970 + 8 * 3600) / 86_400))
     }
 }

@@ -23,8 +23,7 @@ struct SummaryAPIController {
     func register(on group: RouterGroup<AppRequestContext>) {
         group.get("regions/:code/summary") { _, context -> Response in
             let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
-            let scope = region.parentCode ?? region.code
-            let villages = try await VillageAggregateStore(database: services.database).fetchTallies(within: scope)
+            let villages = try await VillageAggregateStore(database: services.database).fetchTallies(within: RegionSummary.scope(of: region))
             return JSONBody.response(RegionSummary(region: region, tree: services.regions, villages: villages))
         }
     }

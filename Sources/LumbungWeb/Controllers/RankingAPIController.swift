@@ -19,13 +19,10 @@ struct RankingAPIController {
         group.get("rankings") { request, _ -> Response in
             let within = try AppError.region(FormQuery.value("within", in: request) ?? "52", in: services.regions)
             let level = FormQuery.value("level", in: request) ?? "desa"
-            let depth: Int
-            switch level {
-            case "desa", "kelurahan": depth = 4
-            case "kecamatan": depth = 3
-            default: throw AppError.badRanking("level must be desa or kecamatan, not '\(level)'")
+            guard let rankedLevel = PriorityRanking.Level(name: level) else {
+                throw AppError.badRanking("level must be desa or kecamatan, not '\(level)'")
             }
-            guard depth > within.code.depth else {
+            guard rankedLevel.isBelow(within.code) else {
                 throw AppError.badRanking("level \(level) is not below \(within.code.dotted) (\(within.level.rawValue))")
             }
             var weights = PriorityRanking.defaultWeights
@@ -37,9 +34,7 @@ struct RankingAPIController {
                 }
             }
             let villages = try await VillageAggregateStore(database: services.database).fetchTallies(within: within.code)
-            let areas = services.regions.descendants(of: within.code, depth: depth).map {
-                (region: $0, tally: RegionIndicators.total(under: $0.code, villages: villages))
-            }
+            let areas = PriorityRanking.areas(rankedLevel, within: within.code, tree: services.regions, villages: villages)
             let ranking = PriorityRanking(areas: areas, weights: weights)
             return JSONBody.response(Ranking(level: level, within: within.code.dotted, weights: ranking.weights,
                                              stability: ranking.stability, rows: ranking.rows))

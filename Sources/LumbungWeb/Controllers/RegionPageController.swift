@@ -48,7 +48,7 @@ struct RegionPageController {
             }
         }
         let svg = RegionMapSVG.render(shapes, label: "Peta \(region.title)")
-        let villages = try await VillageAggregateStore(database: services.database).fetchTallies(within: region.parentCode ?? region.code)
+        let villages = try await VillageAggregateStore(database: services.database).fetchTallies(within: RegionSummary.scope(of: region))
         let summary = villages.isEmpty ? nil : RegionSummary(region: region, tree: tree, villages: villages).id
         return RegionPage(region: region, tree: tree, mapSVG: svg, boundaryCodes: Set(boundaries.keys), summary: summary)
     }

@@ -84,9 +84,12 @@ actor ImportJobs {
         case let error as ImportError:
             jobs[id]?.error = error.description
             jobs[id]?.errorIndonesian = error.indonesianDescription
+        case let error as StoreError:
+            jobs[id]?.error = "\(jobs[id]?.fileName ?? "The file"): \(error.description) Nothing was written."
+            jobs[id]?.errorIndonesian = "\(jobs[id]?.fileName ?? "Berkas"): basis data menolak impor ini, tidak ada data yang ditulis. Rincian: \(error.description)"
         default:
-            jobs[id]?.error = "The import failed; nothing was written."
-            jobs[id]?.errorIndonesian = "Impor gagal; tidak ada data yang ditulis."
+            jobs[id]?.error = "\(jobs[id]?.fileName ?? "The file"): the import failed; nothing was written."
+            jobs[id]?.errorIndonesian = "\(jobs[id]?.fileName ?? "Berkas"): impor gagal; tidak ada data yang ditulis."
         }
     }
 }

@@ -1,0 +1,30 @@
+import LumbungDomain
+
+extension PriorityRanking {
+    /// What is ranked: the desa/kelurahan or the kecamatan within a region.
+    public enum Level: String, Sendable {
+        case desa
+        case kecamatan
+
+        /// `desa` (or `kelurahan`) and `kecamatan`; `nil` for anything else.
+        public init?(name: String) {
+            switch name {
+            case "desa", "kelurahan": self = .desa
+            case "kecamatan": self = .kecamatan
+            default: return nil
+            }
+        }
+
+        public var depth: Int { self == .desa ? 4 : 3 }
+
+        /// Whether areas of this level lie below `region` (a kecamatan has no kecamatan to rank).
+        public func isBelow(_ region: RegionCode) -> Bool { depth > region.depth }
+    }
+
+    /// The areas of `level` within `region`, each with the sum of its villages' tallies.
+    public static func areas(_ level: Level, within region: RegionCode, tree: RegionTree,
+                             villages: [RegionCode: RegionTally]) -> [(region: Region, tally: RegionTally)] {
+        let totals = RegionRollUp.sums(villages, over: tree, empty: RegionTally()) { $0.merge($1) }
+        return tree.descendants(of: region, depth: level.depth).map { ($0, totals[$0.code] ?? RegionTally()) }
+    }
+}
