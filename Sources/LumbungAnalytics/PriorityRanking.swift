@@ -77,7 +77,19 @@ public struct PriorityRanking: Sendable {
             case .allZero: "All weights are zero."
             }
         }
+
+        public var indonesianMessage: String {
+            switch self {
+            case .unreadable(let text): "bobot '\(text)' bukan indikator:angka"
+            case .unknownIndicator(let id): "indikator '\(id)' tidak dikenal"
+            case .negative(let id): "bobot \(id) negatif"
+            case .allZero: "semua bobot nol"
+            }
+        }
     }
+
+    /// The indicators a ranking can weigh: the rates (a count would favour big areas).
+    public static let rankableIndicators = IndicatorCatalogue.all.filter { $0.unit == .percent }
 
     /// Parses `desil1_families:3,unfit_housing:1`.
     public static func parseWeights(_ text: String) throws(WeightError) -> [Weight] {

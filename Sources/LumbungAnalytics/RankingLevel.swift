@@ -22,9 +22,7 @@ extension PriorityRanking {
     }
 
     /// The areas of `level` within `region`, each with the sum of its villages' tallies.
-    public static func areas(_ level: Level, within region: RegionCode, tree: RegionTree,
-                             villages: [RegionCode: RegionTally]) -> [(region: Region, tally: RegionTally)] {
-        let totals = RegionRollUp.sums(villages, over: tree, empty: RegionTally()) { $0.merge($1) }
-        return tree.descendants(of: region, depth: level.depth).map { ($0, totals[$0.code] ?? RegionTally()) }
+    public static func areas(_ level: Level, within region: RegionCode, totals: RegionTotals) -> [(region: Region, tally: RegionTally)] {
+        totals.tree.descendants(of: region, depth: level.depth).map { ($0, totals[$0.code]) }
     }
 }

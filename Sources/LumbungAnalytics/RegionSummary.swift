@@ -15,18 +15,16 @@ public struct RegionSummary: Sendable, Encodable {
     static let compared = ["desil1_families", "unfit_housing", "no_safe_water", "no_sanitation", "out_of_school", "disability",
                            "no_electricity", "firewood", "no_jkn"]
 
-    /// The villages a summary needs: those of the region above (for the comparison), or of the region itself at the top.
-    public static func scope(of region: Region) -> RegionCode { region.parentCode ?? region.code }
-
-    public init(region: Region, tree: RegionTree, villages: [RegionCode: RegionTally]) {
-        let tally = RegionIndicators.total(under: region.code, villages: villages)
+    public init(region: Region, totals: RegionTotals) {
+        let tree = totals.tree
+        let tally = totals[region.code]
         guard tally.families > 0 else {
             id = "Belum ada data keluarga untuk \(region.title)."
             en = "There is no family data for \(region.title) yet."
             return
         }
         let parent = region.parentCode.flatMap { tree[$0] }
-        let parentTally = parent.map { RegionIndicators.total(under: $0.code, villages: villages) }
+        let parentTally = parent.map { totals[$0.code] }
         func value(_ id: String, _ tally: RegionTally) -> IndicatorValue { IndicatorCatalogue.indicator(id)!.value(in: tally) }
         let desil1 = value("desil1_families", tally), desil14 = value("desil1to4_families", tally)
         var indonesian = "\(region.title) tercatat \(Self.number(tally.people)) jiwa dalam \(Self.number(tally.families)) keluarga. "
@@ -58,7 +56,7 @@ public struct RegionSummary: Sendable, Encodable {
         english += "There are \(Self.numberEN(disabled)) people with a disability, \(Self.numberEN(alone)) elderly people living alone, and \(Self.numberEN(outOfSchool.total)) children aged 7–18 out of school (\(Self.numberEN(outOfSchool.female)) girls, \(Self.numberEN(outOfSchool.male)) boys). "
         // The areas below with the highest desil-1 share.
         let children = tree.children(of: region.code).compactMap { child -> (Region, Double)? in
-            let childTally = RegionIndicators.total(under: child.code, villages: villages)
+            let childTally = totals[child.code]
             guard childTally.families >= Self.minimumFamilies, let rate = value("desil1_families", childTally).percent else { return nil }
             return (child, rate)
         }.sorted { ($0.1, $1.0.code) > ($1.1, $0.0.code) }.prefix(3)

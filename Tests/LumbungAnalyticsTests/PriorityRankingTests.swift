@@ -51,14 +51,15 @@ import Testing
         for (code, desil1) in [("52.03.01.2001", 8), ("52.03.01.2002", 2), ("52.01.01.2002", 1)] {
             villages[try RegionCode(code)] = PriorityRankingTests.area(code, desil1: desil1, families: 20).tally
         }
-        let summary = RegionSummary(region: tree[try RegionCode("52.03.01")]!, tree: tree, villages: villages)
+        let totals = RegionTotals(villages: villages, tree: tree)
+        let summary = RegionSummary(region: tree[try RegionCode("52.03.01")]!, totals: totals)
         #expect(summary.id.hasPrefix("Kecamatan Keruak tercatat 0 jiwa dalam 40 keluarga. 25,0% keluarga berada di desil 1"))
         #expect(summary.id.contains("(Kabupaten Lombok Timur: 25,0% di desil 1)"))
         #expect(summary.id.contains("Desa/Kelurahan dengan porsi keluarga desil 1 tertinggi: Tanjung Luar (40,0%), Pijot (10,0%)."))
         #expect(summary.en.contains("25.0% of families are in desil 1"))
-        let empty = RegionSummary(region: tree[try RegionCode("52.01")]!, tree: tree, villages: [:])
+        let empty = RegionSummary(region: tree[try RegionCode("52.01")]!, totals: RegionTotals(villages: [:], tree: tree))
         #expect(empty.id == "Belum ada data keluarga untuk Kabupaten Lombok Barat.")
-        let lombokTimur = RegionSummary(region: tree[try RegionCode("52.03")]!, tree: tree, villages: villages)
+        let lombokTimur = RegionSummary(region: tree[try RegionCode("52.03")]!, totals: totals)
         #expect(lombokTimur.id.contains("Dibanding Provinsi Nusa Tenggara Barat, angkanya lebih tinggi untuk keluarga desil 1 (25,0% vs 18,3%)"))
     }
 }

@@ -74,7 +74,8 @@ import Testing
         #expect(table.status == 0)
         #expect(table.stdout.split(separator: "\n").count == 1 + 1 + 5)
         let csv = try LumbungProcess.run(["report", "indicators", "52.08", "--database", db, "--format", "csv"])
-        #expect(csv.stdout.hasPrefix("code,name,indicator,count,denominator,percent,male,female\n52.08,Kabupaten Lombok Utara,people,"))
+        #expect(csv.stdout.hasPrefix("code,name,indicator,split,group,count,denominator,percent\n52.08,Kabupaten Lombok Utara,people,,,"))
+        #expect(csv.stdout.contains("\n52.08,Kabupaten Lombok Utara,desil1_families,head_sex,female,"))
         let json = try LumbungProcess.run(["report", "indicators", "52.08", "--database", db, "--format", "json"])
         let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect((parsed?["children"] as? [Any])?.count == 5)

@@ -32,7 +32,7 @@ import Testing
                disability: disability, schoolParticipation: school, healthInsurance: insurance)
     }
 
-    @Test func a_family_is_counted_by_sex_age_disability_desil_and_housing() {
+    @Test func a_family_is_counted_by_sex_age_disability_desil_and_housing() throws {
         var tally = RegionTally()
         let members = [
             Self.person(.female, born: 1970, .head, insurance: []),
@@ -42,15 +42,23 @@ import Testing
         tally.add(household: Household(kkNumber: "k", villageCode: Self.village, desil: 1, housing: Housing(floor: .earth, lighting: .notElectric)),
                   members: members, asOf: Self.asOf, rural: true)
         #expect(tally.families == 1 && tally.people == 3)
-        #expect(tally.peopleBySex.female == 2 && tally.peopleBySex.male == 1)
-        #expect(tally.peopleByAgeBand["18-59"]?.female == 1 && tally.peopleByAgeBand["5-17"]?.male == 1 && tally.peopleByAgeBand["0-4"]?.female == 1)
-        #expect(tally.disabledByType["sensorik"]?.male == 1 && tally.disabledByAgeBand["5-17"] == 1)
-        #expect(tally.femaleHeadedFamilies == 1)
-        #expect(tally.familiesByDesil[0] == 1 && tally.peopleInDesil1.total == 3 && tally.peopleInDesil1to4.total == 3)
-        #expect(tally.unfitHousingFamilies == 1 && tally.noElectricityFamilies == 1 && tally.noSafeWaterFamilies == 0)
+        #expect(tally.population.female == 2 && tally.population.male == 1)
+        #expect(tally.population.only(band: .adult18to59).female == 1 && tally.population.only(band: .child5to17).male == 1)
+        #expect(tally.population.only(band: .under5).female == 1 && tally.population.count(band: .elderly60plus) == 0)
+        let sensory = try #require(tally.disabledByType["sensorik"])
+        #expect(sensory.male == 1 && sensory.count(band: .child5to17) == 1 && tally.disabled.total == 1)
+        // Disability is a dimension of every person count: the disabled boy is among the desil-1 people "with".
+        #expect(tally.peopleInDesil1.count(dimension: 2, group: 1) == 1 && tally.peopleInDesil1.count(dimension: 2, group: 0) == 2)
+        #expect(tally.femaleHeadedFamilies.total == 1)
+        #expect(tally.familiesByDesil[0].total == 1 && tally.peopleInDesil1.total == 3 && tally.peopleInDesil1to4.total == 3)
+        #expect(tally.unfitHousingFamilies.total == 1 && tally.noElectricityFamilies.total == 1 && tally.noSafeWaterFamilies.total == 0)
+        // The family's profile: female head, a member with a disability, children, no elderly.
+        let family = tally.allFamilies
+        #expect(family.count(dimension: 0, group: 1) == 1 && family.count(dimension: 1, group: 1) == 1)
+        #expect(family.count(dimension: 2, group: 0) == 1 && family.count(dimension: 3, group: 1) == 1)
         #expect(tally.childrenAged7to18.male == 1 && tally.outOfSchool7to18.male == 1)
         #expect(tally.withoutHealthInsurance.female == 1 && tally.withoutHealthInsurance.male == 0)
-        #expect(tally.needsVerification == 1)
+        #expect(tally.needsVerification.total == 1 && tally.needsVerification.count(band: .under5) == 1)
     }
 
     @Test func an_elderly_person_alone_is_counted_and_tallies_add_up() {
@@ -62,6 +70,6 @@ import Testing
         #expect(one.elderlyLivingAlone.male == 1 && two.elderlyLivingAlone.total == 0)
         var sum = one
         sum.merge(two)
-        #expect(sum.families == 2 && sum.people == 3 && sum.peopleByAgeBand["60+"]?.total == 2 && sum.familiesByDesil[4] == 1)
+        #expect(sum.families == 2 && sum.people == 3 && sum.population.count(band: .elderly60plus) == 2 && sum.familiesByDesil[4].total == 1)
     }
 }

@@ -25,12 +25,12 @@ import Testing
             let tally = truth.layouts["dtsen"]!.regions[figure.code.dotted]!
             let expected = Double(figure.registeredPopulation!) * 0.02
             #expect(abs(Double(tally.people) - expected) / expected < 0.02, "\(figure.code): \(tally.people) vs \(expected)")
-            let share = Double(tally.familiesByDesil[0]) / Double(tally.families)
+            let share = Double(tally.familiesByDesil[0].total) / Double(tally.families)
             #expect(abs(share - figure.povertyRatePercent! / 100) < 0.025, "\(figure.code): \(share)")
         }
         // Female-headed families exist, and so do elderly people living alone and children out of school.
         let province = truth.layouts["dtsen"]!.regions["52"]!
-        #expect((0.08...0.25).contains(Double(province.femaleHeadedFamilies) / Double(province.families)))
+        #expect((0.08...0.25).contains(Double(province.femaleHeadedFamilies.total) / Double(province.families)))
         #expect(province.elderlyLivingAlone.total > 0 && province.outOfSchool7to18.total > 0)
         #expect((0.01...0.05).contains(Double(province.disabled.total) / Double(province.people)))
     }

@@ -68,8 +68,8 @@ import Testing
         let (folder, truth) = try await GeneratedFolders.shared.folder()
         let dtsen = try #require(truth.layouts["dtsen"]?.regions["52"])
         let p3ke = try #require(truth.layouts["p3ke"])
-        #expect(p3ke.regions["52"]?.families == dtsen.familiesByDesil.prefix(4).reduce(0, +))
-        #expect(p3ke.regions["52"]?.familiesByDesil.dropFirst(4).allSatisfy { $0 == 0 } == true)
+        #expect(p3ke.regions["52"]?.families == dtsen.familiesByDesil.prefix(4).reduce(0) { $0 + $1.total })
+        #expect(p3ke.regions["52"]?.familiesByDesil.dropFirst(4).allSatisfy { $0.total == 0 } == true)
         let usulan = try #require(truth.layouts["siksng"])
         var people = 0
         for file in usulan.files {

@@ -137,7 +137,14 @@ import Testing
                 let desil1 = try #require(values.first { $0["indicator"] as? String == "desil1_families" })
                 #expect(desil1["count"] as? Int == 1 && desil1["denominator"] as? Int == 2 && desil1["percent"] as? Double == 50)
                 let people = try #require(values.first { $0["indicator"] as? String == "people" })
-                #expect(people["count"] as? Int == 1 && people["female"] as? Int == 1)
+                #expect(people["count"] as? Int == 1)
+                // Splits come as groups with counts (and rates where there is a denominator).
+                let splits = try #require(people["splits"] as? [[String: Any]])
+                #expect(splits.compactMap { $0["by"] as? String } == ["sex", "age_band", "disability"])
+                let sex = try #require(splits.first?["groups"] as? [[String: Any]])
+                #expect(sex.first { $0["group"] as? String == "female" }?["count"] as? Int == 1)
+                let desil1Splits = try #require(desil1["splits"] as? [[String: Any]])
+                #expect(desil1Splits.compactMap { $0["by"] as? String } == ["head_sex", "member_with_disability", "elderly_member", "child_member"])
                 #expect((json["children"] as? [Any])?.count == 15)
             }
             try await client.execute(uri: "/api/v1/regions/52.99/indicators", method: .get) { #expect($0.status == .notFound) }

@@ -80,7 +80,11 @@ import Testing
                 #expect(desil1["name_id"] as? String == "Keluarga desil 1" && desil1["unit"] as? String == "percent")
                 #expect(desil1["direction"] as? String == "higher_is_worse")
                 let people = try #require(list.first { $0["id"] as? String == "people" })
-                #expect(people["disaggregations"] as? [String] == ["sex"])
+                #expect(people["disaggregations"] as? [String] == ["sex", "age_band", "disability"])
+                let elderly = try #require(list.first { $0["id"] as? String == "elderly" })
+                #expect(elderly["disaggregations"] as? [String] == ["sex", "disability"])
+                let housing = try #require(list.first { $0["id"] as? String == "unfit_housing" })
+                #expect(housing["disaggregations"] as? [String] == ["head_sex", "member_with_disability", "elderly_member", "child_member"])
             }
         }
     }

@@ -17,9 +17,9 @@ struct ReportCommand: AsyncParsableCommand {
         do { return try RegionCode(text) } catch { throw CLIFailure.usage("\(error)") }
     }
 
-    /// The region tree, the region and the tallies of the villages under it, from the database.
+    /// The region and the totals of every region under it, from the database.
     static func load(_ code: RegionCode, _ databaseOptions: DatabaseOptions, _ loggingOptions: LoggingOptions)
-        async throws -> (RegionTree, Region, [RegionCode: RegionTally]) {
+        async throws -> (Region, RegionTotals) {
         let logger = try loggingOptions.logger(label: "lumbung.report", default: .warning)
         let database = try await databaseOptions.openMigrated(logger: logger)
         do {
@@ -27,7 +27,7 @@ struct ReportCommand: AsyncParsableCommand {
             guard let region = tree[code] else { throw CLIFailure.failure(RegionLookupError.unknown(code).description) }
             let villages = try await VillageAggregateStore(database: database).fetchTallies(within: code)
             await database.close()
-            return (tree, region, villages)
+            return (region, RegionTotals(villages: villages, tree: tree))
         } catch {
             await database.close()
             throw error
@@ -68,8 +68,8 @@ struct ReportCommand: AsyncParsableCommand {
             if let weights {
                 do { chosen = try PriorityRanking.parseWeights(weights) } catch { throw CLIFailure.usage(error.message) }
             }
-            let (tree, _, villages) = try await ReportCommand.load(regionCode, databaseOptions, loggingOptions)
-            let ranking = PriorityRanking(areas: PriorityRanking.areas(rankedLevel, within: regionCode, tree: tree, villages: villages), weights: chosen)
+            let (_, totals) = try await ReportCommand.load(regionCode, databaseOptions, loggingOptions)
+            let ranking = PriorityRanking(areas: PriorityRanking.areas(rankedLevel, within: regionCode, totals: totals), weights: chosen)
             print(RankingText.render(ranking, format: format), terminator: "")
         }
     }
@@ -93,8 +93,8 @@ struct ReportCommand: AsyncParsableCommand {
         func run() async throws {
             guard ["table", "csv", "json"].contains(format) else { throw CLIFailure.usage("Unknown format '\(format)': use table, csv or json.") }
             let regionCode = try ReportCommand.parseRegion(code)
-            let (tree, region, villages) = try await ReportCommand.load(regionCode, databaseOptions, loggingOptions)
-            let report = RegionIndicators.compute(for: region, tree: tree, villages: villages)
+            let (region, totals) = try await ReportCommand.load(regionCode, databaseOptions, loggingOptions)
+            let report = RegionIndicators.compute(for: region, totals: totals)
             print(IndicatorReportText.render(report, format: format), terminator: "")
         }
     }
@@ -156,16 +156,24 @@ enum IndicatorReportText {
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
             return String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self) + "\n"
         case "csv":
-            var lines = ["code,name,indicator,count,denominator,percent,male,female"]
+            // Long format, one line per figure, so Excel pivots it: the whole value, then each group of each split.
+            var lines = ["code,name,indicator,split,group,count,denominator,percent"]
+            func line(_ entry: RegionIndicators.Entry, _ indicator: String, _ split: String, _ group: String,
+                      _ count: Int, _ denominator: Int?, _ percent: Double?) {
+                let name = entry.name.contains(",") ? "\"\(entry.name)\"" : entry.name
+                let denominatorText: String = denominator.map { String($0) } ?? ""
+                let percentText: String = percent.map { String(format: "%.2f", $0) } ?? ""
+                let fields: [String] = [entry.code, name, indicator, split, group, String(count), denominatorText, percentText]
+                lines.append(fields.joined(separator: ","))
+            }
             for entry in entries {
                 for value in entry.values {
-                    let name = entry.name.contains(",") ? "\"\(entry.name)\"" : entry.name
-                    let denominator: String = value.denominator.map { String($0) } ?? ""
-                    let percent: String = value.percent.map { String(format: "%.2f", $0) } ?? ""
-                    let male: String = value.male.map { String($0) } ?? ""
-                    let female: String = value.female.map { String($0) } ?? ""
-                    let fields: [String] = [entry.code, name, value.indicator, String(value.count), denominator, percent, male, female]
-                    lines.append(fields.joined(separator: ","))
+                    line(entry, value.indicator, "", "", value.count, value.denominator, value.percent)
+                    for split in value.splits {
+                        for group in split.groups {
+                            line(entry, value.indicator, split.by, group.group, group.count, group.denominator, group.percent)
+                        }
+                    }
                 }
             }
             return lines.joined(separator: "\n") + "\n"

@@ -1,4 +1,6 @@
-/// A welfare indicator: a count of people or families over a denominator, computed from a region's tally.
+/// A welfare indicator: a count of people or families over a denominator, computed from a region's tally,
+/// and split along the dimensions its records carry (sex, age band, disability for people; the head's
+/// sex and the members a family includes for families).
 ///
 /// The catalogue covers the board's questions: who is vulnerable (desil, disability, elderly, children),
 /// which areas are poorest (desil 1 and 1–4 shares, housing and services), and data quality.
@@ -9,6 +11,9 @@ public struct Indicator: Sendable, Identifiable {
     /// What the value is.
     public enum Unit: String, Sendable, Codable { case count, percent }
 
+    /// What is counted.
+    public enum Subject: String, Sendable, Codable { case people, families }
+
     public let id: String
     public let nameID: String
     public let nameEN: String
@@ -16,31 +21,79 @@ public struct Indicator: Sendable, Identifiable {
     public let definition: String
     public let unit: Unit
     public let direction: Direction
+    public let subject: Subject
     /// Numerator and denominator from a tally; the denominator is `nil` for a plain count.
-    let numerator: @Sendable (RegionTally) -> Int
-    let denominator: (@Sendable (RegionTally) -> Int)?
-    /// The numerator split by sex, where the records allow it.
-    let bySex: (@Sendable (RegionTally) -> RegionTally.BySex)?
+    let numerator: @Sendable (RegionTally) -> any Disaggregated
+    let denominator: (@Sendable (RegionTally) -> any Disaggregated)?
+    /// Splits that say nothing for this indicator (an age split of "elderly 60+"), left out.
+    let meaninglessSplits: Set<String>
 
-    /// The splits the indicator supports (`sex` where the records allow it).
-    public var disaggregations: [String] { bySex == nil ? [] : ["sex"] }
+    /// The splits the indicator supports, e.g. `["sex", "age_band", "disability"]`.
+    public var disaggregations: [String] {
+        let dimensions = subject == .people ? PersonCounts.dimensions : FamilyCounts.dimensions
+        return dimensions.map(\.name).filter { !meaninglessSplits.contains($0) }
+    }
 
-    /// The indicator's value in a region.
+    /// The indicator's value in a region, with each split's groups.
     public func value(in tally: RegionTally) -> IndicatorValue {
-        let count = numerator(tally)
+        let counts = numerator(tally)
         let base = denominator?(tally)
-        let rate = base.map { $0 > 0 ? 100 * Double(count) / Double($0) : nil } ?? nil
-        return IndicatorValue(indicator: id, count: count, denominator: base, percent: rate,
-                              male: bySex?(tally).male, female: bySex?(tally).female)
+        var splits: [IndicatorValue.Split] = []
+        for (index, dimension) in type(of: counts).dimensions.enumerated() where !meaninglessSplits.contains(dimension.name) {
+            splits.append(IndicatorValue.Split(by: dimension.name, groups: dimension.groups.enumerated().map { group, name in
+                IndicatorValue.Group(group: name, count: counts.count(dimension: index, group: group),
+                                     denominator: base?.count(dimension: index, group: group))
+            }))
+        }
+        return IndicatorValue(indicator: id, count: counts.total, denominator: base?.total, splits: splits)
     }
 }
 
-/// One indicator's figure for one region: the count, and for rates the denominator and percentage.
+/// One indicator's figure for one region: the count, for rates the denominator and percentage, and
+/// the same for every group of every split.
 public struct IndicatorValue: Sendable, Codable, Equatable {
+    /// One group of a split, e.g. the women among the people of desil 1.
+    public struct Group: Sendable, Codable, Equatable {
+        public let group: String
+        public let count: Int
+        public let denominator: Int?
+        public let percent: Double?
+
+        init(group: String, count: Int, denominator: Int?) {
+            self.group = group
+            self.count = count
+            self.denominator = denominator
+            self.percent = IndicatorValue.percent(count, of: denominator)
+        }
+    }
+
+    /// A split of the value along one dimension.
+    public struct Split: Sendable, Codable, Equatable {
+        public let by: String
+        public let groups: [Group]
+    }
+
     public let indicator: String
     public let count: Int
     public let denominator: Int?
     public let percent: Double?
-    public let male: Int?
-    public let female: Int?
+    public let splits: [Split]
+
+    init(indicator: String, count: Int, denominator: Int?, splits: [Split]) {
+        self.indicator = indicator
+        self.count = count
+        self.denominator = denominator
+        self.percent = Self.percent(count, of: denominator)
+        self.splits = splits
+    }
+
+    /// The figure for one group, e.g. `group("sex", "female")`.
+    public func group(_ split: String, _ group: String) -> Group? {
+        splits.first { $0.by == split }?.groups.first { $0.group == group }
+    }
+
+    static func percent(_ count: Int, of denominator: Int?) -> Double? {
+        guard let denominator, denominator > 0 else { return nil }
+        return 100 * Double(count) / Double(denominator)
+    }
 }

@@ -4,59 +4,47 @@
 /// kecamatan's tally is the sum of its desa. It counts what the records say: a person whose sex or
 /// birth date is unknown is counted in `people` but in no sex or age split.
 public struct RegionTally: Sendable, Hashable, Codable {
-    /// A count split by sex.
-    public struct BySex: Sendable, Hashable, Codable {
-        public var male = 0
-        public var female = 0
-        public init() {}
-        public var total: Int { male + female }
-        mutating func add(_ sex: Sex?) {
-            switch sex {
-            case .male: male += 1
-            case .female: female += 1
-            case nil: break
-            }
-        }
-        mutating func merge(_ other: BySex) {
-            male += other.male
-            female += other.female
-        }
-    }
+    /// The format of the stored tallies; raised whenever the fields change, so stored ones are rebuilt.
+    public static let format = 2
 
-    public var families = 0
-    public var people = 0
-    public var peopleBySex = BySex()
-    /// People by age band ("0-4", "5-17", "18-59", "60+") and sex.
-    public var peopleByAgeBand: [String: BySex] = [:]
-    public var disabled = BySex()
-    /// People with a disability by kind ("fisik", …) and sex.
-    public var disabledByType: [String: BySex] = [:]
-    /// People with a disability by age band.
-    public var disabledByAgeBand: [String: Int] = [:]
+    /// Every family, by who it includes.
+    public var allFamilies = FamilyCounts()
+    /// Every person, by sex, age band and disability.
+    public var population = PersonCounts()
+    /// People with a disability by kind ("fisik", …).
+    public var disabledByType: [String: PersonCounts] = [:]
     /// Families whose head (SHDK 1) is a woman.
-    public var femaleHeadedFamilies = 0
+    public var femaleHeadedFamilies = FamilyCounts()
     /// Families by desil, index 0 for desil 1 … index 9 for desil 10.
-    public var familiesByDesil = [Int](repeating: 0, count: 10)
-    public var peopleInDesil1 = BySex()
-    public var peopleInDesil1to4 = BySex()
-    public var unfitHousingFamilies = 0
-    public var noSafeWaterFamilies = 0
-    public var noProperSanitationFamilies = 0
-    public var noElectricityFamilies = 0
-    public var firewoodCookingFamilies = 0
+    public var familiesByDesil = [FamilyCounts](repeating: FamilyCounts(), count: 10)
+    public var peopleInDesil1 = PersonCounts()
+    public var peopleInDesil1to4 = PersonCounts()
+    public var unfitHousingFamilies = FamilyCounts()
+    public var noSafeWaterFamilies = FamilyCounts()
+    public var noProperSanitationFamilies = FamilyCounts()
+    public var noElectricityFamilies = FamilyCounts()
+    public var firewoodCookingFamilies = FamilyCounts()
     /// Children aged 7–18 whose school participation is known, and those of them out of school.
-    public var childrenAged7to18 = BySex()
-    public var outOfSchool7to18 = BySex()
+    public var childrenAged7to18 = PersonCounts()
+    public var outOfSchool7to18 = PersonCounts()
     /// People whose health insurance is known to be none.
-    public var withoutHealthInsurance = BySex()
+    public var withoutHealthInsurance = PersonCounts()
     /// One-person families whose member is 60 or older.
-    public var elderlyLivingAlone = BySex()
+    public var elderlyLivingAlone = PersonCounts()
     public var pregnant = 0
-    public var chronicallyIll = BySex()
+    public var chronicallyIll = PersonCounts()
     /// People without a NIK, kept for verification.
-    public var needsVerification = 0
+    public var needsVerification = PersonCounts()
 
     public init() {}
+
+    public var families: Int { allFamilies.total }
+    public var people: Int { population.total }
+
+    /// People with a disability of any kind.
+    public var disabled: PersonCounts {
+        disabledByType.values.reduce(into: PersonCounts()) { $0.merge($1) }
+    }
 
     /// Adds one family and the person records it holds.
     ///
@@ -64,67 +52,65 @@ public struct RegionTally: Sendable, Hashable, Codable {
     ///   - asOf: the date ages are counted on.
     ///   - rural: whether the family lives in a desa (not a kelurahan), for the sanitation rule.
     public mutating func add(household: Household, members: [Person], asOf: CalendarDate, rural: Bool) {
-        families += 1
+        let ages = members.map { $0.age(on: asOf) }
+        let profile = FamilyCounts.Profile(
+            headSex: members.first { $0.relationship == .head }?.sex,
+            withDisability: members.contains { $0.disability != nil },
+            withElderly: ages.contains { ($0 ?? 0) >= 60 },
+            withChild: ages.contains { $0.map { $0 < 18 } ?? false })
+        allFamilies.add(profile)
         let housing = household.housing
-        if housing.isUnfit(members: members.count) { unfitHousingFamilies += 1 }
-        if housing.hasSafeWater == false { noSafeWaterFamilies += 1 }
-        if housing.hasProperSanitation(rural: rural) == false { noProperSanitationFamilies += 1 }
-        if housing.lacksElectricity == true { noElectricityFamilies += 1 }
-        if housing.cooksWithFirewood == true { firewoodCookingFamilies += 1 }
-        if let desil = household.desil, (1...10).contains(desil) { familiesByDesil[desil - 1] += 1 }
-        if members.contains(where: { $0.relationship == .head && $0.sex == .female }) { femaleHeadedFamilies += 1 }
-        if members.count == 1, let age = members[0].age(on: asOf), age >= 60 { elderlyLivingAlone.add(members[0].sex) }
-        for person in members {
-            add(person: person, desil: household.desil, asOf: asOf)
+        if housing.isUnfit(members: members.count) { unfitHousingFamilies.add(profile) }
+        if housing.hasSafeWater == false { noSafeWaterFamilies.add(profile) }
+        if housing.hasProperSanitation(rural: rural) == false { noProperSanitationFamilies.add(profile) }
+        if housing.lacksElectricity == true { noElectricityFamilies.add(profile) }
+        if housing.cooksWithFirewood == true { firewoodCookingFamilies.add(profile) }
+        if let desil = household.desil, (1...10).contains(desil) { familiesByDesil[desil - 1].add(profile) }
+        if profile.headSex == .female { femaleHeadedFamilies.add(profile) }
+        if members.count == 1, let age = ages[0], age >= 60 {
+            elderlyLivingAlone.add(sex: members[0].sex, age: age, disabled: members[0].disability != nil)
+        }
+        for (person, age) in zip(members, ages) {
+            add(person: person, age: age, desil: household.desil)
         }
     }
 
-    private mutating func add(person: Person, desil: Int?, asOf: CalendarDate) {
-        people += 1
-        peopleBySex.add(person.sex)
-        let age = person.age(on: asOf)
-        if let age { peopleByAgeBand[AgeBand(age: age).rawValue, default: BySex()].add(person.sex) }
-        if let disability = person.disability {
-            disabled.add(person.sex)
-            disabledByType[disability.label.lowercased(), default: BySex()].add(person.sex)
-            if let age { disabledByAgeBand[AgeBand(age: age).rawValue, default: 0] += 1 }
-        }
-        if desil == 1 { peopleInDesil1.add(person.sex) }
-        if let desil, (1...4).contains(desil) { peopleInDesil1to4.add(person.sex) }
+    private mutating func add(person: Person, age: Int?, desil: Int?) {
+        func count(_ counts: inout PersonCounts) { counts.add(sex: person.sex, age: age, disabled: person.disability != nil) }
+        count(&population)
+        if let disability = person.disability { count(&disabledByType[disability.label.lowercased(), default: PersonCounts()]) }
+        if desil == 1 { count(&peopleInDesil1) }
+        if let desil, (1...4).contains(desil) { count(&peopleInDesil1to4) }
         if let age, (7...18).contains(age), let participation = person.schoolParticipation {
-            childrenAged7to18.add(person.sex)
-            if participation != .enrolled { outOfSchool7to18.add(person.sex) }
+            count(&childrenAged7to18)
+            if participation != .enrolled { count(&outOfSchool7to18) }
         }
-        if person.healthInsurance?.isEmpty == true { withoutHealthInsurance.add(person.sex) }
+        if person.healthInsurance?.isEmpty == true { count(&withoutHealthInsurance) }
         if person.pregnant { pregnant += 1 }
-        if let illness = person.chronicIllness, illness > 1 { chronicallyIll.add(person.sex) }
-        if person.needsVerification { needsVerification += 1 }
+        if let illness = person.chronicIllness, illness > 1 { count(&chronicallyIll) }
+        if person.needsVerification { count(&needsVerification) }
     }
 
     /// Adds another region's counts to these.
     public mutating func merge(_ other: RegionTally) {
-        families += other.families
-        people += other.people
-        peopleBySex.merge(other.peopleBySex)
-        for (band, counts) in other.peopleByAgeBand { peopleByAgeBand[band, default: BySex()].merge(counts) }
-        disabled.merge(other.disabled)
-        for (kind, counts) in other.disabledByType { disabledByType[kind, default: BySex()].merge(counts) }
-        for (band, count) in other.disabledByAgeBand { disabledByAgeBand[band, default: 0] += count }
-        femaleHeadedFamilies += other.femaleHeadedFamilies
-        for index in 0..<10 { familiesByDesil[index] += other.familiesByDesil[index] }
+        allFamilies.merge(other.allFamilies)
+        population.merge(other.population)
+        for (kind, counts) in other.disabledByType { disabledByType[kind, default: PersonCounts()].merge(counts) }
+        femaleHeadedFamilies.merge(other.femaleHeadedFamilies)
+        for index in 0..<10 { familiesByDesil[index].merge(other.familiesByDesil[index]) }
         peopleInDesil1.merge(other.peopleInDesil1)
         peopleInDesil1to4.merge(other.peopleInDesil1to4)
-        unfitHousingFamilies += other.unfitHousingFamilies
-        noSafeWaterFamilies += other.noSafeWaterFamilies
-        noProperSanitationFamilies += other.noProperSanitationFamilies
-        noElectricityFamilies += other.noElectricityFamilies
-        firewoodCookingFamilies += other.firewoodCookingFamilies
+        unfitHousingFamilies.merge(other.unfitHousingFamilies)
+        noSafeWaterFamilies.merge(other.noSafeWaterFamilies)
+        noProperSanitationFamilies.merge(other.noProperSanitationFamilies)
+        noElectricityFamilies.merge(other.noElectricityFamilies)
+        firewoodCookingFamilies.merge(other.firewoodCookingFamilies)
         childrenAged7to18.merge(other.childrenAged7to18)
         outOfSchool7to18.merge(other.outOfSchool7to18)
         withoutHealthInsurance.merge(other.withoutHealthInsurance)
         elderlyLivingAlone.merge(other.elderlyLivingAlone)
         pregnant += other.pregnant
         chronicallyIll.merge(other.chronicallyIll)
-        needsVerification += other.needsVerification
+        needsVerification.merge(other.needsVerification)
     }
 }

@@ -12,9 +12,12 @@ public struct RegionStore: Sendable {
 
     /// The whole region tree (1,294 regions for NTB).
     public func fetchTree() async throws -> RegionTree {
-        let rows = try await database.read { db in
-            try await db.raw("SELECT code, name, level FROM region ORDER BY code").all()
-        }
+        try await database.read { db in try await Self.tree(on: db) }
+    }
+
+    /// The region tree read through `db` (inside a transaction or a migration).
+    static func tree(on db: any SQLDatabase) async throws -> RegionTree {
+        let rows = try await db.raw("SELECT code, name, level FROM region ORDER BY code").all()
         return RegionTree(try rows.map { row in
             let code = try row.decode(column: "code", as: String.self)
             let level = try row.decode(column: "level", as: String.self)

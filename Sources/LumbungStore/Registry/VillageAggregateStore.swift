@@ -28,3 +28,13 @@ public struct VillageAggregateStore: Sendable {
         return tallies
     }
 }
+
+extension VillageAggregateStore {
+    /// The aggregate generation: it rises whenever any village's tally changes, so a reader holding
+    /// figures of an older generation knows to read them again.
+    public func generation() async throws -> Int {
+        try await database.read { db in
+            try await db.raw("SELECT generation FROM aggregate_state WHERE id = 1").first()?.decode(column: "generation", as: Int.self) ?? 0
+        }
+    }
+}

@@ -21,58 +21,39 @@ struct VillageAggregates {
             SELECT DISTINCT village_code FROM household WHERE last_batch_id = \(bind: batchID)
             UNION SELECT DISTINCT village_code FROM person WHERE last_batch_id = \(bind: batchID)
             """).all().map { try $0.decode(column: "village_code", as: String.self) }.sorted()
-        var start = 0
-        while start < touched.count {
-            let villages = Array(touched[start..<min(start + Self.villagesPerPass, touched.count)])
-            try await recompute(villages)
-            start += Self.villagesPerPass
-        }
+        try await recompute(touched)
         return touched.count
     }
 
-    private func recompute(_ villages: [String]) async throws {
-        var households: [Int: (village: String, household: Household)] = [:]
-        for row in try await db.raw("""
-            SELECT id, village_code, desil, building_ownership, floor_area, floor, wall, roof, drinking_water, lighting, cooking_fuel,
-                   defecation_facility, toilet_type, sewage_disposal
-            FROM household WHERE village_code IN (\(binds: villages))
-            """).all() {
-            let village = try row.decode(column: "village_code", as: String.self)
-            func code<L: CodeList>(_ column: String, _: L.Type) throws -> L? {
-                try row.decodeNil(column: column) ? nil : L(rawValue: try row.decode(column: column, as: Int.self))
-            }
-            let housing = Housing(
-                buildingOwnership: try code("building_ownership", BuildingOwnership.self), floorArea: try row.decode(column: "floor_area", as: Int?.self),
-                floor: try code("floor", FloorMaterial.self), wall: try code("wall", WallMaterial.self), roof: try code("roof", RoofMaterial.self),
-                drinkingWater: try code("drinking_water", DrinkingWaterSource.self), lighting: try code("lighting", LightingSource.self),
-                cookingFuel: try code("cooking_fuel", CookingFuel.self), defecationFacility: try code("defecation_facility", DefecationFacility.self),
-                toiletType: try code("toilet_type", ToiletType.self), sewageDisposal: try code("sewage_disposal", SewageDisposal.self))
-            households[try row.decode(column: "id", as: Int.self)] = (village, Household(
-                kkNumber: nil, villageCode: try RegionCode(village), desil: try row.decode(column: "desil", as: Int?.self), housing: housing))
+    /// Recomputes `villages` in passes of `villagesPerPass` and raises the aggregate generation, so
+    /// cached figures (the web app's) are read again.
+    func recompute(_ villages: [String]) async throws {
+        var start = 0
+        while start < villages.count {
+            try await recomputePass(Array(villages[start..<min(start + Self.villagesPerPass, villages.count)]))
+            start += Self.villagesPerPass
         }
-        var members: [Int: [Person]] = [:]
-        for row in try await db.raw("""
-            SELECT household_id, nik, sex, CAST(birth_date AS TEXT) AS birth_date, relationship, disability, pregnant, chronic_illness,
-                   school_participation, health_insurance
-            FROM person WHERE village_code IN (\(binds: villages))
-            """).all() {
-            func code<L: CodeList>(_ column: String, _: L.Type) throws -> L? {
-                try row.decodeNil(column: column) ? nil : L(rawValue: try row.decode(column: column, as: Int.self))
-            }
-            let birth = try row.decode(column: "birth_date", as: String?.self).flatMap { CalendarDate(iso: $0.prefix(10)) }
-            let person = Person(
-                nik: try row.decode(column: "nik", as: String?.self), name: "", sex: try code("sex", Sex.self), birthDate: birth,
-                relationship: try code("relationship", FamilyRelationship.self), disability: try code("disability", DisabilityType.self),
-                pregnant: try row.decode(column: "pregnant", as: Bool?.self) ?? false,
-                chronicIllness: try row.decode(column: "chronic_illness", as: Int?.self),
-                schoolParticipation: try code("school_participation", SchoolParticipation.self),
-                healthInsurance: try row.decode(column: "health_insurance", as: Int?.self).map(HealthInsurance.init(rawValue:)))
-            members[try row.decode(column: "household_id", as: Int.self), default: []].append(person)
+        if !villages.isEmpty { try await db.raw("UPDATE aggregate_state SET generation = generation + 1").run() }
+    }
+
+    /// Tallies every stored village again (after `RegionTally.format` changed), each as of its stored date.
+    static func rebuildAll(db: any SQLDatabase, dialect: SchemaDialect) async throws {
+        let tree = try await RegionStore.tree(on: db)
+        var byDate: [String: [String]] = [:]
+        for row in try await db.raw("SELECT village_code, as_of FROM village_aggregate ORDER BY village_code").all() {
+            byDate[try row.decode(column: "as_of", as: String.self), default: []].append(try row.decode(column: "village_code", as: String.self))
         }
+        for (date, villages) in byDate {
+            guard let asOf = CalendarDate(iso: date) else { throw StoreError.queryFailed(reason: "village_aggregate holds date \(date)") }
+            try await VillageAggregates(db: db, dialect: dialect, tree: tree, asOf: asOf).recompute(villages)
+        }
+    }
+
+    private func recomputePass(_ villages: [String]) async throws {
         var tallies: [String: RegionTally] = Dictionary(uniqueKeysWithValues: villages.map { ($0, RegionTally()) })
-        for (id, entry) in households {
-            let rural = tree[entry.household.villageCode]?.level != .kelurahan
-            tallies[entry.village]?.add(household: entry.household, members: members[id] ?? [], asOf: asOf, rural: rural)
+        for family in try await FamilyRecords.read(db, villages: villages) {
+            let rural = tree[family.household.villageCode]?.level != .kelurahan
+            tallies[family.household.villageCode.dotted]?.add(household: family.household, members: family.members, asOf: asOf, rural: rural)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys

@@ -13,6 +13,7 @@ public struct Migrator: Sendable {
         .registry,
         .importSupport,
         .partitionedForeignKey,
+        .aggregateState,
     ]
 
     public let migrations: [Migration]

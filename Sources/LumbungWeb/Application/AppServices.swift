@@ -13,17 +13,21 @@ public struct AppServices: Sendable {
     public let regionStore: RegionStore
     let pages: PageRenderer
     let imports: ImportJobs
+    /// Region totals and encoded figures, cached per aggregate generation.
+    let figures: RegionFigures
 
     /// Loads the region tree, the import references and the page templates; uploads are kept in `uploadFolder`.
     public static func load(database: Database, uploadFolder: URL) async throws -> AppServices {
         let store = RegionStore(database: database)
         let job = ImportJob(database: database, references: try ImportReferences.load())
+        let tree = try await store.fetchTree()
         return AppServices(
             database: database,
-            regions: try await store.fetchTree(),
+            regions: tree,
             regionStore: store,
             pages: try await PageRenderer.load(),
-            imports: ImportJobs(job: job, folder: uploadFolder)
+            imports: ImportJobs(job: job, folder: uploadFolder),
+            figures: RegionFigures(database: database, tree: tree)
         )
     }
 }

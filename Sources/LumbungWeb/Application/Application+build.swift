@@ -43,5 +43,6 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     CatalogueAPIController().register(on: api)
     RegionPageController(services: services).register(on: router)
     ImportPageController(services: services).register(on: router)
+    AnalysisPageController(services: services).register(on: router)
     return router
 }

@@ -10,8 +10,9 @@ struct IndicatorAPIController {
     func register(on group: RouterGroup<AppRequestContext>) {
         group.get("regions/:code/indicators") { _, context -> Response in
             let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
-            let villages = try await VillageAggregateStore(database: services.database).fetchTallies(within: region.code)
-            return JSONBody.response(RegionIndicators.compute(for: region, tree: services.regions, villages: villages))
+            return try await services.figures.json(key: "indicators \(region.code)", for: region.code) { totals in
+                RegionIndicators.compute(for: region, totals: totals)
+            }
         }
     }
 }
@@ -23,8 +24,9 @@ struct SummaryAPIController {
     func register(on group: RouterGroup<AppRequestContext>) {
         group.get("regions/:code/summary") { _, context -> Response in
             let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
-            let villages = try await VillageAggregateStore(database: services.database).fetchTallies(within: RegionSummary.scope(of: region))
-            return JSONBody.response(RegionSummary(region: region, tree: services.regions, villages: villages))
+            return try await services.figures.json(key: "summary \(region.code)", for: region.code) { totals in
+                RegionSummary(region: region, totals: totals)
+            }
         }
     }
 }

@@ -48,8 +48,8 @@ struct RegionPageController {
             }
         }
         let svg = RegionMapSVG.render(shapes, label: "Peta \(region.title)")
-        let villages = try await VillageAggregateStore(database: services.database).fetchTallies(within: RegionSummary.scope(of: region))
-        let summary = villages.isEmpty ? nil : RegionSummary(region: region, tree: tree, villages: villages).id
+        let totals = try await services.figures.totals(for: region.code)
+        let summary = totals[region.code.province].families == 0 ? nil : RegionSummary(region: region, totals: totals).id
         return RegionPage(region: region, tree: tree, mapSVG: svg, boundaryCodes: Set(boundaries.keys), summary: summary)
     }
 }

@@ -12,7 +12,7 @@ enum AppError: Error, Sendable {
     case badUpload(MultipartUpload.Failure)
     case unknownLayout(String)
     case badDate(String)
-    case badRanking(String)
+    case badRanking(RankingRequest.Problem)
 
     var status: HTTPResponse.Status {
         switch self {
@@ -52,7 +52,7 @@ enum AppError: Error, Sendable {
             }
         case .unknownLayout(let name): "Unknown layout '\(name)': use auto, dtsen, p3ke, siksng or lumbung."
         case .badDate(let text): "'\(text)' is not a date: write yyyy-mm-dd."
-        case .badRanking(let reason): "The ranking cannot be made: \(reason)."
+        case .badRanking(let problem): "The ranking cannot be made: \(problem.english)."
         }
     }
 
@@ -71,7 +71,7 @@ enum AppError: Error, Sendable {
             }
         case .unknownLayout(let name): "Format '\(name)' tidak dikenal."
         case .badDate(let text): "'\(text)' bukan tanggal (tulis yyyy-mm-dd)."
-        case .badRanking(let reason): "Peringkat tidak dapat dibuat: \(reason)."
+        case .badRanking(let problem): "Peringkat tidak dapat dibuat: \(problem.indonesian)."
         }
     }
 

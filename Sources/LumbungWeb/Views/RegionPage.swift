@@ -33,9 +33,14 @@ struct RegionPage {
     let villageTotal: String?
     /// The region's most urgent facts in words, once data has been imported.
     let summary: String?
+    let indicatorHref: String
+    /// The ranking of the desa within the region (none for a desa itself).
+    let rankingHref: String?
 
     init(region: Region, tree: RegionTree, mapSVG: String?, boundaryCodes: Set<RegionCode>, summary: String?) {
         self.summary = summary
+        indicatorHref = "/wilayah/\(region.code.dotted)/indikator"
+        rankingHref = region.code.depth < 4 ? "/peringkat?within=\(region.code.dotted)&level=desa" : nil
         let path = tree.path(to: region.code)
         title = "\(region.title) — Lumbung"
         query = ""

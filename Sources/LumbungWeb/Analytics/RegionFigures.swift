@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import LumbungAnalytics
+import LumbungDomain
+import LumbungStore
+
+/// The figures behind the indicator, ranking and summary routes, held in memory per province and read
+/// again whenever the aggregate generation in the database moves (an import by this process or any other).
+///
+/// Each request costs one read of the generation; the province's village tallies are decoded and summed
+/// once per generation, and the JSON of each distinct request is encoded once per generation.
+actor RegionFigures {
+    private let store: VillageAggregateStore
+    private let tree: RegionTree
+    private var generation: Int?
+    private var provinces: [RegionCode: Task<RegionTotals, any Error>] = [:]
+    private var responses: [String: ByteBuffer] = [:]
+
+    /// Distinct responses kept per generation; beyond it the memo starts again (weights are free text).
+    static let responseLimit = 2_000
+
+    init(database: Database, tree: RegionTree) {
+        store = VillageAggregateStore(database: database)
+        self.tree = tree
+    }
+
+    /// The totals of every region of `code`'s province.
+    func totals(for code: RegionCode) async throws -> RegionTotals {
+        try await refreshGeneration()
+        return try await loadedTotals(province: code.province)
+    }
+
+    /// The JSON response for `key` (the route and its parameters), built by `build` once per generation.
+    func json(key: String, for code: RegionCode, build: @Sendable (RegionTotals) throws -> any Encodable & Sendable) async throws -> Response {
+        try await refreshGeneration()
+        if let cached = responses[key] { return Self.response(cached) }
+        let body = ByteBuffer(bytes: try JSONBody.encode(try build(try await loadedTotals(province: code.province))))
+        if responses.count >= Self.responseLimit { responses.removeAll(keepingCapacity: true) }
+        responses[key] = body
+        return Self.response(body)
+    }
+
+    private func refreshGeneration() async throws {
+        let current = try await store.generation()
+        guard current != generation else { return }
+        generation = current
+        provinces.removeAll()
+        responses.removeAll()
+    }
+
+    private func loadedTotals(province: RegionCode) async throws -> RegionTotals {
+        if let loading = provinces[province] { return try await loading.value }
+        let store = self.store, tree = self.tree
+        let loading = Task { RegionTotals(villages: try await store.fetchTallies(within: province), tree: tree) }
+        provinces[province] = loading
+        do {
+            return try await loading.value
+        } catch {
+            provinces[province] = nil
+            throw error
+        }
+    }
+
+    private static func response(_ body: ByteBuffer) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
+    }
+}

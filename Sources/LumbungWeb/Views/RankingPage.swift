@@ -1,0 +1,96 @@
+import Foundation
+import LumbungAnalytics
+import LumbungDomain
+
+/// The model of `/peringkat`: the priority ranking of the desa or kecamatan within a region, each row with
+/// its score, rank range under ±25 % weights, counts and each component's rate and points; above it the
+/// form to change the weights.
+struct RankingPage {
+    struct WeightField {
+        let id: String
+        let name: String
+        let value: String
+    }
+
+    struct LevelOption {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct Component {
+        let percent: String
+        let count: String
+        let points: String
+    }
+
+    struct Row {
+        let rank: Int
+        let name: String
+        let href: String
+        let code: String
+        let score: String
+        let rankRange: String
+        let families: String
+        let people: String
+        let components: [Component]
+    }
+
+    let title: String
+    let query = ""
+    let heading: String
+    let within: String
+    let regionHref: String
+    let levels: [LevelOption]
+    let weightFields: [WeightField]
+    let componentNames: [String]
+    let rows: [Row]
+    let stabilityNote: String
+    let method = "Skor = 100 × Σ bobot × nilai ternormalisasi ÷ Σ bobot. Tiap indikator dinormalisasi min–maks di antara wilayah yang diperingkat (0 = terendah, 1 = tertinggi). Wilayah kecil mudah berayun: lihat juga jumlah keluarga dan jumlah kasus."
+    let apiHref: String
+
+    init(request: RankingRequest, ranking: PriorityRanking) {
+        let region = request.within
+        let levelLabel = request.level == .desa ? "desa/kelurahan" : "kecamatan"
+        title = "Peringkat \(levelLabel) di \(region.title) — Lumbung"
+        heading = "Peringkat prioritas \(levelLabel) di \(region.title)"
+        within = region.code.dotted
+        regionHref = "/wilayah/\(region.code.dotted)"
+        levels = [PriorityRanking.Level.desa, .kecamatan].filter { $0.isBelow(region.code) }.map {
+            LevelOption(value: $0.rawValue, label: $0 == .desa ? "Desa/kelurahan" : "Kecamatan", selected: $0 == request.level)
+        }
+        let weights = Dictionary(ranking.weights.map { ($0.indicator, $0.weight) }, uniquingKeysWith: { $1 })
+        weightFields = PriorityRanking.rankableIndicators.map { indicator in
+            WeightField(id: indicator.id, name: indicator.nameID, value: weights[indicator.id].map(Self.weightText) ?? "")
+        }
+        componentNames = ranking.weights.compactMap { IndicatorCatalogue.indicator($0.indicator)?.nameID }
+        rows = ranking.rows.map { row in
+            Row(rank: row.rank, name: row.name, href: "/wilayah/\(row.code)", code: row.code,
+                score: Self.decimal(row.score), rankRange: row.rankRange[0] == row.rankRange[1] ? "\(row.rank)" : "\(row.rankRange[0])–\(row.rankRange[1])",
+                families: IndonesianNumber.format(row.families), people: IndonesianNumber.format(row.people),
+                components: row.components.map {
+                    Component(percent: IndonesianNumber.percent($0.percent), count: IndonesianNumber.format($0.count), points: Self.decimal($0.contribution))
+                })
+        }
+        let stability = ranking.stability
+        stabilityNote = "Uji kestabilan: \(stability.stayedInTop) dari \(stability.top) wilayah teratas tetap berada di \(stability.top) besar pada semua \(stability.trials) percobaan ketika setiap bobot diubah ±\(Int(stability.weightVariation * 100))%. Kolom “Rentang” menunjukkan peringkat terbaik dan terburuk wilayah itu dalam percobaan tersebut."
+        apiHref = "/api/v1/rankings?within=\(region.code.dotted)&level=\(request.level.rawValue)&weights="
+            + ranking.weights.map { "\($0.indicator):\(Self.weightNumber($0.weight))" }.joined(separator: ",")
+    }
+
+    /// `1,5` — one decimal with a decimal comma.
+    static func decimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10),\(abs(tenths % 10))"
+    }
+
+    /// `3` or `1.5`, as the API reads it.
+    static func weightNumber(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// `3` or `1,5`, as the form shows it.
+    static func weightText(_ value: Double) -> String {
+        weightNumber(value).replacingOccurrences(of: ".", with: ",")
+    }
+}
