@@ -10,6 +10,7 @@ struct LumbungCommand: AsyncParsableCommand {
             Exit codes: 0 success, 1 failure, 2 usage error.
             """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, RegionsCommand.self, GenerateCommand.self, ImportCommand.self, ReportCommand.self]
+        subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, RegionsCommand.self, GenerateCommand.self, ImportCommand.self, ReportCommand.self,
+                      UserCommand.self, AuditCommand.self]
     )
 }

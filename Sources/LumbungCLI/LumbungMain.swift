@@ -29,6 +29,9 @@ public enum LumbungMain {
         } catch let error as StoreError {
             printError(error.description)
             return 1
+        } catch let error as AccessError {
+            printError(error.description)
+            return 1
         } catch {
             // Help, version and argument errors raised while running, and any other error, the parser's way.
             return report(argumentError: error)

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LumbungImport
+import LumbungDomain
 import Testing
 
 /// The digest that recognises a file imported before must be real SHA-256 (FIPS 180-4 test vectors).

@@ -14,6 +14,7 @@ public struct Migrator: Sendable {
         .importSupport,
         .partitionedForeignKey,
         .aggregateState,
+        .access,
     ]
 
     public let migrations: [Migration]

@@ -1,7 +1,6 @@
-import Foundation
-
-/// SHA-256 (FIPS 180-4), streamed over a file: how Lumbung recognises a file it has imported before.
-struct SHA256 {
+/// SHA-256 (FIPS 180-4), fed in pieces: how Lumbung recognises a file imported before, stores API
+/// tokens and session ids hashed, and chains the audit log.
+public struct SHA256: Sendable {
     private var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
@@ -16,7 +15,9 @@ struct SHA256 {
         0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    mutating func update(_ bytes: some Collection<UInt8>) {
+    public init() {}
+
+    public mutating func update(_ bytes: some Collection<UInt8>) {
         length += UInt64(bytes.count)
         pending.append(contentsOf: bytes)
         var offset = 0
@@ -27,7 +28,7 @@ struct SHA256 {
         pending.removeFirst(offset)
     }
 
-    mutating func hexDigest() -> String {
+    public mutating func hexDigest() -> String {
         let bits = length * 8
         pending.append(0x80)
         while pending.count % 64 != 56 { pending.append(0) }
@@ -70,12 +71,10 @@ struct SHA256 {
 
     private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
-    /// The digest of a whole file, read in 1 MiB chunks.
-    static func of(file url: URL) throws -> String {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
+    /// The hex digest of a text's UTF-8 bytes.
+    public static func hex(_ text: String) -> String {
         var hash = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hash.update(chunk) }
+        hash.update(Array(text.utf8))
         return hash.hexDigest()
     }
 }

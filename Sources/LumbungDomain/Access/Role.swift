@@ -1,0 +1,49 @@
+/// What a user of Lumbung is allowed to do, before their region scope narrows it.
+///
+/// - `admin`: LKKS NTB data managers — everything, including users and the audit log.
+/// - `analyst`: reads everything in scope, personal data included (NIK and KK masked).
+/// - `operator`: a kabupaten/kota operator — imports and reads personal data in scope (full NIK, to verify records).
+/// - `partner`: an organisation (NGO, university, BAZNAS…) — aggregates in scope, small cells suppressed.
+/// - `viewer`: aggregates in scope only, small cells suppressed (board members, guests).
+public enum Role: String, Sendable, Codable, CaseIterable, Hashable {
+    case admin, analyst, `operator`, partner, viewer
+
+    public var permissions: Set<Permission> {
+        switch self {
+        case .admin: Set(Permission.allCases)
+        case .analyst: [.readAggregates, .exactSmallCounts, .readPersonalData]
+        case .operator: [.readAggregates, .exactSmallCounts, .readPersonalData, .seeFullIdentity, .importData]
+        case .partner, .viewer: [.readAggregates]
+        }
+    }
+
+    public func may(_ permission: Permission) -> Bool { permissions.contains(permission) }
+
+    public var label: String {
+        switch self {
+        case .admin: "Admin"
+        case .analyst: "Analis"
+        case .operator: "Operator"
+        case .partner: "Mitra"
+        case .viewer: "Pembaca"
+        }
+    }
+}
+
+/// One thing a role may do. Routes name the permission they need; the role table grants them.
+public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
+    /// Indicators, rankings, summaries, region profiles.
+    case readAggregates = "read_aggregates"
+    /// Counts below `CellSuppression.threshold` shown as they are (otherwise "<5").
+    case exactSmallCounts = "exact_small_counts"
+    /// Person and family records, import reports and rejected rows.
+    case readPersonalData = "read_personal_data"
+    /// NIK and KK in full (otherwise masked to the last 4 digits).
+    case seeFullIdentity = "see_full_identity"
+    /// Upload files into the registry.
+    case importData = "import_data"
+    /// Add, disable and reset users; issue API tokens.
+    case manageUsers = "manage_users"
+    /// Search and verify the audit log.
+    case readAudit = "read_audit"
+}

@@ -1,0 +1,47 @@
+import Foundation
+import LumbungStore
+import LumbungTestSupport
+import SQLKit
+import Testing
+
+/// `lumbung user` and `lumbung audit` through the real binary, on SQLite.
+@Suite struct UserCommandTests {
+    @Test func users_are_added_listed_disabled_and_the_audit_log_verified() async throws {
+        let created = try await TestDatabase.create(.sqlite)
+        let db = ["--database", created.location.urlString]
+        let added = try LumbungProcess.run(["user", "add", "siti", "--name", "Siti Aminah", "--role", "operator", "--scope", "52.01"] + db,
+                                           input: "kopi-manis-2026\n")
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout == "added siti (operator, scope 52.01)\n")
+        let noPassword = try LumbungProcess.run(["user", "add", "budi", "--name", "Budi", "--role", "viewer"] + db)
+        #expect(noPassword.status == 2 && noPassword.stderr.contains("standard input"))
+        let badRole = try LumbungProcess.run(["user", "add", "budi", "--name", "Budi", "--role", "raja"] + db, input: "kopi-manis-2026\n")
+        #expect(badRole.status == 2 && badRole.stderr.contains("Unknown role 'raja'"))
+        let taken = try LumbungProcess.run(["user", "add", "siti", "--name", "Siti", "--role", "viewer"] + db, input: "kopi-manis-2026\n")
+        #expect(taken.status == 1 && taken.stderr == "error: The username 'siti' is taken.\n")
+        let token = try LumbungProcess.run(["user", "token", "siti", "--name", "dashboard", "--days", "7"] + db)
+        #expect(token.status == 0 && token.stdout.contains("\nlmb_"))
+        let disabled = try LumbungProcess.run(["user", "disable", "siti"] + db)
+        #expect(disabled.status == 0)
+        let list = try LumbungProcess.run(["user", "list"] + db)
+        #expect(list.stdout.contains("siti") && list.stdout.contains("operator") && list.stdout.contains("disabled") && list.stdout.contains("Siti Aminah"))
+
+        let audit = try LumbungProcess.run(["audit", "--user", "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "root")] + db)
+        #expect(audit.stdout.split(separator: "\n").count == 3, "added, token issued, disabled: \(audit.stdout)")
+        #expect(audit.stdout.contains("user.added") && audit.stdout.contains("token.issued") && audit.stdout.contains("user.disabled"))
+        #expect(!audit.stdout.contains("kopi"), "no password in the log")
+        let verified = try LumbungProcess.run(["audit", "verify"] + db)
+        #expect(verified.status == 0 && verified.stdout == "The audit log holds: 3 events, chain intact.\n")
+
+        // Tamper: drop the guard and edit the second event.
+        let database = try await Database.open(created.location, logger: TestDatabase.logger)
+        try await database.transaction { db in
+            try await db.raw("DROP TRIGGER audit_event_no_update").run()
+            try await db.raw("UPDATE audit_event SET target = 'someone else' WHERE id = 2").run()
+        }
+        await database.close()
+        let broken = try LumbungProcess.run(["audit", "verify"] + db)
+        #expect(broken.status == 1 && broken.stderr.contains("broken at event 2"))
+        try await TestDatabase.drop(created)
+    }
+}
