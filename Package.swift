@@ -205,7 +205,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LumbungCLITests",
-            dependencies: ["LumbungCLI", "LumbungStore", "LumbungTestSupport"],
+            dependencies: ["LumbungCLI", "LumbungDomain", "LumbungStore", "LumbungTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

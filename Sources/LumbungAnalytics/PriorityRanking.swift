@@ -30,8 +30,9 @@ public struct PriorityRanking: Sendable {
     /// One indicator's part in an area's score.
     public struct Component: Sendable, Encodable {
         public let indicator: String
+        /// The rate and the count; both `nil` when withheld for a role that may not see counts under 5.
         public let percent: Double?
-        public let count: Int
+        public let count: Int?
         /// 0…1 among the areas ranked.
         public let normalized: Double
         /// Points of the 0–100 score this indicator gives.
@@ -43,8 +44,9 @@ public struct PriorityRanking: Sendable {
         public let name: String
         public let rank: Int
         public let score: Double
-        public let families: Int
-        public let people: Int
+        /// `nil` when withheld for a role that may not see counts under 5.
+        public let families: Int?
+        public let people: Int?
         public let components: [Component]
         /// The best and worst rank the area takes when every weight varies by ±25 %.
         public let rankRange: [Int]
@@ -180,5 +182,31 @@ struct RankingRandom {
 extension Substring {
     func trimmingWhitespaceCompat() -> String {
         String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}
+
+extension PriorityRanking {
+    /// The ranking as a role that may not see small counts gets it: counts (and the rates built on them)
+    /// of 1–4 are withheld. Scores and ranks stay: they are relative positions, not counts.
+    public func suppressingSmallCells() -> PriorityRanking {
+        func hidden(_ count: Int?) -> Bool { count.map(CellSuppression.suppresses) ?? false }
+        let rows = rows.map { row in
+            Row(code: row.code, name: row.name, rank: row.rank, score: row.score,
+                families: hidden(row.families) ? nil : row.families, people: hidden(row.people) ? nil : row.people,
+                components: row.components.map { component in
+                    hidden(component.count) || hidden(row.families)
+                        ? Component(indicator: component.indicator, percent: nil, count: nil, normalized: component.normalized,
+                                    contribution: component.contribution)
+                        : component
+                },
+                rankRange: row.rankRange)
+        }
+        return PriorityRanking(rows: rows, weights: weights, stability: stability)
+    }
+
+    private init(rows: [Row], weights: [Weight], stability: Stability) {
+        self.rows = rows
+        self.weights = weights
+        self.stability = stability
     }
 }

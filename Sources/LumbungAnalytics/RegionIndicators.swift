@@ -25,3 +25,13 @@ public struct RegionIndicators: Sendable, Encodable {
         return RegionIndicators(region: entry(region), children: totals.tree.children(of: region.code).map(entry))
     }
 }
+
+extension RegionIndicators {
+    /// The same figures for a role that may not see small counts (see `IndicatorValue.suppressingSmallCells`).
+    public func suppressingSmallCells() -> RegionIndicators {
+        func entry(_ entry: Entry) -> Entry {
+            Entry(code: entry.code, name: entry.name, level: entry.level, values: entry.values.map { $0.suppressingSmallCells() })
+        }
+        return RegionIndicators(region: entry(region), children: children.map(entry))
+    }
+}

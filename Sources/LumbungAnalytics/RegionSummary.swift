@@ -15,7 +15,10 @@ public struct RegionSummary: Sendable, Encodable {
     static let compared = ["desil1_families", "unfit_housing", "no_safe_water", "no_sanitation", "out_of_school", "disability",
                            "no_electricity", "firewood", "no_jkn"]
 
-    public init(region: Region, totals: RegionTotals) {
+    /// - Parameter suppressingSmallCounts: write counts of 1–4 as "<5" (for roles that see aggregates only).
+    public init(region: Region, totals: RegionTotals, suppressingSmallCounts: Bool = false) {
+        func number(_ value: Int) -> String { suppressingSmallCounts && CellSuppression.suppresses(value) ? "<5" : Self.number(value) }
+        func numberEN(_ value: Int) -> String { suppressingSmallCounts && CellSuppression.suppresses(value) ? "<5" : Self.numberEN(value) }
         let tree = totals.tree
         let tally = totals[region.code]
         guard tally.families > 0 else {
@@ -27,8 +30,8 @@ public struct RegionSummary: Sendable, Encodable {
         let parentTally = parent.map { totals[$0.code] }
         func value(_ id: String, _ tally: RegionTally) -> IndicatorValue { IndicatorCatalogue.indicator(id)!.value(in: tally) }
         let desil1 = value("desil1_families", tally), desil14 = value("desil1to4_families", tally)
-        var indonesian = "\(region.title) tercatat \(Self.number(tally.people)) jiwa dalam \(Self.number(tally.families)) keluarga. "
-        var english = "\(region.title) has \(Self.numberEN(tally.people)) people in \(Self.numberEN(tally.families)) families on record. "
+        var indonesian = "\(region.title) tercatat \(number(tally.people)) jiwa dalam \(number(tally.families)) keluarga. "
+        var english = "\(region.title) has \(numberEN(tally.people)) people in \(numberEN(tally.families)) families on record. "
         indonesian += "\(Self.percent(desil1.percent)) keluarga berada di desil 1 dan \(Self.percent(desil14.percent)) di desil 1–4"
         english += "\(Self.percentEN(desil1.percent)) of families are in desil 1 and \(Self.percentEN(desil14.percent)) in desil 1–4"
         if let parent, let parentTally, let parentRate = value("desil1_families", parentTally).percent {
@@ -52,8 +55,8 @@ public struct RegionSummary: Sendable, Encodable {
         }
         // Vulnerable groups by count.
         let disabled = tally.disabled.total, alone = tally.elderlyLivingAlone.total, outOfSchool = tally.outOfSchool7to18
-        indonesian += "Terdapat \(Self.number(disabled)) penyandang disabilitas, \(Self.number(alone)) lansia yang tinggal sendiri, dan \(Self.number(outOfSchool.total)) anak usia 7–18 tidak bersekolah (\(Self.number(outOfSchool.female)) perempuan, \(Self.number(outOfSchool.male)) laki-laki). "
-        english += "There are \(Self.numberEN(disabled)) people with a disability, \(Self.numberEN(alone)) elderly people living alone, and \(Self.numberEN(outOfSchool.total)) children aged 7–18 out of school (\(Self.numberEN(outOfSchool.female)) girls, \(Self.numberEN(outOfSchool.male)) boys). "
+        indonesian += "Terdapat \(number(disabled)) penyandang disabilitas, \(number(alone)) lansia yang tinggal sendiri, dan \(number(outOfSchool.total)) anak usia 7–18 tidak bersekolah (\(number(outOfSchool.female)) perempuan, \(number(outOfSchool.male)) laki-laki). "
+        english += "There are \(numberEN(disabled)) people with a disability, \(numberEN(alone)) elderly people living alone, and \(numberEN(outOfSchool.total)) children aged 7–18 out of school (\(numberEN(outOfSchool.female)) girls, \(numberEN(outOfSchool.male)) boys). "
         // The areas below with the highest desil-1 share.
         let children = tree.children(of: region.code).compactMap { child -> (Region, Double)? in
             let childTally = totals[child.code]

@@ -15,6 +15,9 @@ public struct ImportOptions: Sendable {
     public var asOf: CalendarDate
     /// Where the rejects file goes; by default next to the imported file.
     public var rejectsFolder: URL?
+    /// The uploader's region scope: rows of desa outside it are rejected (`out_of_scope`), and people are
+    /// joined only to families inside it. `nil` for the command line, which runs with the server's rights.
+    public var scope: RegionCode?
 
     public init(asOf: CalendarDate) {
         self.asOf = asOf
@@ -86,14 +89,14 @@ public struct ImportJob: Sendable {
             return report
         }
         let parser = RowParser(layout: header.layout, columns: header.columns, asOf: options.asOf, resolver: references.resolver,
-                               knownDistricts: references.knownDistricts)
+                               knownDistricts: references.knownDistricts, scope: options.scope)
         let rejectsURL = (options.rejectsFolder ?? file.deletingLastPathComponent())
             .appendingPathComponent(file.deletingPathExtension().lastPathComponent + "-ditolak.csv")
         try? FileManager.default.removeItem(at: rejectsURL)
         let scan = FileScan(reader: reader, parser: parser, headerRow: header.row,
                             rejects: RejectsWriter(url: rejectsURL, header: header.columns.header), progress: progress)
         let info = ImportBatchInfo(layout: header.layout.rawValue, fileName: file.lastPathComponent, sha256: sha256,
-                                   dryRun: options.dryRun, asOf: options.asOf)
+                                   dryRun: options.dryRun, asOf: options.asOf, scope: options.scope)
         let outcome = try await registry.importBatch(info, rowsArePeople: header.layout.makesPeople) { batch in
             try await scan.run(into: batch)
         }

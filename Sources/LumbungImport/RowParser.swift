@@ -11,7 +11,12 @@ public struct RowParser: Sendable {
     /// The kecamatan codes of all Indonesia (6 digits), for the region digits of NIKs.
     let knownDistricts: Set<String>
 
-    public init(layout: ImportLayout, columns: ColumnMap, asOf: CalendarDate, resolver: RegionResolver, knownDistricts: Set<String>) {
+    /// Rows of desa outside this region are rejected.
+    let scope: RegionCode?
+
+    public init(layout: ImportLayout, columns: ColumnMap, asOf: CalendarDate, resolver: RegionResolver, knownDistricts: Set<String>,
+                scope: RegionCode? = nil) {
+        self.scope = scope
         self.layout = layout
         self.columns = columns
         self.asOf = asOf
@@ -77,6 +82,16 @@ public struct RowParser: Sendable {
     }
 
     private func resolveVillage(_ row: SheetRow, _ issues: inout Issues) -> RegionCode? {
+        guard let village = resolveAnyVillage(row, &issues) else { return nil }
+        if let scope, !scope.contains(village) {
+            issues.error(.villageCode, village.dotted, "out_of_scope",
+                         "Desa/kelurahan \(village.dotted) berada di luar wilayah kerja Anda (\(scope.dotted)); baris ini tidak diimpor.")
+            return nil
+        }
+        return village
+    }
+
+    private func resolveAnyVillage(_ row: SheetRow, _ issues: inout Issues) -> RegionCode? {
         if let code = CellText.text(columns.value(.villageCode, in: row)) {
             switch resolver.village(code: code) {
             case .success(let village): return village

@@ -26,8 +26,10 @@ import Testing
         throw CancellationError()
     }
 
-    private func get(_ url: URL) async throws -> (Int, String) {
-        let (data, response) = try await URLSession.shared.data(from: url)
+    private func get(_ url: URL, token: String? = nil) async throws -> (Int, String) {
+        var request = URLRequest(url: url)
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        let (data, response) = try await URLSession.shared.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
@@ -37,7 +39,13 @@ import Testing
         let (status, body) = try await get(base.appendingPathComponent("healthz"))
         #expect(status == 200)
         #expect(body == #"{"database":"sqlite","status":"ok"}"#)
-        let (pageStatus, page) = try await get(base.appendingPathComponent("wilayah/52.03"))
+        // Pages need a signed-in user: without one the sign-in form answers.
+        let (_, anonymous) = try await get(base.appendingPathComponent("wilayah/52.03"))
+        #expect(anonymous.contains("<h1>Masuk</h1>") && !anonymous.contains("Kabupaten Lombok Timur</h1>"))
+        let db = ["--database", created.location.urlString]
+        _ = try LumbungProcess.run(["user", "add", "budi", "--name", "Budi", "--role", "viewer"] + db, input: "kopi-manis-2026\n")
+        let token = try #require(try LumbungProcess.run(["user", "token", "budi"] + db).stdout.split(separator: "\n").last.map(String.init))
+        let (pageStatus, page) = try await get(base.appendingPathComponent("wilayah/52.03"), token: token)
         #expect(pageStatus == 200)
         #expect(page.contains("<h1>Kabupaten Lombok Timur</h1>"))
 

@@ -94,7 +94,7 @@ import Testing
         try await withWebApp { client in
             try await client.execute(uri: "/impor", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(response.text.contains("<form class=\"upload\" action=\"/impor\" method=\"post\" enctype=\"multipart/form-data\">"))
+                #expect(response.text.contains("<form class=\"upload\" action=\"/impor?csrf=\" method=\"post\" enctype=\"multipart/form-data\">"))
                 #expect(response.text.contains("Belum ada data yang diimpor."))
             }
             let location = try await client.execute(uri: "/impor", method: .post, headers: Self.headers,

@@ -2,21 +2,78 @@ import Foundation
 import Hummingbird
 import HTTPTypes
 import HummingbirdTesting
+import LumbungDomain
 import LumbungStore
 import LumbungTestSupport
 import LumbungWeb
 
-/// Runs `body` against the real Lumbung application on a freshly migrated database, without a socket.
+/// Runs `body` against the real Lumbung application on a freshly migrated database, without a socket,
+/// signed in as a user of `role` scoped to `scope` (by bearer token), or anonymous when `role` is nil.
 func withWebApp(
     _ engine: Database.Engine = .sqlite,
+    as role: Role? = .admin,
+    scope: String = "52",
     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
     try await TestDatabase.with(engine) { database in
         let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("uploads-\(UUID())")
         defer { try? FileManager.default.removeItem(at: uploads) }
+        var token: String?
+        if let role {
+            let actor = AuditActor(name: "test", address: nil)
+            _ = try await UserStore(database: database).add(username: "test-\(role.rawValue)", displayName: "Test", role: role, scope: scope,
+                                                            organisation: role == .partner ? "Mitra Uji" : nil, password: "kata-sandi-uji-2026", by: actor)
+            token = try await SessionStore(database: database).issueToken(for: "test-\(role.rawValue)", name: "test", days: 1, by: actor).token
+        }
         let services = try await AppServices.load(database: database, uploadFolder: uploads)
         let app = buildApplication(configuration: .init(host: "127.0.0.1", port: 0), services: services, logger: TestDatabase.logger)
-        try await app.test(.router, body)
+        let credential = token
+        try await app.test(.router) { client in
+            try await body(credential.map { SignedInClient(base: client, token: $0) } ?? client)
+        }
+    }
+}
+
+/// Runs `body` with an anonymous client and a bearer token for a user of every role, all scoped to `scope`.
+func withWebAppRoles(
+    scope: String,
+    _ body: @escaping @Sendable (any TestClientProtocol, [Role: String], AppServices, [String]) async throws -> Void
+) async throws {
+    try await TestDatabase.with(.sqlite) { database in
+        let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("uploads-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: uploads) }
+        let actor = AuditActor(name: "test", address: nil)
+        var tokens: [Role: String] = [:]
+        for role in Role.allCases {
+            _ = try await UserStore(database: database).add(username: "r-\(role.rawValue)", displayName: role.label, role: role, scope: scope,
+                                                            organisation: role == .partner ? "Mitra Uji" : nil, password: "kata-sandi-uji-2026", by: actor)
+            tokens[role] = try await SessionStore(database: database).issueToken(for: "r-\(role.rawValue)", name: "test", days: 1, by: actor).token
+        }
+        let services = try await AppServices.load(database: database, uploadFolder: uploads)
+        let router = buildRouter(services: services, logger: TestDatabase.logger)
+        let routes = router.routes.map { "\($0.method) \($0.path)" }
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        let issued = tokens
+        try await app.test(.router) { client in try await body(client, issued, services, routes) }
+    }
+}
+
+/// `Authorization: Bearer …` for a token.
+func bearer(_ token: String?) -> HTTPFields {
+    token.map { [.authorization: "Bearer \($0)"] } ?? [:]
+}
+
+/// A test client that sends a bearer token with every request that has no credentials of its own.
+struct SignedInClient: TestClientProtocol {
+    let base: any TestClientProtocol
+    let token: String
+
+    var port: Int? { base.port }
+
+    func executeRequest(uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
+        var headers = headers
+        if headers[.authorization] == nil && headers[.cookie] == nil { headers[.authorization] = "Bearer \(token)" }
+        return try await base.executeRequest(uri: uri, method: method, headers: headers, body: body)
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import LumbungDomain
 import LumbungImport
 import LumbungStore
 import LumbungSynth
@@ -13,7 +14,8 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Generate a synthetic NTB province, import it into a demo database and serve it.",
         discussion: """
             The first run generates and imports (about half a minute at the default scale); later runs reuse
-            the demo database and start at once. Every person in it is invented.
+            the demo database and start at once. Every person in it is invented. Each start gives the demo
+            users (one per role) new random passwords and prints them.
             """
     )
 
@@ -49,12 +51,40 @@ struct DemoCommand: AsyncParsableCommand {
                 try await build(logger: logger)
                 db = try await Database.open(location, logger: logger)
             }
+            try await Self.printDemoLogins(db)
             try await ServeCommand.serve(database: db, configuration: .init(host: host, port: port), logger: logger)
             await db.close()
         } catch {
             await db.close()
             throw error
         }
+    }
+
+    /// One demo user per role: LKKS NTB staff for the province, an operator and a partner for Lombok Timur.
+    static let demoUsers: [(username: String, name: String, role: Role, scope: String, organisation: String?)] = [
+        ("demo-admin", "Admin LKKS NTB", .admin, "52", nil),
+        ("demo-analis", "Analis LKKS NTB", .analyst, "52", nil),
+        ("demo-operator", "Operator Lombok Timur", .operator, "52.03", nil),
+        ("demo-mitra", "Mitra Lombok Timur", .partner, "52.03", "LSM Demo"),
+        ("demo-pembaca", "Pengurus LKKS", .viewer, "52", nil),
+    ]
+
+    /// Gives every demo user a fresh random password (adding the user on the first run) and prints the logins.
+    static func printDemoLogins(_ database: Database) async throws {
+        let users = UserStore(database: database)
+        var lines = ["Masuk ke demo dengan salah satu akun ini (kata sandi baru setiap kali demo dimulai):"]
+        for demo in demoUsers {
+            let password = String(Passwords.randomSecret().prefix(16))
+            if try await users.user(named: demo.username) == nil {
+                _ = try await users.add(username: demo.username, displayName: demo.name, role: demo.role, scope: demo.scope,
+                                        organisation: demo.organisation, password: password, by: .commandLine)
+            } else {
+                try await users.setDisabled(demo.username, false, by: .commandLine)
+                try await users.resetPassword(demo.username, to: password, by: .commandLine)
+            }
+            lines.append("  \(demo.role.label.padding(toLength: 9, withPad: " ", startingAt: 0)) \(demo.username.padding(toLength: 14, withPad: " ", startingAt: 0)) \(password)   (wilayah \(demo.scope))")
+        }
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     /// Generates DTSEN-style files into a temporary folder and imports them, families first.

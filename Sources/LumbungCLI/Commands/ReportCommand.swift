@@ -121,9 +121,9 @@ enum RankingText {
             for row in ranking.rows {
                 let name = row.name.contains(",") ? "\"\(row.name)\"" : row.name
                 var fields: [String] = [String(row.rank), row.code, name, String(row.score), String(row.rankRange[0]), String(row.rankRange[1]),
-                                        String(row.families), String(row.people)]
+                                        Self.number(row.families), Self.number(row.people)]
                 for component in row.components {
-                    fields += [component.percent.map { String($0) } ?? "", String(component.count), String(component.contribution)]
+                    fields += [component.percent.map { String($0) } ?? "", Self.number(component.count), String(component.contribution)]
                 }
                 lines.append(fields.joined(separator: ","))
             }
@@ -132,7 +132,7 @@ enum RankingText {
             var lines = ["rank  score   ranks    families  code            name"]
             for row in ranking.rows {
                 let ranks = "\(row.rankRange[0])–\(row.rankRange[1])"
-                lines.append([pad(String(row.rank), 6), pad(String(format: "%.1f", row.score), 8), pad(ranks, 9), pad(String(row.families), 10),
+                lines.append([pad(String(row.rank), 6), pad(String(format: "%.1f", row.score), 8), pad(ranks, 9), pad(Self.number(row.families), 10),
                               pad(row.code, 16)].joined() + row.name)
             }
             let stability = ranking.stability
@@ -140,6 +140,9 @@ enum RankingText {
             return lines.joined(separator: "\n") + "\n"
         }
     }
+
+    /// A count; withheld counts (never for the command line, which has full rights) show as "<5".
+    private static func number(_ value: Int?) -> String { value.map(String.init) ?? "<\(CellSuppression.threshold)" }
 
     private static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)

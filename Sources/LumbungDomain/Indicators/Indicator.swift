@@ -51,13 +51,15 @@ public struct Indicator: Sendable, Identifiable {
 
 /// One indicator's figure for one region: the count, for rates the denominator and percentage, and
 /// the same for every group of every split.
-public struct IndicatorValue: Sendable, Codable, Equatable {
+public struct IndicatorValue: Sendable, Encodable, Equatable {
     /// One group of a split, e.g. the women among the people of desil 1.
-    public struct Group: Sendable, Codable, Equatable {
+    public struct Group: Sendable, Encodable, Equatable {
         public let group: String
         public let count: Int
         public let denominator: Int?
         public let percent: Double?
+        /// Withheld for a role that may not see small counts: count or denominator is 1–4.
+        public private(set) var suppressed = false
 
         init(group: String, count: Int, denominator: Int?) {
             self.group = group
@@ -65,10 +67,24 @@ public struct IndicatorValue: Sendable, Codable, Equatable {
             self.denominator = denominator
             self.percent = IndicatorValue.percent(count, of: denominator)
         }
+
+        enum CodingKeys: String, CodingKey { case group, count, denominator, percent, suppressed }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(group, forKey: .group)
+            try IndicatorValue.encodeFigures(count: count, denominator: denominator, percent: percent, suppressed: suppressed, into: &container)
+        }
+
+        func suppressingSmallCells() -> Group {
+            var copy = self
+            copy.suppressed = CellSuppression.suppresses(count) || denominator.map(CellSuppression.suppresses) == true
+            return copy
+        }
     }
 
     /// A split of the value along one dimension.
-    public struct Split: Sendable, Codable, Equatable {
+    public struct Split: Sendable, Encodable, Equatable {
         public let by: String
         public let groups: [Group]
     }
@@ -77,7 +93,43 @@ public struct IndicatorValue: Sendable, Codable, Equatable {
     public let count: Int
     public let denominator: Int?
     public let percent: Double?
-    public let splits: [Split]
+    public private(set) var splits: [Split]
+    /// Withheld for a role that may not see small counts: count or denominator is 1–4.
+    public private(set) var suppressed = false
+
+    enum CodingKeys: String, CodingKey { case indicator, count, denominator, percent, suppressed, splits }
+
+    /// A withheld figure is written with `count`, `denominator` and `percent` null and `"suppressed": true`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(indicator, forKey: .indicator)
+        try Self.encodeFigures(count: count, denominator: denominator, percent: percent, suppressed: suppressed, into: &container)
+        try container.encode(splits, forKey: .splits)
+    }
+
+    static func encodeFigures<Key: CodingKey>(count: Int, denominator: Int?, percent: Double?, suppressed: Bool,
+                                               into container: inout KeyedEncodingContainer<Key>) throws {
+        let keys = ["count", "denominator", "percent", "suppressed"].map { Key(stringValue: $0)! }
+        if suppressed {
+            try container.encodeNil(forKey: keys[0])
+            try container.encodeNil(forKey: keys[1])
+            try container.encodeNil(forKey: keys[2])
+            try container.encode(true, forKey: keys[3])
+        } else {
+            try container.encode(count, forKey: keys[0])
+            try container.encodeIfPresent(denominator, forKey: keys[1])
+            try container.encodeIfPresent(percent, forKey: keys[2])
+        }
+    }
+
+    /// The value as a role that may not see small counts gets it: every figure whose count or denominator
+    /// is 1–4 is marked suppressed (pages show "<5", JSON gives null).
+    public func suppressingSmallCells() -> IndicatorValue {
+        var copy = self
+        copy.suppressed = CellSuppression.suppresses(count) || denominator.map(CellSuppression.suppresses) == true
+        copy.splits = splits.map { Split(by: $0.by, groups: $0.groups.map { $0.suppressingSmallCells() }) }
+        return copy
+    }
 
     init(indicator: String, count: Int, denominator: Int?, splits: [Split]) {
         self.indicator = indicator

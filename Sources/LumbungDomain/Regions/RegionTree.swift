@@ -66,14 +66,14 @@ public struct RegionTree: Sendable {
     /// Exact names come first, then names that start with the query, then names containing it as
     /// whole words, then any other containment; within each, a level named in the query ("kota bima")
     /// wins, then higher levels before lower ones. A query that is a region code finds that region.
-    public func search(_ query: String, limit: Int = 50) -> [Region] {
+    public func search(_ query: String, within scope: RegionCode? = nil, limit: Int = 50) -> [Region] {
         if let code = try? RegionCode(query), let region = byCode[code] {
-            return [region]
+            return scope.map { $0.contains(code) } ?? true ? [region] : []
         }
         let wanted = RegionNameKey(query)
         guard !wanted.core.isEmpty else { return [] }
         var scored: [(rank: Int, levelMiss: Int, region: Region)] = []
-        for (region, key) in keys {
+        for (region, key) in keys where scope.map({ $0.contains(region.code) }) ?? true {
             guard let rank = Self.matchRank(of: wanted.core, in: key.core) else { continue }
             let levelMiss = wanted.levelHint.map { $0 == region.level ? 0 : 1 } ?? 0
             scored.append((rank, levelMiss, region))

@@ -7,8 +7,11 @@ public struct ImportBatchInfo: Sendable {
     public let sha256: String
     public let dryRun: Bool
     public let asOf: CalendarDate
+    /// People are joined only to families in this region (the uploader's scope), when given.
+    public let scope: RegionCode?
 
-    public init(layout: String, fileName: String, sha256: String, dryRun: Bool, asOf: CalendarDate) {
+    public init(layout: String, fileName: String, sha256: String, dryRun: Bool, asOf: CalendarDate, scope: RegionCode? = nil) {
+        self.scope = scope
         self.layout = layout
         self.fileName = fileName
         self.sha256 = sha256

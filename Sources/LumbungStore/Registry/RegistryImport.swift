@@ -15,6 +15,7 @@ public final class RegistryImport {
     private let tree: RegionTree
     public let batchID: Int
     private let asOf: CalendarDate
+    private let scope: RegionCode?
     private var familyBuffer: [ImportedFamily] = []
     private var personBuffer: [ImportedPerson] = []
 
@@ -26,6 +27,7 @@ public final class RegistryImport {
         self.dialect = dialect
         self.tree = tree
         asOf = info.asOf
+        scope = info.scope
         let row = try await db.raw("""
             INSERT INTO import_batch (layout, file_name, sha256, dry_run, status, as_of)
             VALUES (\(bind: info.layout), \(bind: info.fileName), \(bind: info.sha256), \(bind: info.dryRun), 'running', \(bind: info.asOf.description))
@@ -207,7 +209,9 @@ public final class RegistryImport {
     private func upsertPeople(_ outcome: inout WriteOutcome) async throws {
         if dialect.engine == .postgres { try await run("ANALYZE stage_person") }
         for (key, column) in [("family_kk", "kk_number"), ("family_source", "source_family_id")] {
-            let villageMatch = key == "family_source" ? " AND (stage_person.village_code IS NULL OR h.village_code = stage_person.village_code)" : ""
+            var villageMatch = key == "family_source" ? " AND (stage_person.village_code IS NULL OR h.village_code = stage_person.village_code)" : ""
+            // The scope is a region code (digits and dots only), so it is safe to write into the statement.
+            if let scope { villageMatch += " AND (h.village_code = '\(scope.dotted)' OR h.village_code LIKE '\(scope.dotted).%')" }
             try await run("""
                 UPDATE stage_person SET household_id = h.id, regency_code = h.regency_code, village_code = h.village_code
                 FROM household h WHERE stage_person.\(key) IS NOT NULL AND h.\(column) = stage_person.\(key)\(villageMatch)

@@ -1,7 +1,9 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import LumbungAnalytics
 import LumbungDomain
+import LumbungStore
 
 /// A ranking asked for by the API (`within`, `level`, `weights=id:w,…`) or by the page's form (`within`,
 /// `level`, one `w_{indicator}` field per weight), checked once for both.
@@ -34,8 +36,9 @@ struct RankingRequest: Sendable {
         }
     }
 
-    init(_ request: Request, tree: RegionTree) throws(AppError) {
-        within = try AppError.region(FormQuery.value("within", in: request) ?? tree.roots.first?.code.dotted ?? "52", in: tree)
+    /// `defaultWithin`: the region ranked when the request names none (the user's scope).
+    init(_ request: Request, tree: RegionTree, defaultWithin: RegionCode) throws(AppError) {
+        within = try AppError.region(FormQuery.value("within", in: request) ?? defaultWithin.dotted, in: tree)
         levelName = FormQuery.value("level", in: request) ?? "desa"
         guard let level = PriorityRanking.Level(name: levelName) else { throw .badRanking(.unknownLevel(levelName)) }
         guard level.isBelow(within.code) else { throw .badRanking(.levelNotBelow(levelName, within)) }

@@ -1,4 +1,6 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import Logging
 import LumbungDomain
 import LumbungImport
@@ -15,6 +17,10 @@ public struct AppServices: Sendable {
     let imports: ImportJobs
     /// Region totals and encoded figures, cached per aggregate generation.
     let figures: RegionFigures
+    let sessions: SessionStore
+    public let audit: AuditLog
+    /// The access rule of every route, filled as routes are registered.
+    public let rules = RuleBook()
 
     /// Loads the region tree, the import references and the page templates; uploads are kept in `uploadFolder`.
     public static func load(database: Database, uploadFolder: URL) async throws -> AppServices {
@@ -27,7 +33,9 @@ public struct AppServices: Sendable {
             regionStore: store,
             pages: try await PageRenderer.load(),
             imports: ImportJobs(job: job, folder: uploadFolder),
-            figures: RegionFigures(database: database, tree: tree)
+            figures: RegionFigures(database: database, tree: tree),
+            sessions: SessionStore(database: database),
+            audit: AuditLog(database: database)
         )
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
+import LumbungDomain
 import LumbungStore
 
 /// Builds the Lumbung web application: routes, middleware and static files.
@@ -32,17 +34,21 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
             PageRenderer.staticFolder, urlBasePath: "/static",
             cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), logger: logger
         )
+        AuthenticationMiddleware(sessions: services.sessions, audit: services.audit)
     }
-    HealthController(database: services.database).register(on: router)
-    let api = router.group("api/v1")
+    let pages = GuardedRoutes(methods: router, prefix: "", services: services)
+    let api = GuardedRoutes(methods: router.group("api/v1"), prefix: "api/v1", services: services)
+    HealthController(database: services.database).register(on: pages)
     RegionAPIController(services: services).register(on: api)
     ImportAPIController(services: services).register(on: api)
     IndicatorAPIController(services: services).register(on: api)
     RankingAPIController(services: services).register(on: api)
     SummaryAPIController(services: services).register(on: api)
     CatalogueAPIController().register(on: api)
-    RegionPageController(services: services).register(on: router)
-    ImportPageController(services: services).register(on: router)
-    AnalysisPageController(services: services).register(on: router)
+    RegionPageController(services: services).register(on: pages)
+    ImportPageController(services: services).register(on: pages)
+    AnalysisPageController(services: services).register(on: pages)
+    SignInPageController(services: services).register(on: pages)
+    AuditPageController(services: services).register(on: pages)
     return router
 }

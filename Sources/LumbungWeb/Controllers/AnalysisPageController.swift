@@ -1,24 +1,30 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
 import LumbungAnalytics
 import LumbungDomain
+import LumbungStore
 
 /// The analysis pages: `/wilayah/{code}/indikator` (indicators with their splits, and per region below)
 /// and `/peringkat?within=CODE&level=desa|kecamatan&w_{indicator}=…` (the priority ranking with its weights).
 struct AnalysisPageController {
     let services: AppServices
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get("wilayah/:code/indikator") { _, context -> Response in
+    func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
+        router.get("wilayah/:code/indikator", .permitted(.readAggregates, region: .path("code"))) { _, context -> Response in
             let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
             let totals = try await services.figures.totals(for: region.code)
             let level: PriorityRanking.Level? = PriorityRanking.Level.desa.isBelow(region.code) ? .desa : nil
-            return services.pages.render("indikator", IndicatorPage(region: region, indicators: RegionIndicators.compute(for: region, totals: totals),
-                                                                    rankingLevel: level))
+            var indicators = RegionIndicators.compute(for: region, totals: totals)
+            if context.identity?.suppressesSmallCells ?? true { indicators = indicators.suppressingSmallCells() }
+            return services.pages.render("indikator", IndicatorPage(region: region, indicators: indicators, rankingLevel: level), for: context)
         }
-        router.get("peringkat") { request, _ -> Response in
-            let asked = try RankingRequest(request, tree: services.regions)
+        router.get("peringkat", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
+            let asked = try RankingRequest(request, tree: services.regions, defaultWithin: try context.requireUser().scope.region)
             let totals = try await services.figures.totals(for: asked.within.code)
-            return services.pages.render("peringkat", RankingPage(request: asked, ranking: asked.ranking(totals)))
+            var ranking = asked.ranking(totals)
+            if context.identity?.suppressesSmallCells ?? true { ranking = ranking.suppressingSmallCells() }
+            return services.pages.render("peringkat", RankingPage(request: asked, ranking: ranking), for: context)
         }
     }
 }

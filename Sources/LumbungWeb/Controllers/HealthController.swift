@@ -1,4 +1,7 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
+import LumbungDomain
 import LumbungStore
 
 /// `GET /healthz`: 200 when the database answers, 503 when it does not (for load balancers and monitors).
@@ -10,8 +13,8 @@ struct HealthController {
         let database: String
     }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get("healthz") { _, _ -> Response in
+    func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
+        router.get("healthz", .open) { _, _ -> Response in
             do {
                 try await database.ping()
             } catch {

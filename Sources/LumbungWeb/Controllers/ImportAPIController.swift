@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import LumbungDomain
 import LumbungImport
@@ -20,19 +21,21 @@ struct ImportAPIController {
         }
     }
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.post("imports") { request, _ -> Response in
+    func register(on group: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
+        group.post("imports", .permitted(.importData, region: .none)) { request, context -> Response in
+            let user = try context.requireUser()
             let (id, folder) = await services.imports.newUploadFolder()
             let upload = try await ImportUploads.receive(request, into: folder)
             let options = try ImportUploads.options(upload.fields)
-            await services.imports.start(id: id, upload: upload, layout: options.layout, dryRun: options.dryRun, asOf: options.asOf)
+            await services.imports.start(id: id, upload: upload, layout: options.layout, dryRun: options.dryRun, asOf: options.asOf, by: user)
+            try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted, target: upload.fileName)
             var response = JSONBody.response(Started(id: id, status: "running", statusURL: "/api/v1/imports/\(id)"), status: .accepted)
             response.headers[.location] = "/api/v1/imports/\(id)"
             return response
         }
-        group.get("imports/:id") { _, context -> Response in
+        group.get("imports/:id", .permitted(.importData, region: .none)) { _, context -> Response in
             let id = try context.parameters.require("id")
-            guard let status = await services.imports.status(id) else { throw AppError.unknownImport(id) }
+            guard let status = await services.imports.status(id, for: try context.requireUser()) else { throw AppError.unknownImport(id) }
             return JSONBody.response(status)
         }
     }

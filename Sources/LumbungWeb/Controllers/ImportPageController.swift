@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import LumbungDomain
 import LumbungStore
 
 /// The Impor pages: upload form and recent batches (`/impor`), an import's progress and report
@@ -8,30 +9,36 @@ import LumbungStore
 struct ImportPageController {
     let services: AppServices
 
-    func register(on router: Router<AppRequestContext>) {
-        router.get("impor") { _, _ -> Response in
+    func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
+        router.get("impor", .permitted(.importData, region: .none)) { _, context -> Response in
             let batches = try await ImportBatchStore(database: services.database).recent()
-            return services.pages.render("impor", ImportFormPage(batches: batches))
+            return services.pages.render("impor", ImportFormPage(batches: batches, csrf: context.identity?.csrfToken ?? ""), for: context)
         }
-        router.post("impor") { request, _ -> Response in
+        router.post("impor", .permitted(.importData, region: .none)) { request, context -> Response in
+            let user = try context.requireUser()
             let (id, folder) = await services.imports.newUploadFolder()
             let upload = try await ImportUploads.receive(request, into: folder)
             let options = try ImportUploads.options(upload.fields)
-            await services.imports.start(id: id, upload: upload, layout: options.layout, dryRun: options.dryRun, asOf: options.asOf)
+            await services.imports.start(id: id, upload: upload, layout: options.layout, dryRun: options.dryRun, asOf: options.asOf, by: user)
+            try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted, target: upload.fileName)
             return .redirect(to: "/impor/proses/\(id)", type: .found)
         }
-        router.get("impor/proses/:id") { _, context -> Response in
+        router.get("impor/proses/:id", .permitted(.importData, region: .none)) { _, context -> Response in
             let id = try context.parameters.require("id")
-            guard let status = await services.imports.status(id) else { throw AppError.unknownImport(id) }
-            var response = services.pages.render("impor-proses", ImportJobPage(status))
+            guard let status = await services.imports.status(id, for: try context.requireUser()) else { throw AppError.unknownImport(id) }
+            var response = services.pages.render("impor-proses", ImportJobPage(status), for: context)
             if status.state == .running { response.headers[HTTPField.Name("Refresh")!] = "2" }
             return response
         }
-        router.get("impor/proses/:id/ditolak.csv") { _, context -> Response in
+        router.get("impor/proses/:id/ditolak.csv", .permitted(.importData, region: .none)) { _, context -> Response in
             let id = try context.parameters.require("id")
-            guard let url = await services.imports.rejectsFile(id), let data = try? Data(contentsOf: url) else {
+            let user = try context.requireUser()
+            guard let url = await services.imports.rejectsFile(id, for: user), let data = try? Data(contentsOf: url) else {
                 throw AppError.unknownImport(id)
             }
+            let rows = max(0, data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1)
+            try await services.audit.append(context.auditActor, .personalDataExported, region: user.scope.region.dotted,
+                                            target: url.lastPathComponent, recordCount: rows)
             let name = url.lastPathComponent.replacingOccurrences(of: "\"", with: "")
             return Response(status: .ok, headers: [
                 .contentType: "text/csv; charset=utf-8",

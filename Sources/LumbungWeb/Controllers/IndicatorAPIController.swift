@@ -1,3 +1,5 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
 import LumbungAnalytics
 import LumbungDomain
@@ -7,11 +9,13 @@ import LumbungStore
 struct IndicatorAPIController {
     let services: AppServices
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("regions/:code/indicators") { _, context -> Response in
+    func register(on group: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
+        group.get("regions/:code/indicators", .permitted(.readAggregates, region: .path("code"))) { _, context -> Response in
             let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
-            return try await services.figures.json(key: "indicators \(region.code)", for: region.code) { totals in
-                RegionIndicators.compute(for: region, totals: totals)
+            let suppress = context.identity?.suppressesSmallCells ?? true
+            return try await services.figures.json(key: "indicators \(region.code) \(suppress)", for: region.code) { totals in
+                let indicators = RegionIndicators.compute(for: region, totals: totals)
+                return suppress ? indicators.suppressingSmallCells() : indicators
             }
         }
     }
@@ -21,11 +25,12 @@ struct IndicatorAPIController {
 struct SummaryAPIController {
     let services: AppServices
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("regions/:code/summary") { _, context -> Response in
+    func register(on group: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
+        group.get("regions/:code/summary", .permitted(.readAggregates, region: .path("code"))) { _, context -> Response in
             let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
-            return try await services.figures.json(key: "summary \(region.code)", for: region.code) { totals in
-                RegionSummary(region: region, totals: totals)
+            let suppress = context.identity?.suppressesSmallCells ?? true
+            return try await services.figures.json(key: "summary \(region.code) \(suppress)", for: region.code) { totals in
+                RegionSummary(region: region, totals: totals, suppressingSmallCounts: suppress)
             }
         }
     }
@@ -49,8 +54,8 @@ struct CatalogueAPIController {
         }
     }
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("indicators") { _, _ -> Response in
+    func register(on group: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
+        group.get("indicators", .permitted(.readAggregates, region: .none)) { _, _ -> Response in
             JSONBody.response(IndicatorCatalogue.all.map {
                 Entry(id: $0.id, nameID: $0.nameID, nameEN: $0.nameEN, definition: $0.definition, unit: $0.unit.rawValue,
                       direction: $0.direction.rawValue, disaggregations: $0.disaggregations)

@@ -1,3 +1,5 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
 import LumbungAnalytics
 import LumbungDomain
@@ -15,11 +17,14 @@ struct RankingAPIController {
         let rows: [PriorityRanking.Row]
     }
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("rankings") { request, _ -> Response in
-            let asked = try RankingRequest(request, tree: services.regions)
-            return try await services.figures.json(key: asked.cacheKey, for: asked.within.code) { totals in
-                let ranking = asked.ranking(totals)
+    func register(on group: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
+        group.get("rankings", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
+            let user = try context.requireUser()
+            let asked = try RankingRequest(request, tree: services.regions, defaultWithin: user.scope.region)
+            let suppress = context.identity?.suppressesSmallCells ?? true
+            return try await services.figures.json(key: asked.cacheKey + " \(suppress)", for: asked.within.code) { totals in
+                let computed = asked.ranking(totals)
+                let ranking = suppress ? computed.suppressingSmallCells() : computed
                 return Ranking(level: asked.levelName, within: asked.within.code.dotted, weights: ranking.weights,
                                stability: ranking.stability, rows: ranking.rows)
             }

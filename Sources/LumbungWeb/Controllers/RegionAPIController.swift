@@ -1,5 +1,8 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
 import LumbungDomain
+import LumbungStore
 
 /// `GET /api/v1/regions/{code}` (a region, its path from the province and its children) and
 /// `GET /api/v1/regions?q=NAME` (search by name).
@@ -33,8 +36,8 @@ struct RegionAPIController {
         let results: [RegionSummary]
     }
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("regions/:code") { _, context -> Response in
+    func register(on group: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
+        group.get("regions/:code", .permitted(.readAggregates, region: .path("code"))) { _, context -> Response in
             let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
             let tree = services.regions
             return JSONBody.response(RegionDetail(
@@ -44,10 +47,12 @@ struct RegionAPIController {
                 children: tree.children(of: region.code).map(RegionSummary.init)
             ))
         }
-        group.get("regions") { request, _ -> Response in
+        group.get("regions", .permitted(.readAggregates, region: .none)) { request, context -> Response in
             let query = FormQuery.value("q", in: request) ?? ""
             let limit = request.uri.queryParameters.get("limit", as: Int.self).map { min(max($0, 1), 200) } ?? 50
-            return JSONBody.response(SearchResult(query: query, results: services.regions.search(query, limit: limit).map(RegionSummary.init)))
+            let scope = try context.requireUser().scope.region
+            let found = services.regions.search(query, within: scope, limit: limit)
+            return JSONBody.response(SearchResult(query: query, results: found.map(RegionSummary.init)))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import LumbungAnalytics
 import LumbungDomain
@@ -8,25 +9,28 @@ import LumbungStore
 struct RegionPageController {
     let services: AppServices
 
-    func register(on router: Router<AppRequestContext>) {
-        let home = "/wilayah/" + (services.regions.roots.first?.code.dotted ?? "52")
-        router.get("/") { _, _ in Response.redirect(to: home) }
-        router.get("wilayah") { request, _ -> Response in
+    func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
+        // Start at the user's own region.
+        router.get("/", .signedIn) { _, context in
+            Response.redirect(to: "/wilayah/" + (try context.requireUser().scope.region.dotted))
+        }
+        router.get("wilayah", .permitted(.readAggregates, region: .none)) { request, context -> Response in
+            let scope = try context.requireUser().scope.region
             let query = (FormQuery.value("q", in: request) ?? "").trimmingCharacters(in: .whitespaces)
-            guard !query.isEmpty else { return .redirect(to: home) }
-            let found = services.regions.search(query)
+            guard !query.isEmpty else { return .redirect(to: "/wilayah/\(scope.dotted)") }
+            let found = services.regions.search(query, within: scope)
             if found.count == 1, (try? RegionCode(query)) != nil {
                 return .redirect(to: "/wilayah/\(found[0].code.dotted)")
             }
-            return services.pages.render("search", SearchPage(query: query, found: found, tree: services.regions))
+            return services.pages.render("search", SearchPage(query: query, found: found, tree: services.regions), for: context)
         }
-        router.get("wilayah/:code") { _, context -> Response in
+        router.get("wilayah/:code", .permitted(.readAggregates, region: .path("code"))) { _, context -> Response in
             let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
-            return services.pages.render("region", try await page(for: region))
+            return services.pages.render("region", try await page(for: region, context: context), for: context)
         }
     }
 
-    private func page(for region: Region) async throws -> RegionPage {
+    private func page(for region: Region, context: AppRequestContext) async throws -> RegionPage {
         let tree = services.regions
         let children = tree.children(of: region.code)
         var shapes: [RegionMapSVG.Shape] = []
@@ -49,7 +53,9 @@ struct RegionPageController {
         }
         let svg = RegionMapSVG.render(shapes, label: "Peta \(region.title)")
         let totals = try await services.figures.totals(for: region.code)
-        let summary = totals[region.code.province].families == 0 ? nil : RegionSummary(region: region, totals: totals).id
+        let suppress = context.identity?.suppressesSmallCells ?? true
+        let summary = totals[region.code.province].families == 0 ? nil
+            : RegionSummary(region: region, totals: totals, suppressingSmallCounts: suppress).id
         return RegionPage(region: region, tree: tree, mapSVG: svg, boundaryCodes: Set(boundaries.keys), summary: summary)
     }
 }

@@ -13,12 +13,22 @@ enum AppError: Error, Sendable {
     case unknownLayout(String)
     case badDate(String)
     case badRanking(RankingRequest.Problem)
+    case signInRequired
+    case badToken
+    case wrongCredentials
+    case tooManyAttempts
+    case forbidden
+    case outOfScope(RegionCode)
+    case csrfRejected
 
     var status: HTTPResponse.Status {
         switch self {
         case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking: .badRequest
         case .unknownRegion, .pageNotFound, .unknownImport: .notFound
         case .databaseUnavailable: .serviceUnavailable
+        case .signInRequired, .badToken, .wrongCredentials: .unauthorized
+        case .tooManyAttempts: .tooManyRequests
+        case .forbidden, .outOfScope, .csrfRejected: .forbidden
         }
     }
 
@@ -33,6 +43,13 @@ enum AppError: Error, Sendable {
         case .unknownLayout: "unknown_layout"
         case .badDate: "invalid_date"
         case .badRanking: "invalid_ranking"
+        case .signInRequired: "unauthenticated"
+        case .badToken: "invalid_token"
+        case .wrongCredentials: "wrong_credentials"
+        case .tooManyAttempts: "too_many_attempts"
+        case .forbidden: "forbidden"
+        case .outOfScope: "out_of_scope"
+        case .csrfRejected: "csrf_rejected"
         }
     }
 
@@ -53,6 +70,13 @@ enum AppError: Error, Sendable {
         case .unknownLayout(let name): "Unknown layout '\(name)': use auto, dtsen, p3ke, siksng or lumbung."
         case .badDate(let text): "'\(text)' is not a date: write yyyy-mm-dd."
         case .badRanking(let problem): "The ranking cannot be made: \(problem.english)."
+        case .signInRequired: "Sign in first: send a session cookie or an Authorization: Bearer token."
+        case .badToken: "The bearer token is unknown, revoked or expired."
+        case .wrongCredentials: "Wrong username or password."
+        case .tooManyAttempts: "Too many failed sign-ins; wait 15 minutes."
+        case .forbidden: "Your role may not do this."
+        case .outOfScope(let code): "Region \(code.dotted) is outside your region scope."
+        case .csrfRejected: "The form's security token is missing or wrong; reload the page and send it again."
         }
     }
 
@@ -72,6 +96,13 @@ enum AppError: Error, Sendable {
         case .unknownLayout(let name): "Format '\(name)' tidak dikenal."
         case .badDate(let text): "'\(text)' bukan tanggal (tulis yyyy-mm-dd)."
         case .badRanking(let problem): "Peringkat tidak dapat dibuat: \(problem.indonesian)."
+        case .signInRequired: "Silakan masuk terlebih dahulu."
+        case .badToken: "Token API tidak dikenal, sudah dicabut, atau kedaluwarsa."
+        case .wrongCredentials: "Nama pengguna atau kata sandi salah."
+        case .tooManyAttempts: "Terlalu banyak percobaan masuk yang gagal. Tunggu 15 menit lalu coba lagi."
+        case .forbidden: "Peran Anda tidak diizinkan membuka halaman ini."
+        case .outOfScope(let code): "Wilayah \(code.dotted) berada di luar wilayah kerja Anda."
+        case .csrfRejected: "Token keamanan formulir hilang atau salah. Muat ulang halaman lalu kirim lagi."
         }
     }
 
@@ -81,6 +112,9 @@ enum AppError: Error, Sendable {
         case .badRequest: "Permintaan tidak valid"
         case .notFound: "Tidak ditemukan"
         case .serviceUnavailable: "Layanan belum siap"
+        case .unauthorized: "Perlu masuk"
+        case .forbidden: "Akses ditolak"
+        case .tooManyRequests: "Terlalu banyak percobaan"
         default: "Terjadi kesalahan"
         }
     }

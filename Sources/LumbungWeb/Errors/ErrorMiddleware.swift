@@ -13,6 +13,9 @@ struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch AppError.signInRequired where !Self.isAPI(request) {
+            let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+            return .redirect(to: "/masuk?lanjut=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
         } catch let error as AppError {
             return respond(to: request, status: error.status, code: error.code, english: error.englishMessage,
                            title: error.indonesianTitle, indonesian: error.indonesianMessage)
@@ -38,11 +41,15 @@ struct ErrorMiddleware: RouterMiddleware {
 
     private func respond(to request: Request, status: HTTPResponse.Status, code: String, english: String,
                          title: String, indonesian: String) -> Response {
-        if request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz" {
+        if Self.isAPI(request) {
             return JSONBody.response(ErrorBody(error: .init(code: code, message: english)), status: status)
         }
         return pages.render("error", ErrorPage(title: title, status: Int(status.code), message: indonesian), status: status)
     }
+}
+
+extension ErrorMiddleware {
+    static func isAPI(_ request: Request) -> Bool { request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz" }
 }
 
 /// `{"error": {"code": "...", "message": "..."}}`

@@ -1,4 +1,6 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import LumbungDomain
 import LumbungImport
 import LumbungSheets
@@ -21,6 +23,8 @@ actor ImportJobs {
     }
 
     private var jobs: [String: Status] = [:]
+    /// Who started each job: only they (and admins) see its report and rejected rows.
+    private var owners: [String: String] = [:]
     /// Rejects files by job id, to download.
     private var rejects: [String: URL] = [:]
     private let job: ImportJob
@@ -38,9 +42,11 @@ actor ImportJobs {
     }
 
     /// Starts importing an uploaded file.
-    func start(id: String, upload: MultipartUpload, layout: String, dryRun: Bool, asOf: CalendarDate) {
+    func start(id: String, upload: MultipartUpload, layout: String, dryRun: Bool, asOf: CalendarDate, by user: UserRecord) {
         jobs[id] = Status(id: id, state: .running, fileName: upload.fileName)
+        owners[id] = user.username
         var options = ImportOptions(asOf: asOf)
+        options.scope = user.scope.region
         options.layout = layout
         options.dryRun = dryRun
         options.rejectsFolder = upload.file.deletingLastPathComponent()
@@ -57,9 +63,13 @@ actor ImportJobs {
         }
     }
 
-    func status(_ id: String) -> Status? { jobs[id] }
+    /// The job's status, for its owner or an admin.
+    func status(_ id: String, for user: UserRecord) -> Status? { mayView(id, user) ? jobs[id] : nil }
 
-    func rejectsFile(_ id: String) -> URL? { rejects[id] }
+    /// The job's rejects file, for its owner or an admin.
+    func rejectsFile(_ id: String, for user: UserRecord) -> URL? { mayView(id, user) ? rejects[id] : nil }
+
+    private func mayView(_ id: String, _ user: UserRecord) -> Bool { user.role == .admin || owners[id] == user.username }
 
     private func progress(_ id: String, _ progress: ImportProgress) {
         guard jobs[id]?.state == .running else { return }

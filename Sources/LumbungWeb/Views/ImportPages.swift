@@ -1,3 +1,6 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
 import LumbungDomain
 import LumbungImport
 import LumbungStore
@@ -19,8 +22,11 @@ struct ImportFormPage {
     let query = ""
     let batches: [Batch]
     let hasBatches: Bool
+    /// The session's CSRF token, sent back in the form's action.
+    let csrf: String
 
-    init(batches: [ImportBatchStore.Summary]) {
+    init(batches: [ImportBatchStore.Summary], csrf: String) {
+        self.csrf = csrf
         self.batches = batches.map {
             Batch(id: $0.id, fileName: $0.fileName, layout: $0.layout, startedAt: $0.startedAt, read: IndonesianNumber.format($0.read),
                   inserted: IndonesianNumber.format($0.inserted), updated: IndonesianNumber.format($0.updated),

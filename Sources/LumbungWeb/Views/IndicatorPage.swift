@@ -1,5 +1,9 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
 import LumbungAnalytics
 import LumbungDomain
+import LumbungStore
 
 /// The model of `/wilayah/{code}/indikator`: every indicator of a region with its splits, and the key
 /// indicators of each region one level down.
@@ -9,8 +13,11 @@ struct IndicatorPage {
         let main: String
         let detail: String?
 
-        init(count: Int, denominator: Int?, percent: Double?) {
-            if denominator != nil {
+        init(count: Int, denominator: Int?, percent: Double?, suppressed: Bool) {
+            if suppressed {
+                main = "<\(CellSuppression.threshold)"
+                detail = nil
+            } else if denominator != nil {
                 main = IndonesianNumber.percent(percent)
                 detail = IndonesianNumber.format(count)
             } else {
@@ -82,9 +89,9 @@ struct IndicatorPage {
             let rows = IndicatorCatalogue.all.filter { $0.subject == subject }.compactMap { indicator -> Row? in
                 guard let value = byID[indicator.id] else { return nil }
                 return Row(name: indicator.nameID, definition: indicator.definition,
-                           total: Cell(count: value.count, denominator: value.denominator, percent: value.percent),
+                           total: Cell(count: value.count, denominator: value.denominator, percent: value.percent, suppressed: value.suppressed),
                            groups: columns.map { column in
-                               value.group(column.split, column.group).map { Cell(count: $0.count, denominator: $0.denominator, percent: $0.percent) } ?? .none
+                               value.group(column.split, column.group).map { Cell(count: $0.count, denominator: $0.denominator, percent: $0.percent, suppressed: $0.suppressed) } ?? .none
                            })
             }
             return Table(heading: heading, columns: columns.map(\.label), rows: rows)
@@ -95,7 +102,7 @@ struct IndicatorPage {
         children = indicators.children.map { entry in
             let values = Dictionary(uniqueKeysWithValues: entry.values.map { ($0.indicator, $0) })
             return ChildRow(name: entry.name, href: "/wilayah/\(entry.code)/indikator", cells: Self.childIndicators.map { id in
-                values[id].map { Cell(count: $0.count, denominator: $0.denominator, percent: $0.percent) } ?? .none
+                values[id].map { Cell(count: $0.count, denominator: $0.denominator, percent: $0.percent, suppressed: $0.suppressed) } ?? .none
             })
         }
     }

@@ -1,5 +1,8 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
+import LumbungDomain
+import LumbungStore
 
 /// JSON responses with stable key order, so API output diffs cleanly and tests can compare it.
 enum JSONBody {

@@ -1,5 +1,8 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
+import LumbungDomain
+import LumbungStore
 import Mustache
 
 /// Renders the Mustache page templates shipped in the package into HTML responses.
@@ -18,13 +21,44 @@ struct PageRenderer: Sendable {
         library.render(model, withTemplate: template)
     }
 
-    func render(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok) -> Response {
-        guard let html = html(template, model) else {
+    /// The page for a signed-in user: the header names them and offers "Keluar" (a form carrying the CSRF token).
+    func render(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok, for context: AppRequestContext) -> Response {
+        guard let identity = context.identity, let session = html("session", SessionBar(identity)) else {
+            return render(template, model, status: status)
+        }
+        return render(template, model, status: status, session: session)
+    }
+
+    func render(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok, session: String? = nil) -> Response {
+        guard var html = html(template, model) else {
             return Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: "Template \(template) hilang.")))
         }
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+        if let session, let marker = html.range(of: Self.sessionMarker) { html.replaceSubrange(marker, with: session) }
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+extension PageRenderer {
+    /// Where the header holds the signed-in user's bar.
+    static let sessionMarker = "<!--lumbung:session-->"
+}
+
+/// The signed-in user's bar in the header.
+struct SessionBar {
+    let name: String
+    let role: String
+    let scope: String
+    let csrf: String
+    let isAdmin: Bool
+
+    init(_ identity: Identity) {
+        name = identity.user.displayName
+        role = identity.user.role.label
+        scope = identity.user.scope.region.dotted
+        csrf = identity.csrfToken ?? ""
+        isAdmin = identity.user.role == .admin
     }
 }
 

@@ -1,6 +1,9 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import LumbungAnalytics
 import LumbungDomain
+import LumbungStore
 
 /// The model of `/peringkat`: the priority ranking of the desa or kecamatan within a region, each row with
 /// its score, rank range under ±25 % weights, counts and each component's rate and points; above it the
@@ -67,9 +70,10 @@ struct RankingPage {
         rows = ranking.rows.map { row in
             Row(rank: row.rank, name: row.name, href: "/wilayah/\(row.code)", code: row.code,
                 score: Self.decimal(row.score), rankRange: row.rankRange[0] == row.rankRange[1] ? "\(row.rank)" : "\(row.rankRange[0])–\(row.rankRange[1])",
-                families: IndonesianNumber.format(row.families), people: IndonesianNumber.format(row.people),
+                families: Self.number(row.families), people: Self.number(row.people),
                 components: row.components.map {
-                    Component(percent: IndonesianNumber.percent($0.percent), count: IndonesianNumber.format($0.count), points: Self.decimal($0.contribution))
+                    Component(percent: $0.count == nil ? "<\(CellSuppression.threshold)" : IndonesianNumber.percent($0.percent),
+                              count: Self.number($0.count), points: Self.decimal($0.contribution))
                 })
         }
         let stability = ranking.stability
@@ -77,6 +81,9 @@ struct RankingPage {
         apiHref = "/api/v1/rankings?within=\(region.code.dotted)&level=\(request.level.rawValue)&weights="
             + ranking.weights.map { "\($0.indicator):\(Self.weightNumber($0.weight))" }.joined(separator: ",")
     }
+
+    /// A count, or "<5" where it is withheld.
+    static func number(_ value: Int?) -> String { value.map(IndonesianNumber.format) ?? "<\(CellSuppression.threshold)" }
 
     /// `1,5` — one decimal with a decimal comma.
     static func decimal(_ value: Double) -> String {

@@ -1,5 +1,8 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import LumbungDomain
+import LumbungStore
 
 /// Draws region outlines as an inline SVG map: equirectangular projection scaled to fit the box,
 /// each shape linked to its region page and titled with its name (shown as a tooltip).

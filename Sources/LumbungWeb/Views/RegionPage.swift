@@ -1,4 +1,8 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
 import LumbungDomain
+import LumbungStore
 
 /// The model of a region's page: breadcrumb, facts, map and the list of regions one level down.
 struct RegionPage {

@@ -1,4 +1,8 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
 import LumbungDomain
+import LumbungStore
 
 /// The model of the region search results page.
 struct SearchPage {

@@ -1,0 +1,37 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LumbungDomain
+import LumbungStore
+
+/// Looks for a session cookie (browsers) or an `Authorization: Bearer` token (partner systems) and puts
+/// the user in the context. An unknown or expired cookie is ignored (the page then asks to sign in); a
+/// bearer token that does not hold is refused at once with 401 and an audit event.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let sessions: SessionStore
+    let audit: AuditLog
+
+    static let sessionCookie = "lumbung_sesi"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let header = request.headers[.authorization] {
+            guard header.lowercased().hasPrefix("bearer "), case let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces),
+                  let user = try await sessions.user(forToken: token) else {
+                try await audit.append(AuditActor(name: "-", address: Self.address(of: context)), .tokenRejected, target: request.uri.path, outcome: "denied")
+                throw AppError.badToken
+            }
+            context.identity = Identity(user: user, csrfToken: nil)
+        } else if let secret = request.cookies[Self.sessionCookie]?.value, !secret.isEmpty,
+                  let session = try await sessions.session(secret: secret) {
+            context.identity = Identity(user: session.user, csrfToken: session.csrfToken)
+        }
+        return try await next(request, context)
+    }
+
+    /// The client's address as the server sees it (behind a reverse proxy, the proxy's).
+    static func address(of context: Context) -> String {
+        context.remoteAddress?.ipAddress ?? "unknown"
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LumbungDomain
+import LumbungStore
+
+/// `/audit`: the audit log searched by user, action, region and time, with the state of its hash chain.
+struct AuditPageController {
+    let services: AppServices
+
+    struct Page {
+        struct Option {
+            let value: String
+            let selected: Bool
+        }
+
+        struct Row {
+            let id: Int
+            let at: String
+            let actor: String
+            let action: String
+            let outcome: String
+            let region: String
+            let target: String
+            let records: String
+            let address: String
+        }
+
+        let title = "Log audit — Lumbung"
+        let query = ""
+        let actor: String
+        let region: String
+        let from: String
+        let until: String
+        let actions: [Option]
+        let events: [Row]
+        let chainNote: String
+    }
+
+    func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
+        router.get("audit", .permitted(.readAudit, region: .none)) { request, context -> Response in
+            func field(_ name: String) -> String? { FormQuery.value(name, in: request).flatMap { $0.isEmpty ? nil : $0 } }
+            let filter = AuditLog.Filter(actor: field("pengguna"), action: field("tindakan"), region: field("wilayah"),
+                                         from: field("dari"), until: field("sampai"), limit: 500)
+            let events = try await services.audit.search(filter)
+            let chain = try await services.audit.verify()
+            let note = chain.firstBreak.map { "Rantai hash log audit RUSAK pada kejadian no. \($0): ada baris yang diubah, disisipkan atau dihapus." }
+                ?? "Rantai hash utuh: \(IndonesianNumber.format(chain.checked)) kejadian diperiksa, tidak ada yang diubah."
+            let page = Page(
+                actor: filter.actor ?? "", region: filter.region ?? "", from: filter.from ?? "", until: filter.until ?? "",
+                actions: AuditEvent.Action.allCases.map { Page.Option(value: $0.rawValue, selected: $0.rawValue == filter.action) },
+                events: events.map {
+                    Page.Row(id: $0.id, at: $0.at, actor: $0.actor, action: $0.action.rawValue, outcome: $0.outcome, region: $0.region ?? "",
+                             target: $0.target ?? "", records: $0.recordCount.map(IndonesianNumber.format) ?? "", address: $0.address ?? "")
+                },
+                chainNote: note)
+            return services.pages.render("audit", page, for: context)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LumbungDomain
+import LumbungStore
+
+/// `/masuk` (sign in) and `/keluar` (sign out).
+///
+/// The sign-in form carries its own CSRF token (a cookie and the same value in the form's action, compared
+/// on POST), so another site cannot sign a browser in to an account of its choosing.
+struct SignInPageController {
+    let services: AppServices
+
+    static let formCookie = "lumbung_masuk"
+
+    struct Page {
+        let title = "Masuk — Lumbung"
+        let query = ""
+        let csrf: String
+        let next: String
+        let username: String
+        let message: String?
+    }
+
+    func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
+        router.get("masuk", .open) { request, context -> Response in
+            if context.identity != nil { return .redirect(to: Self.safeNext(FormQuery.value("lanjut", in: request))) }
+            return Self.form(services.pages, request, next: FormQuery.value("lanjut", in: request), username: "", message: nil, status: .ok)
+        }
+        router.post("masuk", .open) { request, context -> Response in
+            let form = try await FormQuery.body(request)
+            let next = form["lanjut"], username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard let sent = FormQuery.value("csrf", in: request), let cookie = request.cookies[Self.formCookie]?.value,
+                  CSRFCheck.constantTimeEqual(sent, cookie) else {
+                return Self.form(services.pages, request, next: next, username: username, message: AppError.csrfRejected.indonesianMessage, status: .forbidden)
+            }
+            let outcome = try await SignIn(database: services.database).attempt(
+                username: username, password: form["password"] ?? "", address: AuthenticationMiddleware.address(of: context))
+            switch outcome {
+            case .throttled:
+                return Self.form(services.pages, request, next: next, username: username, message: AppError.tooManyAttempts.indonesianMessage,
+                                 status: .tooManyRequests)
+            case .wrongCredentials:
+                return Self.form(services.pages, request, next: next, username: username, message: AppError.wrongCredentials.indonesianMessage,
+                                 status: .unauthorized)
+            case .signedIn(let user):
+                let session = try await services.sessions.start(for: user)
+                var response = Response.redirect(to: Self.safeNext(next))
+                response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: session.secret, maxAge: SessionStore.sessionLifetime,
+                                          path: "/", secure: Self.isSecure(request), httpOnly: true, sameSite: .lax))
+                response.setCookie(Cookie(name: Self.formCookie, value: "", maxAge: 0, path: "/masuk", secure: Self.isSecure(request),
+                                          httpOnly: true, sameSite: .strict))
+                return response
+            }
+        }
+        router.post("keluar", .signedIn) { request, context -> Response in
+            if let secret = request.cookies[AuthenticationMiddleware.sessionCookie]?.value { try await services.sessions.end(secret: secret) }
+            try await services.audit.append(context.auditActor, .logout)
+            var response = Response.redirect(to: "/masuk")
+            response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: "", maxAge: 0, path: "/",
+                                      secure: Self.isSecure(request), httpOnly: true, sameSite: .lax))
+            return response
+        }
+    }
+
+    /// The form with a fresh CSRF token in its cookie and its action.
+    private static func form(_ pages: PageRenderer, _ request: Request, next: String?, username: String, message: String?,
+                             status: HTTPResponse.Status) -> Response {
+        let token = Passwords.randomSecret()
+        var response = pages.render("masuk", Page(csrf: token, next: safeNext(next), username: username, message: message), status: status)
+        response.setCookie(Cookie(name: formCookie, value: token, maxAge: 3600, path: "/masuk", secure: isSecure(request), httpOnly: true,
+                                  sameSite: .strict))
+        return response
+    }
+
+    static func safeNext(_ next: String?) -> String { signInRedirectTarget(next) }
+
+    /// Served over TLS (directly or behind a proxy that says so): cookies get the Secure attribute.
+    static func isSecure(_ request: Request) -> Bool {
+        request.uri.scheme == .https || request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https"
+    }
+}
+
+/// Where the sign-in form may send the user afterwards: only a path on this site, never another host
+/// (`//evil.example`, `https://…`, a backslash that some browsers read as a slash).
+public func signInRedirectTarget(_ next: String?) -> String {
+    guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+    return next
+}
