@@ -74,6 +74,12 @@ import Testing
             let session = try await sessions.start(for: user)
             #expect(try await sessions.session(secret: session.secret)?.user.username == "mitra")
             #expect(try await sessions.session(secret: "tebakan") == nil)
+            // A session past its expiry is over.
+            let stale = try await sessions.start(for: user)
+            try await database.transaction { db in
+                try await db.raw("UPDATE user_session SET expires_at = 1 WHERE token_hash = \(bind: SHA256.hex(stale.secret))").run()
+            }
+            #expect(try await sessions.session(secret: stale.secret) == nil)
             let issued = try await sessions.issueToken(for: "mitra", name: "dashboard", days: 30, by: Self.admin)
             #expect(issued.token.hasPrefix("lmb_") && issued.token.count == 68)
             #expect(try await sessions.user(forToken: issued.token)?.organisation == "LSM Sasak")

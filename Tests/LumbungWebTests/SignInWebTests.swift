@@ -57,10 +57,15 @@ import Testing
             try await client.execute(uri: "/keluar?csrf=\(csrf)", method: .post, headers: cookie) { response in
                 #expect(response.status == .seeOther && response.headers[.location] == "/masuk")
             }
-            // The session is over.
-            try await client.execute(uri: "/impor", method: .get, headers: cookie) { #expect($0.status == .seeOther) }
+            // The session is over: its cookie is dropped and the attempt logged.
+            try await client.execute(uri: "/impor", method: .get, headers: cookie) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[values: .setCookie].contains { $0.hasPrefix("lumbung_sesi=;") && $0.contains("Max-Age=0") })
+            }
             let actions = try await services.audit.search(.init(actor: "r-operator")).map(\.action)
             #expect(actions.contains(.loginSucceeded) && actions.contains(.logout))
+            #expect(actions.filter { $0 == .csrfRejected }.count == 3)
+            #expect(try await services.audit.search(.init(action: "session.rejected")).count == 1)
         }
     }
 

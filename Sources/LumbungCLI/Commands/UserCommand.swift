@@ -10,7 +10,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Add, list, disable and reset users; issue API tokens.",
-        subcommands: [Add.self, List.self, Disable.self, Enable.self, ResetPassword.self, Token.self]
+        subcommands: [Add.self, List.self, Disable.self, Enable.self, ResetPassword.self, Token.self, Tokens.self, RevokeToken.self]
     )
 
     /// The password from standard input (one line), so it stays out of the shell history and `ps`.
@@ -133,6 +133,33 @@ struct UserCommand: AsyncParsableCommand {
             }
             let expiry = Date(timeIntervalSince1970: TimeInterval(issued.expiresAt)).formatted(.iso8601.year().month().day())
             print("token \(issued.id) for \(username), valid until \(expiry):\n\(issued.token)")
+        }
+    }
+
+    struct Tokens: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a user's API tokens (never the tokens themselves).")
+        @OptionGroup var databaseOptions: DatabaseOptions
+        @OptionGroup var loggingOptions: LoggingOptions
+        @Argument var username: String
+
+        func run() async throws {
+            let tokens = try await UserCommand.withDatabase(databaseOptions, loggingOptions) { try await SessionStore(database: $0).tokens(of: username) }
+            func day(_ seconds: Int) -> String { Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601.year().month().day()) }
+            for token in tokens {
+                print("\(token.id)\t\(token.name)\tissued \(day(token.createdAt))\tuntil \(day(token.expiresAt))\t\(token.revoked ? "revoked" : "active")")
+            }
+        }
+    }
+
+    struct RevokeToken: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "revoke-token", abstract: "Revoke an API token by its number.")
+        @OptionGroup var databaseOptions: DatabaseOptions
+        @OptionGroup var loggingOptions: LoggingOptions
+        @Argument(help: "The token's number, from `lumbung user tokens`.") var id: Int
+
+        func run() async throws {
+            try await UserCommand.withDatabase(databaseOptions, loggingOptions) { try await SessionStore(database: $0).revokeToken(id: id, by: .commandLine) }
+            print("token \(id) revoked")
         }
     }
 }

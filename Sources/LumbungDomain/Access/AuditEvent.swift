@@ -19,7 +19,10 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case userDisabled = "user.disabled"
         case passwordReset = "user.password_reset"
         case tokenIssued = "token.issued"
+        case tokenRevoked = "token.revoked"
         case tokenRejected = "token.rejected"
+        case sessionRejected = "session.rejected"
+        case csrfRejected = "csrf.rejected"
     }
 
     public var id: Int

@@ -93,8 +93,34 @@ public struct SessionStore: Sendable {
     /// Revokes a token by its id.
     public func revokeToken(id: Int, by actor: AuditActor) async throws {
         try await database.transaction { db in
+            guard try await db.raw("SELECT id FROM api_token WHERE id = \(bind: id) AND revoked_at IS NULL").first() != nil else {
+                throw AccessError.unknownToken(id)
+            }
             try await db.raw("UPDATE api_token SET revoked_at = \(bind: Clock.now()) WHERE id = \(bind: id) AND revoked_at IS NULL").run()
-            try await AuditLog.append(db, engine: database.engine, actor: actor, action: .userChanged, region: nil, target: "token \(id) revoked")
+            try await AuditLog.append(db, engine: database.engine, actor: actor, action: .tokenRevoked, region: nil, target: "token \(id)")
+        }
+    }
+
+    /// An API token as listed: never the token itself, which only its holder has.
+    public struct TokenInfo: Sendable {
+        public let id: Int
+        public let name: String
+        public let createdAt: Int
+        public let expiresAt: Int
+        public let revoked: Bool
+    }
+
+    /// The tokens issued to `username`, newest first.
+    public func tokens(of username: String) async throws -> [TokenInfo] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT t.id, t.name, t.created_at, t.expires_at, t.revoked_at FROM api_token t JOIN app_user u ON u.id = t.user_id
+                WHERE u.username = \(bind: username) ORDER BY t.id DESC
+                """).all().map { row in
+                TokenInfo(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
+                          createdAt: try row.decode(column: "created_at", as: Int.self), expiresAt: try row.decode(column: "expires_at", as: Int.self),
+                          revoked: try row.decode(column: "revoked_at", as: Int?.self) != nil)
+            }
         }
     }
 }

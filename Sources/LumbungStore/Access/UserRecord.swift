@@ -21,6 +21,7 @@ public enum AccessError: Error, Equatable, Sendable, CustomStringConvertible {
     case badUsername(String)
     case unknownScope(String)
     case partnerWithoutOrganisation
+    case unknownToken(Int)
 
     public var description: String {
         switch self {
@@ -30,6 +31,7 @@ public enum AccessError: Error, Equatable, Sendable, CustomStringConvertible {
         case .badUsername(let name): "'\(name)' is not a username: use 3–40 lowercase letters, digits, '.', '-' or '_'."
         case .unknownScope(let code): "There is no region with code \(code) to scope the user to."
         case .partnerWithoutOrganisation: "A partner must belong to an organisation (--organisation)."
+        case .unknownToken(let id): "There is no active API token \(id)."
         }
     }
 }

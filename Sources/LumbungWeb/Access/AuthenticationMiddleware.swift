@@ -23,8 +23,20 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 throw AppError.badToken
             }
             context.identity = Identity(user: user, csrfToken: nil)
-        } else if let secret = request.cookies[Self.sessionCookie]?.value, !secret.isEmpty,
-                  let session = try await sessions.session(secret: secret) {
+        } else if let secret = request.cookies[Self.sessionCookie]?.value, !secret.isEmpty {
+            guard let session = try await sessions.session(secret: secret) else {
+                // Expired, ended or forged: say so once in the audit log and drop the cookie.
+                try await audit.append(AuditActor(name: "-", address: Self.address(of: context)), .sessionRejected, target: request.uri.path,
+                                       outcome: "denied")
+                var response: Response
+                do {
+                    response = try await next(request, context)
+                } catch AppError.signInRequired where !ErrorMiddleware.isAPI(request) {
+                    response = ErrorMiddleware.signInRedirect(request)
+                }
+                response.setCookie(Cookie(name: Self.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
+                return response
+            }
             context.identity = Identity(user: session.user, csrfToken: session.csrfToken)
         }
         return try await next(request, context)

@@ -37,7 +37,14 @@ struct GuardedRoutes<Methods: RouterMethods<AppRequestContext>> {
         let services = self.services
         methods.on(RouterPath(path), method: method) { request, context in
             try await rule.check(request, context, tree: services.regions, audit: services.audit)
-            if method == .post { try CSRFCheck.verify(request, context) }
+            if method == .post {
+                do {
+                    try CSRFCheck.verify(request, context)
+                } catch {
+                    try await services.audit.append(context.auditActor, .csrfRejected, target: "\(method) \(request.uri.path)", outcome: "denied")
+                    throw error
+                }
+            }
             return try await handler(request, context)
         }
     }

@@ -50,5 +50,6 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     AnalysisPageController(services: services).register(on: pages)
     SignInPageController(services: services).register(on: pages)
     AuditPageController(services: services).register(on: pages)
+    UserPageController(services: services).register(on: pages)
     return router
 }

@@ -36,6 +36,7 @@ struct ImportAPIController {
         group.get("imports/:id", .permitted(.importData, region: .none)) { _, context -> Response in
             let id = try context.parameters.require("id")
             guard let status = await services.imports.status(id, for: try context.requireUser()) else { throw AppError.unknownImport(id) }
+            try await ImportUploads.auditReportView(status, context, services)
             return JSONBody.response(status)
         }
     }
@@ -43,6 +44,13 @@ struct ImportAPIController {
 
 /// What the API and the Impor page share about receiving an upload.
 enum ImportUploads {
+    /// A finished report shows rejected values (NIK, names) from the file: looking at it is audited.
+    static func auditReportView(_ status: ImportJobs.Status, _ context: AppRequestContext, _ services: AppServices) async throws {
+        guard let report = status.report else { return }
+        try await services.audit.append(context.auditActor, .personalDataViewed, region: context.identity?.user.scope.region.dotted,
+                                        target: "import report \(status.fileName)", recordCount: report.problems.reduce(0) { $0 + $1.examples.count })
+    }
+
     struct Choices {
         let layout: String
         let dryRun: Bool

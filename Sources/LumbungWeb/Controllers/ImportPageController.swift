@@ -26,6 +26,7 @@ struct ImportPageController {
         router.get("impor/proses/:id", .permitted(.importData, region: .none)) { _, context -> Response in
             let id = try context.parameters.require("id")
             guard let status = await services.imports.status(id, for: try context.requireUser()) else { throw AppError.unknownImport(id) }
+            try await ImportUploads.auditReportView(status, context, services)
             var response = services.pages.render("impor-proses", ImportJobPage(status), for: context)
             if status.state == .running { response.headers[HTTPField.Name("Refresh")!] = "2" }
             return response

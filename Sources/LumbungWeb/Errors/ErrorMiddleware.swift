@@ -14,8 +14,7 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch AppError.signInRequired where !Self.isAPI(request) {
-            let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
-            return .redirect(to: "/masuk?lanjut=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            return Self.signInRedirect(request)
         } catch let error as AppError {
             return respond(to: request, status: error.status, code: error.code, english: error.englishMessage,
                            title: error.indonesianTitle, indonesian: error.indonesianMessage)
@@ -50,6 +49,12 @@ struct ErrorMiddleware: RouterMiddleware {
 
 extension ErrorMiddleware {
     static func isAPI(_ request: Request) -> Bool { request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz" }
+
+    /// To the sign-in form, and back to this page afterwards.
+    static func signInRedirect(_ request: Request) -> Response {
+        let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+        return .redirect(to: "/masuk?lanjut=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+    }
 }
 
 /// `{"error": {"code": "...", "message": "..."}}`

@@ -1,0 +1,93 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LumbungDomain
+import LumbungStore
+
+/// `/pengguna`: the admin's list of users, a form to add one, and buttons to disable or enable them.
+/// Every change is audited (by the store, in the same transaction).
+struct UserPageController {
+    let services: AppServices
+
+    struct Page {
+        struct Row {
+            let username: String
+            let name: String
+            let role: String
+            let scope: String
+            let organisation: String
+            let status: String
+            let disabled: Bool
+        }
+
+        struct RoleOption {
+            let value: String
+            let label: String
+        }
+
+        let title = "Pengguna — Lumbung"
+        let query = ""
+        let csrf: String
+        let users: [Row]
+        let roles = Role.allCases.map { RoleOption(value: $0.rawValue, label: $0.label) }
+        let message: String?
+        let error: String?
+    }
+
+    func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
+        router.get("pengguna", .permitted(.manageUsers, region: .none)) { request, context -> Response in
+            try await page(context, message: FormQuery.value("pesan", in: request), error: nil, status: .ok)
+        }
+        router.post("pengguna", .permitted(.manageUsers, region: .none)) { request, context -> Response in
+            let form = try await FormQuery.body(request)
+            guard let role = Role(rawValue: form["role"] ?? "") else {
+                return try await page(context, message: nil, error: "Pilih peran.", status: .badRequest)
+            }
+            do {
+                let user = try await UserStore(database: services.database).add(
+                    username: (form["username"] ?? "").trimmingCharacters(in: .whitespaces), displayName: form["name"] ?? "", role: role,
+                    scope: form["scope"] ?? "", organisation: form["organisation"].flatMap { $0.isEmpty ? nil : $0 },
+                    password: form["password"] ?? "", by: context.auditActor)
+                return .redirect(to: "/pengguna?pesan=" + ("Pengguna \(user.username) ditambahkan.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            } catch let error as AccessError {
+                return try await page(context, message: nil, error: Self.indonesian(error), status: .badRequest)
+            }
+        }
+        router.post("pengguna/{username}/status", .permitted(.manageUsers, region: .none)) { request, context -> Response in
+            let username = try context.parameters.require("username")
+            let form = try await FormQuery.body(request)
+            let disable = form["aktif"] != "1"
+            guard username != context.identity?.user.username || !disable else {
+                return try await page(context, message: nil, error: "Anda tidak dapat menonaktifkan akun Anda sendiri.", status: .badRequest)
+            }
+            do {
+                try await UserStore(database: services.database).setDisabled(username, disable, by: context.auditActor)
+            } catch let error as AccessError {
+                return try await page(context, message: nil, error: Self.indonesian(error), status: .notFound)
+            }
+            return .redirect(to: "/pengguna")
+        }
+    }
+
+    private func page(_ context: AppRequestContext, message: String?, error: String?, status: HTTPResponse.Status) async throws -> Response {
+        let users = try await UserStore(database: services.database).list()
+        let page = Page(csrf: context.identity?.csrfToken ?? "", users: users.map {
+            Page.Row(username: $0.username, name: $0.displayName, role: $0.role.label, scope: $0.scope.region.dotted,
+                     organisation: $0.organisation ?? "", status: $0.disabled ? "nonaktif" : "aktif", disabled: $0.disabled)
+        }, message: message, error: error)
+        return services.pages.render("pengguna", page, status: status, for: context)
+    }
+
+    /// The store's reason in Bahasa Indonesia.
+    static func indonesian(_ error: AccessError) -> String {
+        switch error {
+        case .usernameTaken(let name): "Nama pengguna '\(name)' sudah dipakai."
+        case .unknownUser(let name): "Tidak ada pengguna '\(name)'."
+        case .weakPassword: "Kata sandi terlalu lemah: minimal \(Passwords.minimumLength) karakter, tidak memuat nama pengguna, dan tidak berulang."
+        case .badUsername(let name): "'\(name)' bukan nama pengguna yang sah: pakai 3–40 huruf kecil, angka, titik, '-' atau '_'."
+        case .unknownScope(let code): "Tidak ada wilayah dengan kode '\(code)'."
+        case .partnerWithoutOrganisation: "Mitra harus punya nama organisasi."
+        case .unknownToken(let id): "Tidak ada token API aktif dengan nomor \(id)."
+        }
+    }
+}
