@@ -28,6 +28,12 @@ else
 fi
 echo "== migrate (rebuilds stored village tallies when their format changed)"
 /usr/bin/time -f "%e s, peak %M KB" "$BIN" migrate --database "$DATABASE"
+# Requests are signed in as an analyst of the whole province, by API token (each request looks the token up).
+"$BIN" user list --database "$DATABASE" | grep -q '^bench-analyst ' ||
+  printf '%s\n' "$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" |
+  "$BIN" user add bench-analyst --name "Benchmark" --role analyst --scope 52 --database "$DATABASE" >/dev/null
+TOKEN=$("$BIN" user token bench-analyst --name bench --days 1 --database "$DATABASE" | tail -1)
+AUTH="Authorization: Bearer $TOKEN"
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 "$BIN" serve --database "$DATABASE" --port "$PORT" --log-level warning > "$OUT/api-serve.log" 2>&1 &
@@ -59,8 +65,8 @@ LUA
 printf "\n%-34s%10s%10s%10s%12s%10s%10s%8s\n" "endpoint" "first ms" "p50 ms" "p95 ms" "req/s @50" "p50 @50" "p95 @50" "errors"
 for entry in "${ENDPOINTS[@]}"; do
   name="${entry%%|*}"; path="${entry#*|}"
-  first=$(curl -s -o /dev/null -w "%{time_total}" "$BASE$path")
-  read -r _ _ p50 p95 _ < <(wrk -t1 -c1 -d5s -s "$OUT/percentiles.lua" "$BASE$path" | grep RESULT)
-  read -r _ rps p50c p95c errors < <(wrk -t2 -c50 -d10s -s "$OUT/percentiles.lua" "$BASE$path" | grep RESULT)
+  first=$(curl -s -o /dev/null -H "$AUTH" -w "%{time_total}" "$BASE$path")
+  read -r _ _ p50 p95 _ < <(wrk -t1 -c1 -d5s -H "$AUTH" -s "$OUT/percentiles.lua" "$BASE$path" | grep RESULT)
+  read -r _ rps p50c p95c errors < <(wrk -t2 -c50 -d10s -H "$AUTH" -s "$OUT/percentiles.lua" "$BASE$path" | grep RESULT)
   printf "%-34s%10.1f%10s%10s%12s%10s%10s%8s\n" "$name" "$(python3 -c "print($first*1000)")" "$p50" "$p95" "$rps" "$p50c" "$p95c" "$errors"
 done

@@ -17,6 +17,11 @@ import Testing
         #expect(inside.allSatisfy(lombokBarat.covers) && !outside.contains(where: lombokBarat.covers))
     }
 
+    @Test func a_masked_nik_or_kk_shows_only_its_last_four_digits() throws {
+        #expect(IdentityMask.masked("5203014508920001") == "************0001")
+        #expect(try NIK("5203014508920001", asOf: CalendarDate(year: 2025, month: 6, day: 30)!).masked == "************0001")
+    }
+
     @Test func small_cells_show_as_less_than_five() {
         #expect(CellSuppression.text(0) == "0" && CellSuppression.text(4) == "<5" && CellSuppression.text(5) == "5")
         #expect(CellSuppression.text(1234) == "1.234")

@@ -24,6 +24,6 @@ public struct KKNumber: Sendable, Hashable, CustomStringConvertible {
             + CalendarDate.pad(issueDate.year % 100, 2) + CalendarDate.pad(serial, 4)
     }
 
-    public var masked: String { "************" + digits.suffix(4) }
+    public var masked: String { IdentityMask.masked(digits) }
     public var description: String { masked }
 }

@@ -50,7 +50,7 @@ public struct NIK: Sendable, Hashable, CustomStringConvertible {
     public var districtDigits: String { String(digits.prefix(6)) }
 
     /// The form shown to people who may not see NIKs: only the last 4 digits.
-    public var masked: String { "************" + digits.suffix(4) }
+    public var masked: String { IdentityMask.masked(digits) }
 
     public var description: String { masked }
 

@@ -27,7 +27,7 @@ public func buildApplication(
 public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
-        LogRequestsMiddleware(.info)
+        RequestLogMiddleware(logger: logger)
         SecurityHeadersMiddleware()
         ErrorMiddleware(pages: services.pages, logger: logger)
         FileMiddleware(
@@ -51,5 +51,6 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     SignInPageController(services: services).register(on: pages)
     AuditPageController(services: services).register(on: pages)
     UserPageController(services: services).register(on: pages)
+    PersonLookupController(services: services).register(pages: pages, api: api)
     return router
 }

@@ -20,11 +20,13 @@ enum AppError: Error, Sendable {
     case forbidden
     case outOfScope(RegionCode)
     case csrfRejected
+    case badNIK
+    case personNotFound
 
     var status: HTTPResponse.Status {
         switch self {
-        case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking: .badRequest
-        case .unknownRegion, .pageNotFound, .unknownImport: .notFound
+        case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking, .badNIK: .badRequest
+        case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound: .notFound
         case .databaseUnavailable: .serviceUnavailable
         case .signInRequired, .badToken, .wrongCredentials: .unauthorized
         case .tooManyAttempts: .tooManyRequests
@@ -50,6 +52,8 @@ enum AppError: Error, Sendable {
         case .forbidden: "forbidden"
         case .outOfScope: "out_of_scope"
         case .csrfRejected: "csrf_rejected"
+        case .badNIK: "invalid_nik"
+        case .personNotFound: "person_not_found"
         }
     }
 
@@ -77,6 +81,8 @@ enum AppError: Error, Sendable {
         case .forbidden: "Your role may not do this."
         case .outOfScope(let code): "Region \(code.dotted) is outside your region scope."
         case .csrfRejected: "The form's security token is missing or wrong; reload the page and send it again."
+        case .badNIK: "Send the NIK as 16 digits in the form field nik."
+        case .personNotFound: "No person with this NIK within your region scope."
         }
     }
 
@@ -103,6 +109,8 @@ enum AppError: Error, Sendable {
         case .forbidden: "Peran Anda tidak diizinkan membuka halaman ini."
         case .outOfScope(let code): "Wilayah \(code.dotted) berada di luar wilayah kerja Anda."
         case .csrfRejected: "Token keamanan formulir hilang atau salah. Muat ulang halaman lalu kirim lagi."
+        case .badNIK: "NIK harus 16 digit angka."
+        case .personNotFound: "Tidak ada orang dengan NIK ini di wilayah kerja Anda."
         }
     }
 

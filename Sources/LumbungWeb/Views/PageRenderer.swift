@@ -52,8 +52,11 @@ struct SessionBar {
     let scope: String
     let csrf: String
     let isAdmin: Bool
+    /// May look people up by NIK.
+    let personal: Bool
 
     init(_ identity: Identity) {
+        personal = identity.user.role.may(.readPersonalData)
         name = identity.user.displayName
         role = identity.user.role.label
         scope = identity.user.scope.region.dotted

@@ -1,0 +1,49 @@
+import LumbungDomain
+import LumbungStore
+
+/// A family found by NIK, as one user may see it: NIK and No. KK in full only for roles allowed to
+/// (admins and operators), otherwise the last 4 digits.
+struct FamilyView: Encodable {
+    struct Member: Encodable {
+        let nik: String?
+        let name: String
+        let sex: String?
+        let birthDate: String?
+        let relationship: String?
+        let disability: String?
+        let needsVerification: Bool
+        let isSubject: Bool
+    }
+
+    let village: String
+    let villageCode: String
+    let kkNumber: String?
+    let headName: String?
+    let address: String?
+    let desil: Int?
+    let members: [Member]
+
+    init(_ card: FamilyCard, tree: RegionTree, fullIdentity: Bool) {
+        func shown(_ digits: String?) -> String? { digits.map { fullIdentity ? $0 : IdentityMask.masked($0) } }
+        village = tree.path(to: card.villageCode).map(\.title).joined(separator: " › ")
+        villageCode = card.villageCode.dotted
+        kkNumber = shown(card.kkNumber)
+        headName = card.headName
+        address = card.address
+        desil = card.desil
+        members = card.members.map {
+            Member(nik: shown($0.nik), name: $0.name, sex: $0.sex?.label, birthDate: $0.birthDate?.description,
+                   relationship: $0.relationship?.label, disability: $0.disability?.label, needsVerification: $0.needsVerification,
+                   isSubject: $0.isSubject)
+        }
+    }
+}
+
+/// The model of `/orang`: the NIK form and, after a lookup, the family or why there is none.
+struct FamilyPage {
+    let title = "Cari orang — Lumbung"
+    let query = ""
+    let csrf: String
+    let family: FamilyView?
+    let message: String?
+}
