@@ -36,7 +36,13 @@ import Testing
         #expect(audit.stdout.contains("user.added") && audit.stdout.contains("token.issued") && audit.stdout.contains("user.disabled"))
         #expect(!audit.stdout.contains("kopi"), "no password in the log")
         let verified = try LumbungProcess.run(["audit", "verify"] + db)
-        #expect(verified.status == 0 && verified.stdout == "The audit log holds: 4 events, chain intact.\n")
+        #expect(verified.status == 0 && verified.stdout.hasPrefix("The audit log holds: 4 events, chain intact.\nNewest hash: "))
+        let head = try #require(verified.stdout.split(separator: "\n").last?.split(separator: " ").dropFirst(2).first.map(String.init))
+        #expect(head.count == 64)
+        let anchored = try LumbungProcess.run(["audit", "verify", "--contains", head] + db)
+        #expect(anchored.status == 0 && anchored.stdout.hasPrefix("Hash \(head.prefix(12))… is event 4."))
+        let unknown = try LumbungProcess.run(["audit", "verify", "--contains", String(repeating: "a", count: 64)] + db)
+        #expect(unknown.status == 1 && unknown.stderr.contains("no longer contains hash"))
 
         // Tamper: drop the guard and edit the second event.
         let database = try await Database.open(created.location, logger: TestDatabase.logger)

@@ -44,13 +44,21 @@ struct AuditCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check the hash chain of the whole audit log; exit 1 when it is broken.")
         @OptionGroup var databaseOptions: DatabaseOptions
         @OptionGroup var loggingOptions: LoggingOptions
+        @Option(help: "A newest hash noted earlier: the chain must still contain it.") var contains: String?
 
         func run() async throws {
             let result = try await UserCommand.withDatabase(databaseOptions, loggingOptions) { try await AuditLog(database: $0).verify() }
             if let broken = result.firstBreak {
                 throw CLIFailure.failure("The audit log is broken at event \(broken): it was edited, inserted or deleted there (\(result.checked) events before it hold).")
             }
+            if let contains {
+                guard let id = try await UserCommand.withDatabase(databaseOptions, loggingOptions, { try await AuditLog(database: $0).event(withHash: contains) }) else {
+                    throw CLIFailure.failure("The audit log no longer contains hash \(contains): it was rewritten after that hash was noted.")
+                }
+                print("Hash \(contains.prefix(12))… is event \(id).")
+            }
             print("The audit log holds: \(result.checked) events, chain intact.")
+            print("Newest hash: \(result.head) (note it elsewhere: a later chain must still contain it)")
         }
     }
 }

@@ -99,22 +99,32 @@ public struct AuditLog: Sendable {
         }
     }
 
-    /// Checks the whole chain, a page at a time; returns how many events were checked and the id of the
-    /// first one that does not hold (`nil` when the log is intact).
-    public func verify() async throws -> (checked: Int, firstBreak: Int?) {
+    /// Checks the whole chain, a page at a time; returns how many events were checked, the id of the
+    /// first one that does not hold (`nil` when the log is intact) and the newest hash checked.
+    ///
+    /// Someone able to rewrite every row from an edit onwards could forge a consistent chain: write the
+    /// newest hash down outside the database now and then (`lumbung audit verify` prints it) and compare.
+    public func verify() async throws -> (checked: Int, firstBreak: Int?, head: String) {
         var previous = AuditChain.genesis, after = 0, checked = 0
         while true {
             let start = after
             let page = try await database.read { db in
                 try await db.raw("SELECT * FROM audit_event WHERE id > \(bind: start) ORDER BY id LIMIT 5000").all().map(Self.event)
             }
-            guard let last = page.last else { return (checked, nil) }
+            guard let last = page.last else { return (checked, nil, previous) }
             // Ids run 1, 2, 3…: a deleted row shows as a gap.
-            if let gap = zip(page, (after + 1)...).first(where: { $0.0.id != $0.1 }) { return (checked, gap.1) }
-            if let broken = AuditChain.firstBreak(in: page, after: previous) { return (checked, broken) }
+            if let gap = zip(page, (after + 1)...).first(where: { $0.0.id != $0.1 }) { return (checked, gap.1, previous) }
+            if let broken = AuditChain.firstBreak(in: page, after: previous) { return (checked, broken, previous) }
             checked += page.count
             previous = last.hash
             after = last.id
+        }
+    }
+
+    /// The id of the event with this hash, if the chain holds it.
+    public func event(withHash hash: String) async throws -> Int? {
+        try await database.read { db in
+            try await db.raw("SELECT id FROM audit_event WHERE hash = \(bind: hash)").first()?.decode(column: "id", as: Int.self)
         }
     }
 
