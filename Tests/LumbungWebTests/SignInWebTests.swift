@@ -69,6 +69,30 @@ import Testing
         }
     }
 
+    @Test func a_user_changes_their_own_password_on_the_account_page() async throws {
+        try await withWebAppRoles(scope: "52") { client, _, services, _ in
+            let signedIn = try await Self.signIn(client, username: "r-analyst", password: "kata-sandi-uji-2026")
+            let cookie: HTTPFields = [.cookie: "lumbung_sesi=\(try #require(Self.cookie(named: "lumbung_sesi", in: signedIn)))",
+                                      .contentType: "application/x-www-form-urlencoded"]
+            let csrf = try await client.execute(uri: "/akun", method: .get, headers: cookie) { response in
+                #expect(response.status == .ok && response.text.contains("<dd class=\"code\">r-analyst</dd>"))
+                return try #require(Self.formToken(response.text))
+            }
+            func change(_ body: String) async throws -> TestResponse {
+                try await client.execute(uri: "/akun?csrf=\(csrf)", method: .post, headers: cookie, body: ByteBuffer(string: body))
+            }
+            let wrong = try await change("lama=salah&baru=kopi-manis-2027&ulang=kopi-manis-2027")
+            #expect(wrong.status == .badRequest && wrong.text.contains("Kata sandi saat ini salah."))
+            let mismatch = try await change("lama=kata-sandi-uji-2026&baru=kopi-manis-2027&ulang=kopi-manis-2028")
+            #expect(mismatch.status == .badRequest && mismatch.text.contains("tidak sama"))
+            let changed = try await change("lama=kata-sandi-uji-2026&baru=kopi-manis-2027&ulang=kopi-manis-2027")
+            #expect(changed.status == .seeOther && changed.headers[.location] == "/masuk")
+            try await client.execute(uri: "/akun", method: .get, headers: cookie) { #expect($0.status == .seeOther, "the session ended") }
+            #expect(try await Self.signIn(client, username: "r-analyst", password: "kopi-manis-2027").status == .seeOther)
+            #expect(try await services.audit.search(.init(actor: "r-analyst", action: "user.password_reset")).count == 1)
+        }
+    }
+
     @Test func wrong_passwords_are_refused_then_throttled_and_a_forged_form_is_refused() async throws {
         try await withWebAppRoles(scope: "52") { client, _, _, _ in
             for attempt in 1...SignIn.accountLimit {

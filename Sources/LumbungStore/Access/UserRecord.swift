@@ -22,6 +22,7 @@ public enum AccessError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownScope(String)
     case partnerWithoutOrganisation
     case unknownToken(Int)
+    case wrongPassword
 
     public var description: String {
         switch self {
@@ -32,6 +33,7 @@ public enum AccessError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownScope(let code): "There is no region with code \(code) to scope the user to."
         case .partnerWithoutOrganisation: "A partner must belong to an organisation (--organisation)."
         case .unknownToken(let id): "There is no active API token \(id)."
+        case .wrongPassword: "The current password is wrong."
         }
     }
 }

@@ -90,6 +90,14 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// A user changing their own password: the current one must be right. Ends all their sessions.
+    public func changePassword(_ username: String, current: String, new: String, by actor: AuditActor) async throws {
+        guard let (_, hash) = try await credentials(of: username), Passwords.verify(current, hash: hash) else {
+            throw AccessError.wrongPassword
+        }
+        try await resetPassword(username, to: new, by: actor)
+    }
+
     /// Sets a new password and ends the user's sessions.
     public func resetPassword(_ username: String, to password: String, by actor: AuditActor) async throws {
         if let weakness = Passwords.weakness(of: password, username: username) { throw AccessError.weakPassword(weakness) }

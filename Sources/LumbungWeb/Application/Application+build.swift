@@ -51,6 +51,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     SignInPageController(services: services).register(on: pages)
     AuditPageController(services: services).register(on: pages)
     UserPageController(services: services).register(on: pages)
+    AccountPageController(services: services).register(on: pages)
     PersonLookupController(services: services).register(pages: pages, api: api)
     return router
 }

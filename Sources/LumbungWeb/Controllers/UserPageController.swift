@@ -88,6 +88,7 @@ struct UserPageController {
         case .unknownScope(let code): "Tidak ada wilayah dengan kode '\(code)'."
         case .partnerWithoutOrganisation: "Mitra harus punya nama organisasi."
         case .unknownToken(let id): "Tidak ada token API aktif dengan nomor \(id)."
+        case .wrongPassword: "Kata sandi saat ini salah."
         }
     }
 }
