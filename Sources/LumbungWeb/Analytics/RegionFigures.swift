@@ -16,6 +16,7 @@ actor RegionFigures {
     private var generation: Int?
     private var provinces: [RegionCode: Task<RegionTotals, any Error>] = [:]
     private var responses: [String: ByteBuffer] = [:]
+    private var pages: [String: String] = [:]
 
     /// Distinct responses kept per generation; beyond it the memo starts again (weights are free text).
     static let responseLimit = 2_000
@@ -41,12 +42,23 @@ actor RegionFigures {
         return Self.response(body)
     }
 
+    /// A rendered page for `key`, built by `build` once per generation (the signed-in user's bar is added per request).
+    func page(key: String, for code: RegionCode, build: @Sendable (RegionTotals) throws -> String) async throws -> String {
+        try await refreshGeneration()
+        if let cached = pages[key] { return cached }
+        let html = try build(try await loadedTotals(province: code.province))
+        if pages.count >= Self.responseLimit { pages.removeAll(keepingCapacity: true) }
+        pages[key] = html
+        return html
+    }
+
     private func refreshGeneration() async throws {
         let current = try await store.generation()
         guard current != generation else { return }
         generation = current
         provinces.removeAll()
         responses.removeAll()
+        pages.removeAll()
     }
 
     private func loadedTotals(province: RegionCode) async throws -> RegionTotals {

@@ -13,11 +13,16 @@ struct AnalysisPageController {
     func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         router.get("wilayah/:code/indikator", .permitted(.readAggregates, region: .path("code"))) { _, context -> Response in
             let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
-            let totals = try await services.figures.totals(for: region.code)
             let level: PriorityRanking.Level? = PriorityRanking.Level.desa.isBelow(region.code) ? .desa : nil
-            var indicators = RegionIndicators.compute(for: region, totals: totals)
-            if context.identity?.suppressesSmallCells ?? true { indicators = indicators.suppressingSmallCells() }
-            return services.pages.render("indikator", IndicatorPage(region: region, indicators: indicators, rankingLevel: level), for: context)
+            let suppress = context.identity?.suppressesSmallCells ?? true
+            let pages = services.pages
+            let html = try await services.figures.page(key: "indikator \(region.code) \(suppress)", for: region.code) { totals in
+                let indicators = RegionIndicators.compute(for: region, totals: totals)
+                let page = IndicatorPage(region: region, indicators: suppress ? indicators.suppressingSmallCells() : indicators, rankingLevel: level)
+                guard let html = pages.html("indikator", page) else { throw AppError.pageNotFound }
+                return html
+            }
+            return services.pages.respond(html, for: context)
         }
         router.get("peringkat", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             let asked = try RankingRequest(request, tree: services.regions, defaultWithin: try context.requireUser().scope.region)

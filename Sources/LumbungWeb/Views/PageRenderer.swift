@@ -23,20 +23,31 @@ struct PageRenderer: Sendable {
 
     /// The page for a signed-in user: the header names them and offers "Keluar" (a form carrying the CSRF token).
     func render(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok, for context: AppRequestContext) -> Response {
-        guard let identity = context.identity, let session = html("session", SessionBar(identity)) else {
-            return render(template, model, status: status)
-        }
-        return render(template, model, status: status, session: session)
+        guard let html = html(template, model) else { return Self.missing(template) }
+        return respond(html, status: status, for: context)
     }
 
-    func render(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok, session: String? = nil) -> Response {
-        guard var html = html(template, model) else {
-            return Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: "Template \(template) hilang.")))
-        }
-        if let session, let marker = html.range(of: Self.sessionMarker) { html.replaceSubrange(marker, with: session) }
+    /// A page without a signed-in user's bar (sign-in form, error pages).
+    func render(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok) -> Response {
+        guard let html = html(template, model) else { return Self.missing(template) }
+        return respond(html, status: status, session: nil)
+    }
+
+    private static func missing(_ template: String) -> Response {
+        Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: "Template \(template) hilang.")))
+    }
+
+    /// A page already rendered (e.g. cached), with the signed-in user's bar put into its header.
+    func respond(_ page: String, status: HTTPResponse.Status = .ok, for context: AppRequestContext) -> Response {
+        respond(page, status: status, session: context.identity.flatMap { html("session", SessionBar($0)) })
+    }
+
+    private func respond(_ page: String, status: HTTPResponse.Status, session: String?) -> Response {
+        var page = page
+        if let session, let marker = page.range(of: Self.sessionMarker) { page.replaceSubrange(marker, with: session) }
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(string: html)))
+                        body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 }
 
