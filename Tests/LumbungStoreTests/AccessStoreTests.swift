@@ -80,6 +80,22 @@ import Testing
                 try await db.raw("UPDATE user_session SET expires_at = 1 WHERE token_hash = \(bind: SHA256.hex(stale.secret))").run()
             }
             #expect(try await sessions.session(secret: stale.secret) == nil)
+            // So is one left unused for longer than the idle limit; one used within it is kept alive.
+            let idle = try await sessions.start(for: user), busy = try await sessions.start(for: user)
+            let old = Int(Date().timeIntervalSince1970) - SessionStore.idleLimit - 5
+            try await database.transaction { db in
+                try await db.raw("UPDATE user_session SET last_seen_at = \(bind: old) WHERE token_hash IN (\(binds: [SHA256.hex(idle.secret), SHA256.hex(busy.secret)]))").run()
+            }
+            #expect(try await sessions.session(secret: idle.secret) == nil)
+            try await database.transaction { db in
+                try await db.raw("UPDATE user_session SET last_seen_at = \(bind: old + 10) WHERE token_hash = \(bind: SHA256.hex(busy.secret))").run()
+            }
+            #expect(try await sessions.session(secret: busy.secret) != nil, "still within the limit")
+            let refreshed = try await database.read { db in
+                try await db.raw("SELECT last_seen_at FROM user_session WHERE token_hash = \(bind: SHA256.hex(busy.secret))").first()!
+                    .decode(column: "last_seen_at", as: Int.self)
+            }
+            #expect(refreshed > old + 10, "using it moves its last use forward")
             let issued = try await sessions.issueToken(for: "mitra", name: "dashboard", days: 30, by: Self.admin)
             #expect(issued.token.hasPrefix("lmb_") && issued.token.count == 68)
             #expect(try await sessions.user(forToken: issued.token)?.organisation == "LSM Sasak")

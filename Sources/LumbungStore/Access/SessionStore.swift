@@ -11,8 +11,12 @@ public struct SessionStore: Sendable {
         self.database = database
     }
 
-    /// How long a browser session lasts (a working day).
+    /// How long a browser session lasts at most (a working day).
     public static let sessionLifetime = 8 * 3600
+    /// A session not used for this long ends (a screen left open in an office).
+    public static let idleLimit = 30 * 60
+    /// Last use is written at most this often, so reading pages does not mean writing on every request.
+    static let lastSeenResolution = 60
 
     /// A signed-in browser: the user, the cookie secret, and the CSRF token every form must echo.
     public struct Session: Sendable {
@@ -27,29 +31,39 @@ public struct SessionStore: Sendable {
         let secret = Passwords.randomSecret(), csrf = Passwords.randomSecret()
         let now = Clock.now(), expires = now + Self.sessionLifetime
         try await database.transaction { db in
-            try await db.raw("DELETE FROM user_session WHERE expires_at < \(bind: now)").run()
+            try await db.raw("DELETE FROM user_session WHERE expires_at < \(bind: now) OR last_seen_at < \(bind: now - Self.idleLimit)").run()
             try await db.raw("""
-                INSERT INTO user_session (token_hash, user_id, csrf_token, created_at, expires_at)
-                VALUES (\(bind: SHA256.hex(secret)), \(bind: user.id), \(bind: csrf), \(bind: now), \(bind: expires))
+                INSERT INTO user_session (token_hash, user_id, csrf_token, created_at, expires_at, last_seen_at)
+                VALUES (\(bind: SHA256.hex(secret)), \(bind: user.id), \(bind: csrf), \(bind: now), \(bind: expires), \(bind: now))
                 """).run()
         }
         return Session(user: user, secret: secret, csrfToken: csrf, expiresAt: expires)
     }
 
-    /// The live session for a cookie secret: `nil` when unknown, expired or its user disabled.
+    /// The live session for a cookie secret: `nil` when unknown, expired, idle too long or its user disabled.
+    /// Marks the session as used (at most once a minute).
     public func session(secret: String) async throws -> Session? {
-        try await database.read { db in
+        let hash = SHA256.hex(secret), now = Clock.now()
+        let found = try await database.read { db -> (Session, lastSeen: Int)? in
             guard let row = try await db.raw("""
                 SELECT \(unsafeRaw: UserStore.columns.split(separator: ",").map { "u." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")),
-                       s.csrf_token, s.expires_at
+                       s.csrf_token, s.expires_at, s.last_seen_at
                 FROM user_session s JOIN app_user u ON u.id = s.user_id
-                WHERE s.token_hash = \(bind: SHA256.hex(secret)) AND s.expires_at >= \(bind: Clock.now())
+                WHERE s.token_hash = \(bind: hash) AND s.expires_at >= \(bind: now) AND s.last_seen_at >= \(bind: now - Self.idleLimit)
                 """).first() else { return nil }
             let user = try UserStore.record(row)
             guard !user.disabled else { return nil }
-            return Session(user: user, secret: secret, csrfToken: try row.decode(column: "csrf_token", as: String.self),
-                           expiresAt: try row.decode(column: "expires_at", as: Int.self))
+            return (Session(user: user, secret: secret, csrfToken: try row.decode(column: "csrf_token", as: String.self),
+                            expiresAt: try row.decode(column: "expires_at", as: Int.self)),
+                    try row.decode(column: "last_seen_at", as: Int.self))
         }
+        guard let (session, lastSeen) = found else { return nil }
+        if now - lastSeen >= Self.lastSeenResolution {
+            try await database.transaction { db in
+                try await db.raw("UPDATE user_session SET last_seen_at = \(bind: now) WHERE token_hash = \(bind: hash)").run()
+            }
+        }
+        return session
     }
 
     public func end(secret: String) async throws {

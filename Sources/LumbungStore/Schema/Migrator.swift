@@ -15,6 +15,7 @@ public struct Migrator: Sendable {
         .partitionedForeignKey,
         .aggregateState,
         .access,
+        .sessionIdle,
     ]
 
     public let migrations: [Migration]
