@@ -17,8 +17,10 @@ public struct RegionSummary: Sendable, Encodable {
 
     /// - Parameter suppressingSmallCounts: write counts of 1–4 as "<5" (for roles that see aggregates only).
     public init(region: Region, totals: RegionTotals, suppressingSmallCounts: Bool = false) {
-        func number(_ value: Int) -> String { suppressingSmallCounts && CellSuppression.suppresses(value) ? "<5" : Self.number(value) }
-        func numberEN(_ value: Int) -> String { suppressingSmallCounts && CellSuppression.suppresses(value) ? "<5" : Self.numberEN(value) }
+        func number(_ value: Int) -> String { suppressingSmallCounts ? CellSuppression.text(value) : Self.number(value) }
+        func numberEN(_ value: Int) -> String {
+            suppressingSmallCounts && CellSuppression.suppresses(value) ? "<\(CellSuppression.threshold)" : Self.numberEN(value)
+        }
         let tree = totals.tree
         let tally = totals[region.code]
         guard tally.families > 0 else {

@@ -46,4 +46,17 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
     case manageUsers = "manage_users"
     /// Search and verify the audit log.
     case readAudit = "read_audit"
+
+    /// What the permission allows, for messages: "… may not import data".
+    public var activity: (english: String, indonesian: String) {
+        switch self {
+        case .readAggregates: ("read indicators and rankings", "membaca indikator dan peringkat")
+        case .exactSmallCounts: ("see counts under 5", "melihat jumlah di bawah 5")
+        case .readPersonalData: ("read personal data", "membaca data pribadi")
+        case .seeFullIdentity: ("see NIK and KK in full", "melihat NIK dan No. KK lengkap")
+        case .importData: ("import data", "mengimpor data")
+        case .manageUsers: ("manage users", "mengelola pengguna")
+        case .readAudit: ("read the audit log", "membaca log audit")
+        }
+    }
 }

@@ -82,11 +82,8 @@ public struct AuditLog: Sendable {
             if let actor = filter.actor { query.appendInterpolation(unsafeRaw: " AND actor = "); query.appendInterpolation(bind: actor) }
             if let action = filter.action { query.appendInterpolation(unsafeRaw: " AND action = "); query.appendInterpolation(bind: action) }
             if let region = filter.region {
-                query.appendInterpolation(unsafeRaw: " AND (region = ")
-                query.appendInterpolation(bind: region)
-                query.appendInterpolation(unsafeRaw: " OR region LIKE ")
-                query.appendInterpolation(bind: region + ".%")
-                query.appendInterpolation(unsafeRaw: ")")
+                query.appendInterpolation(unsafeRaw: " AND ")
+                query.appendInterpolation(RegionSQL.atOrBelow("region", dotted: region))
             }
             if let from = filter.from { query.appendInterpolation(unsafeRaw: " AND at >= "); query.appendInterpolation(bind: from) }
             if let until = filter.until {

@@ -46,7 +46,7 @@ public struct SessionStore: Sendable {
         let hash = SHA256.hex(secret), now = Clock.now()
         let found = try await database.read { db -> (Session, lastSeen: Int)? in
             guard let row = try await db.raw("""
-                SELECT \(unsafeRaw: UserStore.columns.split(separator: ",").map { "u." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")),
+                SELECT \(unsafeRaw: UserStore.columns(of: "u")),
                        s.csrf_token, s.expires_at, s.last_seen_at
                 FROM user_session s JOIN app_user u ON u.id = s.user_id
                 WHERE s.token_hash = \(bind: hash) AND s.expires_at >= \(bind: now) AND s.last_seen_at >= \(bind: now - Self.idleLimit)
@@ -95,7 +95,7 @@ public struct SessionStore: Sendable {
     public func user(forToken token: String) async throws -> UserRecord? {
         try await database.read { db in
             guard let row = try await db.raw("""
-                SELECT \(unsafeRaw: UserStore.columns.split(separator: ",").map { "u." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
+                SELECT \(unsafeRaw: UserStore.columns(of: "u"))
                 FROM api_token t JOIN app_user u ON u.id = t.user_id
                 WHERE t.token_hash = \(bind: SHA256.hex(token)) AND t.revoked_at IS NULL AND t.expires_at >= \(bind: Clock.now())
                 """).first() else { return nil }

@@ -13,6 +13,19 @@ public struct UserStore: Sendable {
 
     static let columns = "id, username, display_name, role, region_scope, organisation, disabled"
 
+    /// The same columns of `app_user` under an alias, for joins (`u.id, u.username, …`).
+    static func columns(of alias: String) -> String {
+        columns.split(separator: ",").map { "\(alias)." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+    }
+
+    /// The id of the user called `username`, or `unknownUser`.
+    private static func id(of username: String, in db: any SQLDatabase) async throws -> Int {
+        guard let row = try await db.raw("SELECT id FROM app_user WHERE username = \(bind: username)").first() else {
+            throw AccessError.unknownUser(username)
+        }
+        return try row.decode(column: "id", as: Int.self)
+    }
+
     static func record(_ row: any SQLRow) throws -> UserRecord {
         let scope = try row.decode(column: "region_scope", as: String.self)
         guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)), let code = try? RegionCode(scope) else {
@@ -76,10 +89,7 @@ public struct UserStore: Sendable {
     /// Disables (or enables again) a user; disabling also ends their sessions and revokes their tokens.
     public func setDisabled(_ username: String, _ disabled: Bool, by actor: AuditActor) async throws {
         try await database.transaction { db in
-            guard let row = try await db.raw("SELECT id FROM app_user WHERE username = \(bind: username)").first() else {
-                throw AccessError.unknownUser(username)
-            }
-            let id = try row.decode(column: "id", as: Int.self)
+            let id = try await Self.id(of: username, in: db)
             try await db.raw("UPDATE app_user SET disabled = \(bind: disabled) WHERE id = \(bind: id)").run()
             if disabled {
                 try await db.raw("DELETE FROM user_session WHERE user_id = \(bind: id)").run()
@@ -103,10 +113,7 @@ public struct UserStore: Sendable {
         if let weakness = Passwords.weakness(of: password, username: username) { throw AccessError.weakPassword(weakness) }
         let hash = Passwords.hash(password)
         try await database.transaction { db in
-            guard let row = try await db.raw("SELECT id FROM app_user WHERE username = \(bind: username)").first() else {
-                throw AccessError.unknownUser(username)
-            }
-            let id = try row.decode(column: "id", as: Int.self)
+            let id = try await Self.id(of: username, in: db)
             try await db.raw("UPDATE app_user SET password_hash = \(bind: hash) WHERE id = \(bind: id)").run()
             try await db.raw("DELETE FROM user_session WHERE user_id = \(bind: id)").run()
             try await AuditLog.append(db, engine: database.engine, actor: actor, action: .passwordReset, region: nil, target: username)

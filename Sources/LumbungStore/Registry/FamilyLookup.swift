@@ -40,12 +40,11 @@ public struct FamilyLookup: Sendable {
         let regencies = scope.depth >= 2 ? [scope.ancestors.first { $0.depth == 2 } ?? scope].map(\.dotted)
             : tree.children(of: scope).map(\.code.dotted)
         guard !regencies.isEmpty else { return nil }
-        let prefix = scope.dotted
         return try await database.read { db in
             guard let subject = try await db.raw("""
                 SELECT p.id, p.regency_code, p.household_id FROM person p
                 WHERE p.regency_code IN (\(binds: regencies)) AND p.nik = \(bind: nik)
-                  AND (p.village_code = \(bind: prefix) OR p.village_code LIKE \(bind: prefix + ".%"))
+                  AND \(RegionSQL.atOrBelow("p.village_code", scope))
                 """).first() else { return nil }
             let regency = try subject.decode(column: "regency_code", as: String.self)
             let householdID = try subject.decode(column: "household_id", as: Int.self)

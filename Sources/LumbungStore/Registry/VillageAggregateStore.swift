@@ -12,11 +12,9 @@ public struct VillageAggregateStore: Sendable {
 
     /// The tallies of every village at or below `code` that holds records.
     public func fetchTallies(within code: RegionCode) async throws -> [RegionCode: RegionTally] {
-        let prefix = code.dotted
         let rows = try await database.read { db in
             try await db.raw("""
-                SELECT village_code, CAST(tally AS TEXT) AS tally FROM village_aggregate
-                WHERE village_code = \(bind: prefix) OR village_code LIKE \(bind: prefix + ".%")
+                SELECT village_code, CAST(tally AS TEXT) AS tally FROM village_aggregate WHERE \(RegionSQL.atOrBelow("village_code", code))
                 """).all()
         }
         let decoder = JSONDecoder()

@@ -31,10 +31,10 @@ public enum AccessRule: Sendable {
             return
         }
         guard let identity = context.identity else { throw AppError.signInRequired }
-        let actor = AuditActor(name: identity.user.username, address: AuthenticationMiddleware.address(of: context))
+        let actor = context.auditActor
         guard identity.user.role.may(permission) else {
             try await audit.append(actor, .accessDenied, target: "\(request.method) \(request.uri.path)", outcome: "denied")
-            throw AppError.forbidden
+            throw AppError.forbidden(identity.user.role, permission)
         }
         let text: String? = switch source {
         case .none: nil

@@ -11,6 +11,12 @@ extension AppRequestContext {
         return user
     }
 
+    /// Whether counts under 5 must be shown as "<5" (for anyone not signed in too; such requests never get that far).
+    var suppressesSmallCells: Bool { identity?.suppressesSmallCells ?? true }
+
+    /// The session's CSRF token for the forms of a page (empty for bearer tokens, which need none).
+    var csrfToken: String { identity?.csrfToken ?? "" }
+
     /// Who audit events of this request are about.
     var auditActor: AuditActor {
         AuditActor(name: identity?.user.username ?? "-", address: AuthenticationMiddleware.address(of: self))

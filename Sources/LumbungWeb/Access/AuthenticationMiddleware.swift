@@ -19,14 +19,14 @@ struct AuthenticationMiddleware: RouterMiddleware {
         if let header = request.headers[.authorization] {
             guard header.lowercased().hasPrefix("bearer "), case let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces),
                   let user = try await sessions.user(forToken: token) else {
-                try await audit.append(AuditActor(name: "-", address: Self.address(of: context)), .tokenRejected, target: request.uri.path, outcome: "denied")
+                try await audit.append(context.auditActor, .tokenRejected, target: request.uri.path, outcome: "denied")
                 throw AppError.badToken
             }
             context.identity = Identity(user: user, csrfToken: nil)
         } else if let secret = request.cookies[Self.sessionCookie]?.value, !secret.isEmpty {
             guard let session = try await sessions.session(secret: secret) else {
                 // Expired, ended or forged: say so once in the audit log and drop the cookie.
-                try await audit.append(AuditActor(name: "-", address: Self.address(of: context)), .sessionRejected, target: request.uri.path,
+                try await audit.append(context.auditActor, .sessionRejected, target: request.uri.path,
                                        outcome: "denied")
                 var response: Response
                 do {

@@ -15,10 +15,10 @@ actor RegionFigures {
     private let tree: RegionTree
     private var generation: Int?
     private var provinces: [RegionCode: Task<RegionTotals, any Error>] = [:]
-    private var responses: [String: ByteBuffer] = [:]
-    private var pages: [String: String] = [:]
+    /// Encoded JSON and rendered pages of this generation, by route and parameters.
+    private var memo: [String: any Sendable] = [:]
 
-    /// Distinct responses kept per generation; beyond it the memo starts again (weights are free text).
+    /// Distinct answers kept per generation; beyond it the memo starts again (weights are free text).
     static let responseLimit = 2_000
 
     init(database: Database, tree: RegionTree) {
@@ -34,22 +34,22 @@ actor RegionFigures {
 
     /// The JSON response for `key` (the route and its parameters), built by `build` once per generation.
     func json(key: String, for code: RegionCode, build: @Sendable (RegionTotals) throws -> any Encodable & Sendable) async throws -> Response {
-        try await refreshGeneration()
-        if let cached = responses[key] { return Self.response(cached) }
-        let body = ByteBuffer(bytes: try JSONBody.encode(try build(try await loadedTotals(province: code.province))))
-        if responses.count >= Self.responseLimit { responses.removeAll(keepingCapacity: true) }
-        responses[key] = body
-        return Self.response(body)
+        let body = try await memoized("json " + key, for: code) { ByteBuffer(bytes: try JSONBody.encode(try build($0))) }
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
     }
 
     /// A rendered page for `key`, built by `build` once per generation (the signed-in user's bar is added per request).
     func page(key: String, for code: RegionCode, build: @Sendable (RegionTotals) throws -> String) async throws -> String {
+        try await memoized("page " + key, for: code, build)
+    }
+
+    private func memoized<Value: Sendable>(_ key: String, for code: RegionCode, _ build: (RegionTotals) throws -> Value) async throws -> Value {
         try await refreshGeneration()
-        if let cached = pages[key] { return cached }
-        let html = try build(try await loadedTotals(province: code.province))
-        if pages.count >= Self.responseLimit { pages.removeAll(keepingCapacity: true) }
-        pages[key] = html
-        return html
+        if let cached = memo[key] as? Value { return cached }
+        let value = try build(try await loadedTotals(province: code.province))
+        if memo.count >= Self.responseLimit { memo.removeAll(keepingCapacity: true) }
+        memo[key] = value
+        return value
     }
 
     private func refreshGeneration() async throws {
@@ -57,8 +57,7 @@ actor RegionFigures {
         guard current != generation else { return }
         generation = current
         provinces.removeAll()
-        responses.removeAll()
-        pages.removeAll()
+        memo.removeAll()
     }
 
     private func loadedTotals(province: RegionCode) async throws -> RegionTotals {
@@ -72,9 +71,5 @@ actor RegionFigures {
             provinces[province] = nil
             throw error
         }
-    }
-
-    private static func response(_ body: ByteBuffer) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
     }
 }

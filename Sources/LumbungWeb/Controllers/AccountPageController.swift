@@ -35,7 +35,7 @@ struct AccountPageController {
                 try await UserStore(database: services.database).changePassword(user.username, current: form["lama"] ?? "", new: new,
                                                                                 by: context.auditActor)
             } catch let error as AccessError {
-                return try page(context, error: UserPageController.indonesian(error), status: .badRequest)
+                return try page(context, error: error.indonesianDescription, status: .badRequest)
             }
             return .redirect(to: "/masuk")
         }
@@ -43,7 +43,7 @@ struct AccountPageController {
 
     private func page(_ context: AppRequestContext, error: String?, status: HTTPResponse.Status) throws -> Response {
         let user = try context.requireUser()
-        return services.pages.render("akun", Page(csrf: context.identity?.csrfToken ?? "", username: user.username, name: user.displayName,
+        return services.pages.render("akun", Page(csrf: context.csrfToken, username: user.username, name: user.displayName,
                                                   role: user.role.label, scope: user.scope.region.dotted, organisation: user.organisation,
                                                   error: error), status: status, for: context)
     }

@@ -14,7 +14,7 @@ struct AnalysisPageController {
         router.get("wilayah/:code/indikator", .permitted(.readAggregates, region: .path("code"))) { _, context -> Response in
             let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
             let level: PriorityRanking.Level? = PriorityRanking.Level.desa.isBelow(region.code) ? .desa : nil
-            let suppress = context.identity?.suppressesSmallCells ?? true
+            let suppress = context.suppressesSmallCells
             let pages = services.pages
             let html = try await services.figures.page(key: "indikator \(region.code) \(suppress)", for: region.code) { totals in
                 let indicators = RegionIndicators.compute(for: region, totals: totals)
@@ -28,7 +28,7 @@ struct AnalysisPageController {
             let asked = try RankingRequest(request, tree: services.regions, defaultWithin: try context.requireUser().scope.region)
             let totals = try await services.figures.totals(for: asked.within.code)
             var ranking = asked.ranking(totals)
-            if context.identity?.suppressesSmallCells ?? true { ranking = ranking.suppressingSmallCells() }
+            if context.suppressesSmallCells { ranking = ranking.suppressingSmallCells() }
             return services.pages.render("peringkat", RankingPage(request: asked, ranking: ranking), for: context)
         }
     }

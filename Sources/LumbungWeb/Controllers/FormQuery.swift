@@ -7,25 +7,23 @@ import LumbungStore
 /// Reads query parameters the way HTML forms send them (`application/x-www-form-urlencoded`):
 /// `+` is a space and `%XX` a byte, so `?q=lombok+timur` is "lombok timur".
 enum FormQuery {
+    /// The first query parameter called `name`.
     static func value(_ name: String, in request: Request) -> String? {
-        guard let query = request.uri.query else { return nil }
-        for pair in query.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard decode(parts[0]) == name else { continue }
-            return parts.count > 1 ? decode(parts[1]) : ""
-        }
-        return nil
+        request.uri.query.flatMap { query in fields(query).first { $0.name == name }?.value }
     }
 
-    /// The fields of an `application/x-www-form-urlencoded` body (at most 64 KiB).
+    /// The fields of an `application/x-www-form-urlencoded` body (at most 64 KiB); a repeated name keeps its last value.
     static func body(_ request: Request) async throws -> [String: String] {
         let buffer = try await request.body.collect(upTo: 64 * 1024)
-        var fields: [String: String] = [:]
-        for pair in String(buffer: buffer).split(separator: "&") {
+        return Dictionary(fields(String(buffer: buffer)).map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+    }
+
+    /// `a=1&b=x+y` as its decoded name–value pairs, in order.
+    private static func fields(_ text: String) -> [(name: String, value: String)] {
+        text.split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+            return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
         }
-        return fields
     }
 
     private static func decode(_ text: Substring) -> String {

@@ -23,12 +23,7 @@ struct ImportAPIController {
 
     func register(on group: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         group.post("imports", .permitted(.importData, region: .none)) { request, context -> Response in
-            let user = try context.requireUser()
-            let (id, folder) = await services.imports.newUploadFolder()
-            let upload = try await ImportUploads.receive(request, into: folder)
-            let options = try ImportUploads.options(upload.fields)
-            await services.imports.start(id: id, upload: upload, layout: options.layout, dryRun: options.dryRun, asOf: options.asOf, by: user)
-            try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted, target: upload.fileName)
+            let id = try await ImportUploads.start(request, context, services)
             var response = JSONBody.response(Started(id: id, status: "running", statusURL: "/api/v1/imports/\(id)"), status: .accepted)
             response.headers[.location] = "/api/v1/imports/\(id)"
             return response
@@ -44,6 +39,18 @@ struct ImportAPIController {
 
 /// What the API and the Impor page share about receiving an upload.
 enum ImportUploads {
+    /// Receives the upload, starts importing it for the signed-in user (rows limited to their scope),
+    /// records the start in the audit log, and returns the job's id.
+    static func start(_ request: Request, _ context: AppRequestContext, _ services: AppServices) async throws -> String {
+        let user = try context.requireUser()
+        let (id, folder) = await services.imports.newUploadFolder()
+        let upload = try await receive(request, into: folder)
+        let options = try Self.options(upload.fields)
+        await services.imports.start(id: id, upload: upload, layout: options.layout, dryRun: options.dryRun, asOf: options.asOf, by: user)
+        try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted, target: upload.fileName)
+        return id
+    }
+
     /// A finished report shows rejected values (NIK, names) from the file: looking at it is audited.
     static func auditReportView(_ status: ImportJobs.Status, _ context: AppRequestContext, _ services: AppServices) async throws {
         guard let report = status.report else { return }

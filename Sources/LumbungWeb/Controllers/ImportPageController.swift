@@ -12,15 +12,10 @@ struct ImportPageController {
     func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         router.get("impor", .permitted(.importData, region: .none)) { _, context -> Response in
             let batches = try await ImportBatchStore(database: services.database).recent()
-            return services.pages.render("impor", ImportFormPage(batches: batches, csrf: context.identity?.csrfToken ?? ""), for: context)
+            return services.pages.render("impor", ImportFormPage(batches: batches, csrf: context.csrfToken), for: context)
         }
         router.post("impor", .permitted(.importData, region: .none)) { request, context -> Response in
-            let user = try context.requireUser()
-            let (id, folder) = await services.imports.newUploadFolder()
-            let upload = try await ImportUploads.receive(request, into: folder)
-            let options = try ImportUploads.options(upload.fields)
-            await services.imports.start(id: id, upload: upload, layout: options.layout, dryRun: options.dryRun, asOf: options.asOf, by: user)
-            try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted, target: upload.fileName)
+            let id = try await ImportUploads.start(request, context, services)
             return .redirect(to: "/impor/proses/\(id)", type: .found)
         }
         router.get("impor/proses/:id", .permitted(.importData, region: .none)) { _, context -> Response in

@@ -13,10 +13,10 @@ struct PersonLookupController {
 
     func register(pages: GuardedRoutes<some RouterMethods<AppRequestContext>>, api: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         pages.get("orang", .permitted(.readPersonalData, region: .none)) { _, context -> Response in
-            services.pages.render("orang", FamilyPage(csrf: context.identity?.csrfToken ?? "", family: nil, message: nil), for: context)
+            services.pages.render("orang", FamilyPage(csrf: context.csrfToken, family: nil, message: nil), for: context)
         }
         pages.post("orang", .permitted(.readPersonalData, region: .none)) { request, context -> Response in
-            let csrf = context.identity?.csrfToken ?? ""
+            let csrf = context.csrfToken
             let nik = try await Self.nik(in: request)
             guard let family = try await lookUp(nik, context) else {
                 return services.pages.render("orang", FamilyPage(csrf: csrf, family: nil, message: AppError.personNotFound.indonesianMessage),

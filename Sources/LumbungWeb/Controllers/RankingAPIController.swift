@@ -21,7 +21,7 @@ struct RankingAPIController {
         group.get("rankings", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             let user = try context.requireUser()
             let asked = try RankingRequest(request, tree: services.regions, defaultWithin: user.scope.region)
-            let suppress = context.identity?.suppressesSmallCells ?? true
+            let suppress = context.suppressesSmallCells
             return try await services.figures.json(key: asked.cacheKey + " \(suppress)", for: asked.within.code) { totals in
                 let computed = asked.ranking(totals)
                 let ranking = suppress ? computed.suppressingSmallCells() : computed

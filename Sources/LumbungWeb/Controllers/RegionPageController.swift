@@ -53,7 +53,7 @@ struct RegionPageController {
         }
         let svg = RegionMapSVG.render(shapes, label: "Peta \(region.title)")
         let totals = try await services.figures.totals(for: region.code)
-        let suppress = context.identity?.suppressesSmallCells ?? true
+        let suppress = context.suppressesSmallCells
         let summary = totals[region.code.province].families == 0 ? nil
             : RegionSummary(region: region, totals: totals, suppressingSmallCounts: suppress).id
         return RegionPage(region: region, tree: tree, mapSVG: svg, boundaryCodes: Set(boundaries.keys), summary: summary)

@@ -50,7 +50,7 @@ struct UserPageController {
                     password: form["password"] ?? "", by: context.auditActor)
                 return .redirect(to: "/pengguna?pesan=" + ("Pengguna \(user.username) ditambahkan.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
             } catch let error as AccessError {
-                return try await page(context, message: nil, error: Self.indonesian(error), status: .badRequest)
+                return try await page(context, message: nil, error: error.indonesianDescription, status: .badRequest)
             }
         }
         router.post("pengguna/{username}/status", .permitted(.manageUsers, region: .none)) { request, context -> Response in
@@ -63,7 +63,7 @@ struct UserPageController {
             do {
                 try await UserStore(database: services.database).setDisabled(username, disable, by: context.auditActor)
             } catch let error as AccessError {
-                return try await page(context, message: nil, error: Self.indonesian(error), status: .notFound)
+                return try await page(context, message: nil, error: error.indonesianDescription, status: .notFound)
             }
             return .redirect(to: "/pengguna")
         }
@@ -71,24 +71,10 @@ struct UserPageController {
 
     private func page(_ context: AppRequestContext, message: String?, error: String?, status: HTTPResponse.Status) async throws -> Response {
         let users = try await UserStore(database: services.database).list()
-        let page = Page(csrf: context.identity?.csrfToken ?? "", users: users.map {
+        let page = Page(csrf: context.csrfToken, users: users.map {
             Page.Row(username: $0.username, name: $0.displayName, role: $0.role.label, scope: $0.scope.region.dotted,
                      organisation: $0.organisation ?? "", status: $0.disabled ? "nonaktif" : "aktif", disabled: $0.disabled)
         }, message: message, error: error)
         return services.pages.render("pengguna", page, status: status, for: context)
-    }
-
-    /// The store's reason in Bahasa Indonesia.
-    static func indonesian(_ error: AccessError) -> String {
-        switch error {
-        case .usernameTaken(let name): "Nama pengguna '\(name)' sudah dipakai."
-        case .unknownUser(let name): "Tidak ada pengguna '\(name)'."
-        case .weakPassword: "Kata sandi terlalu lemah: minimal \(Passwords.minimumLength) karakter, tidak memuat nama pengguna, dan tidak berulang."
-        case .badUsername(let name): "'\(name)' bukan nama pengguna yang sah: pakai 3–40 huruf kecil, angka, titik, '-' atau '_'."
-        case .unknownScope(let code): "Tidak ada wilayah dengan kode '\(code)'."
-        case .partnerWithoutOrganisation: "Mitra harus punya nama organisasi."
-        case .unknownToken(let id): "Tidak ada token API aktif dengan nomor \(id)."
-        case .wrongPassword: "Kata sandi saat ini salah."
-        }
     }
 }

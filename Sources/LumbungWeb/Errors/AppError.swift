@@ -17,7 +17,7 @@ enum AppError: Error, Sendable {
     case badToken
     case wrongCredentials
     case tooManyAttempts
-    case forbidden
+    case forbidden(Role, Permission)
     case outOfScope(RegionCode)
     case csrfRejected
     case badNIK
@@ -78,7 +78,7 @@ enum AppError: Error, Sendable {
         case .badToken: "The bearer token is unknown, revoked or expired."
         case .wrongCredentials: "Wrong username or password."
         case .tooManyAttempts: "Too many failed sign-ins; wait 15 minutes."
-        case .forbidden: "Your role may not do this."
+        case .forbidden(let role, let permission): "The role \(role.rawValue) may not \(permission.activity.english)."
         case .outOfScope(let code): "Region \(code.dotted) is outside your region scope."
         case .csrfRejected: "The form's security token is missing or wrong; reload the page and send it again."
         case .badNIK: "Send the NIK as 16 digits in the form field nik."
@@ -106,7 +106,7 @@ enum AppError: Error, Sendable {
         case .badToken: "Token API tidak dikenal, sudah dicabut, atau kedaluwarsa."
         case .wrongCredentials: "Nama pengguna atau kata sandi salah."
         case .tooManyAttempts: "Terlalu banyak percobaan masuk yang gagal. Tunggu 15 menit lalu coba lagi."
-        case .forbidden: "Peran Anda tidak diizinkan membuka halaman ini."
+        case .forbidden(let role, let permission): "Peran Anda (\(role.label)) tidak diizinkan \(permission.activity.indonesian)."
         case .outOfScope(let code): "Wilayah \(code.dotted) berada di luar wilayah kerja Anda."
         case .csrfRejected: "Token keamanan formulir hilang atau salah. Muat ulang halaman lalu kirim lagi."
         case .badNIK: "NIK harus 16 digit angka."
