@@ -8,19 +8,24 @@ public enum ReferenceCalculator {
     /// A family with its members, as the registry holds it.
     public struct Family: Sendable {
         public let household: Household
+        /// The members who live there (the dead and those who moved away are left out).
         public let members: [Person]
+        /// Whether every listed member left: such a family is no family of the desa.
+        public let noneResident: Bool
         /// Whether the family lives in a desa (not a kelurahan), for the sanitation rule.
         public let rural: Bool
 
         public init(household: Household, members: [Person], rural: Bool) {
             self.household = household
-            self.members = members
+            self.members = members.filter { $0.residentStatus == nil || $0.residentStatus == .alive }
+            self.noneResident = !members.isEmpty && self.members.isEmpty
             self.rural = rural
         }
     }
 
     /// Every figure of every indicator, keyed `indicator`, `indicator/split/group`, each as (count, denominator).
-    public static func figures(of families: [Family], asOf: CalendarDate) -> [String: Figure] {
+    public static func figures(of listed: [Family], asOf: CalendarDate) -> [String: Figure] {
+        let families = listed.filter { !$0.noneResident }
         var figures: [String: Figure] = [:]
         let people = families.flatMap { family in family.members.map { (person: $0, family: family) } }
         for (id, rule) in personRules {

@@ -7,6 +7,10 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     case badMapping(file: String, reason: String)
     case noDataRows(file: String)
     case continuedOnMoreSheets(file: String, sheets: [String])
+    /// The rejects folder does not exist or cannot be written: checked before anything is read or written.
+    case rejectsFolder(path: String)
+    /// `--desa` names no desa/kelurahan of the region tree.
+    case chosenVillage(String)
 
     public var description: String {
         switch self {
@@ -20,6 +24,8 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(file), row \(row): \(cells) cells where the header has \(columns) columns — a stray delimiter or quote? Fix the row and import again."
         case .badMapping(let file, let reason): "The mapping file \(file) cannot be used: \(reason)."
         case .noDataRows(let file): "\(file) has a header but no data rows."
+        case .rejectsFolder(let path): "The rejects folder \(path) does not exist or cannot be written: create it or choose another with --rejects. Nothing was imported."
+        case .chosenVillage(let code): "--desa \(code) is not a desa/kelurahan: give its 10-digit Kemendagri code, e.g. 52.01.01.2002."
         case .continuedOnMoreSheets(let file, let sheets):
             "\(file) continues its table on the sheets \(sheets.joined(separator: ", ")), which this import does not read yet: save each sheet as its own .xlsx or .csv file and import those, so that no row is left out."
         }
@@ -37,6 +43,8 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(file), baris \(row): berisi \(cells) sel padahal judul kolom ada \(columns) — mungkin ada pemisah atau tanda kutip yang salah. Perbaiki baris itu lalu impor lagi."
         case .badMapping(let file, let reason): "Berkas pemetaan \(file) tidak dapat dipakai: \(reason)."
         case .noDataRows(let file): "\(file) hanya berisi judul kolom, tanpa baris data."
+        case .rejectsFolder(let path): "Folder untuk baris yang ditolak (\(path)) tidak ada atau tidak dapat ditulis: buat foldernya atau pilih folder lain. Belum ada yang diimpor."
+        case .chosenVillage(let code): "\(code) bukan kode desa/kelurahan: pilih desa dengan kode Kemendagri 10 digit, mis. 52.01.01.2002."
         case .continuedOnMoreSheets(let file, let sheets):
             "Tabel dalam \(file) berlanjut di lembar \(sheets.joined(separator: ", ")), yang belum dapat dibaca impor ini: simpan setiap lembar sebagai berkas .xlsx atau .csv tersendiri lalu impor berkas-berkas itu, agar tidak ada baris yang tertinggal."
         }

@@ -18,6 +18,9 @@ public struct ImportOptions: Sendable {
     /// The uploader's region scope: rows of desa outside it are rejected (`out_of_scope`), and people are
     /// joined only to families inside it. `nil` for the command line, which runs with the server's rights.
     public var scope: RegionCode?
+    /// The desa of a file without region columns (a village system's population export): every row is
+    /// placed there, and a row that names another desa is an error.
+    public var village: RegionCode?
 
     public init(asOf: CalendarDate) {
         self.asOf = asOf
@@ -31,8 +34,9 @@ public struct ImportProgress: Sendable {
     public let fraction: Double
 }
 
-/// Imports one file: sniff, find the header and layout, stream and validate every row, write the
-/// batch in one transaction, report, and give back the rejected rows to fix.
+/// Imports one file: finds its tables (every sheet of a workbook), the header and layout of each, reads
+/// the evidence of whole columns (date order), streams and validates every row, writes the batch in one
+/// transaction, reports, and gives back the rejected rows to fix.
 public struct ImportJob: Sendable {
     public let database: Database
     public let references: ImportReferences
@@ -52,91 +56,152 @@ public struct ImportJob: Sendable {
         return try CSVSheetReader(url: url)
     }
 
-    /// A workbook whose table goes on in further sheets (Excel's 1,048,576-row limit) would lose rows if
-    /// only the first were read: such a workbook is refused with what to do instead.
-    static func refuseContinuationSheets(_ reader: any SheetReader, header: [String]) throws {
-        guard let workbook = reader as? XLSXSheetReader, workbook.sheetNames.count > 1 else { return }
-        var continued: [String] = []
-        for index in 1..<workbook.sheetNames.count {
-            let sheet = try XLSXSheetReader(url: workbook.url, sheet: index)
-            var first: [String]?
-            struct Stop: Error {}
-            do {
-                try sheet.forEachRow { row in
-                    guard !row.isBlank else { return }
-                    first = row.values.map(\.text)
-                    throw Stop()
-                }
-            } catch is Stop {}
-            if let first, first.prefix(header.count) == header[...] { continued.append(workbook.sheetNames[index]) }
-        }
-        if !continued.isEmpty { throw ImportError.continuedOnMoreSheets(file: workbook.fileName, sheets: continued) }
-    }
-
     public func run(_ file: URL, options: ImportOptions, progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportReport {
         guard FileManager.default.isReadableFile(atPath: file.path) else {
             throw SheetReadError.unreadable(file: file.lastPathComponent, reason: "the file does not exist or cannot be read")
         }
-        let reader = try Self.reader(for: file)
-        let header = try HeaderScan.find(in: reader, choice: options.layout, mapping: options.mapping)
-        try Self.refuseContinuationSheets(reader, header: header.columns.header)
+        let rejectsFolder = options.rejectsFolder ?? file.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: rejectsFolder.path, isDirectory: &isFolder), isFolder.boolValue,
+              FileManager.default.isWritableFile(atPath: rejectsFolder.path) else {
+            throw ImportError.rejectsFolder(path: rejectsFolder.path)
+        }
+        if let village = options.village, references.tree[village]?.code.depth != 4 {
+            throw ImportError.chosenVillage(village.dotted)
+        }
+        let readers = try TableScan.readers(for: file)
+        let found = try TableScan.find(in: readers, choice: options.layout, mapping: options.mapping)
         let sha256 = try SHA256.of(file: file)
-        var report = ImportReport(file: file.lastPathComponent, layout: header.layout.rawValue, headerRow: header.row, dryRun: options.dryRun)
+        var report = ImportReport(file: file.lastPathComponent, layout: found.tables.map(\.layout.rawValue).joined(separator: " + "),
+                                  headerRow: found.tables.first?.headerRow, dryRun: options.dryRun)
+        report.skippedSheets = found.skipped
         let registry = RegistryStore(database: database, tree: references.tree)
         if !options.dryRun, let previous = try await registry.previousImport(sha256: sha256) {
             report.alreadyImportedInBatch = previous.batchID
             report.batchID = previous.batchID
             return report
         }
-        let parser = RowParser(layout: header.layout, columns: header.columns, asOf: options.asOf, resolver: references.resolver,
-                               knownDistricts: references.knownDistricts, scope: options.scope)
-        let rejectsURL = (options.rejectsFolder ?? file.deletingLastPathComponent())
-            .appendingPathComponent(file.deletingPathExtension().lastPathComponent + "-ditolak.csv")
-        try? FileManager.default.removeItem(at: rejectsURL)
-        let scan = FileScan(reader: reader, parser: parser, headerRow: header.row,
-                            rejects: RejectsWriter(url: rejectsURL, header: header.columns.header), progress: progress)
-        let info = ImportBatchInfo(layout: header.layout.rawValue, fileName: file.lastPathComponent, sha256: sha256,
+        var parts: [FileScan.Part] = []
+        for table in found.tables {
+            let reader = readers[table.sheet]
+            let order = try Self.dateOrder(of: table, in: reader)
+            let parser = RowParser(table: table, asOf: options.asOf, references: references, scope: options.scope,
+                                   chosenVillage: options.village, dateOrder: order)
+            let suffix = found.tables.count > 1 ? "-" + Self.safeName(table.sheetName ?? String(table.sheet + 1)) : ""
+            let rejectsURL = rejectsFolder.appendingPathComponent(file.deletingPathExtension().lastPathComponent + suffix + "-ditolak.csv")
+            try? FileManager.default.removeItem(at: rejectsURL)
+            parts.append(FileScan.Part(reader: reader, parser: parser, rejects: RejectsWriter(url: rejectsURL, header: table.columns.header)))
+            report.tables.append(Self.describe(table, parser: parser))
+            report.notes += Self.notes(for: table, order: order)
+        }
+        let scan = FileScan(parts: parts, progress: progress)
+        let info = ImportBatchInfo(layout: report.layout ?? "", fileName: file.lastPathComponent, sha256: sha256,
                                    dryRun: options.dryRun, asOf: options.asOf, scope: options.scope)
-        let outcome = try await registry.importBatch(info, rowsArePeople: header.layout.makesPeople) { batch in
+        let sheetNames = Dictionary(found.tables.compactMap { table in table.sheetName.map { (table.sheet, $0) } }, uniquingKeysWith: { a, _ in a })
+        let outcome = try await registry.importBatch(info, sheetNames: sheetNames) { batch in
             try await scan.run(into: batch)
         }
-        // Rows whose family the registry did not know go to the rejects file too.
-        try scan.appendRejects(rows: Set(outcome.familyNotFound))
+        // Rows the registry refused go to the rejects file too.
+        try scan.appendRejects(outcome.refusedRows)
         report.batchID = options.dryRun ? nil : outcome.batchID
         report.rowsRead = scan.rowsRead
+        report.skipped = scan.skippedRows
         report.inserted = outcome.inserted
         report.updated = outcome.updated
+        report.unchanged = outcome.unchanged
         report.merged = outcome.merged.count
-        report.warned = scan.warnedRows
-        report.rejected = scan.rejectedRows + outcome.familyNotFound.count
+        report.rejected = scan.rejectedRows + outcome.refused.count
+        report.warned = scan.warnedRows(excluding: Set(outcome.refusedRows.keys))
+        report.familiesInserted = outcome.familiesInserted
+        report.familiesUpdated = outcome.familiesUpdated
         report.count(scan.issues)
-        report.count(outcome.familyNotFound.map { ImportIssue.familyNotFound(row: $0) })
-        report.count(outcome.merged.map { ImportIssue.duplicateInFile(row: $0.row, keptRow: $0.into) })
-        report.rejectsFile = try scan.finishRejects()
+        report.count(outcome.refused)
+        report.count(outcome.warnings)
+        report.count(outcome.mergedIssues)
+        report.unknownValues = scan.unknownValues()
+        report.notes += outcome.replacedValues.sorted { $0.key < $1.key }.map { field, count in
+            "\(RegistryImport.fieldLabel(field)): \(count) nilai yang sudah tersimpan (dari sumber lain) diganti nilai berbeda dari berkas ini."
+        }
+        let rejectsFiles = try scan.finishRejects()
+        report.rejectsFiles = rejectsFiles
+        report.rejectsFile = rejectsFiles.first
         return report
+    }
+
+    /// Whether a date column reads day-first or month-first, from every value in it.
+    static func dateOrder(of table: FoundTable, in reader: any SheetReader) throws -> DateOrder {
+        guard let column = table.columns.columns[.birthDate] else { return .dayFirst }
+        var evidence = DateOrderEvidence()
+        try reader.forEachRow { row in
+            guard row.number > table.headerRow else { return }
+            evidence.see(row[column])
+        }
+        return evidence.order
+    }
+
+    static func notes(for table: FoundTable, order: DateOrder) -> [String] {
+        let sheet = table.sheetName.map { "Lembar \($0): " } ?? ""
+        var notes: [String] = []
+        if let column = table.columns.columns[.birthDate] {
+            let name = table.columns.header[column]
+            switch order {
+            case .dayFirst: break
+            case .monthFirst: notes.append("\(sheet)kolom \(name) dibaca bulan/hari/tahun, karena ada nilai yang bagian keduanya lebih dari 12.")
+            case .undecided:
+                notes.append("\(sheet)kolom \(name): tidak satu pun tanggal menunjukkan urutannya (semua hari ≤ 12); dibaca hari/bulan/tahun seperti kebiasaan Indonesia. Periksa beberapa baris: bila sebenarnya bulan/hari, impor ulang setelah berkasnya diperbaiki.")
+            case .mixed:
+                notes.append("\(sheet)kolom \(name) berisi tanggal hari/bulan dan bulan/hari sekaligus; setiap tanggal dibaca sebagaimana mungkin, yang meragukan sebagai hari/bulan. Periksa kolom ini di sumbernya.")
+            }
+        }
+        for duplicate in table.columns.duplicates {
+            notes.append("\(sheet)judul kolom '\(table.columns.header[duplicate.ignored])' (kolom \(duplicate.ignored + 1)) sama artinya dengan '\(table.columns.header[duplicate.used])' (kolom \(duplicate.used + 1)), yang dipakai untuk \(duplicate.field.label); kolom \(duplicate.ignored + 1) diabaikan. Ganti nama salah satunya bila isinya berbeda.")
+        }
+        if let number = table.numberRow { notes.append("\(sheet)baris \(number) berisi nomor kolom/kode pertanyaan di bawah judul kolom, bukan data; dilewati.") }
+        return notes
+    }
+
+    static func describe(_ table: FoundTable, parser: RowParser) -> ImportReport.Table {
+        let fields = table.columns.fields
+        let regionSource = if parser.region.chosen != nil && !parser.region.hasRegionColumns { "desa pilihan" }
+            else if fields.contains(.bpsDistrict) || fields.contains(.bpsVillage) { "kode BPS terpisah (lewat tabel padanan)" }
+            else if fields.contains(.villageCode) { "kode desa (Kemendagri atau BPS)" }
+            else if fields.contains(.villageName) { "nama wilayah" }
+            else { "tidak ada (keluarga dicari di registri lewat No. KK)" }
+        return ImportReport.Table(
+            sheet: table.sheetName, layout: table.layout.rawValue, role: table.layout.role == .people ? "orang per baris" : "keluarga per baris",
+            headerRow: table.headerRow, regionSource: regionSource,
+            columns: table.columns.understood.map { ImportReport.Column(sheet: table.sheetName, header: $0.header, field: $0.field?.rawValue,
+                                                                         fieldLabel: $0.field?.label) })
+    }
+
+    static func safeName(_ text: String) -> String {
+        let kept = text.map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        return String(String(kept).prefix(40))
     }
 }
 
-/// One pass over a file on its own thread, feeding parsed rows to the batch.
+/// One pass over a file's tables on its own thread, feeding parsed rows to the batch.
 final class FileScan: @unchecked Sendable {
-    private let reader: any SheetReader
-    private let parser: RowParser
-    private let headerRow: Int
-    private let rejects: RejectsWriter
+    struct Part {
+        let reader: any SheetReader
+        let parser: RowParser
+        let rejects: RejectsWriter
+    }
+
+    private let parts: [Part]
     private let progress: @Sendable (ImportProgress) -> Void
     private(set) var rowsRead = 0
-    private(set) var warnedRows = 0
+    private(set) var skippedRows = 0
     private(set) var rejectedRows = 0
     private(set) var issues: [ImportIssue] = []
+    private var warned = Set<Int>()
     private var stored: [StoredIssue] = []
+    private var unknown: [String: [String: Int]] = [:]
 
     static let rowsPerChunk = 2_000
 
-    init(reader: any SheetReader, parser: RowParser, headerRow: Int, rejects: RejectsWriter, progress: @escaping @Sendable (ImportProgress) -> Void) {
-        self.reader = reader
-        self.parser = parser
-        self.headerRow = headerRow
-        self.rejects = rejects
+    init(parts: [Part], progress: @escaping @Sendable (ImportProgress) -> Void) {
+        self.parts = parts
         self.progress = progress
     }
 
@@ -162,55 +227,109 @@ final class FileScan: @unchecked Sendable {
             feed.cancel()
             throw error
         }
-        return (stored, BatchCounts(read: rowsRead, warned: warnedRows, rejected: rejectedRows))
+        return (stored, BatchCounts(read: rowsRead, warned: warned.count, rejected: rejectedRows, skipped: skippedRows))
+    }
+
+    /// Kept rows with a warning, less those the registry refused after all.
+    func warnedRows(excluding refused: Set<Int>) -> Int {
+        warned.subtracting(refused).count
     }
 
     private func read(into feed: RowFeed) throws {
         var chunk = RowFeed.Chunk()
-        let columnCount = parser.columns.header.count
-        let isCSV = reader is CSVSheetReader
-        try reader.forEachRow(progress: { [self] fraction in
-            progress(ImportProgress(rows: rowsRead, fraction: fraction))
-        }) { row in
-            guard row.number > headerRow, !row.isBlank else { return }
-            let extra = row.values.dropFirst(columnCount).contains { !$0.isBlank }
-            if extra || isCSV && row.values.count < columnCount && row.values.count > 1 {
-                throw ImportError.rowShape(file: reader.fileName, row: row.number, cells: row.values.count, columns: columnCount)
-            }
-            rowsRead += 1
-            let parsed = parser.parse(row)
-            issues += parsed.issues
-            if parsed.rejected {
-                rejectedRows += 1
-                try rejects.write(row, reasons: parsed.issues.filter { $0.severity == .error })
-                let raw = String(decoding: (try? JSONEncoder().encode(row.values.map(\.text))) ?? Data("[]".utf8), as: UTF8.self)
-                stored += parsed.issues.map { StoredIssue($0, rawRow: $0.severity == .error ? raw : nil) }
-            } else {
-                if parsed.warned { warnedRows += 1 }
-                stored += parsed.issues.map { StoredIssue($0, rawRow: nil) }
-                if let family = parsed.family { chunk.families.append(family) }
-                if let person = parsed.person { chunk.people.append(person) }
-            }
-            if chunk.families.count + chunk.people.count >= Self.rowsPerChunk {
-                try feed.send(chunk)
-                chunk = RowFeed.Chunk()
+        for (index, part) in parts.enumerated() {
+            let table = part.parser.table
+            let columnCount = table.columns.header.count
+            let isCSV = part.reader is CSVSheetReader
+            let firstData = (table.numberRow ?? table.headerRow) + 1
+            var ended = false
+            try part.reader.forEachRow(progress: { [self] fraction in
+                progress(ImportProgress(rows: rowsRead, fraction: (Double(index) + fraction) / Double(parts.count)))
+            }) { original in
+                guard original.number >= firstData, !original.isBlank else { return }
+                rowsRead += 1
+                if ended || Self.isEndMarker(original) {
+                    ended = true
+                    skippedRows += 1
+                    return
+                }
+                let extra = original.values.dropFirst(columnCount).contains { !$0.isBlank }
+                if extra || isCSV && original.values.count < columnCount && original.values.count > 1 {
+                    throw ImportError.rowShape(file: part.reader.fileName, row: original.number, cells: original.values.count, columns: columnCount)
+                }
+                let (row, controls) = Self.withoutControlCharacters(original)
+                var parsed = part.parser.parse(row)
+                for column in controls {
+                    parsed.issues.append(ImportIssue(row: row.number, sheet: table.sheetName, column: column < table.columns.header.count ? table.columns.header[column] : nil,
+                                                     value: nil, severity: .warning, code: "control_character",
+                                                     message: "Sel ini berisi karakter kendali (mis. NUL) yang tidak terlihat; karakter itu dibuang."))
+                }
+                for (column, value) in parsed.unknownValues { unknown[column, default: [:]][value, default: 0] += 1 }
+                issues += parsed.issues
+                let id = ImportedRowID.make(sheet: table.sheet, row: row.number)
+                if parsed.rejected {
+                    rejectedRows += 1
+                    try part.rejects.write(original, reasons: parsed.issues.filter { $0.severity == .error })
+                    let raw = String(decoding: (try? JSONEncoder().encode(original.values.map(\.text))) ?? Data("[]".utf8), as: UTF8.self)
+                    stored += parsed.issues.map { StoredIssue($0, rawRow: $0.severity == .error ? raw : nil) }
+                } else {
+                    if parsed.warned { warned.insert(id) }
+                    stored += parsed.issues.map { StoredIssue($0, rawRow: nil) }
+                    if let family = parsed.family { chunk.families.append(family) }
+                    if let person = parsed.person { chunk.people.append(person) }
+                }
+                if chunk.families.count + chunk.people.count >= Self.rowsPerChunk {
+                    try feed.send(chunk)
+                    chunk = RowFeed.Chunk()
+                }
             }
         }
         if !chunk.isEmpty { try feed.send(chunk) }
         progress(ImportProgress(rows: rowsRead, fraction: 1))
-        if rowsRead == 0 { throw ImportError.noDataRows(file: reader.fileName) }
+        if rowsRead == skippedRows { throw ImportError.noDataRows(file: parts.first?.reader.fileName ?? "") }
     }
 
-    /// Second pass: adds the rows the database rejected to the rejects file.
-    func appendRejects(rows: Set<Int>) throws {
-        guard !rows.isEmpty else { return }
-        try reader.forEachRow { row in
-            guard rows.contains(row.number) else { return }
-            try rejects.write(row, reasons: [ImportIssue.familyNotFound(row: row.number)])
+    /// A row that ends the data (`###`, as village systems' import templates mark it): it and every row
+    /// after it are instructions, skipped and counted.
+    static func isEndMarker(_ row: SheetRow) -> Bool {
+        guard let first = row.values.first(where: { !$0.isBlank }) else { return false }
+        return first.text.trimmingCharacters(in: .whitespaces).hasPrefix("###")
+    }
+
+    /// The row with control characters (NUL, …; not tab or line breaks) taken out of its text cells, and the columns that held any.
+    static func withoutControlCharacters(_ row: SheetRow) -> (SheetRow, [Int]) {
+        var columns: [Int] = []
+        var values = row.values
+        for (index, value) in values.enumerated() {
+            guard case .text(let text) = value, text.utf8.contains(where: { $0 < 32 && $0 != 9 && $0 != 10 && $0 != 13 }) || text.contains("\u{7F}") else { continue }
+            values[index] = .text(String(text.unicodeScalars.filter { $0.value >= 32 || $0.value == 9 || $0.value == 10 || $0.value == 13 }.filter { $0.value != 0x7F }
+                .map(Character.init)))
+            columns.append(index)
+        }
+        return (SheetRow(number: row.number, values: values), columns)
+    }
+
+    /// Second pass: adds the rows the registry refused to the rejects files.
+    func appendRejects(_ refused: [Int: ImportIssue]) throws {
+        guard !refused.isEmpty else { return }
+        for part in parts {
+            let sheet = part.parser.table.sheet
+            guard refused.keys.contains(where: { ImportedRowID.sheet(of: $0) == sheet }) else { continue }
+            try part.reader.forEachRow { row in
+                guard let issue = refused[ImportedRowID.make(sheet: sheet, row: row.number)] else { return }
+                try part.rejects.write(row, reasons: [issue])
+            }
         }
     }
 
-    func finishRejects() throws -> String? {
-        try rejects.finish()
+    func unknownValues() -> [ImportReport.UnknownValues] {
+        unknown.map { column, values in
+            ImportReport.UnknownValues(column: column, values: values.map { ImportReport.ValueCount(value: $0.key, rows: $0.value) }
+                .sorted { ($0.rows, $1.value) > ($1.rows, $0.value) })
+        }.sorted { $0.column < $1.column }
+    }
+
+    func finishRejects() throws -> [String] {
+        try parts.compactMap { try $0.rejects.finish() }
     }
 }

@@ -1,27 +1,32 @@
+import Foundation
 import LumbungDomain
 import LumbungSheets
 
 /// Turns one data row into the family and/or person it describes, with every problem found.
 /// Errors reject the row; warnings keep it flagged. Nothing here touches the database.
+///
+/// A person row that carries a No. KK (or a source family id) also gives its family's columns — desa,
+/// address, desil, housing — so a per-person file with no family file builds its families itself.
 public struct RowParser: Sendable {
-    public let layout: ImportLayout
-    public let columns: ColumnMap
+    public let table: FoundTable
     let asOf: CalendarDate
-    let resolver: RegionResolver
-    /// The kecamatan codes of all Indonesia (6 digits), for the region digits of NIKs.
-    let knownDistricts: Set<String>
-
+    let references: ImportReferences
+    let region: RowRegion
+    let dateOrder: DateOrder
     /// Rows of desa outside this region are rejected.
     let scope: RegionCode?
 
-    public init(layout: ImportLayout, columns: ColumnMap, asOf: CalendarDate, resolver: RegionResolver, knownDistricts: Set<String>,
-                scope: RegionCode? = nil) {
-        self.scope = scope
-        self.layout = layout
-        self.columns = columns
+    public var layout: ImportLayout { table.layout }
+    public var columns: ColumnMap { table.columns }
+
+    public init(table: FoundTable, asOf: CalendarDate, references: ImportReferences, scope: RegionCode? = nil, chosenVillage: RegionCode? = nil,
+                dateOrder: DateOrder = .dayFirst) {
+        self.table = table
         self.asOf = asOf
-        self.resolver = resolver
-        self.knownDistricts = knownDistricts
+        self.references = references
+        self.scope = scope
+        self.dateOrder = dateOrder
+        region = RowRegion(columns: table.columns, references: references, chosen: chosenVillage)
     }
 
     /// What one row gives.
@@ -29,22 +34,38 @@ public struct RowParser: Sendable {
         public var family: ImportedFamily?
         public var person: ImportedPerson?
         public var issues: [ImportIssue] = []
+        /// Values of coded columns that no code list knows (the row is kept, the field left empty).
+        public var unknownValues: [(column: String, value: String)] = []
         public var rejected: Bool { issues.contains { $0.severity == .error } }
         public var warned: Bool { !rejected && !issues.isEmpty }
     }
 
     public func parse(_ row: SheetRow) -> Parsed {
         var parsed = Parsed()
-        var issues = Issues(row: row.number, columns: columns)
+        var issues = Issues(row: row.number, sheet: table.sheetName, columns: columns)
+        let id = ImportedRowID.make(sheet: table.sheet, row: row.number)
         let village = resolveVillage(row, &issues)
         let key = familyKey(row, &issues)
-        if layout.makesFamilies, let key, let village {
-            parsed.family = ImportedFamily(row: row.number, key: key, household: household(row, village: village, key: key, &issues))
-        }
-        if layout.makesPeople, let person = person(row, &issues), let key {
-            parsed.person = ImportedPerson(row: row.number, family: key, village: village, person: person)
+        switch layout.role {
+        case .families:
+            // A sheet of family fields joined by KK (housing, programmes) may name no desa: it comes from another sheet or the registry.
+            if let key {
+                parsed.family = ImportedFamily(row: id, key: key, village: village, rank: .familyRow,
+                                               household: household(row, village: village, key: key, headName: nil, &issues),
+                                               dusun: CellText.text(columns.value(.dusun, in: row)))
+            }
+        case .people:
+            if let person = person(row, &issues), let key {
+                parsed.person = ImportedPerson(row: id, family: key, village: village, person: person)
+                let rank: FamilyRowRank = person.relationship == .head ? .headRow : .memberRow
+                parsed.family = ImportedFamily(row: id, key: key, village: village, rank: rank,
+                                               household: household(row, village: village, key: key,
+                                                                    headName: rank == .headRow ? person.name : nil, &issues),
+                                               dusun: CellText.text(columns.value(.dusun, in: row)))
+            }
         }
         parsed.issues = issues.list
+        parsed.unknownValues = issues.unknown
         if parsed.rejected {
             parsed.family = nil
             parsed.person = nil
@@ -55,21 +76,11 @@ public struct RowParser: Sendable {
     // MARK: Family
 
     private func familyKey(_ row: SheetRow, _ issues: inout Issues) -> FamilyKey? {
-        switch layout {
-        case .p3keFamily, .p3kePerson:
-            guard let id = CellText.text(columns.value(.sourceFamilyID, in: row)) else {
-                issues.error(.sourceFamilyID, nil, "family_id_blank", "ID keluarga kosong: baris ini tidak bisa dikaitkan dengan keluarganya.")
-                return nil
-            }
-            return .source(id)
-        default:
-            let cell = columns.value(.kkNumber, in: row)
-            guard let text = CellText.text(cell) else {
-                issues.error(.kkNumber, nil, "kk_blank", "No. KK kosong: baris ini tidak bisa dikaitkan dengan keluarganya.")
-                return nil
-            }
-            if case .number = cell, !text.contains("E") && !text.contains("e") && text.count == 16 {
-                issues.error(.kkNumber, text, "kk_numeric_cell", "No. KK tersimpan sebagai angka di Excel, sehingga digit terakhir bisa berubah. Ubah format kolom menjadi Teks dan isi ulang nomornya.")
+        let kkCell = columns.value(.kkNumber, in: row)
+        if columns.fields.contains(.kkNumber), let text = CellText.text(kkCell) {
+            if case .number = kkCell, text.count >= 15 || text.contains("E") || text.contains("e") {
+                issues.error(.kkNumber, text, "kk_numeric_cell",
+                             "No. KK tersimpan sebagai angka di Excel, yang hanya menyimpan 15 digit: digit terakhirnya sudah berubah dan tidak bisa ditebak. Ubah format kolom \(columns.name(.kkNumber)) menjadi Teks, isi ulang nomornya dari sumber aslinya, lalu ekspor lagi.")
                 return nil
             }
             do {
@@ -79,54 +90,47 @@ public struct RowParser: Sendable {
                 return nil
             }
         }
+        if let id = CellText.text(columns.value(.sourceFamilyID, in: row)) { return .source(id) }
+        if columns.fields.contains(.kkNumber) {
+            issues.error(.kkNumber, nil, "kk_blank", "No. KK kosong: baris ini tidak bisa dikaitkan dengan keluarganya. Isi No. KK-nya.")
+        } else {
+            issues.error(.sourceFamilyID, nil, "family_id_blank", "ID keluarga kosong: baris ini tidak bisa dikaitkan dengan keluarganya.")
+        }
+        return nil
     }
 
     private func resolveVillage(_ row: SheetRow, _ issues: inout Issues) -> RegionCode? {
-        guard let village = resolveAnyVillage(row, &issues) else { return nil }
-        if let scope, !scope.contains(village) {
-            issues.error(.villageCode, village.dotted, "out_of_scope",
-                         "Desa/kelurahan \(village.dotted) berada di luar wilayah kerja Anda (\(scope.dotted)); baris ini tidak diimpor.")
+        switch region.resolve(row) {
+        case .none: return nil
+        case .problem(let field, let value, let code, let message):
+            issues.error(field, value, code, message)
             return nil
-        }
-        return village
-    }
-
-    private func resolveAnyVillage(_ row: SheetRow, _ issues: inout Issues) -> RegionCode? {
-        if let code = CellText.text(columns.value(.villageCode, in: row)) {
-            switch resolver.village(code: code) {
-            case .success(let village): return village
-            case .failure(let problem):
-                issues.error(.villageCode, code, problem.code, problem.message)
+        case .village(let village):
+            if let scope, !scope.contains(village) {
+                issues.error(.villageCode, village.dotted, "out_of_scope",
+                             "Desa/kelurahan \(village.dotted) berada di luar wilayah kerja Anda (\(scope.dotted)); baris ini tidak diimpor.")
                 return nil
             }
-        }
-        guard let name = CellText.text(columns.value(.villageName, in: row)) else {
-            if layout != .dtsenPerson && layout != .p3kePerson {
-                issues.error(.villageName, nil, "village_blank", "Kode atau nama desa/kelurahan kosong.")
-            }
-            return nil
-        }
-        let result = resolver.village(
-            province: CellText.text(columns.value(.provinceName, in: row)), regency: CellText.text(columns.value(.regencyName, in: row)),
-            district: CellText.text(columns.value(.districtName, in: row)), village: name)
-        switch result {
-        case .success(let village): return village
-        case .failure(let problem):
-            issues.error(.villageName, name, problem.code, problem.message)
-            return nil
+            return village
         }
     }
 
-    private func household(_ row: SheetRow, village: RegionCode, key: FamilyKey, _ issues: inout Issues) -> Household {
+    private func household(_ row: SheetRow, village: RegionCode?, key: FamilyKey, headName: String?, _ issues: inout Issues) -> Household {
         var desil: Int?
-        if let value = CellText.integer(columns.value(.desil, in: row)) {
-            if (1...10).contains(value) { desil = value } else {
-                issues.warning(.desil, String(value), "desil_out_of_range", "Desil harus 1–10; nilai \(value) diabaikan.")
+        switch CodeValue.desil(columns.value(.desil, in: row)) {
+        case .found(let value): desil = value
+        case .unknown(let text):
+            issues.warning(.desil, text, "desil_out_of_range", "Desil harus 1–10; nilai '\(text)' diabaikan.")
+        case .blank:
+            if let percentile = CellText.integer(columns.value(.percentile, in: row)) {
+                if (1...100).contains(percentile) { desil = (percentile + 9) / 10 } else {
+                    issues.warning(.percentile, String(percentile), "percentile_out_of_range", "Persentil harus 1–100; nilai \(percentile) diabaikan.")
+                }
             }
         }
         var housing = Housing()
         housing.buildingOwnership = code(.buildingOwnership, row, &issues)
-        housing.floorArea = CellText.integer(columns.value(.floorArea, in: row)).flatMap { $0 >= 0 ? $0 : nil }
+        housing.floorArea = CellText.integer(columns.value(.floorArea, in: row)).flatMap { (0...100_000).contains($0) ? $0 : nil }
         housing.floor = code(.floor, row, &issues)
         housing.wall = code(.wall, row, &issues)
         housing.roof = code(.roof, row, &issues)
@@ -136,20 +140,19 @@ public struct RowParser: Sendable {
         housing.defecationFacility = code(.defecationFacility, row, &issues)
         housing.toiletType = code(.toiletType, row, &issues)
         housing.sewageDisposal = code(.sewageDisposal, row, &issues)
-        let sourceID: String? = if case .source(let id) = key { id } else { nil }
-        let kk: String? = if case .kk(let number) = key { number } else { nil }
         return Household(
-            kkNumber: kk, sourceFamilyID: sourceID, villageCode: village, headName: CellText.text(columns.value(.headName, in: row)),
+            kkNumber: key.kk, sourceFamilyID: key.source, villageCode: village ?? RegionCode.ntb,
+            headName: headName ?? CellText.text(columns.value(.headName, in: row)),
             address: CellText.text(columns.value(.address, in: row)), rt: CellText.text(columns.value(.rt, in: row)),
             rw: CellText.text(columns.value(.rw, in: row)), desil: desil, housing: housing)
     }
 
     private func code<L: CodeList>(_ field: ImportField, _ row: SheetRow, _ issues: inout Issues, extra: [String: L] = [:]) -> L? {
-        switch CodeValue.parse(columns.value(field, in: row), as: L.self, extra: extra) {
+        switch CodeValue.parse(columns.value(field, in: row), as: L.self, extra: extra.isEmpty ? CodeValue.words(L.self) : extra) {
         case .blank: return nil
         case .found(let value): return value
         case .unknown(let text):
-            issues.warning(field, text, "code_unknown", "Nilai '\(text)' tidak dikenal untuk kolom ini; dikosongkan.")
+            issues.unknown(field, text)
             return nil
         }
     }
@@ -163,7 +166,8 @@ public struct RowParser: Sendable {
             return nil
         }
         var birthDate: CalendarDate?
-        switch CellText.date(columns.value(.birthDate, in: row), monthFirst: layout.monthFirstDates) {
+        let dateCell = columns.value(.birthDate, in: row)
+        switch DateCell.read(dateCell, order: dateOrder) {
         case .success(let date)?:
             if date > asOf {
                 issues.error(.birthDate, date.description, "birth_date_future", "Tanggal lahir \(date) ada di masa depan.")
@@ -171,21 +175,26 @@ public struct RowParser: Sendable {
             }
             birthDate = date
         case .failure(let problem)?:
-            let text = columns.value(.birthDate, in: row).text
+            let text = String(dateCell.text.prefix(40))
             let message = problem == .twoDigitYear
                 ? "Tahun lahir hanya 2 digit ('\(text)'): tulis tahun lengkap, mis. 31/01/1990."
                 : "Tanggal lahir '\(text)' bukan tanggal yang benar (gunakan dd/mm/yyyy, dd-mm-yyyy atau yyyy-mm-dd)."
             issues.error(.birthDate, text, "birth_date_invalid", message)
             return nil
         case nil:
+            break
+        }
+        var statedAge: StatedAge?
+        if birthDate == nil, let years = CellText.integer(columns.value(.statedAge, in: row)) {
+            if (0...130).contains(years) { statedAge = StatedAge(years: years, on: asOf) } else {
+                issues.warning(.statedAge, String(years), "age_out_of_range", "Umur \(years) tahun tidak masuk akal; diabaikan.")
+            }
+        }
+        if birthDate == nil && statedAge == nil {
             issues.warning(.birthDate, nil, "birth_date_blank", "Tanggal lahir kosong: umur orang ini tidak dapat dihitung.")
         }
-        var sex: Sex?
-        switch CodeValue.parse(columns.value(.sex, in: row), as: Sex.self, extra: CodeValue.sexWords) {
-        case .found(let value): sex = value
-        case .unknown(let text): issues.warning(.sex, text, "sex_unknown", "Jenis kelamin '\(text)' tidak dikenal; dikosongkan.")
-        case .blank: break
-        }
+        var sex: Sex? = code(.sex, row, &issues)
+        if sex == nil, let nik, columns.value(.sex, in: row).isBlank { sex = nik.sex }
         if let nik {
             if let sex, sex != nik.sex {
                 issues.warning(.sex, sex.label, "sex_nik_mismatch",
@@ -196,40 +205,70 @@ public struct RowParser: Sendable {
                                "Tanggal lahir \(birthDate) tidak sesuai NIK (NIK menunjukkan \(nik.birthDate)); data disimpan, mohon diperiksa.")
             }
         }
-        var relationship: FamilyRelationship? = code(.relationship, row, &issues, extra: CodeValue.relationshipWords)
-        if relationship == nil, let regsosek = CellText.integer(columns.value(.relationshipRegsosek, in: row)) {
-            relationship = CodeValue.regsosekRelationship(regsosek, sex: sex)
-            if relationship == nil {
-                issues.warning(.relationshipRegsosek, String(regsosek), "code_unknown", "Kode hubungan '\(regsosek)' tidak dikenal (Regsosek 1–8); dikosongkan.")
+        var relationship: FamilyRelationship? = code(.relationship, row, &issues)
+        if relationship == nil, let text = CellText.text(columns.value(.relationshipRegsosek, in: row)) {
+            if let number = CellText.integer(columns.value(.relationshipRegsosek, in: row)) {
+                relationship = CodeValue.regsosekRelationship(number, sex: sex)
+            } else if case .found(let value) = CodeValue.parse(.text(text), as: FamilyRelationship.self, extra: CodeValue.words(FamilyRelationship.self)) {
+                relationship = value
             }
+            if relationship == nil { issues.unknown(.relationshipRegsosek, text) }
         }
         return Person(
             nik: nik?.digits, name: name, sex: sex, birthDate: birthDate, birthPlace: CellText.text(columns.value(.birthPlace, in: row)),
             relationship: relationship,
-            maritalStatus: code(.maritalStatus, row, &issues, extra: CodeValue.maritalWords),
-            education: layout.readsEducation ? code(.education, row, &issues) : nil,
+            maritalStatus: code(.maritalStatus, row, &issues),
+            education: code(.education, row, &issues),
             occupation: CellText.text(columns.value(.occupation, in: row)), motherName: CellText.text(columns.value(.motherName, in: row)),
-            disability: CellText.integer(columns.value(.disability, in: row)).flatMap { $0 == 0 ? nil : DisabilityType(rawValue: $0) },
+            disability: disability(row, &issues),
             pregnant: CellText.yesNo(columns.value(.pregnant, in: row)) ?? false,
             chronicIllness: CellText.integer(columns.value(.chronicIllness, in: row)).flatMap { (1...18).contains($0) ? $0 : nil },
             schoolParticipation: code(.schoolParticipation, row, &issues),
-            healthInsurance: CellText.integer(columns.value(.healthInsurance, in: row)).flatMap { (0...15).contains($0) ? HealthInsurance(rawValue: $0) : nil })
+            healthInsurance: CellText.integer(columns.value(.healthInsurance, in: row)).flatMap { (0...15).contains($0) ? HealthInsurance(rawValue: $0) : nil },
+            religion: code(.religion, row, &issues),
+            residentStatus: residentStatus(row, &issues),
+            statedAge: statedAge)
+    }
+
+    /// Disability from Lumbung's own codes (0 none, 1–5), labels of UU 8/2016 and older words, or the legacy "cacat" list.
+    private func disability(_ row: SheetRow, _ issues: inout Issues) -> DisabilityType? {
+        for field in [ImportField.disability, .disabilityLegacy] where columns.fields.contains(field) {
+            switch CodeValue.disability(columns.value(field, in: row), legacy: field == .disabilityLegacy) {
+            case .blank, .found(.none): continue
+            case .found(.some(let type)): return type
+            case .unknown(let text): issues.unknown(field, text)
+            }
+        }
+        return nil
+    }
+
+    private func residentStatus(_ row: SheetRow, _ issues: inout Issues) -> ResidentStatus? {
+        guard let index = columns.columns[.residentStatus] else { return nil }
+        let regsosek = HeaderName.normalize(columns.header[index]).contains("keberadaan")
+        switch CodeValue.residentStatus(row[index], regsosek: regsosek) {
+        case .blank: return nil
+        case .found(let status): return status
+        case .unknown(let text):
+            issues.unknown(.residentStatus, text)
+            return nil
+        }
     }
 
     /// The NIK, or `nil` for a missing or placeholder one (kept, flagged); an error for a broken one.
     private func nikValue(_ row: SheetRow, _ issues: inout Issues) -> NIK? {
         let cell = columns.value(.nik, in: row)
-        guard let text = CellText.text(cell) else {
+        guard let text = CellText.text(cell), text != "-", text != "0" else {
             issues.warning(.nik, nil, "nik_missing", "NIK kosong: data disimpan dan ditandai perlu verifikasi.")
             return nil
         }
-        if case .number = cell, !text.contains("E") && !text.contains("e") && text.count == 16 {
-            issues.error(.nik, text, "nik_numeric_cell", "NIK tersimpan sebagai angka di Excel, sehingga digit terakhirnya bisa berubah. Ubah format kolom menjadi Teks lalu isi ulang NIK-nya.")
+        if case .number = cell, text.count >= 15 || text.contains("E") || text.contains("e") {
+            issues.error(.nik, text, "nik_numeric_cell",
+                         "NIK tersimpan sebagai angka di Excel, yang hanya menyimpan 15 digit: digit terakhirnya sudah berubah. Ubah format kolom \(columns.name(.nik)) menjadi Teks, isi ulang NIK-nya dari sumber aslinya, lalu ekspor lagi.")
             return nil
         }
         do {
             let nik = try NIK(text, asOf: asOf)
-            if !knownDistricts.contains(nik.districtDigits) {
+            if !references.knownDistricts.contains(nik.districtDigits) {
                 issues.warning(.nik, text, "nik_region_unknown",
                                "Kode kecamatan \(nik.districtDigits) pada NIK tidak ada dalam daftar Kemendagri sekarang (wajar untuk NIK lama sebelum pemekaran wilayah).")
             }
@@ -247,21 +286,31 @@ public struct RowParser: Sendable {
 /// Collects a row's issues with its column names.
 struct Issues {
     let row: Int
+    let sheet: String?
     let columns: ColumnMap
     private(set) var list: [ImportIssue] = []
+    private(set) var unknown: [(column: String, value: String)] = []
 
-    init(row: Int, columns: ColumnMap) {
+    init(row: Int, sheet: String?, columns: ColumnMap) {
         self.row = row
+        self.sheet = sheet
         self.columns = columns
     }
 
+    var hasErrors: Bool { list.contains { $0.severity == .error } }
+
     mutating func error(_ field: ImportField, _ value: String?, _ code: String, _ message: String) {
-        list.append(ImportIssue(row: row, column: columns.name(field), value: value, severity: .error, code: code, message: message))
+        list.append(ImportIssue(row: row, sheet: sheet, column: columns.name(field), value: value, severity: .error, code: code, message: message))
     }
 
     mutating func warning(_ field: ImportField, _ value: String?, _ code: String, _ message: String) {
-        list.append(ImportIssue(row: row, column: columns.name(field), value: value, severity: .warning, code: code, message: message))
+        list.append(ImportIssue(row: row, sheet: sheet, column: columns.name(field), value: value, severity: .warning, code: code, message: message))
+    }
+
+    /// A value no code list knows: the row is kept with the field empty, and the value counted per column.
+    mutating func unknown(_ field: ImportField, _ text: String) {
+        let value = String(text.prefix(60))
+        unknown.append((columns.name(field), value))
+        warning(field, value, "code_unknown", "Nilai '\(value)' tidak dikenal untuk kolom \(columns.name(field)); dikosongkan.")
     }
 }
-
-import Foundation

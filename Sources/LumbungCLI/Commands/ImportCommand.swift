@@ -15,10 +15,14 @@ struct ImportCommand: AsyncParsableCommand {
             Each file is one batch, written all or nothing. Rows with errors are rejected and written, with
             their reasons, to FILE-ditolak.csv beside the file (or in --rejects), to fix in Excel and import
             again; rows with warnings are kept and flagged. Importing a file again changes nothing.
-            Import a family file before its member file (dtsen-keluarga before dtsen-individu).
+            The layout is recognised from the headers and the data, never from the file name: family rows, or
+            person rows that carry their family's No. KK (or a source family id) and build the families
+            themselves. Every sheet of a workbook is read. Files may come in any order; a source never erases
+            what another gave. A file without region columns (a village system's export) needs --desa.
 
             Examples:
               lumbung import dtsen-keluarga-5203.csv dtsen-individu-5203.csv
+              lumbung import penduduk.xlsx --desa 52.01.01.2002
               lumbung import usulan.xlsx --layout siksng --dry-run
               lumbung import data.csv --mapping kolom.json
             """
@@ -45,12 +49,21 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Folder for the rejects files (default: beside each file).")
     var rejects: String?
 
+    @Option(help: "The desa/kelurahan (10-digit Kemendagri code, e.g. 52.01.01.2002) of files without region columns.")
+    var desa: String?
+
     func run() async throws {
         let logger = try loggingOptions.logger(label: "lumbung.import", default: .warning)
         var options = ImportOptions(asOf: try Self.date(asOf))
         options.layout = layout
         options.dryRun = dryRun
         options.rejectsFolder = rejects.map { URL(fileURLWithPath: $0) }
+        if let desa {
+            guard let code = try? RegionCode(desa), code.depth == 4 else {
+                throw CLIFailure.usage("--desa '\(desa)' is not a desa/kelurahan code: give its 10-digit Kemendagri code, e.g. 52.01.01.2002.")
+            }
+            options.village = code
+        }
         if let mapping {
             do {
                 let loaded = try ColumnMappingFile.load(URL(fileURLWithPath: mapping))
@@ -105,8 +118,20 @@ enum ImportReportText {
         }
         var lines = [
             "\(report.file): \(report.dryRun ? "checked (dry run, nothing kept)" : "imported as batch \(report.batchID ?? 0)") — layout \(report.layout ?? "?"), header on row \(report.headerRow ?? 0)",
-            "  rows read \(report.rowsRead) · new \(report.inserted) · updated \(report.updated) · merged duplicates \(report.merged) · kept with warnings \(report.warned) · rejected \(report.rejected)",
+            "  rows read \(report.rowsRead) = new \(report.inserted) + updated \(report.updated) + unchanged \(report.unchanged) + merged duplicates \(report.merged) + rejected \(report.rejected) + skipped \(report.skipped)",
+            "  kept with warnings \(report.warned)" + (report.familiesInserted + report.familiesUpdated > 0
+                ? " · families from person rows: \(report.familiesInserted) new, \(report.familiesUpdated) updated" : ""),
         ]
+        for table in report.tables {
+            lines.append("  columns understood" + (table.sheet.map { " (sheet \($0))" } ?? "") + " — \(table.role), region from \(table.regionSource):")
+            let used = table.columns.filter { $0.field != nil }.map { "\($0.header) → \($0.fieldLabel ?? "")" }
+            let unused = table.columns.filter { $0.field == nil }.map(\.header)
+            lines.append("    " + used.joined(separator: "; "))
+            if !unused.isEmpty { lines.append("    not used: " + unused.joined(separator: ", ")) }
+        }
+        for sheet in report.skippedSheets { lines.append("  sheet \(sheet.name) skipped: no known header") }
+        for note in report.notes { lines.append("  note: \(note)") }
+        for unknown in report.unknownValues.prefix(10) { lines.append("  " + unknown.summary) }
         let top = report.topProblems.prefix(8)
         if !top.isEmpty { lines.append("  problems:") }
         for problem in top {
@@ -114,7 +139,7 @@ enum ImportReportText {
             let rows = problem.examples.map { "row \($0.row)" + ($0.column.map { " (\($0))" } ?? "") }.joined(separator: ", ")
             lines.append("            e.g. \(rows)")
         }
-        if let rejects = report.rejectsFile { lines.append("  rejected rows with reasons: \(rejects)") }
+        for rejects in report.rejectsFiles { lines.append("  rejected rows with reasons: \(rejects)") }
         return lines.joined(separator: "\n")
     }
 }

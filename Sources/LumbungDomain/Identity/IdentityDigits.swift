@@ -16,11 +16,13 @@ enum IdentityDigits {
     static func sixteen(_ text: String) throws(NIKError) -> String {
         var trimmed = text.trimmingWhitespace()
         if trimmed.hasPrefix("'") { trimmed.removeFirst() }  // Excel's "this is text" marker
-        let compact = trimmed.filter { $0 != " " }
-        guard !compact.isEmpty else { throw .missing }
-        if compact.contains(where: { $0 == "E" || $0 == "e" }) && compact.contains(where: { $0 == "." || $0 == "," }) {
+        guard !trimmed.isEmpty else { throw .missing }
+        if trimmed.contains(where: { $0 == "E" || $0 == "e" }) && trimmed.contains(where: { $0 == "." || $0 == "," }) {
             throw .excelScientific(trimmed)
         }
+        // Spaces, dots and dashes group the digits in some files (`527105.060693.0101`, `5271 0506 9301 0001`).
+        let compact = trimmed.filter { $0 != " " && $0 != "." && $0 != "-" }
+        guard !compact.isEmpty else { throw .missing }
         guard compact.allSatisfy(\.isASCIIDigit) else { throw .notDigits(trimmed) }
         guard compact.count == 16 else {
             throw compact.count == 15 ? .excelFifteenDigits(compact) : .wrongLength(compact, count: compact.count)

@@ -51,7 +51,11 @@ public struct RegionTally: Sendable, Hashable, Codable {
     /// - Parameters:
     ///   - asOf: the date ages are counted on.
     ///   - rural: whether the family lives in a desa (not a kelurahan), for the sanitation rule.
-    public mutating func add(household: Household, members: [Person], asOf: CalendarDate, rural: Bool) {
+    /// Only residents count: the dead and those who moved away are left out, and a family none of whose
+    /// listed members still lives there is no family of the desa (see `Person.isResident`).
+    public mutating func add(household: Household, members listed: [Person], asOf: CalendarDate, rural: Bool) {
+        let members = listed.filter(\.isResident)
+        if members.isEmpty && !listed.isEmpty { return }
         let ages = members.map { $0.age(on: asOf) }
         let profile = FamilyCounts.Profile(
             headSex: members.first { $0.relationship == .head }?.sex,

@@ -8,6 +8,8 @@ public struct ImportIssue: Sendable, Equatable, Codable {
     }
 
     public let row: Int
+    /// The sheet of a workbook the row is on, where the workbook has more than one.
+    public let sheet: String?
     /// The column's header as the file spells it.
     public let column: String?
     /// The raw cell (never a full NIK in logs: reports show it only to people who may see the file).
@@ -18,8 +20,9 @@ public struct ImportIssue: Sendable, Equatable, Codable {
     /// What is wrong and how to fix it, in Bahasa Indonesia.
     public let message: String
 
-    public init(row: Int, column: String?, value: String?, severity: Severity, code: String, message: String) {
+    public init(row: Int, sheet: String? = nil, column: String?, value: String?, severity: Severity, code: String, message: String) {
         self.row = row
+        self.sheet = sheet
         self.column = column
         self.value = value
         self.severity = severity
@@ -29,15 +32,9 @@ public struct ImportIssue: Sendable, Equatable, Codable {
 }
 
 extension ImportIssue {
-    /// A member whose family (No. KK or family id) is not in the registry.
-    public static func familyNotFound(row: Int) -> ImportIssue {
-        ImportIssue(row: row, column: nil, value: nil, severity: .error, code: "family_not_found",
-                    message: "Keluarga orang ini (No. KK atau ID keluarga) tidak ada di registri: impor berkas keluarganya lebih dulu.")
-    }
-
     /// A row repeating the person or family of a later row of the same file, merged into it.
-    public static func duplicateInFile(row: Int, keptRow: Int) -> ImportIssue {
-        ImportIssue(row: row, column: nil, value: nil, severity: .warning, code: "duplicate_in_file",
+    public static func duplicateInFile(row: Int, keptRow: Int, sheet: String? = nil) -> ImportIssue {
+        ImportIssue(row: row, sheet: sheet, column: nil, value: nil, severity: .warning, code: "duplicate_in_file",
                     message: "Orang atau keluarga yang sama muncul lagi di baris \(keptRow); keduanya digabung dan data baris itu yang dipakai.")
     }
 }

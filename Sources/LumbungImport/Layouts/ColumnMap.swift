@@ -7,18 +7,26 @@ public struct ColumnMap: Sendable {
     public let columns: [ImportField: Int]
     /// The header cells as the file spells them.
     public let header: [String]
+    /// Columns whose header names a field an earlier column already holds: (field, the column used, the one ignored).
+    public let duplicates: [(field: ImportField, used: Int, ignored: Int)]
 
     /// Matches each header cell against the known spellings (a user mapping first).
     public init(header: [String], mapping: [String: ImportField] = [:]) {
         self.header = header
         var columns: [ImportField: Int] = [:]
+        var duplicates: [(ImportField, Int, Int)] = []
         let normalizedMapping = Dictionary(mapping.map { (HeaderName.normalize($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         for (index, cell) in header.enumerated() {
             let key = HeaderName.normalize(cell)
-            guard let field = normalizedMapping[key] ?? ImportField.bySynonym[key], columns[field] == nil else { continue }
-            columns[field] = index
+            guard !key.isEmpty, let field = normalizedMapping[key] ?? ImportField.bySynonym[key] else { continue }
+            if let used = columns[field] {
+                duplicates.append((field, used, index))
+            } else {
+                columns[field] = index
+            }
         }
         self.columns = columns
+        self.duplicates = duplicates
     }
 
     public var fields: Set<ImportField> { Set(columns.keys) }
@@ -30,6 +38,14 @@ public struct ColumnMap: Sendable {
     /// The header of the column holding `field`, for issue messages.
     func name(_ field: ImportField) -> String {
         columns[field].map { header[$0] } ?? field.rawValue
+    }
+
+    /// Every non-blank header with the field it was understood as (`nil`: not used).
+    public var understood: [(header: String, field: ImportField?)] {
+        let byIndex = Dictionary(uniqueKeysWithValues: columns.map { ($0.value, $0.key) })
+        return header.enumerated().compactMap { index, cell in
+            cell.trimmingCharacters(in: .whitespaces).isEmpty ? nil : (cell, byIndex[index])
+        }
     }
 }
 

@@ -1,68 +1,169 @@
 /// What a column means, whatever its header says. Each field lists the header spellings it is known
 /// by, compared after `HeaderName.normalize` (case, spaces, underscores, punctuation and anything in
 /// brackets ignored: "TANGGAL LAHIR (31/01/2000)" is `tanggallahir`).
+///
+/// The spellings come from the layouts in the domain brief: DTKS/DTSEN, P3KE, SIKS-NG usulan, BDT 2015,
+/// Regsosek 2022 (question codes), village-system and SIAK population exports.
 public enum ImportField: String, Sendable, CaseIterable, Codable {
     // Family
     case kkNumber = "no_kk", sourceFamilyID = "id_keluarga", villageCode = "kode_desa"
     case provinceName = "provinsi", regencyName = "kabupaten", districtName = "kecamatan", villageName = "desa"
-    case address = "alamat", rt, rw, headName = "kepala_keluarga", memberCount = "jumlah_anggota", desil
+    /// BPS (Wilkerstat) region codes split over four columns: province 2 digits, kabupaten 2, kecamatan 3, desa 3.
+    case bpsProvince = "kode_provinsi", bpsRegency = "kode_kabupaten", bpsDistrict = "kode_kecamatan", bpsVillage = "kode_desa_bps"
+    case dusun, address = "alamat", rt, rw, headName = "kepala_keluarga", memberCount = "jumlah_anggota", desil
+    /// BDT's welfare percentile (1–100); desil = ⌈percentile / 10⌉.
+    case percentile = "persentil"
     case buildingOwnership = "status_kepemilikan_rumah", floorArea = "luas_lantai", floor = "jenis_lantai", wall = "jenis_dinding"
     case roof = "jenis_atap", drinkingWater = "sumber_air_minum", lighting = "sumber_penerangan", cookingFuel = "bahan_bakar_memasak"
     case defecationFacility = "fasilitas_bab", toiletType = "jenis_kloset", sewageDisposal = "pembuangan_akhir_tinja"
     // Person
-    case nik, name = "nama", sex = "jenis_kelamin", birthPlace = "tempat_lahir", birthDate = "tanggal_lahir"
-    case relationship = "shdk", maritalStatus = "status_kawin", education = "pendidikan", occupation = "pekerjaan"
+    case nik, name = "nama", sex = "jenis_kelamin", birthPlace = "tempat_lahir", birthDate = "tanggal_lahir", statedAge = "umur"
+    case relationship = "shdk", maritalStatus = "status_kawin", education = "pendidikan", occupation = "pekerjaan", religion = "agama"
     case disability = "disabilitas", pregnant = "status_hamil", chronicIllness = "penyakit_kronis"
+    /// The pre-UU 8/2016 "cacat" list (1 fisik … 6 lainnya, 7 tidak cacat).
+    case disabilityLegacy = "cacat"
     case schoolParticipation = "partisipasi_sekolah", healthInsurance = "jaminan_kesehatan", motherName = "ibu_kandung"
     case personSourceID = "id_individu", program = "program_bansos"
+    /// Hidup / Mati / Pindah …: village systems' `status_dasar`, SIAK's `Status`, Regsosek 404.
+    case residentStatus = "status_dasar"
     /// Relationship to the head in Regsosek's 8 codes (409, `kd_hubungan_dg_kk`; BDT's `Hub_KRT`), not SHDK's 11.
     case relationshipRegsosek = "kd_hubungan_dg_kk"
 
-    /// Header spellings seen in DTKS/DTSEN, P3KE, SIKS-NG and Regsosek files, normalised.
+    /// Header spellings seen in real files, normalised.
     public var synonyms: [String] {
         switch self {
-        case .kkNumber: ["nokk", "nomorkk", "kk", "nokartukeluarga", "nomorkartukeluarga", "nkk"]
-        case .sourceFamilyID: ["idkeluargap3ke", "idkeluarga"]
-        case .villageCode: ["kodedesa", "kodekemdagri", "kodekemendagri", "kodewilayah", "kodedesakelurahan", "kdwilayah"]
-        case .provinceName: ["provinsi", "namaprovinsi", "prov"]
-        case .regencyName: ["kabupaten", "kabupatenkota", "namakabupaten", "kabkota", "kota"]
-        case .districtName: ["kecamatan", "namakecamatan", "kec"]
-        case .villageName: ["kelurahan", "desa", "desakelurahan", "namadesa", "kelurahandesa", "namakelurahan"]
-        case .address: ["alamat", "alamatlengkap"]
-        case .rt: ["rt"]
-        case .rw: ["rw"]
-        case .headName: ["kepalakeluarga", "namakepalakeluarga", "namakrt"]
+        case .kkNumber: ["nokk", "nomorkk", "kk", "nokartukeluarga", "nomorkartukeluarga", "nkk", "nomorkartukk", "nokkart"]
+        case .sourceFamilyID: ["idkeluargap3ke", "idkeluarga", "idp3ke", "idkeluargap3kenasional"]
+        case .villageCode: ["kodedesa", "kodekemdagri", "kodekemendagri", "kodewilayah", "kodedesakelurahan", "kdwilayah", "kodedesakel",
+                            "kodewilayahdesa", "kodekelurahan", "kodedeskel"]
+        case .provinceName: ["provinsi", "namaprovinsi", "prov", "namaprop", "propinsi"]
+        case .regencyName: ["kabupaten", "kabupatenkota", "namakabupaten", "kabkota", "kota", "namakab", "kab", "namakabupatenkota"]
+        case .districtName: ["kecamatan", "namakecamatan", "kec", "namakec"]
+        case .villageName: ["kelurahan", "desa", "desakelurahan", "namadesa", "kelurahandesa", "namakelurahan", "desakel", "namadesakelurahan"]
+        case .bpsProvince: ["kdprop", "kodeprovinsi", "kdprov", "kodeprop", "kodepropinsi"]
+        case .bpsRegency: ["kdkab", "kodekabupaten", "kodekabkota", "kodekab", "kodekabupatenkota"]
+        case .bpsDistrict: ["kdkec", "kodekecamatan", "kodekec"]
+        case .bpsVillage: ["kddesa", "kodedesabps"]
+        case .dusun: ["dusun", "namadusun", "lingkungan", "dusunlingkungan"]
+        case .address: ["alamat", "alamatlengkap", "alamatrumah"]
+        case .rt: ["rt", "nort"]
+        case .rw: ["rw", "norw"]
+        case .headName: ["kepalakeluarga", "namakepalakeluarga", "namakrt", "namakk"]
         case .memberCount: ["jumlahanggota", "jumlahart", "jumlahanggotakeluarga"]
-        case .desil: ["desil", "desilnasional", "desilkesejahteraan", "kategoridesil"]
-        case .buildingOwnership: ["statuskepemilikanrumah", "kepemilikanrumah", "statusbangunan", "stabangunan"]
+        case .desil: ["desil", "desilnasional", "desilkesejahteraan", "kategoridesil", "statuskesejahteraan", "desilkeluarga"]
+        case .percentile: ["percentile", "persentil"]
+        case .buildingOwnership: ["statuskepemilikanrumah", "kepemilikanrumah", "statusbangunan", "stabangunan", "kdstatbangunantinggal",
+                                  "statusbangunantinggal"]
         case .floorArea: ["luaslantai"]
-        case .floor: ["jenislantai", "lantai", "jenislantaiterluas"]
-        case .wall: ["jenisdinding", "dinding"]
-        case .roof: ["jenisatap", "atap"]
-        case .drinkingWater: ["sumberairminum", "sumberair"]
-        case .lighting: ["sumberpenerangan", "sumberpeneranganutama"]
-        case .cookingFuel: ["bahanbakarmemasak", "bbmasak"]
-        case .defecationFacility: ["fasilitasbab", "memilikifasilitasbuangairbesar", "fasbab", "fasilitasbuangairbesar"]
-        case .toiletType: ["jeniskloset", "kloset"]
-        case .sewageDisposal: ["pembuanganakhirtinja", "buangtinja"]
-        case .nik: ["nik", "nomorindukkependudukan", "noinduk"]
-        case .name: ["nama", "namalengkap", "namaart", "namaanggota"]
-        case .sex: ["jeniskelamin", "jk", "jnskel", "kelamin"]
-        case .birthPlace: ["tempatlahir", "tmplahir"]
-        case .birthDate: ["tanggallahir", "tgllahir", "tgllhr"]
-        case .relationship: ["shdk", "hubungandengankepalakeluarga", "hubungankeluarga", "hubkel", "hubungan", "statushubungan"]
-        case .maritalStatus: ["statuskawin", "stakawin", "statusperkawinan"]
-        case .education: ["pendidikan", "pendidikanterakhir", "pendidikantertinggi"]
-        case .occupation: ["pekerjaan", "jenispekerjaan"]
-        case .disability: ["disabilitas", "jeniscacat", "jenisdisabilitas"]
+        case .floor: ["jenislantai", "lantai", "jenislantaiterluas", "kdjenislantaiterluas", "kondisilantai"]
+        case .wall: ["jenisdinding", "dinding", "kdjenisdinding", "kondisidinding"]
+        case .roof: ["jenisatap", "atap", "kdjenisatap", "kondisiatap"]
+        case .drinkingWater: ["sumberairminum", "sumberair", "kdsumberairminum"]
+        case .lighting: ["sumberpenerangan", "sumberpeneranganutama", "kdsumberpeneranganutama", "sumberlistrik"]
+        case .cookingFuel: ["bahanbakarmemasak", "bbmasak", "kdbahanbakarmemasak"]
+        case .defecationFacility: ["fasilitasbab", "memilikifasilitasbuangairbesar", "fasbab", "fasilitasbuangairbesar", "kdfasilitastempatbab",
+                                   "fasilitastempatbab"]
+        case .toiletType: ["jeniskloset", "kloset", "kdjeniskloset"]
+        case .sewageDisposal: ["pembuanganakhirtinja", "buangtinja", "kdpembuanganakhirtinja"]
+        case .nik: ["nik", "nomorindukkependudukan", "noinduk", "nomornik", "nonik", "nikart"]
+        case .name: ["nama", "namalengkap", "namaart", "namaanggota", "namapenduduk", "namaanggotakeluarga", "namaindividu"]
+        case .sex: ["jeniskelamin", "jk", "jnskel", "kelamin", "sex", "jenkel", "lp", "kdjeniskelamin"]
+        case .birthPlace: ["tempatlahir", "tmplahir", "tmptlahir"]
+        case .birthDate: ["tanggallahir", "tgllahir", "tgllhr", "tanggallhr", "tgllahirart"]
+        case .statedAge: ["umur", "usia", "umurtahun"]
+        case .relationship: ["shdk", "hubungandengankepalakeluarga", "hubungankeluarga", "hubkel", "hubungan", "statushubungan", "kklevel",
+                             "statusdalamkeluarga", "hubungandalamkeluarga", "statushubungandalamkeluarga", "hubungandgkepalakeluarga"]
+        case .maritalStatus: ["statuskawin", "stakawin", "statusperkawinan", "kdstatuskawin"]
+        case .education: ["pendidikan", "pendidikanterakhir", "pendidikantertinggi", "pendidikankkid", "pendidikandalamkk", "pendidikankk"]
+        case .occupation: ["pekerjaan", "jenispekerjaan", "pekerjaanid"]
+        case .religion: ["agama", "agamaid"]
+        case .disability: ["disabilitas", "jenisdisabilitas", "ragamdisabilitas", "disabilkode"]
+        case .disabilityLegacy: ["cacat", "cacatid", "jeniscacat", "jenispenyandangcacat"]
         case .pregnant: ["statushamil", "hamil", "stahamil"]
         case .chronicIllness: ["penyakitkronis"]
         case .schoolParticipation: ["partisipasisekolah"]
         case .healthInsurance: ["jaminankesehatan"]
-        case .motherName: ["ibukandung", "namaibukandung", "namagadisibukandung"]
-        case .personSourceID: ["idindividu"]
+        case .motherName: ["ibukandung", "namaibukandung", "namagadisibukandung", "namaibu", "ibu"]
+        case .personSourceID: ["idindividu", "idartbdt", "idindividup3ke"]
         case .program: ["programbansos", "program"]
-        case .relationshipRegsosek: ["kdhubungandgkk", "hubkrt", "hubungandengankrt"]
+        case .residentStatus: ["statusdasar", "status", "statuspenduduk", "kdketkeberadaanart", "keberadaanart", "staketkeberadaanart",
+                               "statuskeberadaan", "stakeberadaanart"]
+        case .relationshipRegsosek: ["kdhubungandgkk", "hubkrt", "hubungandengankrt", "hubungandengankepalarumahtangga"]
+        }
+    }
+
+    /// What the field is, in Bahasa Indonesia, for the report's "Kolom yang dipahami".
+    public var label: String {
+        switch self {
+        case .kkNumber: "No. KK"
+        case .sourceFamilyID: "ID keluarga sumber (mis. P3KE)"
+        case .villageCode: "kode desa/kelurahan"
+        case .provinceName: "nama provinsi"
+        case .regencyName: "nama kabupaten/kota"
+        case .districtName: "nama kecamatan"
+        case .villageName: "nama desa/kelurahan"
+        case .bpsProvince: "kode provinsi (BPS)"
+        case .bpsRegency: "kode kabupaten/kota (BPS)"
+        case .bpsDistrict: "kode kecamatan (BPS)"
+        case .bpsVillage: "kode desa (BPS)"
+        case .dusun: "dusun"
+        case .address: "alamat"
+        case .rt: "RT"
+        case .rw: "RW"
+        case .headName: "nama kepala keluarga"
+        case .memberCount: "jumlah anggota"
+        case .desil: "desil"
+        case .percentile: "persentil kesejahteraan"
+        case .buildingOwnership: "status kepemilikan rumah"
+        case .floorArea: "luas lantai"
+        case .floor: "jenis lantai"
+        case .wall: "jenis dinding"
+        case .roof: "jenis atap"
+        case .drinkingWater: "sumber air minum"
+        case .lighting: "sumber penerangan"
+        case .cookingFuel: "bahan bakar memasak"
+        case .defecationFacility: "fasilitas BAB"
+        case .toiletType: "jenis kloset"
+        case .sewageDisposal: "pembuangan akhir tinja"
+        case .nik: "NIK"
+        case .name: "nama"
+        case .sex: "jenis kelamin"
+        case .birthPlace: "tempat lahir"
+        case .birthDate: "tanggal lahir"
+        case .statedAge: "umur (tahun)"
+        case .relationship: "hubungan dalam keluarga (SHDK)"
+        case .maritalStatus: "status kawin"
+        case .education: "pendidikan"
+        case .occupation: "pekerjaan"
+        case .religion: "agama"
+        case .disability: "disabilitas"
+        case .disabilityLegacy: "jenis cacat (daftar lama)"
+        case .pregnant: "status hamil"
+        case .chronicIllness: "penyakit kronis"
+        case .schoolParticipation: "partisipasi sekolah"
+        case .healthInsurance: "jaminan kesehatan"
+        case .motherName: "nama ibu kandung"
+        case .personSourceID: "ID individu sumber"
+        case .program: "program bansos"
+        case .residentStatus: "status penduduk (hidup/mati/pindah)"
+        case .relationshipRegsosek: "hubungan dengan kepala keluarga (kode Regsosek)"
+        }
+    }
+
+    /// Fields that describe the family, repeated on every member's row in per-person files.
+    public var isFamilyField: Bool {
+        switch self {
+        case .address, .rt, .rw, .dusun, .headName, .desil, .percentile, .buildingOwnership, .floorArea, .floor, .wall, .roof,
+             .drinkingWater, .lighting, .cookingFuel, .defecationFacility, .toiletType, .sewageDisposal: true
+        default: false
+        }
+    }
+
+    /// Fields that place a row in its desa.
+    public var isRegionField: Bool {
+        switch self {
+        case .villageCode, .provinceName, .regencyName, .districtName, .villageName, .bpsProvince, .bpsRegency, .bpsDistrict, .bpsVillage: true
+        default: false
         }
     }
 

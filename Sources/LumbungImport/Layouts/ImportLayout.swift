@@ -1,47 +1,56 @@
-/// The file layouts Lumbung recognises, each read into families, people, or both.
+/// What a table's rows are: one family each, or one person each (who may carry their family's columns).
+public enum TableRole: String, Sendable, Codable {
+    case families, people
+}
+
+/// The layouts Lumbung names in reports. A layout is a name for what the columns show — decided from the
+/// headers (and, for people vs families, the data), never from the file name; every layout goes through
+/// the same reading, and person rows that carry a No. KK or family id build their families themselves.
 public enum ImportLayout: String, Sendable, CaseIterable, Codable {
-    /// DTSEN/Regsosek-style family records (also Lumbung's own family template).
+    /// Family rows keyed by No. KK (DTSEN/Regsosek family sheets, BDT ruta tables, Lumbung's own family template).
     case dtsenFamily = "dtsen-keluarga"
-    /// DTSEN/Regsosek-style person records, linked to families by No. KK (also Lumbung's own person template).
+    /// Person rows keyed by No. KK (DTSEN/DTKS ART extracts, SIAK and village-system population exports, BDT ART tables).
     case dtsenPerson = "dtsen-individu"
-    /// P3KE family sheet (desil 1–4), keyed by P3KE's own family id.
+    /// P3KE family rows, keyed by P3KE's own family id.
     case p3keFamily = "p3ke-keluarga"
-    /// P3KE member sheet.
+    /// P3KE person rows (the family's columns repeated on each row).
     case p3kePerson = "p3ke-individu"
     /// SIKS-NG usulan (proposal) list: one person per row with their KK and region names.
     case siksng = "siksng-usulan"
 
-    /// The fields a file must have to be read in this layout.
-    public var required: [ImportField] {
+    public var role: TableRole {
         switch self {
-        case .dtsenFamily: [.kkNumber]
-        case .dtsenPerson: [.kkNumber, .nik, .name]
-        case .p3keFamily: [.sourceFamilyID, .villageCode]
-        case .p3kePerson: [.sourceFamilyID, .nik, .name]
-        case .siksng: [.nik, .kkNumber, .name]
+        case .dtsenFamily, .p3keFamily: .families
+        case .dtsenPerson, .p3kePerson, .siksng: .people
         }
     }
 
-    /// Whether rows create families, people, or (SIKS-NG) both.
-    public var makesFamilies: Bool { self != .dtsenPerson && self != .p3kePerson }
-    public var makesPeople: Bool { self != .dtsenFamily && self != .p3keFamily }
-
-    /// DTSEN/Regsosek files give education as Dukcapil codes; P3KE's BKKBN bands are not mapped.
-    var readsEducation: Bool { self == .dtsenPerson || self == .siksng }
-
-    /// P3KE writes dates month first (`8/5/1992 0:00`); the others day first.
-    var monthFirstDates: Bool { self == .p3keFamily || self == .p3kePerson }
-
-    /// The layout a header's fields point to, or `nil`.
-    public static func detect(_ fields: Set<ImportField>) -> ImportLayout? {
-        if fields.contains(.personSourceID) && fields.contains(.sourceFamilyID) { return .p3kePerson }
-        if fields.contains(.sourceFamilyID) { return .p3keFamily }
-        if fields.contains(.program) && fields.contains(.nik) && fields.contains(.kkNumber) { return .siksng }
-        if fields.contains(.kkNumber) && fields.contains(.nik) && fields.contains(.name) { return .dtsenPerson }
-        if fields.contains(.kkNumber) && (fields.contains(.villageCode) || fields.contains(.villageName)) && !fields.contains(.nik) {
-            return .dtsenFamily
+    /// The fields a table must have to be read in this layout: one that names the family, and for people a name.
+    public func missing(in fields: Set<ImportField>) -> [ImportField] {
+        var missing: [ImportField] = []
+        if !fields.contains(.kkNumber) && !fields.contains(.sourceFamilyID) {
+            missing.append(self == .p3keFamily || self == .p3kePerson ? .sourceFamilyID : .kkNumber)
         }
-        return nil
+        if role == .people && !fields.contains(.name) { missing.append(.name) }
+        return missing
+    }
+
+    /// The layout a header's fields point to, or `nil` when they describe no family or person.
+    ///
+    /// People when the header has a name column (a P3KE family file names the head in `Kepala Keluarga`, not
+    /// `Nama`), or a NIK with a relationship column; families when it has only a family key with family fields.
+    public static func detect(_ fields: Set<ImportField>) -> ImportLayout? {
+        let key = fields.contains(.kkNumber) || fields.contains(.sourceFamilyID)
+        let people = fields.contains(.name) || fields.contains(.nik) && (fields.contains(.relationship) || fields.contains(.relationshipRegsosek))
+        if people && (key || fields.contains(.nik)) {
+            if fields.contains(.sourceFamilyID) && !fields.contains(.kkNumber) { return .p3kePerson }
+            if fields.contains(.program) { return .siksng }
+            return .dtsenPerson
+        }
+        guard key else { return nil }
+        let described = fields.contains { $0.isFamilyField || $0.isRegionField }
+        guard described else { return nil }
+        return fields.contains(.sourceFamilyID) && !fields.contains(.kkNumber) ? .p3keFamily : .dtsenFamily
     }
 
     /// Resolves a `--layout` choice (`auto`, `siksng`, `p3ke`, `dtsen`, `lumbung`, or a full layout name)
@@ -51,8 +60,8 @@ public enum ImportLayout: String, Sendable, CaseIterable, Codable {
         switch choice.lowercased() {
         case "auto", "": return detected
         case "siksng": return .siksng
-        case "p3ke": return fields.contains(.personSourceID) || fields.contains(.name) && !fields.contains(.headName) ? .p3kePerson : .p3keFamily
-        case "dtsen", "lumbung": return fields.contains(.nik) ? .dtsenPerson : .dtsenFamily
+        case "p3ke": return detected?.role == .people || fields.contains(.personSourceID) ? .p3kePerson : .p3keFamily
+        case "dtsen", "lumbung": return detected?.role == .people ? .dtsenPerson : .dtsenFamily
         default:
             guard let layout = ImportLayout(rawValue: choice.lowercased()) else { throw .unknownLayout(choice) }
             return layout

@@ -1,3 +1,4 @@
+import Foundation
 import LumbungDomain
 import LumbungSheets
 
@@ -7,9 +8,14 @@ enum CodeValue {
     static func parse<L: CodeList>(_ cell: SheetValue, as _: L.Type, extra: [String: L] = [:]) -> Lookup<L> {
         guard let text = CellText.text(cell) else { return .blank }
         if let code = CellText.integer(cell) { return L(rawValue: code).map(Lookup.found) ?? .unknown(text) }
-        let key = HeaderName.normalize(text)
-        if let value = extra[key] { return .found(value) }
-        if let value = labels(L.self)[key] { return .found(value) }
+        let key = LabelWords.key(text)
+        if let value = extra[key] ?? labels(L.self)[key] { return .found(value) }
+        // "1. Kepala Keluarga", "01 - Tamat SD": a code written before its label.
+        let leading = text.prefix { $0.isASCIIDigit }
+        if !leading.isEmpty, leading.count <= 2, let code = Int(leading), let value = L(rawValue: code) {
+            let rest = LabelWords.key(String(text.dropFirst(leading.count)))
+            if rest.isEmpty || extra[rest] == value || labels(L.self)[rest] == value { return .found(value) }
+        }
         return .unknown(text)
     }
 
@@ -20,21 +26,67 @@ enum CodeValue {
     }
 
     private static func labels<L: CodeList>(_: L.Type) -> [String: L] {
-        Dictionary(L.allCases.map { (HeaderName.normalize($0.label), $0) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(L.allCases.map { (LabelWords.key($0.label), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Sex as codes (1/2), letters (L/P, LK/PR) or words (Laki-laki/Perempuan, Pria/Wanita).
-    static let sexWords: [String: Sex] = [
-        "l": .male, "lk": .male, "lakilaki": .male, "pria": .male, "m": .male, "male": .male,
-        "p": .female, "pr": .female, "perempuan": .female, "wanita": .female, "w": .female, "f": .female, "female": .female,
-    ]
+    /// The label variants real files use for list `L` (beyond its official labels).
+    static func words<L: CodeList>(_: L.Type) -> [String: L] {
+        LabelWords.variants(L.self)
+    }
 
-    /// P3KE's four relationship values and other common spellings, onto Dukcapil's SHDK.
-    static let relationshipWords: [String: FamilyRelationship] = [
-        "kepalakeluarga": .head, "kk": .head, "kepalarumahtangga": .head, "istri": .wife, "isteri": .wife, "suami": .husband,
-        "anak": .child, "menantu": .childInLaw, "cucu": .grandchild, "orangtua": .parent, "mertua": .parentInLaw,
-        "famililain": .otherRelative, "pembantu": .helper, "lainnya": .other, "famililainnya": .otherRelative,
-    ]
+    /// Desil 1–10 as a number, `Desil 3`, or a welfare-status word.
+    static func desil(_ cell: SheetValue) -> Lookup<Int> {
+        guard let text = CellText.text(cell) else { return .blank }
+        if let number = CellText.integer(cell) { return (1...10).contains(number) ? .found(number) : .unknown(text) }
+        let key = LabelWords.key(text)
+        if key.hasPrefix("desil"), let number = Int(key.dropFirst(5).prefix { $0.isASCIIDigit }), (1...10).contains(number) { return .found(number) }
+        if let value = LabelWords.welfareStatus[key] { return .found(value) }
+        return .unknown(text)
+    }
+
+    /// Disability: `.found(nil)` for an explicit "none" (Lumbung's 0, the legacy list's 7 "tidak cacat", "Tidak Ada").
+    static func disability(_ cell: SheetValue, legacy: Bool) -> Lookup<DisabilityType?> {
+        guard let text = CellText.text(cell) else { return .blank }
+        if let number = CellText.integer(cell) {
+            if legacy {
+                switch number {
+                case 1: return .found(.physical)
+                case 2, 3: return .found(.sensory)
+                case 4: return .found(.mental)
+                case 5: return .found(.multiple)
+                case 0, 7: return .found(nil)
+                default: return .unknown(text)
+                }
+            }
+            if number == 0 { return .found(nil) }
+            return DisabilityType(rawValue: number).map { .found($0) } ?? .unknown(text)
+        }
+        let key = LabelWords.key(text)
+        if LabelWords.noDisability.contains(key) { return .found(nil) }
+        if let value = LabelWords.disability[key] ?? labels(DisabilityType.self)[key] { return .found(value) }
+        return .unknown(text)
+    }
+
+    /// Alive, dead, moved: village systems' `status_dasar` codes, Regsosek 404 codes, or words.
+    static func residentStatus(_ cell: SheetValue, regsosek: Bool) -> Lookup<ResidentStatus> {
+        guard let text = CellText.text(cell) else { return .blank }
+        if let number = CellText.integer(cell) {
+            if regsosek {
+                switch number {
+                case 1, 5: return .found(.alive)
+                case 2: return .found(.dead)
+                case 3, 4: return .found(.movedOut)
+                case 6: return .found(.missing)
+                default: return .unknown(text)
+                }
+            }
+            return ResidentStatus(rawValue: number).map { .found($0) } ?? .unknown(text)
+        }
+        let key = LabelWords.key(text)
+        if let value = LabelWords.residentStatus[key] ?? labels(ResidentStatus.self)[key] { return .found(value) }
+        if key.hasPrefix("pindah") { return .found(.movedOut) }
+        return .unknown(text)
+    }
 
     /// Regsosek 409 / BDT `Hub_KRT` codes onto SHDK: 1 kepala, 2 istri/suami, 3 anak, 4 menantu, 5 cucu,
     /// 6 orang tua/mertua, 7 pembantu/sopir, 8 lainnya. Code 2 becomes wife or husband by the person's sex.
@@ -51,9 +103,4 @@ enum CodeValue {
         default: nil
         }
     }
-
-    static let maritalWords: [String: MaritalStatus] = [
-        "belumkawin": .single, "kawin": .married, "ceraihidup": .divorced, "ceraimati": .widowed, "kawintercatat": .married,
-        "kawinbelumtercatat": .married, "janda": .widowed, "duda": .widowed,
-    ]
 }

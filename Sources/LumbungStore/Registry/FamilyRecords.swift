@@ -35,7 +35,7 @@ public enum FamilyRecords {
         var members: [Int: [Person]] = [:]
         for row in try await db.raw("""
             SELECT household_id, nik, sex, CAST(birth_date AS TEXT) AS birth_date, relationship, disability, pregnant, chronic_illness,
-                   school_participation, health_insurance
+                   school_participation, health_insurance, resident_status, stated_age, CAST(stated_age_on AS TEXT) AS stated_age_on
             FROM person WHERE village_code IN (\(binds: villages))
             """).all() {
             func code<L: CodeList>(_ column: String, _: L.Type) throws -> L? {
@@ -48,10 +48,18 @@ public enum FamilyRecords {
                 pregnant: try row.decode(column: "pregnant", as: Bool?.self) ?? false,
                 chronicIllness: try row.decode(column: "chronic_illness", as: Int?.self),
                 schoolParticipation: try code("school_participation", SchoolParticipation.self),
-                healthInsurance: try row.decode(column: "health_insurance", as: Int?.self).map(HealthInsurance.init(rawValue:)))
+                healthInsurance: try row.decode(column: "health_insurance", as: Int?.self).map(HealthInsurance.init(rawValue:)),
+                residentStatus: try code("resident_status", ResidentStatus.self),
+                statedAge: try statedAge(row))
             members[try row.decode(column: "household_id", as: Int.self), default: []].append(person)
         }
         return households.sorted { $0.key < $1.key }.map { Family(household: $0.value, members: members[$0.key] ?? []) }
+    }
+
+    private static func statedAge(_ row: any SQLRow) throws -> StatedAge? {
+        guard let years = try row.decode(column: "stated_age", as: Int?.self),
+              let on = try row.decode(column: "stated_age_on", as: String?.self).flatMap({ CalendarDate(iso: $0.prefix(10)) }) else { return nil }
+        return StatedAge(years: years, on: on)
     }
 
     /// Every family under `code` with its members (for checks against the stored tallies; reads O(people)).

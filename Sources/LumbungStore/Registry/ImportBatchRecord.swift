@@ -35,16 +35,34 @@ public struct StoredIssue: Sendable {
 /// What writing a batch did, counted in rows of the file.
 public struct WriteOutcome: Sendable {
     public var batchID: Int = 0
-    /// Rows that created a new family or person.
+    /// Rows that created a new record: a person for a person row, a family for a family row.
     public var inserted = 0
-    /// Rows that updated a family or person already in the registry.
+    /// Rows that changed a record already in the registry.
     public var updated = 0
-    /// Rows that repeated a family or person of an earlier row of the same file (merged into it).
+    /// Rows whose record the registry already held as they say.
+    public var unchanged = 0
+    /// Rows that repeated a family or person of another row of the same file (merged into it).
     public var merged: [(row: Int, into: Int)] = []
-    /// Rows whose family could not be found (No. KK or family id not in the registry).
-    public var familyNotFound: [Int] = []
+    /// The issues that say so, one per merged row.
+    public var mergedIssues: [ImportIssue] = []
+    /// Rows the registry refused (family not found, a desa contradicting the family's, outside the scope), with why.
+    public private(set) var refused: [ImportIssue] = []
+    /// The rows of `refused` (ids unique in the import, see `ImportedRowID`), for the rejects file.
+    public private(set) var refusedRows: [Int: ImportIssue] = [:]
+    /// Warnings only the registry can give (no head, two heads, rows of one family that disagree, uncertain matches).
+    public var warnings: [ImportIssue] = []
+    /// Families made or updated from person rows.
+    public var familiesInserted = 0
+    public var familiesUpdated = 0
+    /// Per field, how many stored values this batch replaced with a different one (a conflict between sources).
+    public var replacedValues: [String: Int] = [:]
     /// Villages whose aggregates were recomputed.
     public var villagesTouched = 0
 
     public init() {}
+
+    mutating func refuse(_ row: Int, _ issue: ImportIssue) {
+        refused.append(issue)
+        refusedRows[row] = issue
+    }
 }

@@ -2,10 +2,18 @@ import Foundation
 import LumbungDomain
 import SQLKit
 
-/// Writes one import batch into the registry inside one transaction: rows go to staging tables
-/// first, then set-based upserts move them into `household` and `person` (families by KK number or
-/// source family id, people by valid NIK; people without one are always new records), the batch's
-/// issues are stored, and the aggregates of every touched village are recomputed — all or nothing.
+/// Writes one import batch into the registry inside one transaction, set-based:
+///
+/// 1. rows go to staging tables (COPY on PostgreSQL, multi-row INSERTs on SQLite): family rows, and the
+///    family columns every person row carries, in `stage_family`; people in `stage_person`;
+/// 2. the rows of one family (same No. KK, or source family id) are merged — the family row first, then the
+///    head's row, then the first member's — and rows that disagree are reported; a member whose desa
+///    contradicts the family's is refused;
+/// 3. families are matched to the registry by No. KK, by source id, and for sources without KK numbers
+///    (P3KE) through their members' NIKs or the head's name and birth date, before a new one is made;
+/// 4. people are matched by NIK, and people without one by family, name and birth date;
+/// 5. a source writes only the fields it carries: an empty or absent column never erases a stored value;
+/// 6. the batch's issues are stored and the aggregates of every touched village recomputed — all or nothing.
 ///
 /// Use through `RegistryStore.importBatch`.
 public final class RegistryImport {
@@ -18,6 +26,8 @@ public final class RegistryImport {
     private let scope: RegionCode?
     private var familyBuffer: [ImportedFamily] = []
     private var personBuffer: [ImportedPerson] = []
+    /// Sheet position → name, for the rows of multi-sheet workbooks in issues.
+    public var sheetNames: [Int: String] = [:]
 
     static let rowsPerStatement = 400
 
@@ -28,36 +38,47 @@ public final class RegistryImport {
         self.tree = tree
         asOf = info.asOf
         scope = info.scope
-        let row = try await db.raw("""
+        guard let row = try await db.raw("""
             INSERT INTO import_batch (layout, file_name, sha256, dry_run, status, as_of)
             VALUES (\(bind: info.layout), \(bind: info.fileName), \(bind: info.sha256), \(bind: info.dryRun), 'running', \(bind: info.asOf.description))
             RETURNING id
-            """).first()
-        batchID = try row!.decode(column: "id", as: Int.self)
+            """).first() else { throw StoreError.queryFailed(reason: "the new import batch has no id") }
+        batchID = try row.decode(column: "id", as: Int.self)
         try await createStage()
     }
 
     // MARK: Staging
 
+    static let familyFields = [
+        "head_name", "address", "rt", "rw", "dusun", "desil", "building_ownership", "floor_area", "floor", "wall", "roof", "drinking_water",
+        "lighting", "cooking_fuel", "defecation_facility", "toilet_type", "sewage_disposal",
+    ]
+
+    static let personFields = [
+        "full_name", "sex", "birth_date", "birth_place", "relationship", "marital_status", "education", "occupation", "mother_name", "disability",
+        "pregnant", "chronic_illness", "school_participation", "health_insurance", "religion", "resident_status", "stated_age", "stated_age_on",
+    ]
+
     private func createStage() async throws {
         let onCommit = dialect.engine == .postgres ? " ON COMMIT DROP" : ""
-        for table in ["stage_family", "stage_person"] {
+        for table in ["stage_family", "stage_person", "merged_family", "nik_match"] {
             try await run("DROP TABLE IF EXISTS \(table)")
         }
         try await run("""
-            CREATE TEMP TABLE stage_family (row_number INTEGER NOT NULL, regency_code TEXT NOT NULL, village_code TEXT NOT NULL,
-              kk_number TEXT, source_family_id TEXT, head_name TEXT, address TEXT, rt TEXT, rw TEXT, desil INTEGER,
-              building_ownership INTEGER, floor_area INTEGER, floor INTEGER, wall INTEGER, roof INTEGER, drinking_water INTEGER,
+            CREATE TEMP TABLE stage_family (row_number \(dialect.bigint) NOT NULL, family_key TEXT NOT NULL, kk_number TEXT, source_family_id TEXT,
+              regency_code TEXT, village_code TEXT, row_rank INTEGER NOT NULL, head_name TEXT, address TEXT, rt TEXT, rw TEXT, dusun TEXT,
+              desil INTEGER, building_ownership INTEGER, floor_area INTEGER, floor INTEGER, wall INTEGER, roof INTEGER, drinking_water INTEGER,
               lighting INTEGER, cooking_fuel INTEGER, defecation_facility INTEGER, toilet_type INTEGER, sewage_disposal INTEGER,
-              kept_row INTEGER)\(onCommit)
+              kept_row \(dialect.bigint))\(onCommit)
             """)
         try await run("""
-            CREATE TEMP TABLE stage_person (row_number INTEGER NOT NULL, family_kk TEXT, family_source TEXT, village_code TEXT,
-              regency_code TEXT, household_id \(dialect.bigint), nik TEXT, nik_status TEXT NOT NULL, full_name TEXT NOT NULL,
-              sex INTEGER, birth_date TEXT, birth_place TEXT, relationship INTEGER, marital_status INTEGER, education INTEGER,
-              occupation TEXT, mother_name TEXT, disability INTEGER, pregnant \(dialect.boolean), chronic_illness INTEGER,
-              school_participation INTEGER, health_insurance INTEGER, needs_verification \(dialect.boolean) NOT NULL,
-              kept_row INTEGER)\(onCommit)
+            CREATE TEMP TABLE stage_person (row_number \(dialect.bigint) NOT NULL, family_key TEXT NOT NULL, row_village TEXT,
+              regency_code TEXT, village_code TEXT, household_id \(dialect.bigint), person_id \(dialect.bigint), old_regency TEXT, old_village TEXT,
+              nik TEXT, nik_status TEXT NOT NULL, name_key TEXT NOT NULL, full_name TEXT NOT NULL, sex INTEGER, birth_date TEXT, birth_place TEXT,
+              relationship INTEGER, marital_status INTEGER, education INTEGER, occupation TEXT, mother_name TEXT, disability INTEGER,
+              pregnant \(dialect.boolean), chronic_illness INTEGER, school_participation INTEGER, health_insurance INTEGER, religion INTEGER,
+              resident_status INTEGER, stated_age INTEGER, stated_age_on TEXT, needs_verification \(dialect.boolean) NOT NULL,
+              match_key TEXT, kept_row \(dialect.bigint), changed INTEGER)\(onCommit)
             """)
     }
 
@@ -73,27 +94,32 @@ public final class RegistryImport {
         if personBuffer.count >= Self.rowsPerStatement * 10 { try await flushPeople() }
     }
 
-    static let familyColumns = [
-        "row_number", "regency_code", "village_code", "kk_number", "source_family_id", "head_name", "address", "rt", "rw", "desil",
-        "building_ownership", "floor_area", "floor", "wall", "roof", "drinking_water", "lighting", "cooking_fuel",
-        "defecation_facility", "toilet_type", "sewage_disposal",
-    ]
+    static let familyColumns = ["row_number", "family_key", "kk_number", "source_family_id", "regency_code", "village_code", "row_rank"] + familyFields
 
     static let personColumns = [
-        "row_number", "family_kk", "family_source", "village_code", "nik", "nik_status", "full_name", "sex", "birth_date",
-        "birth_place", "relationship", "marital_status", "education", "occupation", "mother_name", "disability", "pregnant",
-        "chronic_illness", "school_participation", "health_insurance", "needs_verification",
-    ]
+        "row_number", "family_key", "row_village", "nik", "nik_status", "name_key", "needs_verification",
+    ] + personFields
+
+    static func familyKey(_ key: FamilyKey) -> String {
+        switch key {
+        case .kk(let number): "k:" + number
+        case .source(let id): "s:" + id
+        }
+    }
+
+    /// A name compared without case and with single spaces (people without a NIK are matched by it).
+    static func nameKey(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
 
     private func flushFamilies() async throws {
         let rows: [[CopyWriter.Value]] = familyBuffer.map { family in
             let h = family.household, housing = h.housing
-            let kk: String? = if case .kk(let number) = family.key { number } else { nil }
-            let source: String? = if case .source(let id) = family.key { id } else { nil }
-            return [.int(family.row), .text(h.villageCode.regency!.dotted), .text(h.villageCode.dotted), .init(kk), .init(source),
-                    .init(h.headName), .init(h.address), .init(h.rt), .init(h.rw), .init(h.desil), .init(housing.buildingOwnership?.code),
-                    .init(housing.floorArea), .init(housing.floor?.code), .init(housing.wall?.code), .init(housing.roof?.code),
-                    .init(housing.drinkingWater?.code), .init(housing.lighting?.code), .init(housing.cookingFuel?.code),
+            return [.int(family.row), .text(Self.familyKey(family.key)), .init(family.key.kk), .init(family.key.source),
+                    .init(family.village?.regency?.dotted), .init(family.village?.dotted), .int(family.rank.rawValue),
+                    .init(h.headName), .init(h.address), .init(h.rt), .init(h.rw), .init(family.dusun), .init(h.desil),
+                    .init(housing.buildingOwnership?.code), .init(housing.floorArea), .init(housing.floor?.code), .init(housing.wall?.code),
+                    .init(housing.roof?.code), .init(housing.drinkingWater?.code), .init(housing.lighting?.code), .init(housing.cookingFuel?.code),
                     .init(housing.defecationFacility?.code), .init(housing.toiletType?.code), .init(housing.sewageDisposal?.code)]
         }
         familyBuffer.removeAll(keepingCapacity: true)
@@ -103,14 +129,13 @@ public final class RegistryImport {
     private func flushPeople() async throws {
         let rows: [[CopyWriter.Value]] = personBuffer.map { imported in
             let p = imported.person
-            let kk: String? = if case .kk(let number) = imported.family { number } else { nil }
-            let source: String? = if case .source(let id) = imported.family { id } else { nil }
-            return [.int(imported.row), .init(kk), .init(source), .init(imported.village?.dotted), .init(p.nik),
-                    .text(p.nikStatus.rawValue), .text(p.name), .init(p.sex?.code),
-                    .init(p.birthDate?.description), .init(p.birthPlace), .init(p.relationship?.code), .init(p.maritalStatus?.code),
-                    .init(p.education?.code), .init(p.occupation), .init(p.motherName), .init(p.disability?.code), .bool(p.pregnant),
-                    .init(p.chronicIllness), .init(p.schoolParticipation?.code), .init(p.healthInsurance?.rawValue),
-                    .bool(p.needsVerification)]
+            // Only a pregnancy that is stated is written: "not pregnant" from a file without the column must not erase one.
+            return [.int(imported.row), .text(Self.familyKey(imported.family)), .init(imported.village?.dotted), .init(p.nik),
+                    .text(p.nikStatus.rawValue), .text(Self.nameKey(p.name)), .bool(p.needsVerification),
+                    .text(p.name), .init(p.sex?.code), .init(p.birthDate?.description), .init(p.birthPlace), .init(p.relationship?.code),
+                    .init(p.maritalStatus?.code), .init(p.education?.code), .init(p.occupation), .init(p.motherName), .init(p.disability?.code),
+                    p.pregnant ? .bool(true) : .null, .init(p.chronicIllness), .init(p.schoolParticipation?.code), .init(p.healthInsurance?.rawValue),
+                    .init(p.religion?.code), .init(p.residentStatus?.code), .init(p.statedAge?.years), .init(p.statedAge?.on.description)]
         }
         personBuffer.removeAll(keepingCapacity: true)
         try await stage(rows, into: "stage_person", columns: Self.personColumns)
@@ -118,6 +143,7 @@ public final class RegistryImport {
 
     /// COPY on PostgreSQL; multi-row INSERTs of bound values on SQLite.
     private func stage(_ rows: [[CopyWriter.Value]], into table: String, columns: [String]) async throws {
+        guard !rows.isEmpty else { return }
         if let connection = session.postgres {
             try await CopyWriter.copy(rows, into: table, columns: columns, on: connection)
         } else if let connection = session.sqlite {
@@ -127,124 +153,447 @@ public final class RegistryImport {
 
     // MARK: Moving into the registry
 
-    /// Upserts everything staged, records the issues and recomputes the touched villages' aggregates.
-    ///
-    /// - Parameter rowsArePeople: whether each row is a person (SIKS-NG, member files): then rows are
-    ///   counted by their person, and several people sharing one family is no duplication.
-    public func finish(issues: [StoredIssue], counts: BatchCounts, rowsArePeople: Bool) async throws -> WriteOutcome {
+    /// Merges and writes everything staged, records the issues and recomputes the touched villages' aggregates.
+    public func finish(issues: [StoredIssue], counts: BatchCounts) async throws -> WriteOutcome {
         try await flushFamilies()
         try await flushPeople()
         var outcome = WriteOutcome()
         outcome.batchID = batchID
-        var families = WriteOutcome()
-        try await upsertFamilies(&families)
-        if !rowsArePeople { outcome = families }
-        outcome.batchID = batchID
-        try await upsertPeople(&outcome)
+        for statement in ["CREATE INDEX stage_family_key ON stage_family (family_key)", "CREATE INDEX stage_family_row ON stage_family (row_number)",
+                          "CREATE INDEX stage_person_key ON stage_person (family_key)", "CREATE INDEX stage_person_row ON stage_person (row_number)",
+                          "CREATE INDEX stage_person_nik ON stage_person (nik)"] {
+            try await run(statement)
+        }
+        if dialect.engine == .postgres { try await run("ANALYZE stage_family"); try await run("ANALYZE stage_person") }
+        try await chooseFamilyRows(&outcome)
+        try await mergeFamilies(&outcome)
+        var villages = try await matchFamilies(&outcome)
+        villages += try await writeFamilies(&outcome)
+        villages += try await writePeople(&outcome)
+        try await checkHeads(&outcome)
+
         var allIssues = issues
-        allIssues += outcome.familyNotFound.map { StoredIssue(.familyNotFound(row: $0), rawRow: nil) }
-        allIssues += outcome.merged.map { StoredIssue(.duplicateInFile(row: $0.row, keptRow: $0.into), rawRow: nil) }
-        try await BulkInsert.rows(db, into: "import_issue", columns: ["batch_id", "row_number", "column_name", "raw_value", "severity", "code", "message", "raw_row"],
-                                  allIssues.map { [batchID, $0.issue.row, $0.issue.column, $0.issue.value, $0.issue.severity.rawValue,
+        allIssues += outcome.refused.map { StoredIssue($0, rawRow: nil) }
+        allIssues += outcome.warnings.map { StoredIssue($0, rawRow: nil) }
+        outcome.mergedIssues = outcome.merged.map { merge in
+            let sheet = ImportedRowID.sheet(of: merge.row), keptSheet = ImportedRowID.sheet(of: merge.into)
+            let row = ImportedRowID.row(of: merge.row), kept = ImportedRowID.row(of: merge.into)
+            guard sheet != keptSheet else { return .duplicateInFile(row: row, keptRow: kept, sheet: sheetNames[sheet]) }
+            return ImportIssue(row: row, sheet: sheetNames[sheet], column: nil, value: nil, severity: .warning, code: "joined_across_sheets",
+                               message: "Data keluarga baris ini digabung dengan baris \(kept) di lembar \(sheetNames[keptSheet] ?? String(keptSheet + 1)) (No. KK atau ID keluarga yang sama).")
+        }
+        allIssues += outcome.mergedIssues.map { StoredIssue($0, rawRow: nil) }
+        try await BulkInsert.rows(db, into: "import_issue",
+                                  columns: ["batch_id", "row_number", "sheet_name", "column_name", "raw_value", "severity", "code", "message", "raw_row"],
+                                  allIssues.map { [batchID, $0.issue.row, $0.issue.sheet, $0.issue.column, $0.issue.value, $0.issue.severity.rawValue,
                                                    $0.issue.code, $0.issue.message, $0.rawRow] },
                                   perStatement: 200, casts: dialect.engine == .postgres ? ["raw_row": "jsonb"] : [:])
-        outcome.villagesTouched = try await VillageAggregates(db: db, dialect: dialect, tree: tree, asOf: asOf).refresh(batchID: batchID)
+        outcome.villagesTouched = try await VillageAggregates(db: db, dialect: dialect, tree: tree, asOf: asOf)
+            .refresh(batchID: batchID, alsoVillages: Array(Set(villages)))
         try await db.raw("""
             UPDATE import_batch SET status = 'done', rows_read = \(bind: counts.read), rows_imported = \(bind: outcome.inserted),
               rows_updated = \(bind: outcome.updated), rows_warned = \(bind: counts.warned),
-              rows_rejected = \(bind: counts.rejected + outcome.familyNotFound.count), rows_unchanged = \(bind: outcome.merged.count),
+              rows_rejected = \(bind: counts.rejected + outcome.refused.count), rows_unchanged = \(bind: outcome.unchanged),
+              rows_merged = \(bind: outcome.merged.count), rows_skipped = \(bind: counts.skipped),
+              families_inserted = \(bind: outcome.familiesInserted), families_updated = \(bind: outcome.familiesUpdated),
               finished_at = \(unsafeRaw: dialect.now)
             WHERE id = \(bind: batchID)
             """).run()
         if dialect.engine == .sqlite {
-            try await db.raw("DROP TABLE stage_family").run()
-            try await db.raw("DROP TABLE stage_person").run()
+            for table in ["stage_family", "stage_person", "merged_family", "nik_match"] { try await run("DROP TABLE IF EXISTS \(table)") }
         }
         return outcome
     }
 
-    /// Gives every staged row with a key the row number of the last row with the same key (the one kept),
-    /// so that repeats within the file merge into one record.
-    ///
-    /// - Parameter extra: a further condition on the table's own columns, given the name to qualify them with.
-    private func markKeptRows(_ table: String, key: String, extra: (String) -> String = { _ in "TRUE" }) async throws {
+    /// The row that speaks for each family: one naming a desa first, then the family row (the last one, when
+    /// a family file repeats a family), then the head's row, then the first member's.
+    private func chooseFamilyRows(_ outcome: inout WriteOutcome) async throws {
         try await run("""
-            UPDATE \(table) SET kept_row = latest.row_number
-            FROM (SELECT regency_code, \(key), MAX(row_number) AS row_number FROM \(table) t
-                  WHERE \(key) IS NOT NULL AND \(extra("t")) GROUP BY regency_code, \(key)) AS latest
-            WHERE \(table).\(key) = latest.\(key) AND \(table).regency_code = latest.regency_code
-              AND \(extra(table))
+            UPDATE stage_family SET kept_row = k.kept FROM (
+              SELECT row_number AS r, FIRST_VALUE(row_number) OVER (PARTITION BY family_key ORDER BY
+                CASE WHEN village_code IS NULL THEN 1 ELSE 0 END, row_rank, CASE WHEN row_rank = 0 THEN -row_number ELSE row_number END) AS kept
+              FROM stage_family) AS k
+            WHERE stage_family.row_number = k.r
             """)
+        // A member whose desa is not the family's: refused, with both desa named.
+        let conflicts = try await rows("""
+            SELECT s.row_number, s.village_code, k.village_code AS family_village, k.row_number AS family_row FROM stage_family s
+            JOIN stage_family k ON k.row_number = s.kept_row
+            WHERE s.row_rank > 0 AND s.village_code IS NOT NULL AND k.village_code IS NOT NULL AND s.village_code <> k.village_code
+            ORDER BY s.row_number
+            """)
+        var refusedRows: [Int] = []
+        for row in conflicts {
+            let id = try row.decode(column: "row_number", as: Int.self)
+            let village = try row.decode(column: "village_code", as: String.self), familyVillage = try row.decode(column: "family_village", as: String.self)
+            let familyRow = ImportedRowID.row(of: try row.decode(column: "family_row", as: Int.self))
+            refusedRows.append(id)
+            outcome.refuse(id, issue(id, column: nil, value: village, .error, "family_village_conflict",
+                                         "Orang ini tercatat di desa \(title(village)), padahal anggota lain keluarganya (No. KK yang sama, baris \(familyRow)) di desa \(title(familyVillage)). Satu KK hanya di satu desa: perbaiki kode desanya atau No. KK-nya."))
+        }
+        try await delete(rows: refusedRows)
+        // Repeats of a family row merge into the kept one.
+        let merged = try await rows("""
+            SELECT row_number, kept_row FROM stage_family WHERE row_rank = 0 AND kept_row <> row_number ORDER BY row_number
+            """)
+        outcome.merged += try merged.map { (try $0.decode(column: "row_number", as: Int.self), try $0.decode(column: "kept_row", as: Int.self)) }
     }
 
-    private func upsertFamilies(_ outcome: inout WriteOutcome) async throws {
-        if dialect.engine == .postgres { try await run("ANALYZE stage_family") }
-        for (key, conflict) in [("kk_number", "(regency_code, kk_number) WHERE kk_number IS NOT NULL"),
-                                ("source_family_id", "(regency_code, source_family_id) WHERE source_family_id IS NOT NULL")] {
-            try await markKeptRows("stage_family", key: key)
-            let merged = try await rows("""
-                SELECT row_number, kept_row FROM stage_family WHERE \(key) IS NOT NULL AND kept_row <> row_number ORDER BY row_number
-                """)
-            outcome.merged += try merged.map { (try $0.decode(column: "row_number", as: Int.self), try $0.decode(column: "kept_row", as: Int.self)) }
-            let kept = "\(key) IS NOT NULL AND kept_row = row_number"
-            let existing = try await count("""
-                SELECT COUNT(*) AS n FROM stage_family s JOIN household h ON h.regency_code = s.regency_code AND h.\(key) = s.\(key)
-                WHERE s.\(key) IS NOT NULL AND s.kept_row = s.row_number
-                """)
-            let total = try await count("SELECT COUNT(*) AS n FROM stage_family WHERE \(kept)")
-            outcome.updated += existing
-            outcome.inserted += total - existing
-            let columns = ["village_code", "head_name", "address", "rt", "rw", "desil", "building_ownership", "floor_area", "floor", "wall",
-                           "roof", "drinking_water", "lighting", "cooking_fuel", "defecation_facility", "toilet_type", "sewage_disposal"]
-            let updates = (columns + ["last_batch_id"]).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-            try await run("""
-                INSERT INTO household (regency_code, kk_number, source_family_id, \(columns.joined(separator: ", ")), first_batch_id, last_batch_id)
-                SELECT regency_code, kk_number, source_family_id, \(columns.joined(separator: ", ")), \(batchID), \(batchID)
-                FROM stage_family WHERE \(kept)
-                ON CONFLICT \(conflict) DO UPDATE SET \(updates), last_seen_at = \(dialect.now)
-                """)
+    /// One row per family with every field: the kept row's value, else any other row's; rows that disagree are reported.
+    private func mergeFamilies(_ outcome: inout WriteOutcome) async throws {
+        let values = Self.familyFields.map { "COALESCE(MAX(CASE WHEN row_number = kept_row THEN \($0) END), MAX(\($0))) AS \($0)" }
+        let differences = Self.familyFields.map { "COUNT(DISTINCT \($0)) AS n_\($0)" }
+        try await run("""
+            CREATE TEMP TABLE merged_family\(dialect.engine == .postgres ? " ON COMMIT DROP" : "") AS
+            SELECT kept_row, family_key, MAX(kk_number) AS kk_number, MAX(source_family_id) AS source_family_id,
+              MAX(CASE WHEN row_number = kept_row THEN village_code END) AS village_code,
+              MAX(CASE WHEN row_number = kept_row THEN regency_code END) AS regency_code,
+              MIN(row_rank) AS best_rank, MAX(row_rank) AS worst_rank, \(values.joined(separator: ", ")), \(differences.joined(separator: ", ")),
+              CAST(NULL AS \(dialect.bigint)) AS household_id, CAST(NULL AS TEXT) AS stored_regency, CAST(NULL AS TEXT) AS stored_village,
+              CAST(NULL AS TEXT) AS matched_by, 0 AS changed
+            FROM stage_family GROUP BY kept_row, family_key
+            """)
+        try await run("CREATE INDEX merged_family_key ON merged_family (family_key)")
+        if dialect.engine == .postgres { try await run("ANALYZE merged_family") }
+        let disagreeing = Self.familyFields.map { "n_\($0) > 1" }.joined(separator: " OR ")
+        let found = try await rows("""
+            SELECT kept_row, \(Self.familyFields.map { "n_\($0)" }.joined(separator: ", ")) FROM merged_family
+            WHERE worst_rank > 0 AND (\(disagreeing)) ORDER BY kept_row LIMIT 5000
+            """)
+        for row in found {
+            let kept = try row.decode(column: "kept_row", as: Int.self)
+            let fields = try Self.familyFields.filter { try row.decode(column: "n_\($0)", as: Int.self) > 1 }
+            outcome.warnings.append(issue(kept, column: nil, value: fields.joined(separator: ", "), .warning, "family_rows_disagree",
+                                          "Baris-baris anggota keluarga ini berisi data keluarga yang berbeda (\(fields.map(Self.fieldLabel).joined(separator: ", "))); dipakai nilai dari baris ini (baris kepala keluarga bila ada). Periksa baris-baris dengan No. KK yang sama."))
         }
     }
 
-    private func upsertPeople(_ outcome: inout WriteOutcome) async throws {
-        if dialect.engine == .postgres { try await run("ANALYZE stage_person") }
-        for (key, column) in [("family_kk", "kk_number"), ("family_source", "source_family_id")] {
-            var villageMatch = key == "family_source" ? " AND (stage_person.village_code IS NULL OR h.village_code = stage_person.village_code)" : ""
-            // The scope is a region code (digits and dots only), so it is safe to write into the statement.
-            if let scope { villageMatch += " AND (h.village_code = '\(scope.dotted)' OR h.village_code LIKE '\(scope.dotted).%')" }
+    /// Finds each family in the registry: by No. KK, by source id, and — for families of sources without KK
+    /// numbers — through their members' NIKs, then the head's name and birth date. Returns villages families left.
+    private func matchFamilies(_ outcome: inout WriteOutcome) async throws -> [String] {
+        for (column, how) in [("kk_number", "kk"), ("source_family_id", "source")] {
             try await run("""
-                UPDATE stage_person SET household_id = h.id, regency_code = h.regency_code, village_code = h.village_code
-                FROM household h WHERE stage_person.\(key) IS NOT NULL AND h.\(column) = stage_person.\(key)\(villageMatch)
+                UPDATE merged_family SET household_id = h.id, stored_regency = h.regency_code, stored_village = h.village_code, matched_by = '\(how)'
+                FROM household h WHERE merged_family.household_id IS NULL AND merged_family.\(column) IS NOT NULL AND h.\(column) = merged_family.\(column)
                 """)
         }
-        outcome.familyNotFound = try await rows("SELECT row_number FROM stage_person WHERE household_id IS NULL ORDER BY row_number")
-            .map { try $0.decode(column: "row_number", as: Int.self) }
-        // Statistics again now that households are resolved, or PostgreSQL plans the joins below as nested loops.
-        if dialect.engine == .postgres { try await run("ANALYZE stage_person") }
-        try await markKeptRows("stage_person", key: "nik") { "\($0).household_id IS NOT NULL" }
+        // Sources without KK numbers: the household where the members' NIKs already are, when it is one.
+        try await run("""
+            CREATE TEMP TABLE nik_match\(dialect.engine == .postgres ? " ON COMMIT DROP" : "") AS
+            SELECT m.kept_row, p.regency_code, p.household_id, COUNT(*) AS n FROM merged_family m
+            JOIN stage_person s ON s.family_key = m.family_key AND s.nik IS NOT NULL
+            JOIN person p ON p.nik = s.nik AND p.nik_status = 'valid'
+            WHERE m.household_id IS NULL AND m.kk_number IS NULL
+            GROUP BY m.kept_row, p.regency_code, p.household_id
+            """)
+        try await run("""
+            UPDATE merged_family SET household_id = c.household_id, stored_regency = c.regency_code, matched_by = 'nik'
+            FROM (SELECT kept_row, MIN(regency_code) AS regency_code, MIN(household_id) AS household_id FROM nik_match
+                  GROUP BY kept_row HAVING COUNT(*) = 1) AS c
+            WHERE merged_family.kept_row = c.kept_row
+            """)
+        for row in try await rows("SELECT kept_row, COUNT(*) AS n FROM nik_match GROUP BY kept_row HAVING COUNT(*) > 1 ORDER BY kept_row LIMIT 5000") {
+            let kept = try row.decode(column: "kept_row", as: Int.self), families = try row.decode(column: "n", as: Int.self)
+            outcome.warnings.append(issue(kept, column: nil, value: nil, .warning, "family_match_uncertain",
+                                          "Anggota keluarga ini sudah terdaftar di \(families) keluarga berbeda di registri, jadi tidak dapat dipastikan keluarga mana yang dimaksud: dicatat sebagai keluarga baru. Periksa dan gabungkan bila perlu."))
+        }
+        // Still unmatched and no NIK helped: the head's name and birth date, in the same desa.
+        let headDate = dialect.engine == .postgres ? "CAST(s.birth_date AS DATE)" : "s.birth_date"
+        try await run("""
+            UPDATE merged_family SET household_id = c.household_id, stored_regency = c.regency_code, matched_by = 'head'
+            FROM (SELECT m.kept_row, MIN(p.regency_code) AS regency_code, MIN(p.household_id) AS household_id FROM merged_family m
+                  JOIN stage_person s ON s.family_key = m.family_key AND s.relationship = 1 AND s.birth_date IS NOT NULL
+                  JOIN person p ON p.village_code = m.village_code AND p.relationship = 1 AND p.birth_date = \(headDate)
+                   AND LOWER(p.full_name) = s.name_key
+                  WHERE m.household_id IS NULL AND m.kk_number IS NULL AND m.village_code IS NOT NULL
+                    AND NOT EXISTS (SELECT 1 FROM nik_match x WHERE x.kept_row = m.kept_row)
+                  GROUP BY m.kept_row HAVING COUNT(DISTINCT p.household_id) = 1) AS c
+            WHERE merged_family.kept_row = c.kept_row
+            """)
+        try await run("""
+            UPDATE merged_family SET stored_village = h.village_code FROM household h
+            WHERE merged_family.stored_village IS NULL AND merged_family.household_id IS NOT NULL
+              AND h.regency_code = merged_family.stored_regency AND h.id = merged_family.household_id
+            """)
+        for row in try await rows("SELECT kept_row FROM merged_family WHERE matched_by = 'nik' OR matched_by = 'head' ORDER BY kept_row LIMIT 5000") {
+            let kept = try row.decode(column: "kept_row", as: Int.self)
+            outcome.warnings.append(issue(kept, column: nil, value: nil, .warning, "family_matched_by_members",
+                                          "Keluarga ini tidak punya No. KK; dikenali sebagai keluarga yang sudah ada di registri lewat NIK anggotanya (atau nama dan tanggal lahir kepala keluarga), sehingga tidak dicatat dua kali."))
+        }
+        // Families stored outside the uploader's region, and new families with no desa: refused.
+        var refusedFamilies: [(kept: Int, code: String, message: String)] = []
+        if let scope {
+            for row in try await rows("""
+                SELECT kept_row FROM merged_family WHERE household_id IS NOT NULL AND NOT \(inScope("stored_village", scope))
+                """) {
+                refusedFamilies.append((try row.decode(column: "kept_row", as: Int.self), "out_of_scope",
+                                        "Keluarga ini terdaftar di luar wilayah kerja Anda (\(scope.dotted)); baris ini tidak diimpor."))
+            }
+        }
+        for row in try await rows("SELECT kept_row FROM merged_family WHERE household_id IS NULL AND village_code IS NULL") {
+            refusedFamilies.append((try row.decode(column: "kept_row", as: Int.self), "family_not_found",
+                                    "Keluarga ini (No. KK atau ID keluarga) belum ada di registri dan barisnya tidak menyebut desa: impor berkas keluarganya lebih dulu, tambahkan kolom kode desa, atau pilih desanya saat mengimpor."))
+        }
+        // A family that moves to a desa of another kabupaten/kota keeps its stored desa, and says so.
+        for row in try await rows("""
+            SELECT kept_row, village_code, stored_village FROM merged_family
+            WHERE household_id IS NOT NULL AND village_code IS NOT NULL AND stored_regency <> regency_code
+            """) {
+            let kept = try row.decode(column: "kept_row", as: Int.self)
+            outcome.warnings.append(issue(kept, column: nil, value: try row.decode(column: "village_code", as: String.self), .warning, "family_other_regency",
+                                          "Keluarga ini terdaftar di \(title(try row.decode(column: "stored_village", as: String.self))); pindah antarkabupaten/kota tidak dilakukan lewat impor, desa lamanya tetap dipakai."))
+        }
+        try await run("UPDATE merged_family SET village_code = stored_village, regency_code = stored_regency WHERE household_id IS NOT NULL AND (village_code IS NULL OR stored_regency <> regency_code)")
+        if !refusedFamilies.isEmpty {
+            let kept = refusedFamilies.map(\.kept)
+            let messages = Dictionary(refusedFamilies.map { ($0.kept, ($0.code, $0.message)) }, uniquingKeysWith: { a, _ in a })
+            var rowsOfFamily: [Int] = []
+            for chunk in kept.chunked(500) {
+                for row in try await db.raw("SELECT row_number, kept_row FROM stage_family WHERE kept_row IN (\(binds: Array(chunk)))").all() {
+                    let id = try row.decode(column: "row_number", as: Int.self), family = try row.decode(column: "kept_row", as: Int.self)
+                    rowsOfFamily.append(id)
+                    if let (code, message) = messages[family] { outcome.refuse(id, issue(id, column: nil, value: nil, .error, code, message)) }
+                }
+                try await db.raw("DELETE FROM merged_family WHERE kept_row IN (\(binds: Array(chunk)))").run()
+            }
+            try await delete(rows: rowsOfFamily)
+            let gone = Set(rowsOfFamily)
+            outcome.merged.removeAll { gone.contains($0.row) }
+        }
+        return try await rows("SELECT DISTINCT stored_village FROM merged_family WHERE household_id IS NOT NULL AND stored_village <> village_code")
+            .map { try $0.decode(column: "stored_village", as: String.self) }
+    }
+
+    /// Updates matched families field by field (a value the batch lacks keeps the stored one) and inserts new ones.
+    private func writeFamilies(_ outcome: inout WriteOutcome) async throws -> [String] {
+        let changed = (["village_code"] + Self.familyFields).map {
+            "(merged_family.\($0) IS NOT NULL AND \(distinct("merged_family.\($0)", "h.\($0)")))"
+        }.joined(separator: " OR ")
+        try await run("""
+            UPDATE merged_family SET changed = 1 FROM household h
+            WHERE h.regency_code = merged_family.regency_code AND h.id = merged_family.household_id AND (\(changed))
+            """)
+        for field in Self.familyFields {
+            let replaced = try await count("""
+                SELECT COUNT(*) AS n FROM merged_family m JOIN household h ON h.regency_code = m.regency_code AND h.id = m.household_id
+                WHERE m.\(field) IS NOT NULL AND h.\(field) IS NOT NULL AND m.\(field) <> h.\(field)
+                """)
+            if replaced > 0 { outcome.replacedValues[field] = replaced }
+        }
+        let assignments = (["village_code"] + Self.familyFields).map { "\($0) = COALESCE(m.\($0), household.\($0))" }
+            + ["source_family_id = COALESCE(household.source_family_id, m.source_family_id)", "last_batch_id = \(batchID)", "last_seen_at = \(dialect.now)"]
+        try await run("""
+            UPDATE household SET \(assignments.joined(separator: ", "))
+            FROM merged_family m WHERE household.regency_code = m.regency_code AND household.id = m.household_id
+            """)
+        try await run("""
+            INSERT INTO household (regency_code, village_code, kk_number, source_family_id, \(Self.familyFields.joined(separator: ", ")), first_batch_id, last_batch_id)
+            SELECT regency_code, village_code, kk_number, source_family_id, \(Self.familyFields.joined(separator: ", ")), \(batchID), \(batchID)
+            FROM merged_family WHERE household_id IS NULL
+            """)
+        for column in ["kk_number", "source_family_id"] {
+            try await run("""
+                UPDATE merged_family SET household_id = h.id, changed = 2 FROM household h
+                WHERE merged_family.household_id IS NULL AND merged_family.\(column) IS NOT NULL AND h.regency_code = merged_family.regency_code
+                  AND h.\(column) = merged_family.\(column) AND h.first_batch_id = \(batchID)
+                """)
+        }
+        // Counted per family row of family files; families built from person rows are counted apart.
+        let familyRows = try await rows("SELECT changed, best_rank, COUNT(*) AS n FROM merged_family GROUP BY changed, best_rank")
+        for row in familyRows {
+            let changed = try row.decode(column: "changed", as: Int.self), rank = try row.decode(column: "best_rank", as: Int.self)
+            let n = try row.decode(column: "n", as: Int.self)
+            if rank == 0 {
+                switch changed {
+                case 2: outcome.inserted += n
+                case 1: outcome.updated += n
+                default: outcome.unchanged += n
+                }
+            } else if changed == 2 {
+                outcome.familiesInserted += n
+            } else if changed == 1 {
+                outcome.familiesUpdated += n
+            }
+        }
+        return []
+    }
+
+    /// Matches people by NIK (anywhere in the registry), people without one by family, name and birth date,
+    /// merges repeats within the file, then updates field by field and inserts the rest.
+    private func writePeople(_ outcome: inout WriteOutcome) async throws -> [String] {
+        try await run("""
+            UPDATE stage_person SET household_id = m.household_id, regency_code = m.regency_code, village_code = m.village_code
+            FROM merged_family m WHERE m.family_key = stage_person.family_key
+            """)
+        let birth = dialect.engine == .postgres ? "CAST(stage_person.birth_date AS DATE)" : "stage_person.birth_date"
+        // Repeats within the file: the same NIK, or (without NIK) the same family, name and birth date; the last row is kept.
+        try await run("""
+            UPDATE stage_person SET match_key = CASE WHEN nik IS NOT NULL THEN nik
+              ELSE 'x:' || CAST(household_id AS TEXT) || ':' || name_key || ':' || COALESCE(birth_date, '') END
+            """)
+        try await run("""
+            UPDATE stage_person SET kept_row = k.kept FROM (
+              SELECT row_number AS r, MAX(row_number) OVER (PARTITION BY match_key) AS kept FROM stage_person) AS k
+            WHERE stage_person.row_number = k.r
+            """)
         let merged = try await rows("SELECT row_number, kept_row FROM stage_person WHERE kept_row <> row_number ORDER BY row_number")
         outcome.merged += try merged.map { (try $0.decode(column: "row_number", as: Int.self), try $0.decode(column: "kept_row", as: Int.self)) }
-        let existing = try await count("""
-            SELECT COUNT(*) AS n FROM stage_person s JOIN person p ON p.regency_code = s.regency_code AND p.nik = s.nik AND p.nik_status = 'valid'
-            WHERE s.kept_row = s.row_number
-            """)
-        let withNIK = try await count("SELECT COUNT(*) AS n FROM stage_person WHERE kept_row = row_number")
-        let withoutNIK = try await count("SELECT COUNT(*) AS n FROM stage_person WHERE nik IS NULL AND household_id IS NOT NULL")
-        outcome.updated += existing
-        outcome.inserted += withNIK - existing + withoutNIK
-        let columns = ["household_id", "village_code", "full_name", "sex", "birth_date", "birth_place", "relationship", "marital_status",
-                       "education", "occupation", "mother_name", "disability", "pregnant", "chronic_illness", "school_participation", "health_insurance"]
-        let selected = columns.map { $0 == "birth_date" && dialect.engine == .postgres ? "CAST(birth_date AS DATE)" : $0 }
-        let updates = (columns + ["last_batch_id"]).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        if dialect.engine == .postgres { try await run("ANALYZE stage_person") }
+        // Stored people: by NIK anywhere; without NIK by family, name and birth date.
         try await run("""
-            INSERT INTO person (regency_code, nik, nik_status, needs_verification, \(columns.joined(separator: ", ")), first_batch_id, last_batch_id)
-            SELECT regency_code, nik, nik_status, needs_verification, \(selected.joined(separator: ", ")), \(batchID), \(batchID)
-            FROM stage_person WHERE household_id IS NOT NULL AND (nik IS NULL OR kept_row = row_number)
-            ON CONFLICT (regency_code, nik) WHERE nik_status = 'valid' DO UPDATE SET \(updates), last_seen_at = \(dialect.now)
+            UPDATE stage_person SET person_id = p.id, old_regency = p.regency_code, old_village = p.village_code
+            FROM person p WHERE stage_person.nik IS NOT NULL AND stage_person.kept_row = stage_person.row_number
+              AND p.nik = stage_person.nik AND p.nik_status = 'valid'
+            """)
+        try await run("""
+            UPDATE stage_person SET person_id = p.id, old_regency = p.regency_code, old_village = p.village_code
+            FROM person p WHERE stage_person.nik IS NULL AND stage_person.kept_row = stage_person.row_number AND stage_person.person_id IS NULL
+              AND p.regency_code = stage_person.regency_code AND p.household_id = stage_person.household_id
+              AND LOWER(p.full_name) = stage_person.name_key AND p.nik IS NULL
+              AND (p.birth_date = \(birth) OR (p.birth_date IS NULL AND stage_person.birth_date IS NULL))
+            """)
+        // Without NIK but the same family, name and birth date as a stored person with one: the same person, said so.
+        let sameAsStored = try await rows("""
+            SELECT s.row_number FROM stage_person s JOIN person p ON p.regency_code = s.regency_code AND p.household_id = s.household_id
+              AND LOWER(p.full_name) = s.name_key AND p.nik IS NOT NULL AND p.birth_date = \(birth.replacingOccurrences(of: "stage_person.", with: "s."))
+            WHERE s.nik IS NULL AND s.person_id IS NULL AND s.kept_row = s.row_number ORDER BY s.row_number
+            """)
+        try await run("""
+            UPDATE stage_person SET person_id = p.id, old_regency = p.regency_code, old_village = p.village_code
+            FROM person p WHERE stage_person.nik IS NULL AND stage_person.kept_row = stage_person.row_number AND stage_person.person_id IS NULL
+              AND p.regency_code = stage_person.regency_code AND p.household_id = stage_person.household_id
+              AND LOWER(p.full_name) = stage_person.name_key AND p.nik IS NOT NULL AND p.birth_date = \(birth)
+            """)
+        for row in sameAsStored {
+            let id = try row.decode(column: "row_number", as: Int.self)
+            outcome.warnings.append(issue(id, column: nil, value: nil, .warning, "person_without_nik_matches",
+                                          "Orang tanpa NIK ini punya nama, tanggal lahir dan keluarga yang sama dengan orang yang sudah terdaftar dengan NIK: dianggap orang yang sama dan datanya diperbarui, bukan ditambah."))
+        }
+        // Someone stored outside the uploader's region is not moved by this upload.
+        if let scope {
+            let outside = try await rows("""
+                SELECT row_number FROM stage_person WHERE person_id IS NOT NULL AND NOT \(inScope("old_village", scope)) ORDER BY row_number
+                """).map { try $0.decode(column: "row_number", as: Int.self) }
+            for id in outside {
+                outcome.refuse(id, issue(id, column: nil, value: nil, .error, "out_of_scope",
+                                             "Orang dengan NIK ini terdaftar di luar wilayah kerja Anda (\(scope.dotted)); pindah antarwilayah dilakukan oleh admin."))
+            }
+            for chunk in outside.chunked(500) { try await db.raw("DELETE FROM stage_person WHERE row_number IN (\(binds: Array(chunk)))").run() }
+        }
+        let changed = (["household_id", "village_code"] + Self.personFields).map { field -> String in
+            "(stage_person.\(field) IS NOT NULL AND \(distinct(staged(field, table: "stage_person"), "p.\(field)")))"
+        }.joined(separator: " OR ")
+        try await run("UPDATE stage_person SET changed = 0 WHERE person_id IS NOT NULL")
+        try await run("""
+            UPDATE stage_person SET changed = 1 FROM person p
+            WHERE p.regency_code = stage_person.old_regency AND p.id = stage_person.person_id AND (\(changed))
+            """)
+        let kept = "kept_row = row_number"
+        outcome.inserted += try await count("SELECT COUNT(*) AS n FROM stage_person WHERE \(kept) AND person_id IS NULL")
+        outcome.updated += try await count("SELECT COUNT(*) AS n FROM stage_person WHERE \(kept) AND changed = 1")
+        outcome.unchanged += try await count("SELECT COUNT(*) AS n FROM stage_person WHERE \(kept) AND changed = 0")
+        let moved = try await rows("SELECT DISTINCT old_village FROM stage_person WHERE person_id IS NOT NULL AND old_village <> village_code")
+            .map { try $0.decode(column: "old_village", as: String.self) }
+        let assignments = Self.personFields.map { "\($0) = COALESCE(\(staged($0, table: "s")), person.\($0))" }
+            + ["regency_code = s.regency_code", "household_id = s.household_id", "village_code = s.village_code",
+               "status_seen_on = CASE WHEN s.resident_status IS NOT NULL THEN \(dialect.engine == .postgres ? "CAST('\(asOf)' AS DATE)" : "'\(asOf)'") ELSE person.status_seen_on END",
+               "last_batch_id = \(batchID)", "last_seen_at = \(dialect.now)"]
+        try await run("""
+            UPDATE person SET \(assignments.joined(separator: ", "))
+            FROM stage_person s WHERE person.regency_code = s.old_regency AND person.id = s.person_id AND s.kept_row = s.row_number
+            """)
+        let statusDate = "CASE WHEN resident_status IS NOT NULL THEN \(dialect.engine == .postgres ? "CAST('\(asOf)' AS DATE)" : "'\(asOf)'") END"
+        try await run("""
+            INSERT INTO person (regency_code, household_id, village_code, nik, nik_status, needs_verification, \(Self.personFields.joined(separator: ", ")),
+              status_seen_on, first_batch_id, last_batch_id)
+            SELECT regency_code, household_id, village_code, nik, nik_status, needs_verification,
+              \(Self.personFields.map { staged($0, table: nil) }.joined(separator: ", ")), \(statusDate), \(batchID), \(batchID)
+            FROM stage_person WHERE person_id IS NULL AND kept_row = row_number AND household_id IS NOT NULL
             """)
         try await run("""
             INSERT INTO person_batch (person_id, regency_code, batch_id) SELECT id, regency_code, \(batchID) FROM person WHERE last_batch_id = \(batchID)
             """)
+        return moved
+    }
+
+    /// A family whose people came in this batch should have exactly one head living there: none or two is a warning.
+    private func checkHeads(_ outcome: inout WriteOutcome) async throws {
+        guard try await count("SELECT COUNT(*) AS n FROM stage_person WHERE relationship IS NOT NULL") > 0 else { return }
+        let found = try await rows("""
+            SELECT m.kept_row, SUM(CASE WHEN p.relationship = 1 AND (p.resident_status IS NULL OR p.resident_status = 1) THEN 1 ELSE 0 END) AS heads
+            FROM merged_family m JOIN person p ON p.regency_code = m.regency_code AND p.household_id = m.household_id
+            WHERE m.worst_rank > 0
+            GROUP BY m.kept_row
+            HAVING SUM(CASE WHEN p.relationship = 1 AND (p.resident_status IS NULL OR p.resident_status = 1) THEN 1 ELSE 0 END) <> 1
+            ORDER BY m.kept_row LIMIT 5000
+            """)
+        for row in found {
+            let kept = try row.decode(column: "kept_row", as: Int.self), heads = try row.decode(column: "heads", as: Int.self)
+            if heads == 0 {
+                outcome.warnings.append(issue(kept, column: nil, value: nil, .warning, "family_head_missing",
+                                              "Keluarga ini tidak punya kepala keluarga (tidak ada anggota dengan hubungan 'Kepala Keluarga'): keluarga tetap disimpan, tetapi jenis kelamin kepala keluarganya tidak diketahui. Periksa kolom hubungan keluarga."))
+            } else {
+                outcome.warnings.append(issue(kept, column: nil, value: String(heads), .warning, "family_head_multiple",
+                                              "Keluarga ini punya \(heads) kepala keluarga: keluarga tetap disimpan; periksa kolom hubungan keluarga anggota-anggotanya."))
+            }
+        }
+    }
+
+    // MARK: Helpers
+
+    /// Removes rows from both staging tables (they were refused).
+    private func delete(rows ids: [Int]) async throws {
+        for chunk in ids.chunked(500) {
+            try await db.raw("DELETE FROM stage_family WHERE row_number IN (\(binds: Array(chunk)))").run()
+            try await db.raw("DELETE FROM stage_person WHERE row_number IN (\(binds: Array(chunk)))").run()
+        }
+    }
+
+    private func issue(_ id: Int, column: String?, value: String?, _ severity: ImportIssue.Severity, _ code: String, _ message: String) -> ImportIssue {
+        ImportIssue(row: ImportedRowID.row(of: id), sheet: sheetNames[ImportedRowID.sheet(of: id)], column: column, value: value,
+                    severity: severity, code: code, message: message)
+    }
+
+    private func title(_ village: String) -> String {
+        (try? RegionCode(village)).flatMap { tree[$0] }.map { "\($0.name) (\(village))" } ?? village
+    }
+
+    /// A staged person field as the person table holds it: dates are text in staging, `DATE` on PostgreSQL.
+    private func staged(_ field: String, table: String?) -> String {
+        let column = table.map { "\($0).\(field)" } ?? field
+        return (field == "birth_date" || field == "stated_age_on") && dialect.engine == .postgres ? "CAST(\(column) AS DATE)" : column
+    }
+
+    /// Whether `column` is at or below the scope; the scope is a region code (digits and dots only), safe to write into SQL.
+    private func inScope(_ column: String, _ scope: RegionCode) -> String {
+        "(\(column) = '\(scope.dotted)' OR \(column) LIKE '\(scope.dotted).%')"
+    }
+
+    private func distinct(_ a: String, _ b: String) -> String {
+        dialect.engine == .postgres ? "\(a) IS DISTINCT FROM \(b)" : "\(a) IS NOT \(b)"
+    }
+
+    public static func fieldLabel(_ column: String) -> String {
+        switch column {
+        case "head_name": "nama kepala keluarga"
+        case "address": "alamat"
+        case "rt": "RT"
+        case "rw": "RW"
+        case "dusun": "dusun"
+        case "desil": "desil"
+        case "building_ownership": "status kepemilikan rumah"
+        case "floor_area": "luas lantai"
+        case "floor": "jenis lantai"
+        case "wall": "jenis dinding"
+        case "roof": "jenis atap"
+        case "drinking_water": "sumber air minum"
+        case "lighting": "sumber penerangan"
+        case "cooking_fuel": "bahan bakar memasak"
+        case "defecation_facility": "fasilitas BAB"
+        case "toilet_type": "jenis kloset"
+        case "sewage_disposal": "pembuangan akhir tinja"
+        default: column
+        }
     }
 
     private func count(_ sql: String) async throws -> Int {
@@ -266,10 +615,18 @@ public struct BatchCounts: Sendable {
     public let read: Int
     public let warned: Int
     public let rejected: Int
+    public let skipped: Int
 
-    public init(read: Int, warned: Int, rejected: Int) {
+    public init(read: Int, warned: Int, rejected: Int, skipped: Int = 0) {
         self.read = read
         self.warned = warned
         self.rejected = rejected
+        self.skipped = skipped
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

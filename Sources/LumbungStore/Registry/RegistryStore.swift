@@ -33,7 +33,7 @@ public struct RegistryStore: Sendable {
     /// Runs `body` against a new batch in one transaction; `body` feeds rows and returns the issues and
     /// counts it found. With `info.dryRun` everything is checked against the registry and then rolled back.
     public func importBatch(
-        _ info: ImportBatchInfo, rowsArePeople: Bool,
+        _ info: ImportBatchInfo, sheetNames: [Int: String] = [:],
         _ body: @escaping @Sendable (RegistryImport) async throws -> (issues: [StoredIssue], counts: BatchCounts)
     ) async throws -> WriteOutcome {
         let dialect = SchemaDialect(engine: database.engine)
@@ -41,8 +41,9 @@ public struct RegistryStore: Sendable {
         do {
             return try await database.transactionSession { session in
                 let batch = try await RegistryImport(session: session, dialect: dialect, tree: tree, info: info)
+                batch.sheetNames = sheetNames
                 let (issues, counts) = try await body(batch)
-                let outcome = try await batch.finish(issues: issues, counts: counts, rowsArePeople: rowsArePeople)
+                let outcome = try await batch.finish(issues: issues, counts: counts)
                 if info.dryRun { throw DryRunFinished(outcome: outcome) }
                 return outcome
             }

@@ -15,12 +15,14 @@ struct VillageAggregates {
     /// scale-1 Lombok Timur took about 500 MB; 6 keep an import under 300 MB).
     static let villagesPerPass = 6
 
-    /// Recomputes every village holding a family or person written by `batchID`; returns how many.
-    func refresh(batchID: Int) async throws -> Int {
-        let touched = try await db.raw("""
+    /// Recomputes every village holding a family or person written by `batchID`, and `alsoVillages` (those
+    /// families or people moved away from); returns how many.
+    func refresh(batchID: Int, alsoVillages: [String] = []) async throws -> Int {
+        let written = try await db.raw("""
             SELECT DISTINCT village_code FROM household WHERE last_batch_id = \(bind: batchID)
             UNION SELECT DISTINCT village_code FROM person WHERE last_batch_id = \(bind: batchID)
-            """).all().map { try $0.decode(column: "village_code", as: String.self) }.sorted()
+            """).all().map { try $0.decode(column: "village_code", as: String.self) }
+        let touched = Set(written + alsoVillages).sorted()
         try await recompute(touched)
         return touched.count
     }

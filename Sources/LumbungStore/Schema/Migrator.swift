@@ -16,6 +16,7 @@ public struct Migrator: Sendable {
         .aggregateState,
         .access,
         .sessionIdle,
+        .realFiles,
     ]
 
     public let migrations: [Migration]

@@ -1,0 +1,121 @@
+import Foundation
+import LumbungSheets
+
+/// One table found in a file: a sheet (or the CSV), its header row and what each column holds.
+public struct FoundTable: Sendable {
+    /// The sheet's position in the workbook (0 for a CSV).
+    public let sheet: Int
+    /// The sheet's name, for workbooks of more than one sheet (messages name it).
+    public let sheetName: String?
+    public let headerRow: Int
+    /// A row under the header that is no data: column numbers (1, 2, 3 …) or question codes.
+    public let numberRow: Int?
+    public let columns: ColumnMap
+    public let layout: ImportLayout
+}
+
+/// A sheet that holds no table Lumbung can read (instructions, code lists), with what it began with.
+public struct SkippedSheet: Sendable, Codable, Equatable {
+    public let name: String
+    public let firstCells: [String]
+}
+
+/// Finds the tables of a file: in a workbook every sheet is looked at, so a first sheet of instructions
+/// does not hide the data, and a family spread over several sheets (families, members, housing) is read
+/// as one import. The header need not be row 1 (P3KE sheets carry a title block above it): the row of the
+/// first 30 that names the most known fields is taken.
+enum TableScan {
+    static let rowsSearched = 30
+
+    private struct Stop: Error {}
+
+    /// The sheets' readers, in workbook order (one for a CSV).
+    static func readers(for url: URL) throws -> [any SheetReader] {
+        let first = try ImportJob.reader(for: url)
+        guard let workbook = first as? XLSXSheetReader, workbook.sheetNames.count > 1 else { return [first] }
+        var readers: [any SheetReader] = [workbook]
+        for index in 1..<workbook.sheetNames.count {
+            readers.append(try XLSXSheetReader(url: url, sheet: index))
+        }
+        return readers
+    }
+
+    static func find(in readers: [any SheetReader], choice: String, mapping: [String: ImportField]) throws -> (tables: [FoundTable], skipped: [SkippedSheet]) {
+        var tables: [FoundTable] = []
+        var skipped: [SkippedSheet] = []
+        var firstError: ImportError?
+        let names = (readers.first as? XLSXSheetReader)?.sheetNames ?? []
+        for (index, reader) in readers.enumerated() {
+            let name = names.count > 1 ? names[index] : nil
+            switch try scan(reader, sheet: index, name: name, choice: choice, mapping: mapping) {
+            case .table(let table): tables.append(table)
+            case .none(let cells): if !cells.isEmpty || names.count > 1 { skipped.append(SkippedSheet(name: name ?? reader.fileName, firstCells: cells)) }
+            case .failed(let error): firstError = firstError ?? error
+            }
+        }
+        if tables.isEmpty {
+            if let firstError { throw firstError }
+            let seen = skipped.flatMap(\.firstCells)
+            if seen.isEmpty { throw SheetReadError.empty(file: readers.first?.fileName ?? "") }
+            throw ImportError.noHeader(file: readers.first?.fileName ?? "", seen: seen)
+        }
+        return (tables, skipped)
+    }
+
+    private enum Outcome {
+        case table(FoundTable)
+        case none([String])
+        case failed(ImportError)
+    }
+
+    private static func scan(_ reader: any SheetReader, sheet: Int, name: String?, choice: String, mapping: [String: ImportField]) throws -> Outcome {
+        var best: (row: Int, columns: ColumnMap, score: Int)?
+        var firstCells: [String] = []
+        var rows: [Int: [SheetValue]] = [:]
+        do {
+            try reader.forEachRow { row in
+                if row.number > rowsSearched + 1 { throw Stop() }
+                rows[row.number] = row.values
+                if firstCells.isEmpty, !row.isBlank { firstCells = row.values.map(\.text).filter { !$0.isEmpty } }
+                guard row.number <= rowsSearched else { return }
+                let columns = ColumnMap(header: row.values.map(\.text), mapping: mapping)
+                let score = columns.fields.count
+                if score >= 2, score > (best?.score ?? 0), ImportLayout.detect(columns.fields) != nil || choice.lowercased() != "auto" && score >= 3 {
+                    best = (row.number, columns, score)
+                }
+            }
+        } catch is Stop {}
+        guard let best else { return .none(Array(firstCells.prefix(8))) }
+        let layout: ImportLayout?
+        do {
+            layout = try ImportLayout.choose(choice, fields: best.columns.fields)
+        } catch {
+            return .failed(error)
+        }
+        guard let layout else { return .none(Array(firstCells.prefix(8))) }
+        let missing = layout.missing(in: best.columns.fields)
+        guard missing.isEmpty else {
+            return .failed(.missingColumns(file: reader.fileName, layout: layout, missing: missing.map(\.rawValue)))
+        }
+        let next = rows[best.row + 1].map { isNumberRow($0) } ?? false
+        return .table(FoundTable(sheet: sheet, sheetName: name, headerRow: best.row, numberRow: next ? best.row + 1 : nil,
+                                 columns: best.columns, layout: layout))
+    }
+
+    /// A row of column numbers (1, 2, 3 …, as BDT sheets print under the header) or of questionnaire codes
+    /// (`401`, `R402`, `301a`), which is part of the header, not data.
+    static func isNumberRow(_ values: [SheetValue]) -> Bool {
+        let cells = values.map { $0.text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard cells.count >= 3 else { return false }
+        let numbers = cells.compactMap { Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "().[]"))) }
+        if numbers.count == cells.count, zip(numbers, numbers.dropFirst()).allSatisfy({ $1 == $0 + 1 }) { return true }
+        return cells.allSatisfy { cell in
+            var text = Substring(cell.lowercased())
+            if text.first == "r" { text = text.dropFirst() }
+            if text.first == "." { text = text.dropFirst() }
+            let digits = text.prefix { $0.isASCIIDigit }
+            let rest = text.dropFirst(digits.count)
+            return digits.count == 3 && rest.count <= 2 && rest.allSatisfy { $0.isLetter || $0.isASCIIDigit }
+        }
+    }
+}
