@@ -197,6 +197,7 @@ final class FileScan: @unchecked Sendable {
     private var warned = Set<Int>()
     private var stored: [StoredIssue] = []
     private var unknown: [String: [String: Int]] = [:]
+    private var familiesWithRejectedRows = Set<FamilyKey>()
 
     static let rowsPerChunk = 2_000
 
@@ -227,6 +228,7 @@ final class FileScan: @unchecked Sendable {
             feed.cancel()
             throw error
         }
+        batch.familiesWithRejectedRows = familiesWithRejectedRows
         return (stored, BatchCounts(read: rowsRead, warned: warned.count, rejected: rejectedRows, skipped: skippedRows))
     }
 
@@ -269,6 +271,7 @@ final class FileScan: @unchecked Sendable {
                 let id = ImportedRowID.make(sheet: table.sheet, row: row.number)
                 if parsed.rejected {
                     rejectedRows += 1
+                    if let family = parsed.rejectedFamily { familiesWithRejectedRows.insert(family) }
                     try part.rejects.write(original, reasons: parsed.issues.filter { $0.severity == .error })
                     let raw = String(decoding: (try? JSONEncoder().encode(original.values.map(\.text))) ?? Data("[]".utf8), as: UTF8.self)
                     stored += parsed.issues.map { StoredIssue($0, rawRow: $0.severity == .error ? raw : nil) }

@@ -36,6 +36,9 @@ public struct RowParser: Sendable {
         public var issues: [ImportIssue] = []
         /// Values of coded columns that no code list knows (the row is kept, the field left empty).
         public var unknownValues: [(column: String, value: String)] = []
+        /// The family a rejected row belonged to, where it could be read (a family missing its head because the
+        /// head's row was rejected is not reported twice).
+        public var rejectedFamily: FamilyKey?
         public var rejected: Bool { issues.contains { $0.severity == .error } }
         public var warned: Bool { !rejected && !issues.isEmpty }
     }
@@ -67,6 +70,7 @@ public struct RowParser: Sendable {
         parsed.issues = issues.list
         parsed.unknownValues = issues.unknown
         if parsed.rejected {
+            parsed.rejectedFamily = key
             parsed.family = nil
             parsed.person = nil
         }
@@ -120,7 +124,7 @@ public struct RowParser: Sendable {
         switch CodeValue.desil(columns.value(.desil, in: row)) {
         case .found(let value): desil = value
         case .unknown(let text):
-            issues.warning(.desil, text, "desil_out_of_range", "Desil harus 1–10; nilai '\(text)' diabaikan.")
+            issues.warning(.desil, text, "desil_out_of_range", "Desil harus 1–10; nilai \(text) diabaikan.")
         case .blank:
             if let percentile = CellText.integer(columns.value(.percentile, in: row)) {
                 if (1...100).contains(percentile) { desil = (percentile + 9) / 10 } else {
@@ -230,7 +234,8 @@ public struct RowParser: Sendable {
             statedAge: statedAge)
     }
 
-    /// Disability from Lumbung's own codes (0 none, 1–5), labels of UU 8/2016 and older words, or the legacy "cacat" list.
+    /// Disability from Lumbung's own codes (0 none, 1–5), labels of UU 8/2016 and older words, the legacy "cacat"
+    /// list, or the Washington-Group answers of Regsosek 428 (a lot of difficulty or none possible in any domain).
     private func disability(_ row: SheetRow, _ issues: inout Issues) -> DisabilityType? {
         for field in [ImportField.disability, .disabilityLegacy] where columns.fields.contains(field) {
             switch CodeValue.disability(columns.value(field, in: row), legacy: field == .disabilityLegacy) {
@@ -239,7 +244,14 @@ public struct RowParser: Sendable {
             case .unknown(let text): issues.unknown(field, text)
             }
         }
-        return nil
+        var answers: [Int?] = []
+        for field in ImportField.difficulties {
+            let cell = columns.value(field, in: row)
+            let answer = CellText.integer(cell)
+            if let text = CellText.text(cell), answer.map({ !(1...4).contains($0) }) ?? true { issues.unknown(field, text) }
+            answers.append(answer.flatMap { (1...4).contains($0) ? $0 : nil })
+        }
+        return WashingtonGroup.disability(answers: answers)
     }
 
     private func residentStatus(_ row: SheetRow, _ issues: inout Issues) -> ResidentStatus? {
@@ -261,7 +273,7 @@ public struct RowParser: Sendable {
             issues.warning(.nik, nil, "nik_missing", "NIK kosong: data disimpan dan ditandai perlu verifikasi.")
             return nil
         }
-        if case .number = cell, text.count >= 15 || text.contains("E") || text.contains("e") {
+        if case .number = cell, text.count == 16 || text.contains("E") || text.contains("e") {
             issues.error(.nik, text, "nik_numeric_cell",
                          "NIK tersimpan sebagai angka di Excel, yang hanya menyimpan 15 digit: digit terakhirnya sudah berubah. Ubah format kolom \(columns.name(.nik)) menjadi Teks, isi ulang NIK-nya dari sumber aslinya, lalu ekspor lagi.")
             return nil

@@ -18,7 +18,7 @@ public struct ColumnMap: Sendable {
         let normalizedMapping = Dictionary(mapping.map { (HeaderName.normalize($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         for (index, cell) in header.enumerated() {
             let key = HeaderName.normalize(cell)
-            guard !key.isEmpty, let field = normalizedMapping[key] ?? ImportField.bySynonym[key] else { continue }
+            guard !key.isEmpty, let field = normalizedMapping[key] ?? Self.field(of: cell, key: key) else { continue }
             if let used = columns[field] {
                 duplicates.append((field, used, index))
             } else {
@@ -30,6 +30,14 @@ public struct ColumnMap: Sendable {
     }
 
     public var fields: Set<ImportField> { Set(columns.keys) }
+
+    /// The field a header names: by its spelling, by a Regsosek question number it begins with (`409. Hubungan …`), or
+    /// by its spelling after such a number (`110. Alamat`).
+    static func field(of cell: String, key: String) -> ImportField? {
+        if let field = ImportField.bySynonym[key] { return field }
+        guard let (question, rest) = HeaderName.questionCode(cell) else { return nil }
+        return ImportField.regsosekQuestions[question] ?? ImportField.bySynonym[HeaderName.normalize(rest)]
+    }
 
     func value(_ field: ImportField, in row: SheetRow) -> SheetValue {
         columns[field].map { row[$0] } ?? .empty

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a column means, whatever its header says. Each field lists the header spellings it is known
 /// by, compared after `HeaderName.normalize` (case, spaces, underscores, punctuation and anything in
 /// brackets ignored: "TANGGAL LAHIR (31/01/2000)" is `tanggallahir`).
@@ -28,6 +30,30 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
     case residentStatus = "status_dasar"
     /// Relationship to the head in Regsosek's 8 codes (409, `kd_hubungan_dg_kk`; BDT's `Hub_KRT`), not SHDK's 11.
     case relationshipRegsosek = "kd_hubungan_dg_kk"
+    /// Regsosek 428a–i: difficulty seeing, hearing, walking, using hands, learning, controlling behaviour, speaking,
+    /// caring for oneself, remembering (1 cannot at all, 2 a lot, 3 some, 4 none) — the Washington Group questions.
+    case difficultySeeing = "kesulitan_melihat", difficultyHearing = "kesulitan_mendengar", difficultyWalking = "kesulitan_berjalan"
+    case difficultyHands = "kesulitan_tangan", difficultyLearning = "kesulitan_belajar", difficultyBehaviour = "kesulitan_perilaku"
+    case difficultySpeaking = "kesulitan_berbicara", difficultySelfCare = "kesulitan_mengurus_diri", difficultyRemembering = "kesulitan_mengingat"
+
+    /// The Washington-Group difficulty fields, in Regsosek's order (428a–i).
+    public static let difficulties: [ImportField] = [
+        .difficultySeeing, .difficultyHearing, .difficultyWalking, .difficultyHands, .difficultyLearning, .difficultyBehaviour,
+        .difficultySpeaking, .difficultySelfCare, .difficultyRemembering,
+    ]
+
+    /// Regsosek 2022 question numbers (REGSOSEK2022.K) as headers often begin with them: `409. Hubungan dengan kepala
+    /// keluarga` is read by its number, so its codes are read in Regsosek's list, not Dukcapil's. Region codes 101–104 are BPS's.
+    public static let regsosekQuestions: [String: ImportField] = [
+        "101": .bpsProvince, "102": .bpsRegency, "103": .bpsDistrict, "104": .bpsVillage,
+        "301a": .buildingOwnership, "302": .floorArea, "303": .floor, "304": .wall, "305": .roof, "306a": .drinkingWater, "307a": .lighting,
+        "308": .cookingFuel, "309a": .defecationFacility, "309b": .toiletType, "310": .sewageDisposal,
+        "402": .name, "403": .nik, "404": .residentStatus, "405": .sex, "406": .birthDate, "407": .statedAge, "408": .maritalStatus,
+        "409": .relationshipRegsosek, "412": .schoolParticipation,
+        "428a": .difficultySeeing, "428b": .difficultyHearing, "428c": .difficultyWalking, "428d": .difficultyHands, "428e": .difficultyLearning,
+        "428f": .difficultyBehaviour, "428g": .difficultySpeaking, "428h": .difficultySelfCare, "428i": .difficultyRemembering,
+        "430": .chronicIllness, "431a": .healthInsurance,
+    ]
 
     /// Header spellings seen in real files, normalised.
     public var synonyms: [String] {
@@ -53,14 +79,14 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
         case .desil: ["desil", "desilnasional", "desilkesejahteraan", "kategoridesil", "statuskesejahteraan", "desilkeluarga"]
         case .percentile: ["percentile", "persentil"]
         case .buildingOwnership: ["statuskepemilikanrumah", "kepemilikanrumah", "statusbangunan", "stabangunan", "kdstatbangunantinggal",
-                                  "statusbangunantinggal"]
+                                  "statusbangunantinggal", "statuskepemilikanbangunan", "statuskepemilikanbangunantempattinggal"]
         case .floorArea: ["luaslantai"]
         case .floor: ["jenislantai", "lantai", "jenislantaiterluas", "kdjenislantaiterluas", "kondisilantai"]
-        case .wall: ["jenisdinding", "dinding", "kdjenisdinding", "kondisidinding"]
-        case .roof: ["jenisatap", "atap", "kdjenisatap", "kondisiatap"]
-        case .drinkingWater: ["sumberairminum", "sumberair", "kdsumberairminum"]
+        case .wall: ["jenisdinding", "dinding", "kdjenisdinding", "kondisidinding", "jenisdindingterluas"]
+        case .roof: ["jenisatap", "atap", "kdjenisatap", "kondisiatap", "jenisatapterluas"]
+        case .drinkingWater: ["sumberairminum", "sumberair", "kdsumberairminum", "sumberairminumutama"]
         case .lighting: ["sumberpenerangan", "sumberpeneranganutama", "kdsumberpeneranganutama", "sumberlistrik"]
-        case .cookingFuel: ["bahanbakarmemasak", "bbmasak", "kdbahanbakarmemasak"]
+        case .cookingFuel: ["bahanbakarmemasak", "bbmasak", "kdbahanbakarmemasak", "bahanbakarutamamemasak", "bahanbakarmemasakutama", "bahanbakarenergiutamamemasak"]
         case .defecationFacility: ["fasilitasbab", "memilikifasilitasbuangairbesar", "fasbab", "fasilitasbuangairbesar", "kdfasilitastempatbab",
                                    "fasilitastempatbab"]
         case .toiletType: ["jeniskloset", "kloset", "kdjeniskloset"]
@@ -73,7 +99,7 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
         case .statedAge: ["umur", "usia", "umurtahun"]
         case .relationship: ["shdk", "hubungandengankepalakeluarga", "hubungankeluarga", "hubkel", "hubungan", "statushubungan", "kklevel",
                              "statusdalamkeluarga", "hubungandalamkeluarga", "statushubungandalamkeluarga", "hubungandgkepalakeluarga"]
-        case .maritalStatus: ["statuskawin", "stakawin", "statusperkawinan", "kdstatuskawin"]
+        case .maritalStatus: ["statuskawin", "stakawin", "statusperkawinan", "kdstatuskawin", "statuskawinperkawinan"]
         case .education: ["pendidikan", "pendidikanterakhir", "pendidikantertinggi", "pendidikankkid", "pendidikandalamkk", "pendidikankk"]
         case .occupation: ["pekerjaan", "jenispekerjaan", "pekerjaanid"]
         case .religion: ["agama", "agamaid"]
@@ -87,8 +113,17 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
         case .personSourceID: ["idindividu", "idartbdt", "idindividup3ke"]
         case .program: ["programbansos", "program"]
         case .residentStatus: ["statusdasar", "status", "statuspenduduk", "kdketkeberadaanart", "keberadaanart", "staketkeberadaanart",
-                               "statuskeberadaan", "stakeberadaanart"]
+                               "statuskeberadaan", "stakeberadaanart", "keterangankeberadaan", "keterangankeberadaanart"]
         case .relationshipRegsosek: ["kdhubungandgkk", "hubkrt", "hubungandengankrt", "hubungandengankepalarumahtangga"]
+        case .difficultySeeing: ["kesulitanmelihat", "kdgangguanmelihat", "kdkesulitanmelihat"]
+        case .difficultyHearing: ["kesulitanmendengar", "kdkesulitanmendengar"]
+        case .difficultyWalking: ["kesulitanberjalan", "kesulitanberjalannaiktangga", "kdkesulitanberjalan"]
+        case .difficultyHands: ["kesulitantangan", "kesulitanmenggunakantanganjari", "kesulitanmenggunakantangan", "kdkesulitantangan"]
+        case .difficultyLearning: ["kesulitanbelajar", "kesulitanbelajarintelektual", "kdkesulitanbelajar"]
+        case .difficultyBehaviour: ["kesulitanperilaku", "kesulitanmengendalikanperilaku", "kdkesulitanperilaku"]
+        case .difficultySpeaking: ["kesulitanberbicara", "kesulitanberbicarakomunikasi", "kdkesulitanberbicara"]
+        case .difficultySelfCare: ["kesulitanmengurusdiri", "kesulitanmengurusdirisendiri", "kdkesulitanmengurusdiri"]
+        case .difficultyRemembering: ["kesulitanmengingat", "kesulitanmengingatberkonsentrasi", "kdkesulitanmengingat"]
         }
     }
 
@@ -147,6 +182,15 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
         case .program: "program bansos"
         case .residentStatus: "status penduduk (hidup/mati/pindah)"
         case .relationshipRegsosek: "hubungan dengan kepala keluarga (kode Regsosek)"
+        case .difficultySeeing: "kesulitan melihat (Regsosek 428a)"
+        case .difficultyHearing: "kesulitan mendengar (428b)"
+        case .difficultyWalking: "kesulitan berjalan (428c)"
+        case .difficultyHands: "kesulitan menggunakan tangan (428d)"
+        case .difficultyLearning: "kesulitan belajar/intelektual (428e)"
+        case .difficultyBehaviour: "kesulitan mengendalikan perilaku (428f)"
+        case .difficultySpeaking: "kesulitan berbicara (428g)"
+        case .difficultySelfCare: "kesulitan mengurus diri (428h)"
+        case .difficultyRemembering: "kesulitan mengingat (428i)"
         }
     }
 
@@ -178,6 +222,24 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
 
 /// Header text reduced for matching.
 public enum HeaderName {
+    /// A questionnaire number a header begins with (`409. Hubungan`, `301a) Status`, `R402 Nama`) and the rest of the header.
+    public static func questionCode(_ text: String) -> (code: String, rest: Substring)? {
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces).lowercased())
+        if rest.first == "r", rest.dropFirst().first?.isNumber == true { rest = rest.dropFirst() }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard (3...3).contains(digits.count) else { return nil }
+        rest = rest.dropFirst(digits.count)
+        var code = String(digits)
+        if let letter = rest.first, letter.isLetter, letter.isASCII, rest.dropFirst().first.map({ !$0.isLetter }) ?? true {
+            code.append(letter)
+            rest = rest.dropFirst()
+        }
+        guard let separator = rest.first, separator == "." || separator == ")" || separator == " " || separator == "-" || separator == ":" else {
+            return rest.isEmpty ? (code, rest) : nil
+        }
+        return (code, rest.dropFirst())
+    }
+
     /// Lower case, letters and digits only, bracketed parts dropped: `"TANGGAL LAHIR (31/01/2000)"` → `tanggallahir`.
     public static func normalize(_ text: String) -> String {
         var out = ""

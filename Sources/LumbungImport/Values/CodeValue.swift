@@ -63,8 +63,24 @@ enum CodeValue {
         }
         let key = LabelWords.key(text)
         if LabelWords.noDisability.contains(key) { return .found(nil) }
-        if let value = LabelWords.disability[key] ?? labels(DisabilityType.self)[key] { return .found(value) }
+        if let value = disabilityWord(key) { return .found(value) }
+        // "Tuna Netra/Buta", "Cacat Rungu/Wicara", "Fisik dan Mental": each part read; parts of two kinds are multiple.
+        let parts = text.lowercased().replacingOccurrences(of: " dan ", with: "/").split(whereSeparator: { $0 == "/" || $0 == "," || $0 == "&" || $0 == "+" })
+        let kinds = parts.map { disabilityWord(LabelWords.key(String($0))) }
+        if parts.count > 1, kinds.allSatisfy({ $0 != nil }) {
+            let distinct = Set(kinds.compactMap { $0 })
+            return .found(distinct.count == 1 ? distinct.first : .multiple)
+        }
         return .unknown(text)
+    }
+
+    /// A disability word, with "cacat", "penyandang", "disabilitas" and "tuna" read as the fillers they are.
+    private static func disabilityWord(_ key: String) -> DisabilityType? {
+        if let value = LabelWords.disability[key] ?? labels(DisabilityType.self)[key] { return value }
+        for filler in ["penyandang", "disabilitas", "cacat", "ragam"] where key.hasPrefix(filler) && key.count > filler.count {
+            if let value = disabilityWord(String(key.dropFirst(filler.count))) { return value }
+        }
+        return nil
     }
 
     /// Alive, dead, moved: village systems' `status_dasar` codes, Regsosek 404 codes, or words.

@@ -149,6 +149,8 @@ enum LabelWords {
         ("Tuna Rungu", .sensory), ("Tunarungu", .sensory), ("Tuna Wicara", .sensory), ("Tunawicara", .sensory), ("Rungu/Wicara", .sensory),
         ("Tuna Rungu Wicara", .sensory), ("Bisu", .sensory), ("Tuli", .sensory), ("Ganda", .multiple), ("Disabilitas Ganda", .multiple),
         ("Multi", .multiple), ("Fisik dan Mental", .multiple), ("Cacat Fisik dan Mental", .multiple),
+        ("Rungu", .sensory), ("Wicara", .sensory), ("Tubuh", .physical), ("Daksa", .physical), ("Lumpuh", .physical), ("Laras", .mental),
+        ("Tuna Laras", .mental), ("Tunalaras", .mental), ("Autis", .mental), ("Psikososial", .mental), ("Ganda/Multi", .multiple),
     ])
 
     static let noDisability: Set<String> = Set(["Tidak", "Tidak Ada", "Tidak Cacat", "Bukan Penyandang Disabilitas", "Non Disabilitas",

@@ -28,6 +28,8 @@ public final class RegistryImport {
     private var personBuffer: [ImportedPerson] = []
     /// Sheet position → name, for the rows of multi-sheet workbooks in issues.
     public var sheetNames: [Int: String] = [:]
+    /// Families some of whose rows the reader rejected: a missing head there is the rejection's consequence, already reported.
+    public var familiesWithRejectedRows = Set<FamilyKey>()
 
     static let rowsPerStatement = 400
 
@@ -519,15 +521,16 @@ public final class RegistryImport {
     /// A family whose people came in this batch should have exactly one head living there: none or two is a warning.
     private func checkHeads(_ outcome: inout WriteOutcome) async throws {
         guard try await count("SELECT COUNT(*) AS n FROM stage_person WHERE relationship IS NOT NULL") > 0 else { return }
+        let skipped = Set(familiesWithRejectedRows.map(Self.familyKey))
         let found = try await rows("""
-            SELECT m.kept_row, SUM(CASE WHEN p.relationship = 1 AND (p.resident_status IS NULL OR p.resident_status = 1) THEN 1 ELSE 0 END) AS heads
+            SELECT m.kept_row, m.family_key, SUM(CASE WHEN p.relationship = 1 AND (p.resident_status IS NULL OR p.resident_status = 1) THEN 1 ELSE 0 END) AS heads
             FROM merged_family m JOIN person p ON p.regency_code = m.regency_code AND p.household_id = m.household_id
             WHERE m.worst_rank > 0
-            GROUP BY m.kept_row
+            GROUP BY m.kept_row, m.family_key
             HAVING SUM(CASE WHEN p.relationship = 1 AND (p.resident_status IS NULL OR p.resident_status = 1) THEN 1 ELSE 0 END) <> 1
             ORDER BY m.kept_row LIMIT 5000
             """)
-        for row in found {
+        for row in found where !skipped.contains(try row.decode(column: "family_key", as: String.self)) {
             let kept = try row.decode(column: "kept_row", as: Int.self), heads = try row.decode(column: "heads", as: Int.self)
             if heads == 0 {
                 outcome.warnings.append(issue(kept, column: nil, value: nil, .warning, "family_head_missing",

@@ -1,4 +1,5 @@
 import Foundation
+import LumbungDomain
 import Logging
 import SQLKit
 
@@ -81,7 +82,20 @@ public struct Migrator: Sendable {
                 done.append(migration)
             }
         }
+        if migrations.contains(where: { $0.id == Migration.realFiles.id }) {
+            try await database.transaction { db in try await Self.refreshStaleTallies(db, dialect: dialect, logger: self.logger) }
+        }
         return done
+    }
+
+    /// Tallies every stored village again when its tallies are in another format than the one this code writes
+    /// (`RegionTally.format`): data work with today's code, done after the schema is complete, never inside a migration.
+    static func refreshStaleTallies(_ db: any SQLDatabase, dialect: SchemaDialect, logger: Logger) async throws {
+        guard let stored = try await db.raw("SELECT tally_format FROM aggregate_state WHERE id = 1").first()?.decode(column: "tally_format", as: Int.self),
+              stored != RegionTally.format else { return }
+        logger.info("tallying stored villages again", metadata: ["from": "\(stored)", "to": "\(RegionTally.format)"])
+        try await VillageAggregates.rebuildAll(db: db, dialect: dialect)
+        try await db.raw("UPDATE aggregate_state SET tally_format = \(bind: RegionTally.format) WHERE id = 1").run()
     }
 
     private static func createLedger(_ db: any SQLDatabase) async throws {

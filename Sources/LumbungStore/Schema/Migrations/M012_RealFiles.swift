@@ -1,7 +1,7 @@
 extension Migration {
     /// What files of other systems carry: a person's religion, whether they still live there (alive, dead,
     /// moved … with the date the status was read), an age stated without a birth date, the dusun of a family,
-    /// the sheet of an issue, and the complete row counts of a batch (unchanged, merged, skipped rows; families
+    /// the sheet of an issue, the format of the stored tallies, and the complete row counts of a batch (unchanged, merged, skipped rows; families
     /// built from person rows). Codes are written out here, not taken from the code lists, so this step never changes.
     static let realFiles = Migration(id: 12, name: "files of other systems: resident status, stated age, religion, dusun, full batch counts") { d in
         [
@@ -17,6 +17,8 @@ extension Migration {
             "ALTER TABLE import_batch ADD COLUMN families_inserted INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE import_batch ADD COLUMN families_updated INTEGER NOT NULL DEFAULT 0",
             "CREATE INDEX person_household_name ON person (household_id, full_name)",
+            // The tally format the stored village aggregates are in; 0 = unknown, so they are tallied again once.
+            "ALTER TABLE aggregate_state ADD COLUMN tally_format INTEGER NOT NULL DEFAULT 0",
         ]
     }
 }
