@@ -83,7 +83,7 @@ public struct ImportJob: Sendable {
         let sha256 = try SHA256.of(file: file)
         var report = ImportReport(file: file.lastPathComponent, layout: header.layout.rawValue, headerRow: header.row, dryRun: options.dryRun)
         let registry = RegistryStore(database: database, tree: references.tree)
-        if !options.dryRun, let previous = try await registry.previousImport(sha256: sha256) {
+        if !options.dryRun, let previous = try await registry.previousImport(sha256: sha256, scope: options.scope) {
             report.alreadyImportedInBatch = previous.batchID
             report.batchID = previous.batchID
             return report

@@ -16,6 +16,7 @@ public struct Migrator: Sendable {
         .aggregateState,
         .access,
         .sessionIdle,
+        .importBatchScope,
     ]
 
     public let migrations: [Migration]
