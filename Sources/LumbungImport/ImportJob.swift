@@ -76,7 +76,7 @@ public struct ImportJob: Sendable {
                                   headerRow: found.tables.first?.headerRow, dryRun: options.dryRun)
         report.skippedSheets = found.skipped
         let registry = RegistryStore(database: database, tree: references.tree)
-        if !options.dryRun, let previous = try await registry.previousImport(sha256: sha256) {
+        if !options.dryRun, let previous = try await registry.previousImport(sha256: sha256, scope: options.scope) {
             report.alreadyImportedInBatch = previous.batchID
             report.batchID = previous.batchID
             return report

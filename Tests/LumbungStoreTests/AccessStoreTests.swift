@@ -18,7 +18,7 @@ import Testing
             await #expect(throws: AccessError.usernameTaken("siti")) {
                 try await users.add(username: "siti", displayName: "x", role: .viewer, scope: "52", organisation: nil, password: "kopi-manis-2026", by: Self.admin)
             }
-            await #expect(throws: AccessError.weakPassword("use at least 10 characters")) {
+            await #expect(throws: AccessError.weakPassword(.tooShort(minimum: 10))) {
                 try await users.add(username: "budi", displayName: "Budi", role: .viewer, scope: "52", organisation: nil, password: "pendek", by: Self.admin)
             }
             await #expect(throws: AccessError.partnerWithoutOrganisation) {

@@ -79,3 +79,126 @@ import Testing
         }
     }
 }
+
+/// A user added beside those of `withWebAppRoles`, with a bearer token.
+func addUser(_ services: AppServices, _ username: String, role: Role, scope: String) async throws -> String {
+    let actor = AuditActor(name: "test", address: nil)
+    _ = try await UserStore(database: services.database).add(username: username, displayName: username, role: role, scope: scope,
+                                                             organisation: role == .partner ? "Mitra Uji" : nil, password: "kata-sandi-uji-2026", by: actor)
+    return try await SessionStore(database: services.database).issueToken(for: username, name: "test", days: 1, by: actor).token
+}
+
+/// Regional admins: an admin of 52.01 (Lombok Barat) against users, imports and audit events in 52.01, in 52.03
+/// (Lombok Timur) and of the province. Only what lies inside 52.01 is theirs (`Oversight`).
+@Suite struct RegionalAdminMatrixTests {
+    static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    @Test func a_regional_admin_manages_sees_and_reads_only_inside_its_scope() async throws {
+        try await withWebAppRoles(scope: "52.01") { client, tokens, services, _ in
+            let admin = SignedInClient(base: client, token: try #require(tokens[.admin]))
+            // One target user and one upload in each region.
+            var uploads: [String: String] = [:]
+            for (scope, name) in [("52.01", "op-5201"), ("52.03", "op-5203"), ("52", "op-52")] {
+                let token = try await addUser(services, name, role: .operator, scope: scope)
+                let uploader = SignedInClient(base: client, token: token)
+                let id = try await uploader.execute(uri: "/api/v1/imports", method: .post, headers: ImportWebTests.headers,
+                                                    body: ImportWebTests.multipart(file: "anggota-\(name).csv", content: ImportWebTests.people,
+                                                                                   fields: ["as_of": "2025-06-30"])) {
+                    try #require(try $0.json()["id"] as? String)
+                }
+                _ = try await ImportWebTests.waitFor(id, client: uploader)
+                uploads[scope] = id
+            }
+            for (scope, name, inside) in [("52.01", "op-5201", true), ("52.03", "op-5203", false), ("52", "op-52", false)] {
+                let who = "admin of 52.01 → \(name) (\(scope))"
+                // The list of users.
+                try await admin.execute(uri: "/pengguna", method: .get) { response in
+                    #expect(response.text.contains("<td class=\"code\">\(name)</td>") == inside, "\(who): listed")
+                }
+                // Disable and enable.
+                for aktif in ["0", "1"] {
+                    try await admin.execute(uri: "/pengguna/\(name)/status", method: .post, headers: Self.form, body: ByteBuffer(string: "aktif=\(aktif)")) {
+                        #expect($0.status == (inside ? .seeOther : .forbidden), "\(who): aktif=\(aktif)")
+                    }
+                }
+                // Create a user of each role there.
+                for role in Role.allCases {
+                    let username = "baru-\(role.rawValue)-\(scope.replacingOccurrences(of: ".", with: ""))"
+                    let body = "username=\(username)&name=Baru&role=\(role.rawValue)&scope=\(scope)&organisation=LSM&password=kopi-manis-2026-x"
+                    try await admin.execute(uri: "/pengguna", method: .post, headers: Self.form, body: ByteBuffer(string: body)) {
+                        #expect($0.status == (inside ? .seeOther : .forbidden), "\(who): create \(role)")
+                    }
+                    #expect((try await UserStore(database: services.database).user(named: username) != nil) == inside, "\(who): \(role) created")
+                }
+                // The import's report and rejected rows.
+                let id = try #require(uploads[scope])
+                try await admin.execute(uri: "/api/v1/imports/\(id)", method: .get) { #expect($0.status == (inside ? .ok : .notFound), "\(who): report") }
+                try await admin.execute(uri: "/impor/proses/\(id)", method: .get) { #expect($0.status == (inside ? .ok : .notFound), "\(who): page") }
+                try await admin.execute(uri: "/impor/proses/\(id)/ditolak.csv", method: .get) {
+                    #expect($0.status == (inside ? .ok : .notFound), "\(who): rejects")
+                }
+                // The audit log: the upload's import.started event is in the uploader's region.
+                try await admin.execute(uri: "/audit?tindakan=import.started", method: .get) { response in
+                    #expect(response.text.contains("<td>\(name)</td><td>import.started</td>") == inside, "\(who): audit")
+                }
+            }
+            // The province admin still sees everything.
+            let province = SignedInClient(base: client, token: try await addUser(services, "prov-admin", role: .admin, scope: "52"))
+            try await province.execute(uri: "/audit?tindakan=import.started", method: .get) { response in
+                #expect(["op-5201", "op-5203", "op-52"].allSatisfy { response.text.contains("<td>\($0)</td><td>import.started</td>") })
+            }
+            for id in uploads.values {
+                try await province.execute(uri: "/api/v1/imports/\(id)", method: .get) { #expect($0.status == .ok) }
+            }
+        }
+    }
+
+    /// The probe's steps, one by one, as the admin of 52.01 took them.
+    @Test func a_regional_admin_cannot_take_over_the_province() async throws {
+        try await withWebAppRoles(scope: "52.01") { client, tokens, services, _ in
+            let provinceToken = try await addUser(services, "admin-ntb", role: .admin, scope: "52")
+            let operatorToken = try await addUser(services, "op-lotim", role: .operator, scope: "52.03")
+            let regional = SignedInClient(base: client, token: try #require(tokens[.admin]))
+            // 1. Create an admin for the province: refused, nothing created, the refusal audited.
+            try await regional.execute(uri: "/pengguna", method: .post, headers: Self.form,
+                                       body: ByteBuffer(string: "username=kuda-troya&name=X&role=admin&scope=52&password=kopi-manis-2026-x")) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.text.contains("Wilayah 52 berada di luar wilayah kerja Anda."))
+            }
+            #expect(try await UserStore(database: services.database).user(named: "kuda-troya") == nil)
+            // 2. Disable the province admin: refused; its token still works.
+            try await regional.execute(uri: "/pengguna/admin-ntb/status", method: .post, headers: Self.form, body: ByteBuffer(string: "aktif=0")) {
+                #expect($0.status == .forbidden)
+            }
+            #expect(try await UserStore(database: services.database).user(named: "admin-ntb")?.disabled == false)
+            try await client.execute(uri: "/pengguna", method: .get, headers: bearer(provinceToken)) { #expect($0.status == .ok) }
+            // 3. Read Lombok Timur's import report and rejected rows (names and NIKs): not found for them.
+            let lotim = SignedInClient(base: client, token: operatorToken)
+            let id = try await lotim.execute(uri: "/api/v1/imports", method: .post, headers: ImportWebTests.headers,
+                                             body: ImportWebTests.multipart(file: "anggota.csv", content: ImportWebTests.people, fields: ["as_of": "2025-06-30"])) {
+                try #require(try $0.json()["id"] as? String)
+            }
+            _ = try await ImportWebTests.waitFor(id, client: lotim)
+            try await regional.execute(uri: "/api/v1/imports/\(id)", method: .get) { #expect($0.status == .notFound) }
+            try await regional.execute(uri: "/impor/proses/\(id)/ditolak.csv", method: .get) { response in
+                #expect(response.status == .notFound && !response.text.contains("5.20301E+15"))
+            }
+            // 4. The whole audit log: only events of 52.01 and below, none without a region.
+            try await regional.execute(uri: "/audit", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(!response.text.contains("<td>op-lotim</td>") && !response.text.contains("<td>admin-ntb</td>"))
+                #expect(!response.text.contains("<td>52.03</td>") && !response.text.contains("<td>52</td>"))
+            }
+            let visible = try await services.audit.search(.init(limit: 5_000, visibleTo: Oversight(role: .admin, scope: AccessScope(region: try RegionCode("52.01")))))
+            #expect(!visible.isEmpty && visible.allSatisfy { ($0.region ?? "").hasPrefix("52.01") })
+            // 5. Every user: only those of 52.01.
+            try await regional.execute(uri: "/pengguna", method: .get) { response in
+                #expect(response.text.contains("<td class=\"code\">r-viewer</td>"))
+                #expect(!response.text.contains("admin-ntb") && !response.text.contains("op-lotim"))
+            }
+            // The refusals are in the log, in the region they were about.
+            let denied = try await services.audit.search(.init(actor: "r-admin", action: "access.denied"))
+            #expect(denied.contains { $0.region == "52" && $0.target?.contains("admin-ntb") == true })
+        }
+    }
+}

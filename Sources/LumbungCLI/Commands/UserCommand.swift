@@ -102,7 +102,7 @@ struct UserCommand: AsyncParsableCommand {
 
     struct ResetPassword: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "reset-password",
-                                                        abstract: "Set a new password (read from standard input) and end the user's sessions.")
+                                                        abstract: "Set a new password (read from standard input), end the user's sessions and revoke their API tokens.")
         @OptionGroup var databaseOptions: DatabaseOptions
         @OptionGroup var loggingOptions: LoggingOptions
         @Argument var username: String

@@ -23,6 +23,8 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case tokenRejected = "token.rejected"
         case sessionRejected = "session.rejected"
         case csrfRejected = "csrf.rejected"
+        /// Events of people not signed in beyond the per-address limit, counted in `recordCount` instead of written one by one.
+        case eventsSuppressed = "audit.suppressed"
     }
 
     public var id: Int

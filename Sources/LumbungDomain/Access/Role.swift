@@ -19,6 +19,16 @@ public enum Role: String, Sendable, Codable, CaseIterable, Hashable {
 
     public func may(_ permission: Permission) -> Bool { permissions.contains(permission) }
 
+    /// How far the role reaches, for `Oversight`: no one may give a role above their own.
+    /// Admin 3; analyst and operator 2 (personal data); partner and viewer 1 (aggregates only).
+    public var rank: Int {
+        switch self {
+        case .admin: 3
+        case .analyst, .operator: 2
+        case .partner, .viewer: 1
+        }
+    }
+
     public var label: String {
         switch self {
         case .admin: "Admin"

@@ -36,7 +36,7 @@ public struct ColumnMap: Sendable {
     static func field(of cell: String, key: String) -> ImportField? {
         if let field = ImportField.bySynonym[key] { return field }
         guard let (question, rest) = HeaderName.questionCode(cell) else { return nil }
-        return ImportField.regsosekQuestions[question] ?? ImportField.bySynonym[HeaderName.normalize(rest)]
+        return ImportField.regsosekQuestions[question] ?? ImportField.bySynonym[HeaderName.normalize(String(rest))]
     }
 
     func value(_ field: ImportField, in row: SheetRow) -> SheetValue {

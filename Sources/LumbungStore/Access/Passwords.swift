@@ -5,18 +5,15 @@ import LumbungDomain
 /// stolen database does not give passwords away cheaply. No default password ever ships.
 public enum Passwords {
     public static let cost: UInt8 = 12
-    public static let minimumLength = 10
+    public static let minimumLength = PasswordPolicy.minimumLength
 
     public static func hash(_ password: String) -> String { Bcrypt.hash(password, cost: cost) }
 
     public static func verify(_ password: String, hash: String) -> Bool { Bcrypt.verify(password, hash: hash) }
 
-    /// Why a new password is refused, or `nil` when it is acceptable.
-    public static func weakness(of password: String, username: String) -> String? {
-        if password.count < minimumLength { return "use at least \(minimumLength) characters" }
-        if password.lowercased().contains(username.lowercased()) { return "it must not contain the username" }
-        if Set(password).count < 4 { return "use more different characters" }
-        return nil
+    /// Why a new password is refused (`PasswordPolicy`), or `nil` when it is acceptable.
+    public static func weakness(of password: String, username: String, role: Role) -> PasswordPolicy.Weakness? {
+        PasswordPolicy.weakness(of: password, username: username, role: role)
     }
 
     /// A random secret for a session or an API token: 32 bytes from the system's secure generator, as hex.

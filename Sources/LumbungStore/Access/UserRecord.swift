@@ -17,23 +17,30 @@ public struct UserRecord: Sendable, Hashable, Codable {
 public enum AccessError: Error, Equatable, Sendable, CustomStringConvertible {
     case usernameTaken(String)
     case unknownUser(String)
-    case weakPassword(String)
+    case weakPassword(PasswordPolicy.Weakness)
+    /// The acting admin may not manage this user: their scope lies outside the admin's, or their role is above it.
+    case outsideOversight(username: String, scope: String)
     case badUsername(String)
     case unknownScope(String)
     case partnerWithoutOrganisation
     case unknownToken(Int)
     case wrongPassword
+    /// Too many password checks at once; nothing was changed.
+    case busy
 
     public var description: String {
         switch self {
         case .usernameTaken(let name): "The username '\(name)' is taken."
         case .unknownUser(let name): "There is no user '\(name)'."
-        case .weakPassword(let reason): "The password is too weak: \(reason)."
+        case .weakPassword(let reason): "The password is too weak: \(reason.english)."
+        case .outsideOversight(let name, let scope):
+            "You may not manage '\(name)' (scope \(scope)): only users of a scope inside yours, with a role not above yours."
         case .badUsername(let name): "'\(name)' is not a username: use 3–40 lowercase letters, digits, '.', '-' or '_'."
         case .unknownScope(let code): "There is no region with code \(code) to scope the user to."
         case .partnerWithoutOrganisation: "A partner must belong to an organisation (--organisation)."
         case .unknownToken(let id): "There is no active API token \(id)."
         case .wrongPassword: "The current password is wrong."
+        case .busy: "The server is busy checking passwords; try again in a moment."
         }
     }
 }

@@ -41,8 +41,9 @@ public final class RegistryImport {
         asOf = info.asOf
         scope = info.scope
         guard let row = try await db.raw("""
-            INSERT INTO import_batch (layout, file_name, sha256, dry_run, status, as_of)
-            VALUES (\(bind: info.layout), \(bind: info.fileName), \(bind: info.sha256), \(bind: info.dryRun), 'running', \(bind: info.asOf.description))
+            INSERT INTO import_batch (layout, file_name, sha256, dry_run, status, as_of, region_scope)
+            VALUES (\(bind: info.layout), \(bind: info.fileName), \(bind: info.sha256), \(bind: info.dryRun), 'running', \(bind: info.asOf.description),
+                    \(bind: info.scope?.dotted))
             RETURNING id
             """).first() else { throw StoreError.queryFailed(reason: "the new import batch has no id") }
         batchID = try row.decode(column: "id", as: Int.self)

@@ -20,13 +20,27 @@ public struct RegistryStore: Sendable {
         }
     }
 
-    /// An earlier, completed, real import of a file with this SHA-256.
-    public func previousImport(sha256: String) async throws -> (batchID: Int, finishedAt: String)? {
-        try await database.read { db in
-            try await db.raw("""
+    /// An earlier, completed, real import of a file with this SHA-256 that already did what this one would:
+    /// it wrote or updated at least one record, and its uploader's scope covers `scope` (the new uploader's;
+    /// `nil` for the command line, province-wide). A batch of another region's operator — whose rows were all
+    /// refused as out of scope — or one that imported nothing never makes a later import a no-op.
+    public func previousImport(sha256: String, scope: RegionCode? = nil) async throws -> (batchID: Int, finishedAt: String)? {
+        // Scopes that cover the new uploader's: its own and every region above it (the province for the command line).
+        let covering = scope.map { [$0.dotted] + $0.ancestors.map(\.dotted) } ?? []
+        return try await database.read { db -> (batchID: Int, finishedAt: String)? in
+            var query = SQLQueryString("""
                 SELECT id, CAST(finished_at AS TEXT) AS finished_at FROM import_batch
-                WHERE sha256 = \(bind: sha256) AND status = 'done' AND dry_run = \(bind: false) ORDER BY id LIMIT 1
-                """).first().map { (try $0.decode(column: "id", as: Int.self), try $0.decode(column: "finished_at", as: String?.self) ?? "") }
+                WHERE sha256 = \(bind: sha256) AND status = 'done' AND dry_run = \(bind: false) AND rows_imported + rows_updated + rows_unchanged + families_inserted + families_updated > 0
+                  AND (region_scope IS NULL OR region_scope NOT LIKE '%.%'
+                """)
+            for code in covering {
+                query.appendInterpolation(unsafeRaw: " OR region_scope = ")
+                query.appendInterpolation(bind: code)
+            }
+            query.appendInterpolation(unsafeRaw: ") ORDER BY id LIMIT 1")
+            return try await db.raw(query).first().map {
+                (try $0.decode(column: "id", as: Int.self), try $0.decode(column: "finished_at", as: String?.self) ?? "")
+            }
         }
     }
 

@@ -17,6 +17,7 @@ public struct Migrator: Sendable {
         .aggregateState,
         .access,
         .sessionIdle,
+        .importBatchScope,
         .realFiles,
     ]
 

@@ -33,7 +33,8 @@ public enum AccessRule: Sendable {
         guard let identity = context.identity else { throw AppError.signInRequired }
         let actor = context.auditActor
         guard identity.user.role.may(permission) else {
-            try await audit.append(actor, .accessDenied, target: "\(request.method) \(request.uri.path)", outcome: "denied")
+            try await audit.append(actor, .accessDenied, region: identity.user.scope.region.dotted, target: "\(request.method) \(request.uri.path)",
+                                   outcome: "denied")
             throw AppError.forbidden(identity.user.role, permission)
         }
         let text: String? = switch source {

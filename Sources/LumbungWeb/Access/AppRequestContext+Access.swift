@@ -11,6 +11,12 @@ extension AppRequestContext {
         return user
     }
 
+    /// What the signed-in user oversees (other users, audit events, imports): `Oversight`.
+    func requireOversight() throws(AppError) -> Oversight {
+        let user = try requireUser()
+        return Oversight(role: user.role, scope: user.scope)
+    }
+
     /// Whether counts under 5 must be shown as "<5" (for anyone not signed in too; such requests never get that far).
     var suppressesSmallCells: Bool { identity?.suppressesSmallCells ?? true }
 

@@ -41,7 +41,8 @@ struct GuardedRoutes<Methods: RouterMethods<AppRequestContext>> {
                 do {
                     try CSRFCheck.verify(request, context)
                 } catch {
-                    try await services.audit.append(context.auditActor, .csrfRejected, target: "\(method) \(request.uri.path)", outcome: "denied")
+                    try await services.audit.append(context.auditActor, .csrfRejected, region: context.identity?.user.scope.region.dotted,
+                                                    target: "\(method) \(request.uri.path)", outcome: "denied")
                     throw error
                 }
             }

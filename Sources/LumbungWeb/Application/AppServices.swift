@@ -21,18 +21,23 @@ public struct AppServices: Sendable {
     public let audit: AuditLog
     /// The access rule of every route, filled as routes are registered.
     public let rules = RuleBook()
+    /// Sign-in attempts of this server, counted before their password is checked.
+    let signInLimiter = SignInLimiter()
 
-    /// Loads the region tree, the import references and the page templates; uploads are kept in `uploadFolder`.
-    public static func load(database: Database, uploadFolder: URL) async throws -> AppServices {
+    /// Loads the region tree, the import references and the page templates; uploads are kept in `uploadFolder`
+    /// under `uploadPolicy` (expired ones are removed now and hourly).
+    public static func load(database: Database, uploadFolder: URL, uploadPolicy: UploadPolicy = .fromEnvironment()) async throws -> AppServices {
         let store = RegionStore(database: database)
         let job = ImportJob(database: database, references: try ImportReferences.load())
         let tree = try await store.fetchTree()
+        let imports = ImportJobs(job: job, folder: uploadFolder, policy: uploadPolicy, batches: ImportBatchStore(database: database))
+        await imports.startRetention()
         return AppServices(
             database: database,
             regions: tree,
             regionStore: store,
             pages: try await PageRenderer.load(),
-            imports: ImportJobs(job: job, folder: uploadFolder),
+            imports: imports,
             figures: RegionFigures(database: database, tree: tree),
             sessions: SessionStore(database: database),
             audit: AuditLog(database: database)

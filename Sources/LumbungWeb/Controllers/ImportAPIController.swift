@@ -43,15 +43,28 @@ enum ImportUploads {
     /// records the start in the audit log, and returns the job's id.
     static func start(_ request: Request, _ context: AppRequestContext, _ services: AppServices) async throws -> String {
         let user = try context.requireUser()
-        let (id, folder) = await services.imports.newUploadFolder()
-        let upload = try await receive(request, into: folder)
-        let options = try Self.options(upload.fields)
+        let slot: (id: String, folder: URL)
+        do {
+            slot = try await services.imports.newUploadFolder(for: user)
+        } catch let failure as MultipartUpload.Failure {
+            throw AppError.badUpload(failure)
+        }
+        let id = slot.id, folder = slot.folder
+        let upload: MultipartUpload, options: Choices
+        do {
+            upload = try await receive(request, into: folder, policy: services.imports.policy)
+            options = try Self.options(upload.fields)
+        } catch {
+            await services.imports.abandon(id)
+            throw error
+        }
         await services.imports.start(id: id, upload: upload, layout: options.layout, dryRun: options.dryRun, asOf: options.asOf, by: user)
         try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted, target: upload.fileName)
         return id
     }
 
     /// A finished report shows rejected values (NIK, names) from the file: looking at it is audited.
+    /// (Only its owner and the admins overseeing the uploader's scope get this far: `ImportJobs.status(_:for:)`.)
     static func auditReportView(_ status: ImportJobs.Status, _ context: AppRequestContext, _ services: AppServices) async throws {
         guard let report = status.report else { return }
         try await services.audit.append(context.auditActor, .personalDataViewed, region: context.identity?.user.scope.region.dotted,
@@ -64,9 +77,9 @@ enum ImportUploads {
         let asOf: CalendarDate
     }
 
-    static func receive(_ request: Request, into folder: URL) async throws -> MultipartUpload {
+    static func receive(_ request: Request, into folder: URL, policy: UploadPolicy) async throws -> MultipartUpload {
         do {
-            return try await MultipartUpload.receive(request, into: folder)
+            return try await MultipartUpload.receive(request, into: folder, maxBytes: policy.maxBytes, limitText: policy.maxSizeText)
         } catch let failure as MultipartUpload.Failure {
             throw AppError.badUpload(failure)
         }

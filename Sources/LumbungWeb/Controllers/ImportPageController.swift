@@ -11,7 +11,10 @@ struct ImportPageController {
 
     func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         router.get("impor", .permitted(.importData, region: .none)) { _, context -> Response in
-            let batches = try await ImportBatchStore(database: services.database).recent()
+            // Operators see their own batches; admins those uploaded inside their scope.
+            let user = try context.requireUser()
+            let batches = try await ImportBatchStore(database: services.database)
+                .recent(for: .init(userID: user.id, oversight: try context.requireOversight()))
             return services.pages.render("impor", ImportFormPage(batches: batches, csrf: context.csrfToken), for: context)
         }
         router.post("impor", .permitted(.importData, region: .none)) { request, context -> Response in

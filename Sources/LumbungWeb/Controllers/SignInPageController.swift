@@ -34,12 +34,15 @@ struct SignInPageController {
                   CSRFCheck.constantTimeEqual(sent, cookie) else {
                 return Self.form(services.pages, request, next: next, username: username, message: AppError.csrfRejected.indonesianMessage, status: .forbidden)
             }
-            let outcome = try await SignIn(database: services.database).attempt(
+            let outcome = try await SignIn(database: services.database, limiter: services.signInLimiter, audit: services.audit).attempt(
                 username: username, password: form["password"] ?? "", address: AuthenticationMiddleware.address(of: context))
             switch outcome {
             case .throttled:
                 return Self.form(services.pages, request, next: next, username: username, message: AppError.tooManyAttempts.indonesianMessage,
                                  status: .tooManyRequests)
+            case .busy:
+                return Self.form(services.pages, request, next: next, username: username, message: AccessError.busy.indonesianDescription,
+                                 status: .serviceUnavailable)
             case .wrongCredentials:
                 return Self.form(services.pages, request, next: next, username: username, message: AppError.wrongCredentials.indonesianMessage,
                                  status: .unauthorized)
@@ -55,7 +58,7 @@ struct SignInPageController {
         }
         router.post("keluar", .signedIn) { request, context -> Response in
             if let secret = request.cookies[AuthenticationMiddleware.sessionCookie]?.value { try await services.sessions.end(secret: secret) }
-            try await services.audit.append(context.auditActor, .logout)
+            try await services.audit.append(context.auditActor, .logout, region: context.identity?.user.scope.region.dotted)
             var response = Response.redirect(to: "/masuk")
             response.setCookie(Cookie(name: AuthenticationMiddleware.sessionCookie, value: "", maxAge: 0, path: "/",
                                       secure: Self.isSecure(request), httpOnly: true, sameSite: .lax))
@@ -81,9 +84,15 @@ struct SignInPageController {
     }
 }
 
-/// Where the sign-in form may send the user afterwards: only a path on this site, never another host
-/// (`//evil.example`, `https://…`, a backslash that some browsers read as a slash).
+/// Where the sign-in form may send the user afterwards: only a path on this site. It must start with one `/`
+/// followed by something other than `/` or `\` (`//evil.example` and `/\evil.example` name another host), and
+/// hold no control character or white space anywhere (browsers drop a tab or newline, so `/<TAB>/evil.example`
+/// becomes `//evil.example`); anything else goes to the start page.
 public func signInRedirectTarget(_ next: String?) -> String {
-    guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+    guard let next, next.hasPrefix("/") else { return "/" }
+    let second = next.dropFirst().first
+    guard second != "/", second != "\\" else { return "/" }
+    let forbidden = CharacterSet.controlCharacters.union(.whitespacesAndNewlines).union(.illegalCharacters)
+    guard !next.unicodeScalars.contains(where: { forbidden.contains($0) || $0 == "\\" }) else { return "/" }
     return next
 }

@@ -5,7 +5,9 @@ import LumbungDomain
 import LumbungStore
 
 /// `/pengguna`: the admin's list of users, a form to add one, and buttons to disable or enable them.
-/// Every change is audited (by the store, in the same transaction).
+/// Every change is audited (by the store, in the same transaction). An admin sees and manages only the users
+/// of its own scope, with a role not above its own (`Oversight`): anything else is refused with 403 and an
+/// `access.denied` event.
 struct UserPageController {
     let services: AppServices
 
@@ -47,8 +49,10 @@ struct UserPageController {
                 let user = try await UserStore(database: services.database).add(
                     username: (form["username"] ?? "").trimmingCharacters(in: .whitespaces), displayName: form["name"] ?? "", role: role,
                     scope: form["scope"] ?? "", organisation: form["organisation"].flatMap { $0.isEmpty ? nil : $0 },
-                    password: form["password"] ?? "", by: context.auditActor)
+                    password: form["password"] ?? "", by: context.auditActor, manager: try context.requireOversight())
                 return .redirect(to: "/pengguna?pesan=" + ("Pengguna \(user.username) ditambahkan.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            } catch AccessError.outsideOversight(let name, let scope) {
+                try await refuse(request, context, username: name, scope: scope)
             } catch let error as AccessError {
                 return try await page(context, message: nil, error: error.indonesianDescription, status: .badRequest)
             }
@@ -61,7 +65,10 @@ struct UserPageController {
                 return try await page(context, message: nil, error: "Anda tidak dapat menonaktifkan akun Anda sendiri.", status: .badRequest)
             }
             do {
-                try await UserStore(database: services.database).setDisabled(username, disable, by: context.auditActor)
+                try await UserStore(database: services.database).setDisabled(username, disable, by: context.auditActor,
+                                                                             manager: try context.requireOversight())
+            } catch AccessError.outsideOversight(let name, let scope) {
+                try await refuse(request, context, username: name, scope: scope)
             } catch let error as AccessError {
                 return try await page(context, message: nil, error: error.indonesianDescription, status: .notFound)
             }
@@ -69,8 +76,16 @@ struct UserPageController {
         }
     }
 
+    /// A change to a user outside the admin's oversight: audited, then 403 naming the region.
+    private func refuse(_ request: Request, _ context: AppRequestContext, username: String, scope: String) async throws -> Never {
+        try await services.audit.append(context.auditActor, .accessDenied, region: scope,
+                                        target: "\(request.method) \(request.uri.path) (\(username))", outcome: "denied")
+        guard let code = try? RegionCode(scope) else { throw AppError.forbidden(try context.requireUser().role, .manageUsers) }
+        throw AppError.outOfScope(code)
+    }
+
     private func page(_ context: AppRequestContext, message: String?, error: String?, status: HTTPResponse.Status) async throws -> Response {
-        let users = try await UserStore(database: services.database).list()
+        let users = try await UserStore(database: services.database).list(visibleTo: try context.requireOversight())
         let page = Page(csrf: context.csrfToken, users: users.map {
             Page.Row(username: $0.username, name: $0.displayName, role: $0.role.label, scope: $0.scope.region.dotted,
                      organisation: $0.organisation ?? "", status: $0.disabled ? "nonaktif" : "aktif", disabled: $0.disabled)

@@ -25,6 +25,7 @@ enum AppError: Error, Sendable {
 
     var status: HTTPResponse.Status {
         switch self {
+        case .badUpload(let failure) where failure.isQuota: .tooManyRequests
         case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking, .badNIK: .badRequest
         case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound: .notFound
         case .databaseUnavailable: .serviceUnavailable
@@ -68,8 +69,11 @@ enum AppError: Error, Sendable {
             switch failure {
             case .notMultipart: "Send the file as multipart/form-data with a field named file."
             case .noFile: "The upload holds no file: send it in a field named file."
-            case .tooLarge: "The file is larger than 2 GiB."
+            case .tooLarge(let limit): "The file is larger than \(limit)."
             case .malformed: "The multipart body is malformed."
+            case .tooManyRunning(let limit): "You already have \(limit) imports running: wait until one ends."
+            case .tooManyStored(let limit):
+                "You already have \(limit) uploads kept on the server (running, failed or dry runs); they are removed 24 hours after they end."
             }
         case .unknownLayout(let name): "Unknown layout '\(name)': use auto, dtsen, p3ke, siksng or lumbung."
         case .badDate(let text): "'\(text)' is not a date: write yyyy-mm-dd."
@@ -97,7 +101,11 @@ enum AppError: Error, Sendable {
             switch failure {
             case .notMultipart, .malformed: "Unggahan tidak terbaca. Pilih berkas lalu tekan Impor lagi."
             case .noFile: "Belum ada berkas yang dipilih."
-            case .tooLarge: "Berkas lebih besar dari 2 GiB."
+            case .tooLarge(let limit): "Berkas lebih besar dari \(limit)."
+            case .tooManyRunning(let limit): "Anda sudah menjalankan \(limit) impor sekaligus. Tunggu sampai salah satunya selesai."
+            case .tooManyStored(let limit):
+                "Anda sudah menyimpan \(limit) unggahan di server (sedang berjalan, gagal, atau periksa saja). "
+                    + "Unggahan yang gagal dan yang hanya diperiksa dihapus 24 jam setelah selesai; coba lagi nanti."
             }
         case .unknownLayout(let name): "Format '\(name)' tidak dikenal."
         case .badDate(let text): "'\(text)' bukan tanggal (tulis yyyy-mm-dd)."

@@ -8,6 +8,10 @@ import LumbungStore
 
 /// Imports started from the web, running in the background: their progress while they run, their
 /// report (or the reason they failed) when they end. Finished batches are also in the database.
+///
+/// A job is seen by the one who started it and by admins whose scope covers the uploader's (`Oversight`).
+/// Each user may have `UploadPolicy.maxRunning` imports running and `maxStored` uploads kept; a real import's
+/// file is removed once written, failed imports and dry runs after `retentionHours` (`UploadRetention`).
 actor ImportJobs {
     struct Status: Sendable, Encodable {
         enum State: String, Sendable, Encodable { case running, done, failed }
@@ -22,29 +26,62 @@ actor ImportJobs {
         let fileName: String
     }
 
+    /// Who started a job.
+    private struct Owner {
+        let userID: Int
+        let username: String
+        let scope: RegionCode
+    }
+
     private var jobs: [String: Status] = [:]
-    /// Who started each job: only they (and admins) see its report and rejected rows.
-    private var owners: [String: String] = [:]
+    /// Who started each job: only they (and the admins overseeing their scope) see its report and rejected rows.
+    private var owners: [String: Owner] = [:]
     /// Rejects files by job id, to download.
     private var rejects: [String: URL] = [:]
     private let job: ImportJob
     private let folder: URL
+    private let batches: ImportBatchStore?
+    let policy: UploadPolicy
+    private var lastPurge = Date.distantPast
 
-    init(job: ImportJob, folder: URL) {
+    init(job: ImportJob, folder: URL, policy: UploadPolicy = UploadPolicy(), batches: ImportBatchStore? = nil) {
         self.job = job
         self.folder = folder
+        self.policy = policy
+        self.batches = batches
     }
 
-    /// Where uploads of a new job go.
-    func newUploadFolder() -> (id: String, folder: URL) {
+    /// Where the upload of a new job of `user` goes, once their quota allows one more: throws `tooManyRunning`
+    /// or `tooManyStored` otherwise. The slot is taken until `start` or `abandon`.
+    func newUploadFolder(for user: UserRecord) throws -> (id: String, folder: URL) {
+        purgeIfDue()
+        let mine = owners.filter { $0.value.username == user.username }
+        let running = mine.filter { jobs[$0.key] == nil || jobs[$0.key]?.state == .running }.count
+        guard running < policy.maxRunning else { throw MultipartUpload.Failure.tooManyRunning(policy.maxRunning) }
+        guard mine.keys.filter({ isKept($0) }).count < policy.maxStored else { throw MultipartUpload.Failure.tooManyStored(policy.maxStored) }
         let id = UUID().uuidString.lowercased()
+        owners[id] = Owner(userID: user.id, username: user.username, scope: user.scope.region)
         return (id, folder.appendingPathComponent(id))
+    }
+
+    /// Whether a job's upload is still on the server and counts against its owner's quota: running, failed or a
+    /// dry run not yet removed (a real import's file is removed once written; `lumbung uploads purge` removes the rest).
+    private func isKept(_ id: String) -> Bool {
+        let upload = folder.appendingPathComponent(id)
+        guard FileManager.default.fileExists(atPath: upload.path) else { return jobs[id] == nil }
+        return UploadRetention.ending(of: upload) != .done
+    }
+
+    /// Gives the slot of an upload that never arrived back, and removes what of it was written.
+    func abandon(_ id: String) {
+        owners[id] = nil
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(id))
     }
 
     /// Starts importing an uploaded file.
     func start(id: String, upload: MultipartUpload, layout: String, dryRun: Bool, asOf: CalendarDate, by user: UserRecord) {
         jobs[id] = Status(id: id, state: .running, fileName: upload.fileName)
-        owners[id] = user.username
+        if owners[id] == nil { owners[id] = Owner(userID: user.id, username: user.username, scope: user.scope.region) }
         var options = ImportOptions(asOf: asOf)
         options.scope = user.scope.region
         options.layout = layout
@@ -56,9 +93,31 @@ actor ImportJobs {
                 let report = try await job.run(upload.file, options: options) { progress in
                     Task { await self.progress(id, progress) }
                 }
-                self.finish(id, report: report)
+                await self.finish(id, report: report, upload: upload.file)
             } catch {
                 self.fail(id, error)
+            }
+        }
+    }
+
+    /// Removes expired failed imports and dry runs now (`UploadRetention`), then at least hourly.
+    func purgeIfDue(now: Date = Date()) {
+        guard now.timeIntervalSince(lastPurge) >= 3600 else { return }
+        lastPurge = now
+        let running = Set(jobs.filter { $0.value.state == .running }.keys).union(owners.keys.filter { jobs[$0] == nil })
+        for id in UploadRetention.purge(folder, olderThanHours: policy.retentionHours, now: now, running: running) {
+            rejects[id] = nil
+        }
+    }
+
+    /// Checks for expired uploads now and every hour while the server runs (and this value lives).
+    func startRetention() {
+        purgeIfDue()
+        Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(3600))
+                guard let self else { return }
+                await self.purgeIfDue()
             }
         }
     }
@@ -69,7 +128,10 @@ actor ImportJobs {
     /// The job's rejects file, for its owner or an admin.
     func rejectsFile(_ id: String, for user: UserRecord) -> URL? { mayView(id, user) ? rejects[id] : nil }
 
-    private func mayView(_ id: String, _ user: UserRecord) -> Bool { user.role == .admin || owners[id] == user.username }
+    private func mayView(_ id: String, _ user: UserRecord) -> Bool {
+        guard let owner = owners[id], jobs[id] != nil else { return false }
+        return Oversight(role: user.role, scope: user.scope).maySeeImport(uploadScope: owner.scope, ownUpload: owner.username == user.username)
+    }
 
     private func progress(_ id: String, _ progress: ImportProgress) {
         guard jobs[id]?.state == .running else { return }
@@ -77,15 +139,31 @@ actor ImportJobs {
         jobs[id]?.fraction = progress.fraction
     }
 
-    private func finish(_ id: String, report: ImportReport) {
+    private func finish(_ id: String, report: ImportReport, upload: URL) async {
+        var shown = report
+        // The API shows where to download the rejected rows, never where they lie on the server.
+        if let path = report.rejectsFile {
+            rejects[id] = URL(fileURLWithPath: path)
+            shown.rejectsFile = "/impor/proses/\(id)/ditolak.csv"
+        }
+        if report.dryRun {
+            UploadRetention.mark(upload.deletingLastPathComponent(), .dryRun)
+        } else {
+            // Written into the registry: the uploaded file is no longer needed; the rejects file stays for its download.
+            try? FileManager.default.removeItem(at: upload)
+            UploadRetention.mark(upload.deletingLastPathComponent(), .done)
+            if let batchID = report.batchID, report.alreadyImportedInBatch == nil, let owner = owners[id] {
+                try? await batches?.recordUploader(batchID: batchID, userID: owner.userID)
+            }
+        }
         jobs[id]?.state = .done
-        jobs[id]?.report = report
+        jobs[id]?.report = shown
         jobs[id]?.rows = report.rowsRead
         jobs[id]?.fraction = 1
-        if let path = report.rejectsFile { rejects[id] = URL(fileURLWithPath: path) }
     }
 
     private func fail(_ id: String, _ error: any Error) {
+        UploadRetention.mark(folder.appendingPathComponent(id), .failed)
         jobs[id]?.state = .failed
         switch error {
         case let error as SheetReadError:

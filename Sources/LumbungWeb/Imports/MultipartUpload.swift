@@ -10,18 +10,28 @@ struct MultipartUpload {
     let fileName: String
     let fields: [String: String]
 
-    /// The largest upload accepted.
-    static let maxBytes = 2 << 30
-
     enum Failure: Error {
         case notMultipart
         case noFile
-        case tooLarge
+        /// Larger than the policy's limit (as people read it: "1 GiB").
+        case tooLarge(limit: String)
         case malformed
+        /// The user already has this many imports running.
+        case tooManyRunning(Int)
+        /// The user already has this many uploads kept (running, failed, dry runs not yet removed).
+        case tooManyStored(Int)
+
+        /// A quota, not a broken upload: answered with 429.
+        var isQuota: Bool {
+            switch self {
+            case .tooManyRunning, .tooManyStored: true
+            default: false
+            }
+        }
     }
 
-    /// Reads the request body; the file part (field `file`) goes to `folder`.
-    static func receive(_ request: Request, into folder: URL) async throws -> MultipartUpload {
+    /// Reads the request body, at most `maxBytes`; the file part (field `file`) goes to `folder`.
+    static func receive(_ request: Request, into folder: URL, maxBytes: Int, limitText: String) async throws -> MultipartUpload {
         guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
               let boundary = type.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) })
                 .first(where: { $0.lowercased().hasPrefix("boundary=") })?.dropFirst("boundary=".count)
@@ -35,7 +45,7 @@ struct MultipartUpload {
         var received = 0
         for try await chunk in request.body {
             received += chunk.readableBytes
-            guard received <= maxBytes else { throw Failure.tooLarge }
+            guard received <= maxBytes else { throw Failure.tooLarge(limit: limitText) }
             do { try parser.execute(chunk) } catch { throw Failure.malformed }
             if let error = state.error { throw error }
         }
