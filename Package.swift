@@ -150,6 +150,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Tests/LumbungTestSupport",
             swiftSettings: strictSettings
@@ -162,7 +163,7 @@ let package = Package(
         .testTarget(
             name: "LumbungSheetsTests",
             dependencies: [
-                "LumbungDomain", "LumbungSheets",
+                "LumbungDomain", "LumbungSheets", "LumbungTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSettings

@@ -69,6 +69,8 @@ public struct PriorityRanking: Sendable {
         case unreadable(String)
         case unknownIndicator(String)
         case negative(String)
+        /// Above `maximumWeight`: sums of such weights overflow to infinity and every score becomes NaN.
+        case tooLarge(String)
         case allZero
 
         public var message: String {
@@ -76,6 +78,7 @@ public struct PriorityRanking: Sendable {
             case .unreadable(let text): "Weight '\(text)' is not indicator:number."
             case .unknownIndicator(let id): "Unknown indicator '\(id)'."
             case .negative(let id): "The weight of \(id) is negative."
+            case .tooLarge(let id): "The weight of \(id) is above \(Int(saturating: PriorityRanking.maximumWeight))."
             case .allZero: "All weights are zero."
             }
         }
@@ -85,6 +88,7 @@ public struct PriorityRanking: Sendable {
             case .unreadable(let text): "bobot '\(text)' bukan indikator:angka"
             case .unknownIndicator(let id): "indikator '\(id)' tidak dikenal"
             case .negative(let id): "bobot \(id) negatif"
+            case .tooLarge(let id): "bobot \(id) lebih dari \(IndonesianNumber.format(Int(saturating: PriorityRanking.maximumWeight)))"
             case .allZero: "semua bobot nol"
             }
         }
@@ -92,6 +96,9 @@ public struct PriorityRanking: Sendable {
 
     /// The indicators a ranking can weigh: the rates (a count would favour big areas).
     public static let rankableIndicators = IndicatorCatalogue.all.filter { $0.unit == .percent }
+
+    /// The largest weight accepted: weights are relative, and far larger ones only serve to overflow.
+    public static let maximumWeight = 1_000.0
 
     /// Parses `desil1_families:3,unfit_housing:1`.
     public static func parseWeights(_ text: String) throws(WeightError) -> [Weight] {
@@ -101,6 +108,7 @@ public struct PriorityRanking: Sendable {
             guard pair.count == 2, let value = Double(pair[1]), value.isFinite else { throw .unreadable(String(part)) }
             guard IndicatorCatalogue.indicator(pair[0]) != nil else { throw .unknownIndicator(pair[0]) }
             guard value >= 0 else { throw .negative(pair[0]) }
+            guard value <= maximumWeight else { throw .tooLarge(pair[0]) }
             weights.append(Weight(indicator: pair[0], weight: value))
         }
         guard weights.contains(where: { $0.weight > 0 }) else { throw .allZero }

@@ -3,7 +3,9 @@ import LumbungDomain
 import LumbungSheets
 
 /// The rejects file: each rejected row with its original columns and one more column saying why, in
-/// Bahasa Indonesia — to fix in Excel and import again (Lumbung ignores the extra column).
+/// Bahasa Indonesia — to fix in Excel and import again (Lumbung ignores the extra column). The values
+/// come from the uploaded file, so a cell such as `=HYPERLINK(…)` is written as `'=HYPERLINK(…)`: the
+/// CSV writer neutralises every formula-leading text (`FormulaGuard`), and Excel shows it as text.
 final class RejectsWriter {
     let url: URL
     private var writer: CSVTableWriter?

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Streams rows to a CSV file (RFC 4180 quoting, CRLF line ends as Excel writes them), buffering
-/// about a megabyte at a time.
+/// about a megabyte at a time. Text that a spreadsheet would run as a formula gets a leading `'`
+/// (`FormulaGuard`); number cells are written as numbers, negative ones included.
 public final class CSVTableWriter: TableWriter {
     private let handle: FileHandle
     private let delimiter: UInt8
@@ -58,6 +59,16 @@ public final class CSVTableWriter: TableWriter {
         guard !buffer.isEmpty else { return }
         try handle.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// One CSV field as text: neutralised against formulas (`FormulaGuard`) and quoted when it holds the
+/// delimiter, a quote or a line break — for CSV written without `CSVTableWriter` (reports on standard output).
+public enum CSVField {
+    public static func text(_ text: String, delimiter: Character = ",") -> String {
+        let safe = FormulaGuard.neutralised(text)
+        guard safe.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return safe }
+        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 

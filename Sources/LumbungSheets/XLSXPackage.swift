@@ -1,7 +1,8 @@
 import Foundation
 
 /// The fixed parts of an XLSX package (Office Open XML, SpreadsheetML): content types, relationships,
-/// the workbook, and a style sheet whose style 1 is a date (built-in format 14).
+/// the workbook, and a style sheet whose style 1 is a date (built-in format 14) and style 2 text that
+/// starts like a formula (quote prefix, as Excel marks a cell typed as `'=…`).
 enum XLSXPackage {
     /// Every entry carries this date, so the same workbook gives the same bytes.
     static let fixedDate = Date(timeIntervalSince1970: 1_577_836_800)  // 2020-01-01
@@ -48,14 +49,18 @@ enum XLSXPackage {
         return xml + "</Relationships>"
     }
 
+    /// The cell style of text that would otherwise be taken for a formula when edited.
+    static let quotePrefixStyle = 2
+
     static let styles = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         + #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
         + #"<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>"#
         + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
         + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
         + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
-        + #"<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
-        + #"<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>"#
+        + #"<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
+        + #"<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
+        + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/></cellXfs>"#
         + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
         + "</styleSheet>"
 }

@@ -144,7 +144,9 @@ public final class XLSXTableWriter: TableWriter {
                 continue
             case .text(let text):
                 let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true
-                buffer.append(contentsOf: "<c r=\"\(reference)\" t=\"inlineStr\"><is><t\(preserve ? " xml:space=\"preserve\"" : "")>".utf8)
+                // An inline string is never evaluated; style 2 ("quote prefix") keeps `=…` text when a user edits the cell.
+                let style = FormulaGuard.isFormulaLike(text) ? " s=\"\(XLSXPackage.quotePrefixStyle)\"" : ""
+                buffer.append(contentsOf: "<c r=\"\(reference)\"\(style) t=\"inlineStr\"><is><t\(preserve ? " xml:space=\"preserve\"" : "")>".utf8)
                 XMLText.append(text, to: &buffer)
                 buffer.append(contentsOf: "</t></is></c>".utf8)
             case .number(let number):

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import LumbungAnalytics
 import LumbungDomain
+import LumbungSheets
 import LumbungStore
 
 /// `lumbung report indicators CODE`: the indicators of a region and each region below it.
@@ -40,7 +41,7 @@ struct ReportCommand: AsyncParsableCommand {
             abstract: "The priority ranking of the desa or kecamatan within a region.",
             discussion: """
                 Example: lumbung report ranking 52.03 --level desa --weights desil1_families:3,unfit_housing:1
-                Default weights: \(PriorityRanking.defaultWeights.map { "\($0.indicator):\(Int($0.weight))" }.joined(separator: ","))
+                Default weights: \(PriorityRanking.defaultWeights.map { "\($0.indicator):\(Int(saturating: $0.weight))" }.joined(separator: ","))
                 """
         )
 
@@ -119,7 +120,7 @@ enum RankingText {
             var lines = [(["rank", "code", "name", "score", "best_rank", "worst_rank", "families", "people"]
                 + indicators.flatMap { ["\($0)_percent", "\($0)_count", "\($0)_points"] }).joined(separator: ",")]
             for row in ranking.rows {
-                let name = row.name.contains(",") ? "\"\(row.name)\"" : row.name
+                let name = CSVField.text(row.name)
                 var fields: [String] = [String(row.rank), row.code, name, String(row.score), String(row.rankRange[0]), String(row.rankRange[1]),
                                         Self.number(row.families), Self.number(row.people)]
                 for component in row.components {
@@ -136,7 +137,7 @@ enum RankingText {
                               pad(row.code, 16)].joined() + row.name)
             }
             let stability = ranking.stability
-            lines.append("\(stability.stayedInTop) of the top \(stability.top) stay in the top \(stability.top) when every weight varies by ±\(Int(stability.weightVariation * 100)) % (\(stability.trials) trials).")
+            lines.append("\(stability.stayedInTop) of the top \(stability.top) stay in the top \(stability.top) when every weight varies by ±\(Int(saturating: stability.weightVariation * 100)) % (\(stability.trials) trials).")
             return lines.joined(separator: "\n") + "\n"
         }
     }
@@ -163,7 +164,7 @@ enum IndicatorReportText {
             var lines = ["code,name,indicator,split,group,count,denominator,percent"]
             func line(_ entry: RegionIndicators.Entry, _ indicator: String, _ split: String, _ group: String,
                       _ count: Int, _ denominator: Int?, _ percent: Double?) {
-                let name = entry.name.contains(",") ? "\"\(entry.name)\"" : entry.name
+                let name = CSVField.text(entry.name)
                 let denominatorText: String = denominator.map { String($0) } ?? ""
                 let percentText: String = percent.map { String(format: "%.2f", $0) } ?? ""
                 let fields: [String] = [entry.code, name, indicator, split, group, String(count), denominatorText, percentText]

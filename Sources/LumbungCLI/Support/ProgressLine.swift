@@ -1,4 +1,5 @@
 import Foundation
+import LumbungDomain
 
 /// Progress on standard error: a redrawn bar with rows per second and time left on a terminal, plain
 /// lines every ten percent otherwise (logs, CI).
@@ -23,15 +24,15 @@ final class ProgressLine: @unchecked Sendable {
                 guard elapsed - lastDrawn >= 0.2 || fraction >= 1 else { return }
                 lastDrawn = elapsed
                 let width = 24
-                let filled = Int(fraction * Double(width))
+                let filled = min(max(Int(saturating: fraction * Double(width)), 0), width)
                 let eta = fraction > 0.02 ? Self.clock(elapsed * (1 - fraction) / fraction) : "–"
                 let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-                write("\r\(label) [\(bar)] \(Int(fraction * 100))%  \(rows) rows  \(Int(rate)) rows/s  ETA \(eta)   ")
+                write("\r\(label) [\(bar)] \(Int(saturating: fraction * 100))%  \(rows) rows  \(Int(saturating: rate)) rows/s  ETA \(eta)   ")
             } else {
-                let tenth = Int(fraction * 10)
+                let tenth = Int(saturating: fraction * 10)
                 if tenth > lastTenth {
                     lastTenth = tenth
-                    write("\(label): \(tenth * 10)% — \(rows) rows, \(Int(rate)) rows/s\n")
+                    write("\(label): \(tenth * 10)% — \(rows) rows, \(Int(saturating: rate)) rows/s\n")
                 }
             }
         }
@@ -46,7 +47,7 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     static func clock(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded())
+        let total = Int(saturating: seconds, rounding: .toNearestOrAwayFromZero)
         return total >= 3600 ? "\(total / 3600):\(pad((total % 3600) / 60)):\(pad(total % 60))" : "\(total / 60):\(pad(total % 60))"
     }
 

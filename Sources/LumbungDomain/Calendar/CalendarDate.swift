@@ -6,9 +6,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public let month: Int
     public let day: Int
 
-    /// A real date, or `nil` for 31 February and the like.
+    /// Years a date may have: what a spreadsheet can hold. Beyond them the day arithmetic would overflow.
+    public static let years = 1...9999
+
+    /// A real date, or `nil` for 31 February, the year 0 or 99999999999 and the like.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
+        guard Self.years.contains(year), (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -103,9 +106,13 @@ extension CalendarDate {
     /// for every date after 1900-02-28 (Excel's fictitious 1900-02-29 makes earlier serials off by one).
     public var excelSerial: Int { daysSince1970 + 25_569 }
 
-    /// The date of an Excel serial number in the 1900 (or, for `date1904` workbooks, 1904) date system.
+    /// The largest serial number Excel accepts: 9999-12-31.
+    public static let maxExcelSerial = 2_958_465
+
+    /// The date of an Excel serial number in the 1900 (or, for `date1904` workbooks, 1904) date system;
+    /// `nil` below 1 or beyond 9999-12-31 (a file may hold any number, such as 1e300, in a date cell).
     public init?(excelSerial serial: Int, date1904: Bool = false) {
-        guard serial >= 1 else { return nil }
+        guard serial >= 1, serial <= Self.maxExcelSerial else { return nil }
         if date1904 {
             self.init(daysSince1970: serial - 24_107)
         } else if serial == 60 {
@@ -119,6 +126,6 @@ extension CalendarDate {
 extension CalendarDate {
     /// Today in NTB (WITA, UTC+8), from the given instant in seconds since 1970 — the default "as of" of imports.
     public static func todayInNTB(secondsSince1970: Double) -> CalendarDate {
-        CalendarDate(daysSince1970: Int(((secondsSince1970 + 8 * 3600) / 86_400).rounded(.down)))
+        CalendarDate(daysSince1970: Int(saturating: (secondsSince1970 + 8 * 3600) / 86_400, rounding: .down))
     }
 }

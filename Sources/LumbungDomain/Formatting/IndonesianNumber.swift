@@ -25,7 +25,7 @@ public enum IndonesianNumber {
     /// `13.4%`.
     public static func percentEnglish(_ value: Double?) -> String {
         guard let value else { return "–" }
-        let tenths = Int((abs(value) * 10).rounded())
+        let tenths = Int(saturating: abs(value) * 10, rounding: .toNearestOrAwayFromZero)
         return (value < 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)%"
     }
 }

@@ -39,10 +39,10 @@ enum CellText {
     static func integer(_ value: SheetValue) -> Int? {
         guard var text = text(value) else { return nil }
         if let exact = Int(text) { return exact }
-        if let double = Double(text), double == double.rounded(), abs(double) < 1e15 { return Int(double) }
+        if let double = Double(text), double == double.rounded(), abs(double) < 1e15 { return Int(checked: double) }
         // Indonesian notation: dots group thousands, a comma marks decimals.
         text = text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
-        if let double = Double(text), double == double.rounded(), abs(double) < 1e15 { return Int(double) }
+        if let double = Double(text), double == double.rounded(), abs(double) < 1e15 { return Int(checked: double) }
         return nil
     }
 
@@ -63,7 +63,8 @@ enum CellText {
         case .empty: return nil
         case .date(let date): return .success(date)
         case .number(let text):
-            guard let serial = Double(text), let date = CalendarDate(excelSerial: Int(serial)) else { return .failure(.invalid) }
+            guard let serial = Double(text).flatMap({ Int(checked: $0, rounding: .down) }),
+                  let date = CalendarDate(excelSerial: serial) else { return .failure(.invalid) }
             return .success(date)
         default:
             guard let text = text(value) else { return nil }

@@ -72,6 +72,9 @@ public enum SheetReadError: Error, Equatable, Sendable, CustomStringConvertible 
     case tooManyColumns(file: String, row: Int, count: Int)
     case mixedEncoding(file: String, row: Int, column: Int)
     case unreadable(file: String, reason: String)
+    /// A part of a workbook that unpacks to more than Lumbung reads (a decompression or XML bomb, or a
+    /// file too big for the .xlsx route).
+    case tooLargeUnpacked(file: String, part: String, limit: UnpackedLimit)
 
     /// Largest cell accepted, Excel's own limit.
     public static let maxCellCharacters = 32_767
@@ -81,7 +84,8 @@ public enum SheetReadError: Error, Equatable, Sendable, CustomStringConvertible 
     public var file: String {
         switch self {
         case .empty(let file), .notATable(let file, _), .oldOrProtectedWorkbook(let file), .damagedWorkbook(let file, _),
-             .cellTooLarge(let file, _, _), .tooManyColumns(let file, _, _), .mixedEncoding(let file, _, _), .unreadable(let file, _): file
+             .cellTooLarge(let file, _, _), .tooManyColumns(let file, _, _), .mixedEncoding(let file, _, _), .unreadable(let file, _),
+             .tooLargeUnpacked(let file, _, _): file
         }
     }
 
@@ -98,6 +102,8 @@ public enum SheetReadError: Error, Equatable, Sendable, CustomStringConvertible 
         case .mixedEncoding(let file, let row, let column):
             "\(file), row \(row), column \(column): the text is not UTF-8 like the rest of the file (mixed encodings). Save the file again as \"CSV UTF-8\" from Excel."
         case .unreadable(let file, let reason): "\(file) cannot be read: \(reason)."
+        case .tooLargeUnpacked(let file, let part, let limit):
+            "\(file) is too large once unpacked: its part \(part) holds more than \(limit.english). Such a file is usually damaged or made to overload the server; if the data really is this large, save it from Excel as \"CSV UTF-8\" and import the CSV file."
         }
     }
 
@@ -115,6 +121,38 @@ public enum SheetReadError: Error, Equatable, Sendable, CustomStringConvertible 
         case .mixedEncoding(let file, let row, let column):
             "\(file), baris \(row), kolom \(column): teksnya bukan UTF-8 seperti bagian lain berkas (pengodean campuran). Simpan ulang dari Excel sebagai \"CSV UTF-8\"."
         case .unreadable(let file, let reason): "\(file) tidak dapat dibaca: \(reason)."
+        case .tooLargeUnpacked(let file, let part, let limit):
+            "Berkas \(file) terlalu besar setelah dibuka: bagiannya \(part) berisi lebih dari \(limit.indonesian). Berkas seperti ini biasanya rusak atau sengaja dibuat untuk membebani server; bila datanya memang sebesar ini, simpan dari Excel sebagai \"CSV UTF-8\" lalu impor berkas CSV itu."
         }
+    }
+}
+
+/// The bound a workbook part went past, as `SheetReadError.tooLargeUnpacked` names it.
+public enum UnpackedLimit: Sendable, Equatable {
+    /// Bytes of XML once inflated.
+    case bytes(Int)
+    /// Strings in the shared-string table.
+    case strings(Int)
+    /// Characters of text held in memory (the shared-string table as a whole, or one tag).
+    case characters(Int)
+
+    var english: String {
+        switch self {
+        case .bytes(let count): "\(Self.mebibytes(count)) MiB of XML"
+        case .strings(let count): "\(IndonesianNumber.formatEnglish(count)) shared strings"
+        case .characters(let count): "\(IndonesianNumber.formatEnglish(count)) characters of text"
+        }
+    }
+
+    var indonesian: String {
+        switch self {
+        case .bytes(let count): "\(Self.mebibytes(count)) MiB XML"
+        case .strings(let count): "\(IndonesianNumber.format(count)) teks bersama (shared strings)"
+        case .characters(let count): "\(IndonesianNumber.format(count)) karakter teks"
+        }
+    }
+
+    private static func mebibytes(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? IndonesianNumber.format(bytes >> 20) : "1"
     }
 }

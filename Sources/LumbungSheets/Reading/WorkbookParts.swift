@@ -12,12 +12,14 @@ struct WorkbookParts {
     let sheets: [Sheet]
     let date1904: Bool
     private let file: String
+    private let limits: XLSXLimits
 
-    init(archive: Archive, file: String) throws {
+    init(archive: Archive, file: String, limits: XLSXLimits = .standard) throws {
         self.file = file
+        self.limits = limits
         var names: [(name: String, relationship: String)] = []
         var date1904 = false
-        try Self.scan(archive, "xl/workbook.xml", file: file, required: true) { event in
+        try Self.scan(archive, "xl/workbook.xml", file: file, limit: limits.smallPartBytes, required: true) { event in
             guard case .start(let name, let attributes, _) = event else { return false }
             if name == "sheet", let sheet = attributes.first(where: { $0.0 == "name" })?.1,
                let relationship = attributes.first(where: { $0.0 == "id" })?.1 {
@@ -28,7 +30,7 @@ struct WorkbookParts {
             return false
         }
         var targets: [String: String] = [:]
-        try Self.scan(archive, "xl/_rels/workbook.xml.rels", file: file, required: true) { event in
+        try Self.scan(archive, "xl/_rels/workbook.xml.rels", file: file, limit: limits.smallPartBytes, required: true) { event in
             guard case .start("Relationship", let attributes, _) = event,
                   let id = attributes.first(where: { $0.0 == "Id" })?.1,
                   let target = attributes.first(where: { $0.0 == "Target" })?.1 else { return false }
@@ -39,23 +41,41 @@ struct WorkbookParts {
         self.date1904 = date1904
     }
 
-    /// Every string of the shared-string table, rich text runs joined, phonetic runs left out.
+    /// Every string of the shared-string table, rich text runs joined, phonetic runs left out. The table
+    /// is held in memory, so it is bounded: `limits.sharedStrings` strings, `limits.sharedStringBytes`
+    /// bytes of text in all, and no string longer than a cell can hold.
     func sharedStrings(_ archive: Archive) throws -> [String] {
+        let part = "xl/sharedStrings.xml"
         var strings: [String] = []
         var current = ""
         var inText = false
         var inPhonetic = false
-        try Self.scan(archive, "xl/sharedStrings.xml", file: file, required: false) { event in
+        var textBytes = 0
+        func add(_ string: String) throws {
+            guard strings.count < limits.sharedStrings else {
+                throw SheetReadError.tooLargeUnpacked(file: file, part: part, limit: .strings(limits.sharedStrings))
+            }
+            strings.append(string)
+        }
+        try Self.scan(archive, part, file: file, limit: limits.sharedStringsPartBytes, required: false) { event in
             switch event {
             case .start("si", _, let selfClosing):
                 current = ""
-                if selfClosing { strings.append("") }
+                if selfClosing { try add("") }
             case .start("rPh", _, let selfClosing): inPhonetic = !selfClosing
             case .end("rPh"): inPhonetic = false
             case .start("t", _, false) where !inPhonetic: inText = true
-            case .text(let text) where inText: current += text
+            case .text(let text) where inText:
+                textBytes += text.utf8.count
+                guard textBytes <= limits.sharedStringBytes else {
+                    throw SheetReadError.tooLargeUnpacked(file: file, part: part, limit: .characters(limits.sharedStringBytes))
+                }
+                current += text
+                if current.utf8.count > SheetReadError.maxCellCharacters && current.count > SheetReadError.maxCellCharacters {
+                    throw SheetReadError.tooLargeUnpacked(file: file, part: part, limit: .characters(SheetReadError.maxCellCharacters))
+                }
             case .end("t"): inText = false
-            case .end("si"): strings.append(current)
+            case .end("si"): try add(current)
             default: break
             }
             return inText
@@ -69,7 +89,7 @@ struct WorkbookParts {
         var customDateFormats: Set<Int> = []
         var styleFormats: [Int] = []
         var inCellXfs = false
-        try Self.scan(archive, "xl/styles.xml", file: file, required: false) { event in
+        try Self.scan(archive, "xl/styles.xml", file: file, limit: limits.smallPartBytes, required: false) { event in
             switch event {
             case .start("numFmt", let attributes, _):
                 if let id = attributes.first(where: { $0.0 == "numFmtId" }).flatMap({ Int($0.1) }),
@@ -78,7 +98,7 @@ struct WorkbookParts {
                 }
             case .start("cellXfs", _, let selfClosing): inCellXfs = !selfClosing
             case .end("cellXfs"): inCellXfs = false
-            case .start("xf", let attributes, _) where inCellXfs:
+            case .start("xf", let attributes, _) where inCellXfs && styleFormats.count < Self.maxCellStyles:
                 styleFormats.append(attributes.first(where: { $0.0 == "numFmtId" }).flatMap { Int($0.1) } ?? 0)
             default: break
             }
@@ -87,6 +107,9 @@ struct WorkbookParts {
         let builtIn = Set(14...22).union(27...36).union(45...47).union(50...58)
         return Set(styleFormats.indices.filter { builtIn.contains(styleFormats[$0]) || customDateFormats.contains(styleFormats[$0]) })
     }
+
+    /// Excel's own limit of cell formats in a workbook; styles beyond it are not read.
+    static let maxCellStyles = 65_490
 
     static func isDateFormat(_ code: String) -> Bool {
         var inQuotes = false, inBrackets = false
@@ -102,7 +125,8 @@ struct WorkbookParts {
         return false
     }
 
-    private static func scan(_ archive: Archive, _ path: String, file: String, required: Bool,
+    /// Streams the part at `path` (at most `limit` bytes once inflated) through the scanner into `handle`.
+    private static func scan(_ archive: Archive, _ path: String, file: String, limit: Int, required: Bool,
                              _ handle: (XMLScanner.Event) throws -> Bool) throws {
         guard let entry = archive[path] else {
             if required { throw SheetReadError.damagedWorkbook(file: file, detail: "\(path) is missing") }
@@ -110,12 +134,16 @@ struct WorkbookParts {
         }
         var scanner = XMLScanner()
         do {
-            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+            try BoundedPart.extract(archive, entry, file: file, limit: limit) { chunk in
                 try scanner.feed(chunk, handle)
             }
             try scanner.finish()
+        } catch let error as SheetReadError {
+            throw error
+        } catch let error as XMLScanError {
+            throw error.readError(file: file, part: path)
         } catch {
-            throw SheetReadError.damagedWorkbook(file: file, detail: error is XMLScanError ? "\(path) is malformed XML" : "\(path) cannot be inflated")
+            throw SheetReadError.damagedWorkbook(file: file, detail: "\(path) cannot be inflated")
         }
     }
 }

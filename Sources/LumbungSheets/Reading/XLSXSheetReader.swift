@@ -5,7 +5,9 @@ import ZIPFoundation
 /// Streams one worksheet (the first, unless told otherwise) of an .xlsx workbook row by row: the sheet's XML is inflated and
 /// scanned chunk by chunk, never held whole. Shared strings (Excel's usual layout) and inline strings
 /// (openpyxl and many exporters) are both read; dates are recognised by their cell style, in the 1900
-/// or 1904 date system; formulas give their cached value.
+/// or 1904 date system; formulas give their cached value. Every part is unpacked under `XLSXLimits`, and
+/// no value in the file (a number of 1e300 in a date cell, a string index of -1, a reference `AAAAAAAAAAAAAAA1`)
+/// can stop the reader other than with a `SheetReadError`.
 public struct XLSXSheetReader: SheetReader {
     public let url: URL
     public var fileName: String { url.lastPathComponent }
@@ -15,10 +17,14 @@ public struct XLSXSheetReader: SheetReader {
     private let sharedStrings: [String]
     private let dateStyles: Set<Int>
     private let date1904: Bool
+    private let limits: XLSXLimits
 
-    /// - Parameter sheet: the position of the worksheet in the workbook, 0 for the first.
-    public init(url: URL, sheet: Int = 0) throws {
+    /// - Parameters:
+    ///   - sheet: the position of the worksheet in the workbook, 0 for the first.
+    ///   - limits: how much of the workbook is unpacked at most.
+    public init(url: URL, sheet: Int = 0, limits: XLSXLimits = .standard) throws {
         self.url = url
+        self.limits = limits
         let file = url.lastPathComponent
         let head = (try? FileHandle(forReadingFrom: url)).flatMap { try? $0.read(upToCount: 8) }.map(Array.init) ?? []
         guard !head.isEmpty else { throw SheetReadError.empty(file: file) }
@@ -32,7 +38,7 @@ public struct XLSXSheetReader: SheetReader {
         } catch {
             throw SheetReadError.damagedWorkbook(file: file, detail: "the ZIP container cannot be opened")
         }
-        let workbook = try WorkbookParts(archive: archive, file: file)
+        let workbook = try WorkbookParts(archive: archive, file: file, limits: limits)
         guard workbook.sheets.indices.contains(sheet) else { throw SheetReadError.damagedWorkbook(file: file, detail: "it has no worksheet") }
         sheetNames = workbook.sheets.map(\.name)
         sheetPath = workbook.sheets[sheet].path
@@ -51,7 +57,7 @@ public struct XLSXSheetReader: SheetReader {
         let size = Double(max(entry.uncompressedSize, 1))
         var consumed = 0.0
         do {
-            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+            try BoundedPart.extract(archive, entry, file: fileName, limit: limits.sheetBytes) { chunk in
                 consumed += Double(chunk.count)
                 progress(min(1, consumed / size))
                 try scanner.feed(chunk) { event in
@@ -68,6 +74,10 @@ public struct XLSXSheetReader: SheetReader {
             try scanner.finish()
         } catch let error as SheetReadError {
             throw error
+        } catch XMLScanError.textTooLong {
+            throw SheetReadError.cellTooLarge(file: fileName, row: state.rowNumber, column: state.column + 1)
+        } catch XMLScanError.tagTooLong {
+            throw XMLScanError.tagTooLong.readError(file: fileName, part: sheetPath)
         } catch {
             if let bodyError { throw bodyError }
             throw SheetReadError.damagedWorkbook(file: fileName, detail: error is XMLScanError ? "its XML is malformed" : "the worksheet cannot be inflated")
@@ -97,7 +107,8 @@ public struct XLSXSheetReader: SheetReader {
             case .start(let name, let attributes, let selfClosing):
                 switch name {
                 case "row":
-                    rowNumber = attributes.first { $0.0 == "r" }.flatMap { Int($0.1) } ?? rowNumber + 1
+                    rowNumber = attributes.first { $0.0 == "r" }.flatMap { Int($0.1) }.flatMap { Self.rowNumbers.contains($0) ? $0 : nil }
+                        ?? min(rowNumber, Self.rowNumbers.upperBound) + 1
                     values.removeAll(keepingCapacity: true)
                     column = 0
                     if selfClosing { try emit(SheetRow(number: rowNumber, values: [])) }
@@ -122,7 +133,8 @@ public struct XLSXSheetReader: SheetReader {
             case .text(let text):
                 if inValue || inInlineText {
                     cellText += text
-                    if cellText.count > SheetReadError.maxCellCharacters {
+                    // Counting characters is slow; bytes are never fewer than characters.
+                    if cellText.utf8.count > SheetReadError.maxCellCharacters && cellText.count > SheetReadError.maxCellCharacters {
                         throw SheetReadError.cellTooLarge(file: reader.fileName, row: rowNumber, column: column + 1)
                     }
                 }
@@ -149,7 +161,9 @@ public struct XLSXSheetReader: SheetReader {
 
         private func value() -> SheetValue {
             switch cellType {
-            case "s": return Int(cellText).flatMap { $0 < reader.sharedStrings.count ? SheetValue.text(reader.sharedStrings[$0]) : nil } ?? .error("#REF!")
+            case "s":
+                // The index comes from the file: -1 or 10^18 is a broken reference, not a crash.
+                return Int(cellText).flatMap { reader.sharedStrings.indices.contains($0) ? SheetValue.text(reader.sharedStrings[$0]) : nil } ?? .error("#REF!")
             case "inlineStr", "str": return cellText.isEmpty ? .empty : .text(cellText)
             case "b": return .bool(cellText == "1")
             case "e": return .error(cellText)
@@ -157,20 +171,25 @@ public struct XLSXSheetReader: SheetReader {
                 return CalendarDate(iso: cellText.prefix(10)).map(SheetValue.date) ?? .text(cellText)
             default:
                 guard !cellText.isEmpty else { return .empty }
-                if reader.dateStyles.contains(cellStyle), let serial = Double(cellText),
-                   let date = CalendarDate(excelSerial: Int(serial.rounded(.down)), date1904: reader.date1904) {
+                // A serial beyond 9999-12-31, NaN or 1e300 stays a number; the importer says the date is wrong.
+                if reader.dateStyles.contains(cellStyle), let serial = Double(cellText).flatMap({ Int(checked: $0, rounding: .down) }),
+                   let date = CalendarDate(excelSerial: serial, date1904: reader.date1904) {
                     return .date(date)
                 }
                 return .number(cellText)
             }
         }
 
-        /// `AB12` → 27 (0-based column).
+        /// Row numbers taken from the file; others (0, negative, beyond any sheet) count on from the last row.
+        static let rowNumbers = 1...Int(Int32.max)
+
+        /// `AB12` → 27 (0-based column). A reference of many letters gives a column past the last one
+        /// (which the reader refuses) rather than an overflow.
         static func columnIndex(_ reference: String) -> Int {
             var index = 0
             for scalar in reference.unicodeScalars {
                 guard scalar.value >= 65 && scalar.value <= 90 else { break }
-                index = index * 26 + Int(scalar.value - 64)
+                index = min(index * 26 + Int(scalar.value - 64), SheetReadError.maxColumns + 2)
             }
             return max(index - 1, 0)
         }

@@ -9,12 +9,29 @@ struct XMLScanner {
         case text(String)
     }
 
+    /// The longest tag accepted (a real one is a few hundred bytes): the scanner holds a tag whole.
+    static let maxTagBytes = 1 << 20
+    /// The longest text run collected for the handler (a cell holds at most 32,767 characters,
+    /// each at most 4 bytes or a 10-byte character reference).
+    static let maxTextBytes = 1 << 20
+
     private var pending: [UInt8] = []
     private var position = 0
     /// Text is only decoded inside elements whose text is wanted (`<v>`, `<t>`): the handler says so
     /// after each event by returning `true`.
     private var wantsText = false
     private var textBuffer: [UInt8] = []
+    /// The comment or CDATA section being skipped or read whose end has not arrived yet. Its bytes are
+    /// not held (a comment's are dropped as they come), so an unclosed `<!--` costs linear time and no memory.
+    private var open: Open?
+    /// How far past its `<` an unfinished tag has been searched for its `>`, and the quote it is inside:
+    /// the search resumes there when more bytes arrive instead of starting over (which was quadratic).
+    private var tagScanned = 0
+    private var tagQuote: UInt8 = 0
+
+    private enum Open {
+        case comment, cdata
+    }
 
     mutating func feed(_ bytes: some Collection<UInt8>, _ handle: (Event) throws -> Bool) throws {
         pending.append(contentsOf: bytes)
@@ -27,18 +44,42 @@ struct XMLScanner {
 
     /// Called at the end of the part: anything left unfinished means the XML was cut off.
     func finish() throws(XMLScanError) {
-        if pending[position...].contains(where: { $0 == UInt8(ascii: "<") }) { throw .truncated }
+        if open != nil || pending[position...].contains(where: { $0 == UInt8(ascii: "<") }) { throw .truncated }
     }
 
     private mutating func scan(_ handle: (Event) throws -> Bool) throws {
         while position < pending.count {
+            switch open {
+            case .comment:
+                guard let end = find(Self.commentClose, from: position) else {
+                    // Keep only what could be the start of `-->`.
+                    position = max(position, pending.count - (Self.commentClose.count - 1))
+                    return
+                }
+                position = end + Self.commentClose.count
+                open = nil
+                continue
+            case .cdata:
+                guard let end = find(Self.cdataClose, from: position) else {
+                    let keep = max(position, pending.count - (Self.cdataClose.count - 1))
+                    try collect(position..<keep)
+                    position = keep
+                    return
+                }
+                try collect(position..<end)
+                position = end + Self.cdataClose.count
+                open = nil
+                continue
+            case nil:
+                break
+            }
             if pending[position] != UInt8(ascii: "<") {
                 guard let next = pending[position...].firstIndex(of: UInt8(ascii: "<")) else {
-                    if wantsText { textBuffer.append(contentsOf: pending[position...]) }
+                    try collect(position..<pending.count)
                     position = pending.count
                     return
                 }
-                if wantsText { textBuffer.append(contentsOf: pending[position..<next]) }
+                try collect(position..<next)
                 position = next
             }
             if !textBuffer.isEmpty {
@@ -46,18 +87,23 @@ struct XMLScanner {
                 textBuffer.removeAll(keepingCapacity: true)
             }
             // A markup construct starts at `position`.
-            if pending[position...].starts(with: Self.commentOpen) {
-                guard let end = find(Self.commentClose, from: position + 4) else { return }
-                position = end + 3
+            let rest = pending[position...]
+            if rest.starts(with: Self.commentOpen) {
+                position += Self.commentOpen.count
+                open = .comment
                 continue
             }
-            if pending[position...].starts(with: Self.cdataOpen) {
-                guard let end = find(Self.cdataClose, from: position + 9) else { return }
-                if wantsText { textBuffer.append(contentsOf: pending[(position + 9)..<end]) }
-                position = end + 3
+            if rest.starts(with: Self.cdataOpen) {
+                position += Self.cdataOpen.count
+                open = .cdata
                 continue
             }
-            guard let close = tagEnd(from: position + 1) else { return }
+            // `<!-` or `<![CDA` at the end of a chunk: wait for the bytes that say which it is.
+            if Self.commentOpen.starts(with: rest) || Self.cdataOpen.starts(with: rest) { return }
+            guard let close = tagEnd() else {
+                if pending.count - position > Self.maxTagBytes { throw XMLScanError.tagTooLong }
+                return
+            }
             let tag = pending[(position + 1)..<close]
             position = close + 1
             guard let first = tag.first else { throw XMLScanError.malformed }
@@ -74,21 +120,30 @@ struct XMLScanner {
         }
     }
 
-    /// The `>` ending a tag that starts at `from`, skipping `>` inside quoted attribute values.
-    private func tagEnd(from: Int) -> Int? {
-        var quote: UInt8 = 0
-        var index = from
+    /// Adds text the handler wants, refusing a run longer than any cell can hold.
+    private mutating func collect(_ range: Range<Int>) throws(XMLScanError) {
+        guard wantsText, !range.isEmpty else { return }
+        guard textBuffer.count + range.count <= Self.maxTextBytes else { throw .textTooLong }
+        textBuffer.append(contentsOf: pending[range])
+    }
+
+    /// The `>` ending the tag whose `<` is at `position`, skipping `>` inside quoted attribute values;
+    /// resumes where the previous call for the same tag stopped.
+    private mutating func tagEnd() -> Int? {
+        var index = position + 1 + tagScanned
         while index < pending.count {
             let byte = pending[index]
-            if quote != 0 {
-                if byte == quote { quote = 0 }
+            if tagQuote != 0 {
+                if byte == tagQuote { tagQuote = 0 }
             } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
+                tagQuote = byte
             } else if byte == UInt8(ascii: ">") {
+                tagScanned = 0
                 return index
             }
             index += 1
         }
+        tagScanned = index - position - 1
         return nil
     }
 
@@ -135,6 +190,19 @@ struct XMLScanner {
 enum XMLScanError: Error {
     case malformed
     case truncated
+    /// A tag longer than `XMLScanner.maxTagBytes`.
+    case tagTooLong
+    /// A text run longer than `XMLScanner.maxTextBytes`.
+    case textTooLong
+
+    /// The error a reader reports for `part` of `file`.
+    func readError(file: String, part: String) -> SheetReadError {
+        switch self {
+        case .malformed, .truncated: .damagedWorkbook(file: file, detail: "\(part) is malformed XML")
+        case .tagTooLong: .tooLargeUnpacked(file: file, part: part, limit: .characters(XMLScanner.maxTagBytes))
+        case .textTooLong: .tooLargeUnpacked(file: file, part: part, limit: .characters(XMLScanner.maxTextBytes))
+        }
+    }
 }
 
 /// XML's five entities and numeric character references.

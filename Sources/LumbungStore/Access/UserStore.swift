@@ -149,5 +149,5 @@ public struct UserStore: Sendable {
 
 /// Unix seconds, the unit of session, token and attempt times.
 enum Clock {
-    static func now() -> Int { Int(Date().timeIntervalSince1970) }
+    static func now() -> Int { Int(saturating: Date().timeIntervalSince1970) }
 }

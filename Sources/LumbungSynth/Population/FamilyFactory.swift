@@ -36,7 +36,7 @@ struct FamilyFactory {
     mutating func makeFamily(random: inout SynthRandom) -> SynthFamily {
         familyCount += 1
         let u = max(random.unit(), 1e-9)
-        let desil = min(10, max(1, Int((10 * pow(u, alpha)).rounded(.up))))
+        let desil = min(10, max(1, Int(saturating: 10 * pow(u, alpha), rounding: .up)))
         let poverty = Double(10 - desil) / 9
         let size = 1 + random.weighted([
             0.10 - 0.04 * poverty, 0.18 - 0.05 * poverty, 0.22, 0.22 + 0.02 * poverty,
@@ -185,7 +185,7 @@ struct FamilyFactory {
         let toilet: ToiletType? = facility == .none ? nil : (random.chance(0.9 - 0.3 * q) ? .gooseneck : random.pick([.squatWithLid, .squatWithoutLid, .pit]))
         let disposal: SewageDisposal? = facility == .none ? random.pick([.pondFieldRiverSea, .beachOpenField])
             : random.chance(0.7 - 0.3 * q) ? .septicTank : random.pick([.pitInGround, .pitInGround, .pondFieldRiverSea, .treatmentPlant])
-        let area = max(12, Int(Double(members) * Double(random.int(6...16)) * (1.4 - 0.5 * q)))
+        let area = max(12, Int(saturating: Double(members) * Double(random.int(6...16)) * (1.4 - 0.5 * q)))
         let ownership: BuildingOwnership = random.chance(0.84) ? .own : random.pick([.rentFree, .rentFree, .rented, .official, .other])
         return Housing(buildingOwnership: ownership, floorArea: area, floor: floor, wall: wall, roof: roof,
                        drinkingWater: water, lighting: lighting, cookingFuel: fuel, defecationFacility: facility,

@@ -45,7 +45,7 @@ struct PopulationPlan: Sendable {
             let weights = villages.map { village in
                 exp(0.55 * random.normal()) * (village.level == .kelurahan ? 1.6 : 1.0)
             }
-            let targets = Self.apportion(Int((Double(population) * scale).rounded()), by: weights)
+            let targets = Self.apportion(Int(saturating: Double(population) * scale, rounding: .toNearestOrAwayFromZero), by: weights)
             var planned: [Village] = []
             var ordinalInKecamatan: [RegionCode: Int] = [:]
             for (village, target) in zip(villages, targets) {
@@ -67,7 +67,7 @@ struct PopulationPlan: Sendable {
     static func apportion(_ total: Int, by weights: [Double]) -> [Int] {
         let sum = weights.reduce(0, +)
         let exact = weights.map { Double(total) * $0 / sum }
-        var parts = exact.map { Int($0) }
+        var parts = exact.map { Int(saturating: $0) }
         let order = exact.indices.sorted { (exact[$0] - Double(parts[$0]), $1) > (exact[$1] - Double(parts[$1]), $0) }
         for index in order.prefix(total - parts.reduce(0, +)) { parts[index] += 1 }
         return parts

@@ -165,6 +165,9 @@ actor ImportJobs {
     private func fail(_ id: String, _ error: any Error) {
         UploadRetention.mark(folder.appendingPathComponent(id), .failed)
         jobs[id]?.state = .failed
+        // Read before writing: `jobs[id]?.error = "\(jobs[id]?.fileName …)"` reads `jobs` while modifying it, an
+        // exclusivity violation that stopped the server whenever an import failed on the database or for an unforeseen reason.
+        let fileName = jobs[id]?.fileName
         switch error {
         case let error as SheetReadError:
             jobs[id]?.error = error.description
@@ -173,11 +176,11 @@ actor ImportJobs {
             jobs[id]?.error = error.description
             jobs[id]?.errorIndonesian = error.indonesianDescription
         case let error as StoreError:
-            jobs[id]?.error = "\(jobs[id]?.fileName ?? "The file"): \(error.description) Nothing was written."
-            jobs[id]?.errorIndonesian = "\(jobs[id]?.fileName ?? "Berkas"): basis data menolak impor ini, tidak ada data yang ditulis. Rincian: \(error.description)"
+            jobs[id]?.error = "\(fileName ?? "The file"): \(error.description) Nothing was written."
+            jobs[id]?.errorIndonesian = "\(fileName ?? "Berkas"): basis data menolak impor ini, tidak ada data yang ditulis. Rincian: \(error.description)"
         default:
-            jobs[id]?.error = "\(jobs[id]?.fileName ?? "The file"): the import failed; nothing was written."
-            jobs[id]?.errorIndonesian = "\(jobs[id]?.fileName ?? "Berkas"): impor gagal; tidak ada data yang ditulis."
+            jobs[id]?.error = "\(fileName ?? "The file"): the import failed; nothing was written."
+            jobs[id]?.errorIndonesian = "\(fileName ?? "Berkas"): impor gagal; tidak ada data yang ditulis."
         }
     }
 }

@@ -69,7 +69,7 @@ struct ImportJobPage {
         fileName = status.fileName
         title = "Impor \(status.fileName) — Lumbung"
         running = status.state == .running
-        percent = Int(status.fraction * 100)
+        percent = min(max(Int(saturating: status.fraction * 100), 0), 100)
         rows = IndonesianNumber.format(status.rows)
         failed = status.state == .failed
         error = status.errorIndonesian

@@ -77,7 +77,7 @@ struct RankingPage {
                 })
         }
         let stability = ranking.stability
-        stabilityNote = "Uji kestabilan: \(stability.stayedInTop) dari \(stability.top) wilayah teratas tetap berada di \(stability.top) besar pada semua \(stability.trials) percobaan ketika setiap bobot diubah ±\(Int(stability.weightVariation * 100))%. Kolom “Rentang” menunjukkan peringkat terbaik dan terburuk wilayah itu dalam percobaan tersebut."
+        stabilityNote = "Uji kestabilan: \(stability.stayedInTop) dari \(stability.top) wilayah teratas tetap berada di \(stability.top) besar pada semua \(stability.trials) percobaan ketika setiap bobot diubah ±\(Int(saturating: stability.weightVariation * 100))%. Kolom “Rentang” menunjukkan peringkat terbaik dan terburuk wilayah itu dalam percobaan tersebut."
         apiHref = "/api/v1/rankings?within=\(region.code.dotted)&level=\(request.level.rawValue)&weights="
             + ranking.weights.map { "\($0.indicator):\(Self.weightNumber($0.weight))" }.joined(separator: ",")
     }
@@ -87,13 +87,13 @@ struct RankingPage {
 
     /// `1,5` — one decimal with a decimal comma.
     static func decimal(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
+        let tenths = Int(saturating: value * 10, rounding: .toNearestOrAwayFromZero)
         return "\(tenths / 10),\(abs(tenths % 10))"
     }
 
     /// `3` or `1.5`, as the API reads it.
     static func weightNumber(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        Int(checked: value, rounding: .towardZero).map { Double($0) == value ? String($0) : String(value) } ?? String(value)
     }
 
     /// `3` or `1,5`, as the form shows it.

@@ -79,7 +79,7 @@ enum RegionMapSVG {
             var ringData = ""
             for point in ring {
                 let (x, y) = project(point)
-                let rounded = (Int((x * 10).rounded()), Int((y * 10).rounded()))
+                let rounded = (Int(saturating: x * 10, rounding: .toNearestOrAwayFromZero), Int(saturating: y * 10, rounding: .toNearestOrAwayFromZero))
                 if let last, last == rounded { continue }
                 ringData += (count == 0 ? "M" : "L") + tenths(rounded.0) + " " + tenths(rounded.1)
                 last = rounded
@@ -97,7 +97,7 @@ enum RegionMapSVG {
     }
 
     private static func format(_ value: Double) -> String {
-        tenths(Int((value * 10).rounded()))
+        tenths(Int(saturating: value * 10, rounding: .toNearestOrAwayFromZero))
     }
 }
 
