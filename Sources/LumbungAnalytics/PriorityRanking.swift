@@ -57,6 +57,9 @@ public struct PriorityRanking: Sendable {
         /// `nil` when withheld for a role that may not see counts under 5.
         public let families: Int?
         public let people: Int?
+        /// Why `families` or `people` is withheld (`nil` when shown).
+        public let familiesSuppression: CellSuppression.Reason?
+        public let peopleSuppression: CellSuppression.Reason?
         public let components: [Component]
         /// The indicators withheld in this row, left out of its score (always empty for full-rights roles).
         public let withheld: [String]
@@ -176,14 +179,16 @@ public struct PriorityRanking: Sendable {
             }
         }
         let rowTotals = totals(base)
-        func shown(_ region: Region, _ indicator: String, _ count: Int) -> Int? {
-            disclosure?.suppression(region.code, indicator: indicator) == nil ? count : nil
+        func hides(_ region: Region, _ indicator: String) -> CellSuppression.Reason? {
+            disclosure?.suppression(region.code, indicator: indicator)
         }
         rows = areas.indices.sorted { baseRanks[$0] < baseRanks[$1] }.map { index in
             let total = rowTotals[index], region = areas[index].region
             return Row(code: region.code.dotted, name: region.name, rank: baseRanks[index],
                        score: (baseScores[index] * 100).rounded() / 100,
-                       families: shown(region, "families", areas[index].tally.families), people: shown(region, "people", areas[index].tally.people),
+                       families: hides(region, "families") == nil ? areas[index].tally.families : nil,
+                       people: hides(region, "people") == nil ? areas[index].tally.people : nil,
+                       familiesSuppression: hides(region, "families"), peopleSuppression: hides(region, "people"),
                        components: indicators.indices.map { i in
                            guard let norm = normalized[index][i] else {
                                return Component(indicator: indicators[i].id, percent: nil, count: nil, normalized: nil, contribution: nil,

@@ -211,6 +211,15 @@ import Testing
         let weights = (json["weights"] as? [[String: Any]] ?? []).map { ($0["indicator"] as? String ?? "", $0["weight"] as? Double ?? 0) }
         let weightSum = weights.map(\.1).reduce(0, +)
         let rows = json["rows"] as? [[String: Any]] ?? []
+        // What the rows show outright.
+        for row in rows {
+            guard let code = row["code"] as? String else { continue }
+            if let families = row["families"] as? Int { learn(Fig(code, "families"), families, into: &known) }
+            if let people = row["people"] as? Int { learn(Fig(code, "people"), people, into: &known) }
+            for (component, (indicator, _)) in zip(row["components"] as? [[String: Any]] ?? [], weights) {
+                if let count = component["count"] as? Int { learn(Fig(code, indicator), count, into: &known) }
+            }
+        }
         for (index, (indicator, weight)) in weights.enumerated() where weight > 0 {
             let points = rows.compactMap { row -> (Double, Double)? in
                 let component = (row["components"] as? [[String: Any]] ?? [])[index]

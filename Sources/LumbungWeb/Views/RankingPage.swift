@@ -75,7 +75,7 @@ struct RankingPage {
         rows = ranking.rows.map { row in
             Row(rank: row.rank, name: row.name, href: "/wilayah/\(row.code)", code: row.code,
                 score: Self.decimal(row.score), partial: !row.withheld.isEmpty, rankRange: row.rankRange[0] == row.rankRange[1] ? "\(row.rank)" : "\(row.rankRange[0])–\(row.rankRange[1])",
-                families: Self.number(row.families), people: Self.number(row.people),
+                families: Self.number(row.families, row.familiesSuppression), people: Self.number(row.people, row.peopleSuppression),
                 components: row.components.map { component in
                     guard let points = component.contribution, component.suppression == nil else {
                         return Component(percent: (component.suppression ?? .small).text, count: nil, points: nil)
@@ -93,8 +93,10 @@ struct RankingPage {
             + ranking.weights.map { "\($0.indicator):\(Self.weightNumber($0.weight))" }.joined(separator: ",")
     }
 
-    /// A count, or "<5" where it is withheld.
-    static func number(_ value: Int?) -> String { value.map(IndonesianNumber.format) ?? "<\(CellSuppression.threshold)" }
+    /// A count, or "<5"/"×" where it is withheld.
+    static func number(_ value: Int?, _ suppression: CellSuppression.Reason? = nil) -> String {
+        value.map(IndonesianNumber.format) ?? (suppression ?? .small).text
+    }
 
     /// `1,5` — one decimal with a decimal comma.
     static func decimal(_ value: Double) -> String {
