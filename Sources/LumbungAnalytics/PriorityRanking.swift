@@ -6,6 +6,14 @@ import LumbungDomain
 /// Score = 100 × Σ wᵢ·normᵢ / Σ wᵢ, where normᵢ is the area's rate of indicator i scaled between the
 /// lowest (0) and highest (1) rate among the areas ranked (an indicator where higher is better is
 /// turned around). Rates of small areas swing more: every row also shows the absolute counts.
+///
+/// **For partners and viewers** (a `DisclosurePlan` given) the ranking is computed only from what they may
+/// see, so no score, rank or rank range can be solved back into a hidden count: a component the plan withholds
+/// has no rate, no normalised value and no points; the bounds of each indicator are the lowest and highest
+/// *visible* rates; and the score of a row with withheld components is taken over its visible components
+/// only (Score = 100 × Σ wᵢ·normᵢ / Σ wᵢ, both sums over the visible components, listed in `withheld`).
+/// Every number shown is then a function of shown numbers and the weights: the probe's line through two rows'
+/// normalised values finds no normalised value for the hidden row, and score minus the visible points is 0.
 public struct PriorityRanking: Sendable {
     /// An indicator and how much it counts.
     public struct Weight: Sendable, Codable, Equatable {
@@ -33,10 +41,12 @@ public struct PriorityRanking: Sendable {
         /// The rate and the count; both `nil` when withheld for a role that may not see counts under 5.
         public let percent: Double?
         public let count: Int?
-        /// 0…1 among the areas ranked.
-        public let normalized: Double
-        /// Points of the 0–100 score this indicator gives.
-        public let contribution: Double
+        /// 0…1 among the areas ranked; `nil` when withheld.
+        public let normalized: Double?
+        /// Points of the 0–100 score this indicator gives; `nil` when withheld.
+        public let contribution: Double?
+        /// Why the component is withheld (`DisclosurePlan`), `nil` when shown.
+        public let suppression: CellSuppression.Reason?
     }
 
     public struct Row: Sendable, Encodable {
@@ -47,7 +57,12 @@ public struct PriorityRanking: Sendable {
         /// `nil` when withheld for a role that may not see counts under 5.
         public let families: Int?
         public let people: Int?
+        /// Why `families` or `people` is withheld (`nil` when shown).
+        public let familiesSuppression: CellSuppression.Reason?
+        public let peopleSuppression: CellSuppression.Reason?
         public let components: [Component]
+        /// The indicators withheld in this row, left out of its score (always empty for full-rights roles).
+        public let withheld: [String]
         /// The best and worst rank the area takes when every weight varies by ±25 %.
         public let rankRange: [Int]
     }
@@ -115,28 +130,39 @@ public struct PriorityRanking: Sendable {
         return weights
     }
 
-    /// Ranks `areas` (each with its tally) by the weighted composite.
+    /// Ranks `areas` (each with its tally) by the weighted composite; with `disclosure`, as a partner or
+    /// viewer may see it (see the type's documentation).
     public init(areas: [(region: Region, tally: RegionTally)], weights: [Weight] = PriorityRanking.defaultWeights,
-                trials: Int = 200, variation: Double = 0.25) {
+                trials: Int = 200, variation: Double = 0.25, disclosure: DisclosurePlan? = nil) {
         self.weights = weights
         let indicators = weights.compactMap { IndicatorCatalogue.indicator($0.indicator) }
         let values = areas.map { area in indicators.map { $0.value(in: area.tally) } }
-        // Min and max of each indicator's rate among the areas.
+        // What each row may show of each component.
+        let hidden: [[CellSuppression.Reason?]] = areas.map { area in
+            indicators.map { disclosure?.suppression(area.region.code, indicator: $0.id) }
+        }
+        // Min and max of each indicator's shown rates among the areas.
         let bounds: [(Double, Double)] = indicators.indices.map { index in
-            let rates = values.compactMap { $0[index].percent }
+            let rates = values.indices.compactMap { hidden[$0][index] == nil ? values[$0][index].percent : nil }
             return (rates.min() ?? 0, rates.max() ?? 0)
         }
-        let normalized: [[Double]] = values.map { row in
+        let normalized: [[Double?]] = values.indices.map { row in
             indicators.indices.map { index in
-                guard let rate = row[index].percent else { return 0 }
+                guard hidden[row][index] == nil else { return nil }
+                guard let rate = values[row][index].percent else { return 0 }
                 let (low, high) = bounds[index]
                 let scaled = high > low ? (rate - low) / (high - low) : 0
                 return indicators[index].direction == .higherIsWorse ? scaled : 1 - scaled
             }
         }
+        /// The weight each row's score is divided by: the sum over its shown components.
+        func totals(_ w: [Double]) -> [Double] {
+            normalized.map { row in zip(row, w).reduce(0.0) { $0 + ($1.0 == nil ? 0 : $1.1) } }
+        }
         func scores(_ w: [Double]) -> [Double] {
-            let total = w.reduce(0, +)
-            return normalized.map { row in total > 0 ? 100 * zip(row, w).map(*).reduce(0, +) / total : 0 }
+            zip(normalized, totals(w)).map { row, total in
+                total > 0 ? 100 * zip(row, w).reduce(0.0) { $0 + ($1.0 ?? 0) * $1.1 } / total : 0
+            }
         }
         func ranks(_ scores: [Double]) -> [Int] {
             let order = scores.indices.sorted { (scores[$0], areas[$1].region.code) > (scores[$1], areas[$0].region.code) }
@@ -160,16 +186,28 @@ public struct PriorityRanking: Sendable {
                 if trial[index] > top { alwaysTop.remove(index) }
             }
         }
-        let total = base.reduce(0, +)
+        let rowTotals = totals(base)
+        func hides(_ region: Region, _ indicator: String) -> CellSuppression.Reason? {
+            disclosure?.suppression(region.code, indicator: indicator)
+        }
         rows = areas.indices.sorted { baseRanks[$0] < baseRanks[$1] }.map { index in
-            Row(code: areas[index].region.code.dotted, name: areas[index].region.name, rank: baseRanks[index],
-                score: (baseScores[index] * 100).rounded() / 100, families: areas[index].tally.families, people: areas[index].tally.people,
-                components: indicators.indices.map { i in
-                    Component(indicator: indicators[i].id, percent: values[index][i].percent.map { ($0 * 100).rounded() / 100 },
-                              count: values[index][i].count, normalized: (normalized[index][i] * 1000).rounded() / 1000,
-                              contribution: total > 0 ? (100 * base[i] * normalized[index][i] / total * 100).rounded() / 100 : 0)
-                },
-                rankRange: [best[index], worst[index]])
+            let total = rowTotals[index], region = areas[index].region
+            return Row(code: region.code.dotted, name: region.name, rank: baseRanks[index],
+                       score: (baseScores[index] * 100).rounded() / 100,
+                       families: hides(region, "families") == nil ? areas[index].tally.families : nil,
+                       people: hides(region, "people") == nil ? areas[index].tally.people : nil,
+                       familiesSuppression: hides(region, "families"), peopleSuppression: hides(region, "people"),
+                       components: indicators.indices.map { i in
+                           guard let norm = normalized[index][i] else {
+                               return Component(indicator: indicators[i].id, percent: nil, count: nil, normalized: nil, contribution: nil,
+                                                suppression: hidden[index][i])
+                           }
+                           return Component(indicator: indicators[i].id, percent: values[index][i].percent.map { ($0 * 100).rounded() / 100 },
+                                            count: values[index][i].count, normalized: (norm * 1000).rounded() / 1000,
+                                            contribution: total > 0 ? (100 * base[i] * norm / total * 100).rounded() / 100 : 0, suppression: nil)
+                       },
+                       withheld: indicators.indices.filter { hidden[index][$0] != nil }.map { indicators[$0].id },
+                       rankRange: [best[index], worst[index]])
         }
         stability = Stability(trials: trials, weightVariation: variation, top: top, stayedInTop: alwaysTop.count)
     }
@@ -190,31 +228,5 @@ struct RankingRandom {
 extension Substring {
     func trimmingWhitespaceCompat() -> String {
         String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-    }
-}
-
-extension PriorityRanking {
-    /// The ranking as a role that may not see small counts gets it: counts (and the rates built on them)
-    /// of 1–4 are withheld. Scores and ranks stay: they are relative positions, not counts.
-    public func suppressingSmallCells() -> PriorityRanking {
-        func hidden(_ count: Int?) -> Bool { count.map(CellSuppression.suppresses) ?? false }
-        let rows = rows.map { row in
-            Row(code: row.code, name: row.name, rank: row.rank, score: row.score,
-                families: hidden(row.families) ? nil : row.families, people: hidden(row.people) ? nil : row.people,
-                components: row.components.map { component in
-                    hidden(component.count) || hidden(row.families)
-                        ? Component(indicator: component.indicator, percent: nil, count: nil, normalized: component.normalized,
-                                    contribution: component.contribution)
-                        : component
-                },
-                rankRange: row.rankRange)
-        }
-        return PriorityRanking(rows: rows, weights: weights, stability: stability)
-    }
-
-    private init(rows: [Row], weights: [Weight], stability: Stability) {
-        self.rows = rows
-        self.weights = weights
-        self.stability = stability
     }
 }

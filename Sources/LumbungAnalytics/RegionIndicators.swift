@@ -13,6 +13,10 @@ public struct RegionIndicators: Sendable, Encodable {
 
     public let region: Entry
     public let children: [Entry]
+    /// Made for a partner or viewer by `disclosed(by:)`.
+    public private(set) var isDisclosed = false
+
+    enum CodingKeys: String, CodingKey { case region, children }
 
     /// Evaluates every indicator for `region` and each region one level down.
     public static func compute(for region: Region, totals: RegionTotals,
@@ -27,11 +31,14 @@ public struct RegionIndicators: Sendable, Encodable {
 }
 
 extension RegionIndicators {
-    /// The same figures for a role that may not see small counts (see `IndicatorValue.suppressingSmallCells`).
-    public func suppressingSmallCells() -> RegionIndicators {
+    /// The same figures as a partner or viewer sees them: what `plan` withholds is marked (JSON null, "<5" or "×").
+    public func disclosed(by plan: DisclosurePlan) -> RegionIndicators {
         func entry(_ entry: Entry) -> Entry {
-            Entry(code: entry.code, name: entry.name, level: entry.level, values: entry.values.map { $0.suppressingSmallCells() })
+            guard let code = try? RegionCode(entry.code) else { return entry }
+            return Entry(code: entry.code, name: entry.name, level: entry.level, values: entry.values.map { plan.disclosed($0, in: code) })
         }
-        return RegionIndicators(region: entry(region), children: children.map(entry))
+        var disclosed = RegionIndicators(region: entry(region), children: children.map(entry))
+        disclosed.isDisclosed = true
+        return disclosed
     }
 }

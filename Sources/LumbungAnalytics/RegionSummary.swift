@@ -15,11 +15,25 @@ public struct RegionSummary: Sendable, Encodable {
     static let compared = ["desil1_families", "unfit_housing", "no_safe_water", "no_sanitation", "out_of_school", "disability",
                            "no_electricity", "firewood", "no_jkn"]
 
-    /// - Parameter suppressingSmallCounts: write counts of 1–4 as "<5" (for roles that see aggregates only).
-    public init(region: Region, totals: RegionTotals, suppressingSmallCounts: Bool = false) {
-        func number(_ value: Int) -> String { suppressingSmallCounts ? CellSuppression.text(value) : Self.number(value) }
-        func numberEN(_ value: Int) -> String {
-            suppressingSmallCounts && CellSuppression.suppresses(value) ? "<\(CellSuppression.threshold)" : Self.numberEN(value)
+    /// - Parameter disclosure: for roles that see aggregates only: every count or rate the plan withholds is
+    ///   written as "<5" (a count of 1–4) or "[disembunyikan]"/"[withheld]", and left out of comparisons.
+    public init(region: Region, totals: RegionTotals, disclosure: DisclosurePlan? = nil) {
+        func hidden(_ code: RegionCode, _ indicator: String, _ split: String? = nil, _ group: String? = nil) -> CellSuppression.Reason? {
+            disclosure?.suppression(code, indicator: indicator, split: split, group: group)
+        }
+        func number(_ value: Int, _ reason: CellSuppression.Reason?) -> String {
+            switch reason {
+            case nil: Self.number(value)
+            case .small?: CellSuppression.Reason.small.text
+            case .complementary?: Self.withheld
+            }
+        }
+        func numberEN(_ value: Int, _ reason: CellSuppression.Reason?) -> String {
+            switch reason {
+            case nil: Self.numberEN(value)
+            case .small?: CellSuppression.Reason.small.text
+            case .complementary?: Self.withheldEN
+            }
         }
         let tree = totals.tree
         let tally = totals[region.code]
@@ -28,15 +42,22 @@ public struct RegionSummary: Sendable, Encodable {
             en = "There is no family data for \(region.title) yet."
             return
         }
+        let code = region.code
         let parent = region.parentCode.flatMap { tree[$0] }
         let parentTally = parent.map { totals[$0.code] }
         func value(_ id: String, _ tally: RegionTally) -> IndicatorValue { IndicatorCatalogue.indicator(id)!.value(in: tally) }
-        let desil1 = value("desil1_families", tally), desil14 = value("desil1to4_families", tally)
-        var indonesian = "\(region.title) tercatat \(number(tally.people)) jiwa dalam \(number(tally.families)) keluarga. "
-        var english = "\(region.title) has \(numberEN(tally.people)) people in \(numberEN(tally.families)) families on record. "
-        indonesian += "\(Self.percent(desil1.percent)) keluarga berada di desil 1 dan \(Self.percent(desil14.percent)) di desil 1–4"
-        english += "\(Self.percentEN(desil1.percent)) of families are in desil 1 and \(Self.percentEN(desil14.percent)) in desil 1–4"
-        if let parent, let parentTally, let parentRate = value("desil1_families", parentTally).percent {
+        /// A rate the reader may see, or `nil`.
+        func rate(_ id: String, _ region: RegionCode, _ tally: RegionTally) -> Double? {
+            hidden(region, id) == nil ? value(id, tally).percent : nil
+        }
+        let desil1 = rate("desil1_families", code, tally), desil14 = rate("desil1to4_families", code, tally)
+        func share(_ rate: Double?) -> String { rate.map { Self.percent($0) } ?? Self.withheld }
+        func shareEN(_ rate: Double?) -> String { rate.map { Self.percentEN($0) } ?? Self.withheldEN }
+        var indonesian = "\(region.title) tercatat \(number(tally.people, hidden(code, "people"))) jiwa dalam \(number(tally.families, hidden(code, "families"))) keluarga. "
+        var english = "\(region.title) has \(numberEN(tally.people, hidden(code, "people"))) people in \(numberEN(tally.families, hidden(code, "families"))) families on record. "
+        indonesian += "\(share(desil1)) keluarga berada di desil 1 dan \(share(desil14)) di desil 1–4"
+        english += "\(shareEN(desil1)) of families are in desil 1 and \(shareEN(desil14)) in desil 1–4"
+        if let parent, let parentTally, let parentRate = rate("desil1_families", parent.code, parentTally) {
             indonesian += " (\(parent.title): \(Self.percent(parentRate)) di desil 1)"
             english += " (\(parent.title): \(Self.percentEN(parentRate)) in desil 1)"
         }
@@ -45,7 +66,7 @@ public struct RegionSummary: Sendable, Encodable {
         // Where the region stands out most against its parent.
         if let parent, let parentTally {
             let standouts = Self.compared.compactMap { id -> (Indicator, Double, Double)? in
-                guard let mine = value(id, tally).percent, let theirs = value(id, parentTally).percent, theirs > 0, mine > theirs * 1.1 else { return nil }
+                guard let mine = rate(id, code, tally), let theirs = rate(id, parent.code, parentTally), theirs > 0, mine > theirs * 1.1 else { return nil }
                 return (IndicatorCatalogue.indicator(id)!, mine, theirs)
             }.sorted { $0.1 / $0.2 > $1.1 / $1.2 }.prefix(3)
             if !standouts.isEmpty {
@@ -56,14 +77,17 @@ public struct RegionSummary: Sendable, Encodable {
             }
         }
         // Vulnerable groups by count.
-        let disabled = tally.disabled.total, alone = tally.elderlyLivingAlone.total, outOfSchool = tally.outOfSchool7to18
-        indonesian += "Terdapat \(number(disabled)) penyandang disabilitas, \(number(alone)) lansia yang tinggal sendiri, dan \(number(outOfSchool.total)) anak usia 7–18 tidak bersekolah (\(number(outOfSchool.female)) perempuan, \(number(outOfSchool.male)) laki-laki). "
-        english += "There are \(numberEN(disabled)) people with a disability, \(numberEN(alone)) elderly people living alone, and \(numberEN(outOfSchool.total)) children aged 7–18 out of school (\(numberEN(outOfSchool.female)) girls, \(numberEN(outOfSchool.male)) boys). "
+        let disabled = (tally.disabled.total, hidden(code, "disability")), alone = (tally.elderlyLivingAlone.total, hidden(code, "elderly_alone"))
+        let outOfSchool = tally.outOfSchool7to18
+        let out = (outOfSchool.total, hidden(code, "out_of_school")), girls = (outOfSchool.female, hidden(code, "out_of_school", "sex", "female"))
+        let boys = (outOfSchool.male, hidden(code, "out_of_school", "sex", "male"))
+        indonesian += "Terdapat \(number(disabled.0, disabled.1)) penyandang disabilitas, \(number(alone.0, alone.1)) lansia yang tinggal sendiri, dan \(number(out.0, out.1)) anak usia 7–18 tidak bersekolah (\(number(girls.0, girls.1)) perempuan, \(number(boys.0, boys.1)) laki-laki). "
+        english += "There are \(numberEN(disabled.0, disabled.1)) people with a disability, \(numberEN(alone.0, alone.1)) elderly people living alone, and \(numberEN(out.0, out.1)) children aged 7–18 out of school (\(numberEN(girls.0, girls.1)) girls, \(numberEN(boys.0, boys.1)) boys). "
         // The areas below with the highest desil-1 share.
         let children = tree.children(of: region.code).compactMap { child -> (Region, Double)? in
             let childTally = totals[child.code]
-            guard childTally.families >= Self.minimumFamilies, let rate = value("desil1_families", childTally).percent else { return nil }
-            return (child, rate)
+            guard childTally.families >= Self.minimumFamilies, let childRate = rate("desil1_families", child.code, childTally) else { return nil }
+            return (child, childRate)
         }.sorted { ($0.1, $1.0.code) > ($1.1, $0.0.code) }.prefix(3)
         if !children.isEmpty, let label = region.level.childrenLabel {
             indonesian += "\(label) dengan porsi keluarga desil 1 tertinggi: "
@@ -74,6 +98,9 @@ public struct RegionSummary: Sendable, Encodable {
         id = indonesian.trimmingCharacters(in: .whitespaces)
         en = english.trimmingCharacters(in: .whitespaces)
     }
+
+    /// What stands in for a withheld figure.
+    static let withheld = "[disembunyikan]", withheldEN = "[withheld]"
 
     static func number(_ value: Int) -> String { IndonesianNumber.format(value) }
     static func numberEN(_ value: Int) -> String { IndonesianNumber.formatEnglish(value) }

@@ -19,3 +19,10 @@ public struct RegionTotals: Sendable {
     /// The region's tally (empty where it holds no records).
     public subscript(code: RegionCode) -> RegionTally { totals[code] ?? RegionTally() }
 }
+
+extension DisclosurePlan {
+    /// The plan for the province of `code`, from its regions' totals.
+    public init(totals: RegionTotals, province code: RegionCode) {
+        self.init(tree: totals.tree, root: code.province, tally: { totals[$0] })
+    }
+}

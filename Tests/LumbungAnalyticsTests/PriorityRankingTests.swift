@@ -19,10 +19,40 @@ import Testing
         #expect(ranking.rows.map(\.code) == ["52.03.01.2002", "52.03.01.2003", "52.03.01.2001"])
         #expect(ranking.rows[0].score == 100 && ranking.rows[2].score == 0)
         #expect(ranking.rows[1].components[0].percent == 30 && ranking.rows[1].components[0].count == 3)
-        #expect(abs(ranking.rows[1].components[0].normalized - 0.4) < 0.001)
+        #expect(abs((ranking.rows[1].components[0].normalized ?? -1) - 0.4) < 0.001)
         // One indicator: varying its weight cannot change the order.
         #expect(ranking.rows.allSatisfy { $0.rankRange[0] == $0.rank && $0.rankRange[1] == $0.rank })
         #expect(ranking.stability.top == 3 && ranking.stability.stayedInTop == 3)
+    }
+
+    /// Finding 4a of issue 12: with `normalized` and `contribution` kept for a hidden component, a straight line
+    /// through two visible rows gave every hidden count back.
+    @Test func a_viewer_ranking_holds_nothing_of_a_hidden_component() throws {
+        let areas = [Self.area("52.03.01.2001", desil1: 2, families: 10), Self.area("52.03.01.2002", desil1: 6, families: 10),
+                     Self.area("52.03.01.2003", desil1: 5, families: 10), Self.area("52.03.01.2004", desil1: 9, families: 20)]
+        let tree = RegionTree([Region(code: try RegionCode("52"), name: "NTB", level: .provinsi),
+                               Region(code: try RegionCode("52.03"), name: "Lombok Timur", level: .kabupaten),
+                               Region(code: try RegionCode("52.03.01"), name: "Keruak", level: .kecamatan)] + areas.map(\.region))
+        let totals = RegionTotals(villages: Dictionary(uniqueKeysWithValues: areas.map { ($0.region.code, $0.tally) }), tree: tree)
+        let plan = DisclosurePlan(totals: totals, province: try RegionCode("52"))
+        let weights: [PriorityRanking.Weight] = [.init(indicator: "desil1_families", weight: 3), .init(indicator: "unfit_housing", weight: 1)]
+        let ranking = PriorityRanking(areas: areas, weights: weights, disclosure: plan)
+        let hidden = try #require(ranking.rows.first { $0.code == "52.03.01.2001" })
+        let desil1 = hidden.components[0]
+        #expect(desil1.count == nil && desil1.percent == nil && desil1.normalized == nil && desil1.contribution == nil && desil1.suppression == .small)
+        #expect(hidden.withheld == ["desil1_families"])
+        // Score minus the visible points leaves nothing to solve for.
+        for row in ranking.rows {
+            let points = row.components.compactMap(\.contribution).reduce(0, +)
+            #expect(abs(row.score - points) < 0.02, "\(row.code)")
+        }
+        // Every visible normalised value lies on the line of the visible rates only.
+        let visible = ranking.rows.compactMap { row in row.components[0].percent.map { ($0, row.components[0].normalized ?? -1) } }
+        let low = visible.map(\.0).min()!, high = visible.map(\.0).max()!
+        for (rate, normalized) in visible { #expect(abs(normalized - (rate - low) / (high - low)) < 0.001) }
+        // The full-rights ranking still shows it.
+        let full = PriorityRanking(areas: areas, weights: weights)
+        #expect(full.rows.first { $0.code == "52.03.01.2001" }?.components[0].count == 2)
     }
 
     @Test func weights_parse_or_say_what_is_wrong() throws {
@@ -59,6 +89,15 @@ import Testing
         #expect(summary.en.contains("25.0% of families are in desil 1"))
         let empty = RegionSummary(region: tree[try RegionCode("52.01")]!, totals: RegionTotals(villages: [:], tree: tree))
         #expect(empty.id == "Belum ada data keluarga untuk Kabupaten Lombok Barat.")
+        // Finding 4c of issue 12: "6 families, 33,3 % in desil 1" gave the hidden 2 back. A viewer gets no rate of a hidden count.
+        let small = try RegionCode("52.01.01.2002")
+        var six: [RegionCode: RegionTally] = villages
+        six[small] = PriorityRankingTests.area("52.01.01.2002", desil1: 2, families: 6).tally
+        let sixTotals = RegionTotals(villages: six, tree: tree)
+        let viewer = RegionSummary(region: tree[small]!, totals: sixTotals, disclosure: DisclosurePlan(totals: sixTotals, province: small))
+        #expect(viewer.id.hasPrefix("Desa Kebon Ayu tercatat 0 jiwa dalam 6 keluarga. [disembunyikan] keluarga berada di desil 1"), "\(viewer.id)")
+        #expect(!viewer.id.contains("33,3") && !viewer.en.contains("33.3"))
+        #expect(RegionSummary(region: tree[small]!, totals: sixTotals).id.contains("33,3% keluarga berada di desil 1"))
         let lombokTimur = RegionSummary(region: tree[try RegionCode("52.03")]!, totals: totals)
         #expect(lombokTimur.id.contains("Dibanding Provinsi Nusa Tenggara Barat, angkanya lebih tinggi untuk keluarga desil 1 (25,0% vs 18,3%)"))
     }

@@ -17,9 +17,11 @@ import Testing
         #expect(inside.allSatisfy(lombokBarat.covers) && !outside.contains(where: lombokBarat.covers))
     }
 
-    @Test func a_masked_nik_or_kk_shows_only_its_last_four_digits() throws {
-        #expect(IdentityMask.masked("5203014508920001") == "************0001")
-        #expect(try NIK("5203014508920001", asOf: CalendarDate(year: 2025, month: 6, day: 30)!).masked == "************0001")
+    /// Finding 7 of issue 12: the last digits beside birth date, sex and desa rebuilt masked NIKs.
+    @Test func a_masked_nik_or_kk_shows_only_its_first_four_digits() throws {
+        #expect(IdentityMask.masked("5203014508920001") == "5203************")
+        #expect(try NIK("5203014508920001", asOf: CalendarDate(year: 2025, month: 6, day: 30)!).masked == "5203************")
+        #expect(IdentityMask.birthYear(CalendarDate(year: 1992, month: 8, day: 5)) == 1992)
     }
 
     @Test func small_cells_show_as_less_than_five() {

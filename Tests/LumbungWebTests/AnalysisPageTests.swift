@@ -2,7 +2,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import LumbungDomain
 import LumbungTestSupport
+import LumbungWeb
 import Testing
 
 @Suite struct AnalysisPageTests {
@@ -75,6 +77,93 @@ import Testing
                 #expect(response.status == .badRequest)
                 #expect(response.text.contains("tidak ada desa di bawah Desa Tanjung Luar"))
             }
+        }
+    }
+}
+
+/// Finding 4 of issue 12, each of the probe's three recoveries replayed against the web app as a viewer.
+@Suite struct SmallCellRecoveryTests {
+    /// `families` one-person families in `village`, `women` of them headed by a woman, `poorest` in desil 1.
+    static func tally(_ village: RegionCode, families: Int, women: Int, poorest: Int) -> RegionTally {
+        var tally = RegionTally()
+        for index in 0..<families {
+            let head = Person(nik: nil, name: "Kepala \(index)", sex: index < women ? .female : .male,
+                              birthDate: CalendarDate(year: 1985, month: 1, day: 1), relationship: .head)
+            tally.add(household: Household(kkNumber: "\(index)", villageCode: village, desil: index < poorest ? 1 : 7, housing: Housing()),
+                      members: [head], asOf: CalendarDate(year: 2025, month: 6, day: 30)!, rural: true)
+        }
+        return tally
+    }
+
+    static func seed(_ services: AppServices) async throws {
+        var tallies: [RegionCode: RegionTally] = [:]
+        for (code, families, women, poorest) in [("52.03.01.2001", 8, 1, 2), ("52.03.01.2002", 6, 3, 2), ("52.03.01.2003", 30, 12, 9),
+                                                 ("52.03.01.2004", 40, 15, 12)] {
+            let village = try RegionCode(code)
+            tallies[village] = Self.tally(village, families: families, women: women, poorest: poorest)
+        }
+        try await DisclosureAttackTests.store(tallies, in: services.database)
+    }
+
+    static func value(_ json: [String: Any], _ indicator: String) -> [String: Any]? {
+        ((json["region"] as? [String: Any])?["values"] as? [[String: Any]])?.first { $0["indicator"] as? String == indicator }
+    }
+
+    static func group(_ value: [String: Any]?, _ split: String, _ group: String) -> [String: Any]? {
+        (value?["splits"] as? [[String: Any]])?.first { $0["by"] as? String == split }
+            .flatMap { ($0["groups"] as? [[String: Any]])?.first { $0["group"] as? String == group } }
+    }
+
+    @Test func a_total_minus_the_visible_groups_gives_nothing() async throws {
+        try await withWebAppRoles(scope: "52") { client, tokens, services, _ in
+            try await Self.seed(services)
+            // 8 families − 7 headed by men = 1 headed by a woman: the men are hidden too, the 8 stays.
+            let viewer = try await client.executeRequest(uri: "/api/v1/regions/52.03.01.2001/indicators", method: .get,
+                                                         headers: bearer(tokens[.viewer]), body: nil).json()
+            let families = Self.value(viewer, "families")
+            #expect(families?["count"] as? Int == 8)
+            #expect(Self.group(families, "head_sex", "female")?["suppression"] as? String == "small")
+            let men = Self.group(families, "head_sex", "male")
+            #expect(men?["suppression"] as? String == "complementary" && men?["count"] is NSNull)
+            let admin = try await client.executeRequest(uri: "/api/v1/regions/52.03.01.2001/indicators", method: .get,
+                                                        headers: bearer(tokens[.admin]), body: nil).json()
+            #expect(Self.group(Self.value(admin, "families"), "head_sex", "male")?["count"] as? Int == 7)
+            let page = try await client.executeRequest(uri: "/wilayah/52.03.01.2001/indikator", method: .get,
+                                                       headers: bearer(tokens[.partner]), body: nil).text
+            #expect(page.contains("<td class=\"num\">×</td>") && page.contains("<td class=\"num\">&lt;5</td>"))
+            #expect(page.contains("“×”: angka disembunyikan agar angka “&lt;5” tidak dapat dihitung ulang"))
+        }
+    }
+
+    @Test func a_summary_gives_no_rate_of_a_hidden_count() async throws {
+        try await withWebAppRoles(scope: "52") { client, tokens, services, _ in
+            try await Self.seed(services)
+            // 6 families × 33,3 % = 2.
+            let viewer = try await client.executeRequest(uri: "/api/v1/regions/52.03.01.2002/summary", method: .get,
+                                                         headers: bearer(tokens[.viewer]), body: nil).json()
+            let text = try #require(viewer["id"] as? String)
+            #expect(text.contains("tercatat 6 jiwa dalam 6 keluarga. [disembunyikan] keluarga berada di desil 1"), "\(text)")
+            #expect(!text.contains("33,3"))
+            let admin = try await client.executeRequest(uri: "/api/v1/regions/52.03.01.2002/summary", method: .get,
+                                                        headers: bearer(tokens[.admin]), body: nil).json()
+            #expect((admin["id"] as? String)?.contains("33,3% keluarga berada di desil 1") == true)
+        }
+    }
+
+    @Test func a_line_through_two_rows_finds_no_normalised_value_of_a_hidden_row() async throws {
+        try await withWebAppRoles(scope: "52") { client, tokens, services, _ in
+            try await Self.seed(services)
+            let json = try await client.executeRequest(uri: "/api/v1/rankings?within=52.03.01&level=desa&weights=desil1_families:1",
+                                                       method: .get, headers: bearer(tokens[.viewer]), body: nil).json()
+            let rows = try #require(json["rows"] as? [[String: Any]])
+            let tanjung = try #require(rows.first { $0["code"] as? String == "52.03.01.2001" })
+            let component = try #require((tanjung["components"] as? [[String: Any]])?.first)
+            #expect(component["suppression"] as? String == "small")
+            for key in ["count", "percent", "normalized", "contribution"] { #expect(component[key] == nil, "\(key)") }
+            #expect(tanjung["score"] as? Double == 0 && tanjung["withheld"] as? [String] == ["desil1_families"])
+            let page = try await client.executeRequest(uri: "/peringkat?within=52.03.01&level=desa&w_desil1_families=1", method: .get,
+                                                       headers: bearer(tokens[.viewer]), body: nil).text
+            #expect(page.contains("0,0*</td>") && page.contains("Skor dihitung tanpa komponen yang disembunyikan"))
         }
     }
 }

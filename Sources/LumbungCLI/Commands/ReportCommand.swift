@@ -124,7 +124,7 @@ enum RankingText {
                 var fields: [String] = [String(row.rank), row.code, name, String(row.score), String(row.rankRange[0]), String(row.rankRange[1]),
                                         Self.number(row.families), Self.number(row.people)]
                 for component in row.components {
-                    fields += [component.percent.map { String($0) } ?? "", Self.number(component.count), String(component.contribution)]
+                    fields += [component.percent.map { String($0) } ?? "", Self.number(component.count), component.contribution.map { String($0) } ?? ""]
                 }
                 lines.append(fields.joined(separator: ","))
             }

@@ -15,6 +15,18 @@ public struct AccessScope: Sendable, Hashable, Codable {
 public enum CellSuppression {
     public static let threshold = 5
 
+    /// Why a figure is withheld.
+    public enum Reason: String, Sendable, Codable, Hashable {
+        /// The count itself is 1–4 (primary suppression), shown as "<5".
+        case small
+        /// The count is larger but hidden so that a total minus the visible groups (or a parent minus its
+        /// visible children) cannot give a small one (complementary suppression), shown as "×".
+        case complementary
+
+        /// How pages show the withheld figure.
+        public var text: String { self == .small ? "<\(CellSuppression.threshold)" : "×" }
+    }
+
     public static func suppresses(_ count: Int) -> Bool { count > 0 && count < threshold }
 
     /// The count as a page shows it to a role that may not see small counts.

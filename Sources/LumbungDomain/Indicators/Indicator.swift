@@ -58,8 +58,10 @@ public struct IndicatorValue: Sendable, Encodable, Equatable {
         public let count: Int
         public let denominator: Int?
         public let percent: Double?
-        /// Withheld for a role that may not see small counts: count or denominator is 1–4.
-        public private(set) var suppressed = false
+        /// Why the figure is withheld for a role that may not see small counts (`DisclosurePlan`), `nil` when shown.
+        public internal(set) var suppression: CellSuppression.Reason?
+        /// Withheld for a role that may not see small counts.
+        public var suppressed: Bool { suppression != nil }
 
         init(group: String, count: Int, denominator: Int?) {
             self.group = group
@@ -68,18 +70,12 @@ public struct IndicatorValue: Sendable, Encodable, Equatable {
             self.percent = IndicatorValue.percent(count, of: denominator)
         }
 
-        enum CodingKeys: String, CodingKey { case group, count, denominator, percent, suppressed }
+        enum CodingKeys: String, CodingKey { case group, count, denominator, percent, suppressed, suppression }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(group, forKey: .group)
-            try IndicatorValue.encodeFigures(count: count, denominator: denominator, percent: percent, suppressed: suppressed, into: &container)
-        }
-
-        func suppressingSmallCells() -> Group {
-            var copy = self
-            copy.suppressed = CellSuppression.suppresses(count) || denominator.map(CellSuppression.suppresses) == true
-            return copy
+            try IndicatorValue.encodeFigures(count: count, denominator: denominator, percent: percent, suppression: suppression, into: &container)
         }
     }
 
@@ -93,42 +89,37 @@ public struct IndicatorValue: Sendable, Encodable, Equatable {
     public let count: Int
     public let denominator: Int?
     public let percent: Double?
-    public private(set) var splits: [Split]
-    /// Withheld for a role that may not see small counts: count or denominator is 1–4.
-    public private(set) var suppressed = false
+    public internal(set) var splits: [Split]
+    /// Why the figure is withheld for a role that may not see small counts (`DisclosurePlan`), `nil` when shown.
+    public internal(set) var suppression: CellSuppression.Reason?
+    /// Withheld for a role that may not see small counts.
+    public var suppressed: Bool { suppression != nil }
 
-    enum CodingKeys: String, CodingKey { case indicator, count, denominator, percent, suppressed, splits }
+    enum CodingKeys: String, CodingKey { case indicator, count, denominator, percent, suppressed, suppression, splits }
 
-    /// A withheld figure is written with `count`, `denominator` and `percent` null and `"suppressed": true`.
+    /// A withheld figure is written with `count`, `denominator` and `percent` null, `"suppressed": true` and
+    /// `"suppression": "small"` (1–4) or `"complementary"` (hidden so that no sum gives a small one back).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(indicator, forKey: .indicator)
-        try Self.encodeFigures(count: count, denominator: denominator, percent: percent, suppressed: suppressed, into: &container)
+        try Self.encodeFigures(count: count, denominator: denominator, percent: percent, suppression: suppression, into: &container)
         try container.encode(splits, forKey: .splits)
     }
 
-    static func encodeFigures<Key: CodingKey>(count: Int, denominator: Int?, percent: Double?, suppressed: Bool,
+    static func encodeFigures<Key: CodingKey>(count: Int, denominator: Int?, percent: Double?, suppression: CellSuppression.Reason?,
                                                into container: inout KeyedEncodingContainer<Key>) throws {
-        let keys = ["count", "denominator", "percent", "suppressed"].map { Key(stringValue: $0)! }
-        if suppressed {
+        let keys = ["count", "denominator", "percent", "suppressed", "suppression"].compactMap { Key(stringValue: $0) }
+        if let suppression {
             try container.encodeNil(forKey: keys[0])
             try container.encodeNil(forKey: keys[1])
             try container.encodeNil(forKey: keys[2])
             try container.encode(true, forKey: keys[3])
+            try container.encode(suppression.rawValue, forKey: keys[4])
         } else {
             try container.encode(count, forKey: keys[0])
             try container.encodeIfPresent(denominator, forKey: keys[1])
             try container.encodeIfPresent(percent, forKey: keys[2])
         }
-    }
-
-    /// The value as a role that may not see small counts gets it: every figure whose count or denominator
-    /// is 1–4 is marked suppressed (pages show "<5", JSON gives null).
-    public func suppressingSmallCells() -> IndicatorValue {
-        var copy = self
-        copy.suppressed = CellSuppression.suppresses(count) || denominator.map(CellSuppression.suppresses) == true
-        copy.splits = splits.map { Split(by: $0.by, groups: $0.groups.map { $0.suppressingSmallCells() }) }
-        return copy
     }
 
     init(indicator: String, count: Int, denominator: Int?, splits: [Split]) {

@@ -9,12 +9,22 @@ import LumbungStore
 /// again whenever the aggregate generation in the database moves (an import by this process or any other).
 ///
 /// Each request costs one read of the generation; the province's village tallies are decoded and summed
-/// once per generation, and the JSON of each distinct request is encoded once per generation.
+/// once per generation, and the JSON of each distinct request is encoded once per generation. So is the
+/// province's `DisclosurePlan`, the one decision of what partners and viewers may see, which every
+/// restricted answer is built from (`restricted: true`).
 actor RegionFigures {
+    /// What an answer is built from: the totals and, for a role that may not see small counts, the plan.
+    struct Figures: Sendable {
+        let totals: RegionTotals
+        /// `nil` for roles that see every count.
+        let disclosure: DisclosurePlan?
+    }
+
     private let store: VillageAggregateStore
     private let tree: RegionTree
     private var generation: Int?
     private var provinces: [RegionCode: Task<RegionTotals, any Error>] = [:]
+    private var plans: [RegionCode: Task<DisclosurePlan, Never>] = [:]
     /// Encoded JSON and rendered pages of this generation, by route and parameters.
     private var memo: [String: any Sendable] = [:]
 
@@ -32,24 +42,45 @@ actor RegionFigures {
         return try await loadedTotals(province: code.province)
     }
 
-    /// The JSON response for `key` (the route and its parameters), built by `build` once per generation.
-    func json(key: String, for code: RegionCode, build: @Sendable (RegionTotals) throws -> any Encodable & Sendable) async throws -> Response {
-        let body = try await memoized("json " + key, for: code) { ByteBuffer(bytes: try JSONBody.encode(try build($0))) }
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
+    /// The totals of `code`'s province and, when `restricted`, its disclosure plan.
+    func figures(for code: RegionCode, restricted: Bool) async throws -> Figures {
+        try await refreshGeneration()
+        return try await loadedFigures(province: code.province, restricted: restricted)
+    }
+
+    /// The JSON response for `key` (the route and its parameters), built by `build` once per generation;
+    /// `restricted` answers (partners, viewers) are built with the plan and cached apart from full ones.
+    func json(key: String, for code: RegionCode, restricted: Bool,
+              build: @Sendable (Figures) throws -> any Encodable & Sendable) async throws -> Response {
+        let body = try await memoized("json \(restricted) " + key, for: code, restricted: restricted) {
+            ByteBuffer(bytes: try JSONBody.encode(try build($0)))
+        }
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: body))
     }
 
     /// A rendered page for `key`, built by `build` once per generation (the signed-in user's bar is added per request).
-    func page(key: String, for code: RegionCode, build: @Sendable (RegionTotals) throws -> String) async throws -> String {
-        try await memoized("page " + key, for: code, build)
+    func page(key: String, for code: RegionCode, restricted: Bool, build: @Sendable (Figures) throws -> String) async throws -> String {
+        try await memoized("page \(restricted) " + key, for: code, restricted: restricted, build)
     }
 
-    private func memoized<Value: Sendable>(_ key: String, for code: RegionCode, _ build: (RegionTotals) throws -> Value) async throws -> Value {
+    private func memoized<Value: Sendable>(_ key: String, for code: RegionCode, restricted: Bool,
+                                           _ build: (Figures) throws -> Value) async throws -> Value {
         try await refreshGeneration()
         if let cached = memo[key] as? Value { return cached }
-        let value = try build(try await loadedTotals(province: code.province))
+        let value = try build(try await loadedFigures(province: code.province, restricted: restricted))
         if memo.count >= Self.responseLimit { memo.removeAll(keepingCapacity: true) }
         memo[key] = value
         return value
+    }
+
+    private func loadedFigures(province: RegionCode, restricted: Bool) async throws -> Figures {
+        let totals = try await loadedTotals(province: province)
+        guard restricted else { return Figures(totals: totals, disclosure: nil) }
+        if let planning = plans[province] { return Figures(totals: totals, disclosure: await planning.value) }
+        let planning = Task.detached { DisclosurePlan(totals: totals, province: province) }
+        plans[province] = planning
+        return Figures(totals: totals, disclosure: await planning.value)
     }
 
     private func refreshGeneration() async throws {
@@ -57,6 +88,7 @@ actor RegionFigures {
         guard current != generation else { return }
         generation = current
         provinces.removeAll()
+        plans.removeAll()
         memo.removeAll()
     }
 
@@ -71,5 +103,13 @@ actor RegionFigures {
             provinces[province] = nil
             throw error
         }
+    }
+}
+
+extension RankingRequest {
+    /// The ranking asked for, as the reader may see it (with the plan for partners and viewers).
+    func ranking(_ figures: RegionFigures.Figures) -> PriorityRanking {
+        PriorityRanking(areas: PriorityRanking.areas(level, within: within.code, totals: figures.totals), weights: weights,
+                        disclosure: figures.disclosure)
     }
 }

@@ -14,11 +14,12 @@ struct AnalysisPageController {
         router.get("wilayah/:code/indikator", .permitted(.readAggregates, region: .path("code"))) { _, context -> Response in
             let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
             let level: PriorityRanking.Level? = PriorityRanking.Level.desa.isBelow(region.code) ? .desa : nil
-            let suppress = context.suppressesSmallCells
             let pages = services.pages
-            let html = try await services.figures.page(key: "indikator \(region.code) \(suppress)", for: region.code) { totals in
-                let indicators = RegionIndicators.compute(for: region, totals: totals)
-                let page = IndicatorPage(region: region, indicators: suppress ? indicators.suppressingSmallCells() : indicators, rankingLevel: level)
+            let html = try await services.figures.page(key: "indikator \(region.code)", for: region.code,
+                                                       restricted: context.suppressesSmallCells) { figures in
+                let indicators = RegionIndicators.compute(for: region, totals: figures.totals)
+                let page = IndicatorPage(region: region, indicators: figures.disclosure.map(indicators.disclosed) ?? indicators,
+                                         rankingLevel: level)
                 guard let html = pages.html("indikator", page) else { throw AppError.pageNotFound }
                 return html
             }
@@ -26,9 +27,8 @@ struct AnalysisPageController {
         }
         router.get("peringkat", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             let asked = try RankingRequest(request, tree: services.regions, defaultWithin: try context.requireUser().scope.region)
-            let totals = try await services.figures.totals(for: asked.within.code)
-            var ranking = asked.ranking(totals)
-            if context.suppressesSmallCells { ranking = ranking.suppressingSmallCells() }
+            let figures = try await services.figures.figures(for: asked.within.code, restricted: context.suppressesSmallCells)
+            let ranking = asked.ranking(figures)
             return services.pages.render("peringkat", RankingPage(request: asked, ranking: ranking), for: context)
         }
     }

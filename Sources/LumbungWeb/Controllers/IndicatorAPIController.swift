@@ -12,10 +12,10 @@ struct IndicatorAPIController {
     func register(on group: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         group.get("regions/:code/indicators", .permitted(.readAggregates, region: .path("code"))) { _, context -> Response in
             let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
-            let suppress = context.suppressesSmallCells
-            return try await services.figures.json(key: "indicators \(region.code) \(suppress)", for: region.code) { totals in
-                let indicators = RegionIndicators.compute(for: region, totals: totals)
-                return suppress ? indicators.suppressingSmallCells() : indicators
+            return try await services.figures.json(key: "indicators \(region.code)", for: region.code,
+                                                   restricted: context.suppressesSmallCells) { figures in
+                let indicators = RegionIndicators.compute(for: region, totals: figures.totals)
+                return figures.disclosure.map(indicators.disclosed) ?? indicators
             }
         }
     }
@@ -28,9 +28,9 @@ struct SummaryAPIController {
     func register(on group: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         group.get("regions/:code/summary", .permitted(.readAggregates, region: .path("code"))) { _, context -> Response in
             let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
-            let suppress = context.suppressesSmallCells
-            return try await services.figures.json(key: "summary \(region.code) \(suppress)", for: region.code) { totals in
-                RegionSummary(region: region, totals: totals, suppressingSmallCounts: suppress)
+            return try await services.figures.json(key: "summary \(region.code)", for: region.code,
+                                                   restricted: context.suppressesSmallCells) { figures in
+                RegionSummary(region: region, totals: figures.totals, disclosure: figures.disclosure)
             }
         }
     }

@@ -7,9 +7,15 @@ import LumbungStore
 /// Looking a person up by NIK: `GET /orang` (the form), `POST /orang` (the page) and
 /// `POST /api/v1/people/lookup` (JSON). The NIK travels in the request body, never in the address, so it
 /// stays out of server logs and browser history. Only people within the user's scope are found; every
-/// lookup is audited, found or not.
+/// lookup is audited, found (`ok`), not found (`not_found`) or refused for too many misses (`throttled`).
+///
+/// A lookup that finds nobody confirms that a guessed NIK is wrong, so misses are limited per user:
+/// `LookupMisses.limit` misses in `LookupMisses.window` and further lookups answer 429 until the oldest miss
+/// leaves the window. A lookup takes its place in the count before it runs, so parallel guesses cannot slip
+/// past the limit.
 struct PersonLookupController {
     let services: AppServices
+    let misses = LookupMisses()
 
     func register(pages: GuardedRoutes<some RouterMethods<AppRequestContext>>, api: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         pages.get("orang", .permitted(.readPersonalData, region: .none)) { _, context -> Response in
@@ -18,6 +24,10 @@ struct PersonLookupController {
         pages.post("orang", .permitted(.readPersonalData, region: .none)) { request, context -> Response in
             let csrf = context.csrfToken
             let nik = try await Self.nik(in: request)
+            guard await admit(context) else {
+                return services.pages.render("orang", FamilyPage(csrf: csrf, family: nil, message: LookupMisses.indonesianMessage),
+                                             status: .tooManyRequests, for: context)
+            }
             guard let family = try await lookUp(nik, context) else {
                 return services.pages.render("orang", FamilyPage(csrf: csrf, family: nil, message: AppError.personNotFound.indonesianMessage),
                                              status: .notFound, for: context)
@@ -25,14 +35,36 @@ struct PersonLookupController {
             return services.pages.render("orang", FamilyPage(csrf: csrf, family: family, message: nil), for: context)
         }
         api.post("people/lookup", .permitted(.readPersonalData, region: .none)) { request, context -> Response in
-            guard let family = try await lookUp(try await Self.nik(in: request), context) else { throw AppError.personNotFound }
+            let nik = try await Self.nik(in: request)
+            guard await admit(context) else {
+                return JSONBody.response(ErrorBody(error: .init(code: "too_many_lookups", message: LookupMisses.englishMessage)),
+                                         status: .tooManyRequests)
+            }
+            guard let family = try await lookUp(nik, context) else { throw AppError.personNotFound }
             return JSONBody.response(family)
         }
     }
 
+    /// Whether the user may look up once more; a refusal is audited as `throttled`.
+    private func admit(_ context: AppRequestContext) async -> Bool {
+        guard let user = context.identity?.user else { return true }
+        if await misses.admit(user.username) { return true }
+        try? await services.audit.append(context.auditActor, .personalDataViewed, region: user.scope.region.dotted,
+                                         target: "family by NIK", recordCount: 0, outcome: "throttled")
+        return false
+    }
+
+    /// Looks the NIK up (after `admit`): a find gives the user's reserved miss back.
     private func lookUp(_ nik: String, _ context: AppRequestContext) async throws -> FamilyView? {
         let user = try context.requireUser()
-        let card = try await FamilyLookup(database: services.database, tree: services.regions).family(ofNIK: nik, within: user.scope.region)
+        let card: FamilyCard?
+        do {
+            card = try await FamilyLookup(database: services.database, tree: services.regions).family(ofNIK: nik, within: user.scope.region)
+        } catch {
+            await misses.forgive(user.username)
+            throw error
+        }
+        if card != nil { await misses.forgive(user.username) }
         try await services.audit.append(context.auditActor, .personalDataViewed, region: card?.villageCode.dotted ?? user.scope.region.dotted,
                                         target: "family by NIK", recordCount: card?.members.count ?? 0, outcome: card == nil ? "not_found" : "ok")
         return card.map { FamilyView($0, tree: services.regions, fullIdentity: user.role.may(.seeFullIdentity)) }
@@ -43,5 +75,35 @@ struct PersonLookupController {
         let text = (try await FormQuery.body(request)["nik"] ?? "").filter { $0 != " " }
         guard text.count == 16, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw AppError.badNIK }
         return text
+    }
+}
+
+/// Lookups by NIK that found nobody, per user, in a sliding window (in memory: a restart forgets them).
+actor LookupMisses {
+    /// Misses allowed in `window`.
+    static let limit = 20
+    static let window: Duration = .seconds(15 * 60)
+    static let indonesianMessage = "Terlalu banyak pencarian NIK yang tidak ditemukan (20 dalam 15 menit). Tunggu beberapa menit lalu coba lagi."
+    static let englishMessage = "Too many NIK lookups found nobody (20 within 15 minutes); wait a few minutes and try again."
+
+    private var byUser: [String: [ContinuousClock.Instant]] = [:]
+
+    /// Reserves a miss for `user` unless they already have `limit` in the window; `false` means refuse.
+    func admit(_ user: String, now: ContinuousClock.Instant = .now) -> Bool {
+        var recent = (byUser[user] ?? []).filter { now - $0 < Self.window }
+        guard recent.count < Self.limit else {
+            byUser[user] = recent
+            return false
+        }
+        recent.append(now)
+        byUser[user] = recent
+        return true
+    }
+
+    /// Gives back the miss reserved by the user's latest `admit` (the lookup found someone).
+    func forgive(_ user: String) {
+        guard var recent = byUser[user], !recent.isEmpty else { return }
+        recent.removeLast()
+        byUser[user] = recent.isEmpty ? nil : recent
     }
 }

@@ -21,10 +21,9 @@ struct RankingAPIController {
         group.get("rankings", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             let user = try context.requireUser()
             let asked = try RankingRequest(request, tree: services.regions, defaultWithin: user.scope.region)
-            let suppress = context.suppressesSmallCells
-            return try await services.figures.json(key: asked.cacheKey + " \(suppress)", for: asked.within.code) { totals in
-                let computed = asked.ranking(totals)
-                let ranking = suppress ? computed.suppressingSmallCells() : computed
+            return try await services.figures.json(key: asked.cacheKey, for: asked.within.code,
+                                                   restricted: context.suppressesSmallCells) { figures in
+                let ranking = asked.ranking(figures)
                 return Ranking(level: asked.levelName, within: asked.within.code.dotted, weights: ranking.weights,
                                stability: ranking.stability, rows: ranking.rows)
             }

@@ -52,10 +52,9 @@ struct RegionPageController {
             }
         }
         let svg = RegionMapSVG.render(shapes, label: "Peta \(region.title)")
-        let totals = try await services.figures.totals(for: region.code)
-        let suppress = context.suppressesSmallCells
-        let summary = totals[region.code.province].families == 0 ? nil
-            : RegionSummary(region: region, totals: totals, suppressingSmallCounts: suppress).id
+        let figures = try await services.figures.figures(for: region.code, restricted: context.suppressesSmallCells)
+        let summary = figures.totals[region.code.province].families == 0 ? nil
+            : RegionSummary(region: region, totals: figures.totals, disclosure: figures.disclosure).id
         return RegionPage(region: region, tree: tree, mapSVG: svg, boundaryCodes: Set(boundaries.keys), summary: summary)
     }
 }

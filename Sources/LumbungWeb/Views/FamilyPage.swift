@@ -1,14 +1,17 @@
 import LumbungDomain
 import LumbungStore
 
-/// A family found by NIK, as one user may see it: NIK and No. KK in full only for roles allowed to
-/// (admins and operators), otherwise the last 4 digits.
+/// A family found by NIK, as one user may see it: NIK, No. KK and birth dates in full only for roles allowed
+/// to (admins and operators); otherwise the first 4 digits of NIK and No. KK and the birth year only
+/// (`IdentityMask`), so no combination of shown fields rebuilds a NIK.
 struct FamilyView: Encodable {
     struct Member: Encodable {
         let nik: String?
         let name: String
         let sex: String?
+        /// The full date (yyyy-mm-dd), only for roles that see identities in full.
         let birthDate: String?
+        let birthYear: Int?
         let relationship: String?
         let disability: String?
         let needsVerification: Bool
@@ -22,6 +25,10 @@ struct FamilyView: Encodable {
     let address: String?
     let desil: Int?
     let members: [Member]
+    /// NIK, No. KK and birth dates are masked.
+    let masked: Bool
+    /// Why, for roles that see masked identities.
+    let maskNote: String?
 
     init(_ card: FamilyCard, tree: RegionTree, fullIdentity: Bool) {
         func shown(_ digits: String?) -> String? { digits.map { fullIdentity ? $0 : IdentityMask.masked($0) } }
@@ -31,8 +38,12 @@ struct FamilyView: Encodable {
         headName = card.headName
         address = card.address
         desil = card.desil
+        masked = !fullIdentity
+        maskNote = fullIdentity ? nil
+            : "NIK dan No. KK disamarkan (hanya 4 digit pertama) dan tanggal lahir ditampilkan sebagai tahun, karena peran Anda tidak melihat identitas lengkap."
         members = card.members.map {
-            Member(nik: shown($0.nik), name: $0.name, sex: $0.sex?.label, birthDate: $0.birthDate?.description,
+            Member(nik: shown($0.nik), name: $0.name, sex: $0.sex?.label, birthDate: fullIdentity ? $0.birthDate?.description : nil,
+                   birthYear: IdentityMask.birthYear($0.birthDate),
                    relationship: $0.relationship?.label, disability: $0.disability?.label, needsVerification: $0.needsVerification,
                    isSubject: $0.isSubject)
         }

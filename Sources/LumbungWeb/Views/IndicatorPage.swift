@@ -13,9 +13,10 @@ struct IndicatorPage {
         let main: String
         let detail: String?
 
-        init(count: Int, denominator: Int?, percent: Double?, suppressed: Bool) {
-            if suppressed {
-                main = "<\(CellSuppression.threshold)"
+        /// A withheld figure shows "<5" (1–4) or "×" (hidden so no sum gives a small one back), and nothing else.
+        init(count: Int, denominator: Int?, percent: Double?, suppression: CellSuppression.Reason?) {
+            if let suppression {
+                main = suppression.text
                 detail = nil
             } else if denominator != nil {
                 main = IndonesianNumber.percent(percent)
@@ -84,14 +85,15 @@ struct IndicatorPage {
         regionHref = "/wilayah/\(region.code.dotted)"
         rankingHref = rankingLevel.map { "/peringkat?within=\(region.code.dotted)&level=\($0.rawValue)" }
         readingNote = "Persentase dihitung dalam tiap kelompok (mis. kolom Perempuan: perempuan desil 1 ÷ semua perempuan). Angka kecil di bawahnya adalah jumlah orang atau keluarga."
+            + (indicators.isDisclosed ? " “<5”: jumlah 1–4 disembunyikan; “×”: angka disembunyikan agar angka “<5” tidak dapat dihitung ulang dari total dan kelompok lain." : "")
         let byID = Dictionary(uniqueKeysWithValues: indicators.region.values.map { ($0.indicator, $0) })
         func table(_ heading: String, _ subject: Indicator.Subject, _ columns: [(split: String, group: String, label: String)]) -> Table {
             let rows = IndicatorCatalogue.all.filter { $0.subject == subject }.compactMap { indicator -> Row? in
                 guard let value = byID[indicator.id] else { return nil }
                 return Row(name: indicator.nameID, definition: indicator.definition,
-                           total: Cell(count: value.count, denominator: value.denominator, percent: value.percent, suppressed: value.suppressed),
+                           total: Cell(count: value.count, denominator: value.denominator, percent: value.percent, suppression: value.suppression),
                            groups: columns.map { column in
-                               value.group(column.split, column.group).map { Cell(count: $0.count, denominator: $0.denominator, percent: $0.percent, suppressed: $0.suppressed) } ?? .none
+                               value.group(column.split, column.group).map { Cell(count: $0.count, denominator: $0.denominator, percent: $0.percent, suppression: $0.suppression) } ?? .none
                            })
             }
             return Table(heading: heading, columns: columns.map(\.label), rows: rows)
@@ -102,7 +104,7 @@ struct IndicatorPage {
         children = indicators.children.map { entry in
             let values = Dictionary(uniqueKeysWithValues: entry.values.map { ($0.indicator, $0) })
             return ChildRow(name: entry.name, href: "/wilayah/\(entry.code)/indikator", cells: Self.childIndicators.map { id in
-                values[id].map { Cell(count: $0.count, denominator: $0.denominator, percent: $0.percent, suppressed: $0.suppressed) } ?? .none
+                values[id].map { Cell(count: $0.count, denominator: $0.denominator, percent: $0.percent, suppression: $0.suppression) } ?? .none
             })
         }
     }

@@ -21,10 +21,11 @@ struct RankingPage {
         let selected: Bool
     }
 
+    /// One component of a row: rate, count and points, or only "<5"/"×" when withheld.
     struct Component {
         let percent: String
-        let count: String
-        let points: String
+        let count: String?
+        let points: String?
     }
 
     struct Row {
@@ -33,6 +34,8 @@ struct RankingPage {
         let href: String
         let code: String
         let score: String
+        /// The score leaves out withheld components ("*").
+        let partial: Bool
         let rankRange: String
         let families: String
         let people: String
@@ -49,6 +52,8 @@ struct RankingPage {
     let componentNames: [String]
     let rows: [Row]
     let stabilityNote: String
+    /// Why some scores carry "*" (rows with withheld components, for partners and viewers).
+    let partialNote: String?
     let method = "Skor = 100 × Σ bobot × nilai ternormalisasi ÷ Σ bobot. Tiap indikator dinormalisasi min–maks di antara wilayah yang diperingkat (0 = terendah, 1 = tertinggi). Wilayah kecil mudah berayun: lihat juga jumlah keluarga dan jumlah kasus."
     let apiHref: String
 
@@ -69,21 +74,29 @@ struct RankingPage {
         componentNames = ranking.weights.compactMap { IndicatorCatalogue.indicator($0.indicator)?.nameID }
         rows = ranking.rows.map { row in
             Row(rank: row.rank, name: row.name, href: "/wilayah/\(row.code)", code: row.code,
-                score: Self.decimal(row.score), rankRange: row.rankRange[0] == row.rankRange[1] ? "\(row.rank)" : "\(row.rankRange[0])–\(row.rankRange[1])",
-                families: Self.number(row.families), people: Self.number(row.people),
-                components: row.components.map {
-                    Component(percent: $0.count == nil ? "<\(CellSuppression.threshold)" : IndonesianNumber.percent($0.percent),
-                              count: Self.number($0.count), points: Self.decimal($0.contribution))
+                score: Self.decimal(row.score), partial: !row.withheld.isEmpty, rankRange: row.rankRange[0] == row.rankRange[1] ? "\(row.rank)" : "\(row.rankRange[0])–\(row.rankRange[1])",
+                families: Self.number(row.families, row.familiesSuppression), people: Self.number(row.people, row.peopleSuppression),
+                components: row.components.map { component in
+                    guard let points = component.contribution, component.suppression == nil else {
+                        return Component(percent: (component.suppression ?? .small).text, count: nil, points: nil)
+                    }
+                    return Component(percent: IndonesianNumber.percent(component.percent), count: Self.number(component.count),
+                                     points: Self.decimal(points))
                 })
         }
+        partialNote = rows.contains { $0.partial }
+            ? "* Skor dihitung tanpa komponen yang disembunyikan (“<5”: jumlah 1–4; “×”: disembunyikan agar tidak dapat dihitung ulang), dengan bobot komponen yang tampil saja; batas min–maks tiap indikator diambil dari angka yang tampil."
+            : nil
         let stability = ranking.stability
         stabilityNote = "Uji kestabilan: \(stability.stayedInTop) dari \(stability.top) wilayah teratas tetap berada di \(stability.top) besar pada semua \(stability.trials) percobaan ketika setiap bobot diubah ±\(Int(saturating: stability.weightVariation * 100))%. Kolom “Rentang” menunjukkan peringkat terbaik dan terburuk wilayah itu dalam percobaan tersebut."
         apiHref = "/api/v1/rankings?within=\(region.code.dotted)&level=\(request.level.rawValue)&weights="
             + ranking.weights.map { "\($0.indicator):\(Self.weightNumber($0.weight))" }.joined(separator: ",")
     }
 
-    /// A count, or "<5" where it is withheld.
-    static func number(_ value: Int?) -> String { value.map(IndonesianNumber.format) ?? "<\(CellSuppression.threshold)" }
+    /// A count, or "<5"/"×" where it is withheld.
+    static func number(_ value: Int?, _ suppression: CellSuppression.Reason? = nil) -> String {
+        value.map(IndonesianNumber.format) ?? (suppression ?? .small).text
+    }
 
     /// `1,5` — one decimal with a decimal comma.
     static func decimal(_ value: Double) -> String {
