@@ -1,0 +1,59 @@
+import LumbungDomain
+import Testing
+
+/// Coverage, not mapping: every case of every list is read back from its own official label in every
+/// system, and no variant of a list means two different values.
+@Suite struct VocabularyCoverageTests {
+    private func roundTrip<L: LabelledCodeList>(_: L.Type, sourceLocation: SourceLocation = #_sourceLocation) {
+        for value in L.allCases {
+            for system in CodeSystem.allCases {
+                #expect(L.match(value.label, system: system) == .found(value), "\(L.self) '\(value.label)' in \(system.rawValue)",
+                        sourceLocation: sourceLocation)
+                #expect(L.match(value.label.uppercased(), system: system) == .found(value), "\(L.self) '\(value.label.uppercased())'",
+                        sourceLocation: sourceLocation)
+            }
+        }
+        #expect(L.labels.conflicts.isEmpty, "\(L.self) variants naming two values: \(L.labels.conflicts)", sourceLocation: sourceLocation)
+    }
+
+    @Test func every_case_matches_its_own_label() {
+        roundTrip(Sex.self)
+        roundTrip(FamilyRelationship.self)
+        roundTrip(MaritalStatus.self)
+        roundTrip(Education.self)
+        roundTrip(Religion.self)
+        roundTrip(Occupation.self)
+        roundTrip(ResidentStatus.self)
+        roundTrip(SchoolParticipation.self)
+        roundTrip(BuildingOwnership.self)
+        roundTrip(FloorMaterial.self)
+        roundTrip(WallMaterial.self)
+        roundTrip(RoofMaterial.self)
+        roundTrip(DrinkingWaterSource.self)
+        roundTrip(LightingSource.self)
+        roundTrip(CookingFuel.self)
+        roundTrip(DefecationFacility.self)
+        roundTrip(ToiletType.self)
+        roundTrip(SewageDisposal.self)
+    }
+
+    @Test func every_disability_type_matches_its_own_label() {
+        for type in DisabilityType.allCases {
+            for system in CodeSystem.allCases {
+                #expect(Disability.match(type.label, system: system) == .found(.disabled(type)), "'\(type.label)' in \(system.rawValue)")
+            }
+        }
+    }
+
+    @Test func every_lumbung_code_reads_back_as_itself() {
+        func codes<L: LabelledCodeList>(_: L.Type) {
+            for value in L.allCases {
+                #expect(L.match(String(value.code), system: .lumbung) == .found(value), "\(L.self) \(value.code)")
+            }
+        }
+        codes(Sex.self); codes(FamilyRelationship.self); codes(MaritalStatus.self); codes(Education.self); codes(Religion.self)
+        codes(Occupation.self); codes(ResidentStatus.self); codes(SchoolParticipation.self); codes(BuildingOwnership.self)
+        codes(FloorMaterial.self); codes(WallMaterial.self); codes(RoofMaterial.self); codes(DrinkingWaterSource.self)
+        codes(LightingSource.self); codes(CookingFuel.self); codes(DefecationFacility.self); codes(ToiletType.self); codes(SewageDisposal.self)
+    }
+}
