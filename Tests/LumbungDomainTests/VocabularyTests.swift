@@ -1,3 +1,4 @@
+import Foundation
 import LumbungDomain
 import Testing
 
@@ -185,6 +186,13 @@ private func check<V: Equatable>(_ rows: [(String, CodeSystem, CodeMatch<V>)], _
         #expect(Occupation(rawValue: 84)?.label == "Pedagang")
         #expect(Occupation(rawValue: 86)?.label == "Kepala Desa")
         #expect(Occupation(rawValue: 88)?.label == "Wiraswasta")
+    }
+
+    @Test func occupation_is_stored_as_its_code() throws {
+        let json = try JSONEncoder().encode([Occupation.farmer])
+        #expect(String(decoding: json, as: UTF8.self) == "[9]")
+        #expect(try JSONDecoder().decode([Occupation].self, from: Data("[88]".utf8)) == [.selfEmployed])
+        #expect(throws: (any Error).self) { try JSONDecoder().decode([Occupation].self, from: Data("[90]".utf8)) }
     }
 }
 

@@ -80,16 +80,17 @@ public enum CodeText {
         return (code, String(label), separators.contains { $0 != " " })
     }
 
-    /// The common reading of a cell: blank; a bare code read with `code`; a label from `labels`; a
+    /// The common reading of a cell: a bare code read with `code`; a label from `labels` (also a symbol a
+    /// list gives a meaning, such as `-`); blank; a
     /// code with its label (`1. Kepala Keluarga`), where the label decides when it is known (labels mean
     /// the same in every system) and otherwise the code, read in the file's system — but only when a
     /// punctuation mark separates them (`5 - Sumur`, not `12 kg`, where the number is part of the label);
     /// else unknown.
     public static func match<Value>(_ text: String, labels: LabelIndex<Value>, code: (Int) -> Value?) -> CodeMatch<Value> {
         let trimmed = trimmed(text)
+        if let number = integer(trimmed) { return code(number).map(CodeMatch.found) ?? .unknown(trimmed) }
         if let value = labels.value(forLabel: trimmed) { return .found(value) }
         if isBlank(trimmed) { return .blank }
-        if let number = integer(trimmed) { return code(number).map(CodeMatch.found) ?? .unknown(trimmed) }
         if let (number, label, punctuated) = codeAndLabel(trimmed) {
             if let value = labels.value(forLabel: label) { return .found(value) }
             if punctuated, let value = code(number) { return .found(value) }

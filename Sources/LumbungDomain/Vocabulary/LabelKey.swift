@@ -30,8 +30,10 @@ import Foundation
 /// them as variants of its values.
 public enum LabelKey {
     public static func normalize(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .lowercased()
+        // Most cells are plain ASCII: lower-casing is all the folding they need (and much cheaper).
+        let folded = text.utf8.allSatisfy({ $0 < 0x80 })
+            ? text.lowercased()
+            : text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
         var spelled = ""
         spelled.reserveCapacity(folded.count + 8)
         for character in folded {
