@@ -57,3 +57,38 @@ import Testing
         codes(LightingSource.self); codes(CookingFuel.self); codes(DefecationFacility.self); codes(ToiletType.self); codes(SewageDisposal.self)
     }
 }
+
+/// Cells no list knows — very long, exotic digits, control characters, formulas — are read without a
+/// crash, as unknown (or blank when they say nothing).
+@Suite struct HostileCellTests {
+    static let cells = [
+        String(repeating: "9", count: 400), "99999999999999999999", "-1", "1e5", "١", "٣. Istri", "\u{0000}", "\u{202E}1",
+        "=HYPERLINK(\"x\")", String(repeating: "Kepala ", count: 2_000), "🙂", "1 🙂", "((((", "))))", "[1]", "1.5", "0x1F",
+        "\t\n", "NaN",
+    ]
+
+    private func survives<V>(_ read: (String, CodeSystem) -> CodeMatch<V>, _ name: String) {
+        for cell in Self.cells {
+            for system in CodeSystem.allCases {
+                if case .found = read(cell, system) { Issue.record("\(name) found a value in '\(cell.prefix(20))' (\(system.rawValue))") }
+            }
+        }
+    }
+
+    @Test func nonsense_is_never_a_value() {
+        survives(Sex.match, "Sex")
+        survives(FamilyRelationship.match, "FamilyRelationship")
+        survives({ FamilyRelationship.match($0, system: $1, sex: .female) }, "FamilyRelationship+sex")
+        survives(MaritalStatus.match, "MaritalStatus")
+        survives(Education.match, "Education")
+        survives(Religion.match, "Religion")
+        survives(Occupation.match, "Occupation")
+        survives(ResidentStatus.match, "ResidentStatus")
+        survives(CookingFuel.match, "CookingFuel")
+        survives(ToiletType.matchOrNoToilet, "ToiletType")
+        survives(Disability.match, "Disability")
+        survives(HealthInsurance.match, "HealthInsurance")
+        survives(WelfareDesil.match, "WelfareDesil")
+        survives(YesNo.match, "YesNo")
+    }
+}
