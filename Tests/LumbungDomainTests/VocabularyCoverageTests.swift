@@ -92,3 +92,22 @@ import Testing
         survives(YesNo.match, "YesNo")
     }
 }
+
+/// Readings are remembered per text and system; remembering must never change an answer.
+@Suite struct RememberedReadingTests {
+    @Test func the_same_text_in_another_system_is_read_again() {
+        #expect(Education.match("8", system: .dukcapil) == .found(.bachelor))
+        #expect(Education.match("8", system: .regsosek) == .found(.juniorSecondary))
+        #expect(Education.match("8", system: .dukcapil) == .found(.bachelor))
+        #expect(FamilyRelationship.match("2", system: .regsosek, sex: .female) == .found(.wife))
+        #expect(FamilyRelationship.match("2", system: .regsosek, sex: .male) == .found(.husband))
+    }
+
+    @Test func a_column_of_free_text_does_not_break_reading() {
+        for number in 0..<25_000 {
+            #expect(WelfareDesil.match("catatan \(number)") == .unknown("catatan \(number)"))
+        }
+        #expect(WelfareDesil.match("Desil 3") == .found(3))
+        #expect(WelfareDesil.match("catatan 7") == .unknown("catatan 7"))
+    }
+}

@@ -34,7 +34,7 @@ public enum Disability: Sendable, Hashable {
 
     /// Reads a disability cell with the codes of `system`.
     public static func match(_ text: String, system: CodeSystem) -> CodeMatch<Disability> {
-        CodeText.match(text, labels: labels) { code in
+        CodeText.match(text, labels: labels, system: system) { code in
             if code == 0 { return Disability.none }
             switch system {
             case .lumbung: return DisabilityType(rawValue: code).map(Disability.disabled)

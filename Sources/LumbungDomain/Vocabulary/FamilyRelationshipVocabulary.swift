@@ -74,7 +74,7 @@ extension FamilyRelationship: LabelledCodeList {
         if let (_, label, _) = CodeText.codeAndLabel(trimmed), spouseLabels.value(forLabel: label) != nil {
             return spouse.map(CodeMatch.found) ?? .unknown(trimmed)
         }
-        return CodeText.match(trimmed, labels: labels) { code in
+        return CodeText.match(trimmed, labels: labels, system: nil) { code in
             switch system {
             case .regsosek, .bdt: fromRegsosek(code, sex: sex)
             default: value(code: code, system: system)

@@ -13,7 +13,7 @@
 /// as *mandiri* (self-paid or paid by an employer alike have JKN, which is what the indicators count).
 extension HealthInsurance {
     public static func match(_ text: String, system: CodeSystem) -> CodeMatch<HealthInsurance> {
-        CodeText.match(text, labels: labels) { code in
+        CodeText.match(text, labels: labels, system: system) { code in
             switch system {
             case .lumbung, .regsosek:
                 if code == 99 { return nil }

@@ -30,35 +30,12 @@ import Foundation
 /// them as variants of its values.
 public enum LabelKey {
     public static func normalize(_ text: String) -> String {
-        // Most cells are plain ASCII: lower-casing is all the folding they need (and much cheaper).
-        let folded = text.utf8.allSatisfy({ $0 < 0x80 })
-            ? text.lowercased()
-            : text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
-        var spelled = ""
-        spelled.reserveCapacity(folded.count + 8)
-        for character in folded {
-            switch character {
-            case "&", "+": spelled += " dan "
-            case ">", "≥": spelled += " lebih dari "
-            case "<", "≤": spelled += " kurang dari "
-            default: spelled.append(character)
-            }
-        }
-        var words: [String] = []
-        var current = ""
-        for character in spelled {
-            if character.isLetter || character.isNumber {
-                current.append(character)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        if words.isEmpty {
-            return String(folded.filter { !$0.isWhitespace })
+        guard let words = asciiWords(text) ?? unicodeWords(text) else {
+            // no letter or digit at all: the symbols themselves
+            return String(text.folding(options: [.widthInsensitive], locale: nil).filter { !$0.isWhitespace })
         }
         var out: [String] = []
+        out.reserveCapacity(words.count)
         var lastWasNumeralContext = false
         for raw in words {
             if dropped.contains(raw) { continue }
@@ -76,10 +53,72 @@ public enum LabelKey {
         return out.joined()
     }
 
+    /// The lower-cased words of an ASCII text, read byte by byte (most cells: fast); `nil` when the text
+    /// is not ASCII or has no word (then ``unicodeWords(_:)`` or the symbol rule decides).
+    private static func asciiWords(_ text: String) -> [String]? {
+        var words: [String] = []
+        var current: [UInt8] = []
+        var sawAlphanumeric = false
+        func flush() {
+            if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                current.append(byte)
+                sawAlphanumeric = true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                current.append(byte + 32)
+                sawAlphanumeric = true
+            case UInt8(ascii: "&"), UInt8(ascii: "+"): flush(); words.append("dan")
+            case UInt8(ascii: ">"): flush(); words += ["lebih", "dari"]
+            case UInt8(ascii: "<"): flush(); words += ["kurang", "dari"]
+            case 0x80...: return nil
+            default: flush()
+            }
+        }
+        flush()
+        return sawAlphanumeric ? words : nil
+    }
+
+    /// The words of any text after folding case, accents and width; `nil` when it has no letter or digit.
+    private static func unicodeWords(_ text: String) -> [String]? {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
+        var words: [String] = []
+        var current = ""
+        var sawAlphanumeric = false
+        func flush() {
+            if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        for character in folded {
+            switch character {
+            case "&", "+": flush(); words.append("dan")
+            case ">", "≥": flush(); words += ["lebih", "dari"]
+            case "<", "≤": flush(); words += ["kurang", "dari"]
+            default:
+                if character.isLetter || character.isNumber {
+                    current.append(character)
+                    sawAlphanumeric = true
+                } else {
+                    flush()
+                }
+            }
+        }
+        flush()
+        return sawAlphanumeric ? words : nil
+    }
+
     /// The key of `text` with everything in round or square brackets left out: `Kepala Keluarga (KK)` →
     /// `kepalakeluarga`, `Desil 1 (Sangat Miskin)` → `desil1`. `nil` when the text has no brackets or
     /// nothing is left outside them.
     public static func normalizeOutsideBrackets(_ text: String) -> String? {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }) else { return nil }
         var outside = ""
         var depth = 0
         var sawBracket = false

@@ -15,7 +15,7 @@ public protocol LabelledCodeList: CodeList {
 extension LabelledCodeList {
     /// Reads `text` — `3`, `03`, `Istri`, `ISTRI`, `3. Istri`, `Istri (3)` — with the codes of `system`.
     public static func match(_ text: String, system: CodeSystem) -> CodeMatch<Self> {
-        CodeText.match(text, labels: labels, code: { value(code: $0, system: system) })
+        CodeText.match(text, labels: labels, system: system, code: { value(code: $0, system: system) })
     }
 
     /// The case `text` names as a label (any system), `nil` when it is no known label.

@@ -8,7 +8,7 @@ import Foundation
 public enum WelfareDesil {
     /// The desil 1–10 `text` gives; the code system does not matter (1–10 everywhere).
     public static func match(_ text: String, system _: CodeSystem = .lumbung) -> CodeMatch<Int> {
-        CodeText.match(text, labels: labels) { (1...10).contains($0) ? $0 : nil }
+        CodeText.match(text, labels: labels, system: .lumbung) { (1...10).contains($0) ? $0 : nil }
     }
 
     /// BDT's welfare percentile (1–100) as a desil: ceil(percentile / 10), so 1–10 → 1, 11–20 → 2 … 91–100
@@ -42,7 +42,7 @@ public enum WelfareDesil {
 /// 2 = tidak, questions 501–506) and BDT (`Ada_kks`, `Ada_pbi` …), and unknown elsewhere.
 public enum YesNo {
     public static func match(_ text: String, system: CodeSystem) -> CodeMatch<Bool> {
-        CodeText.match(text, labels: labels) { code in
+        CodeText.match(text, labels: labels, system: system) { code in
             switch code {
             case 1: true
             case 0: false
