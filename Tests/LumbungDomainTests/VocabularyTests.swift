@@ -202,21 +202,21 @@ private func check<V: Equatable>(_ rows: [(String, CodeSystem, CodeMatch<V>)], _
             ("1", .openSID, .found(.disabled(.physical))), ("2", .openSID, .found(.disabled(.sensory))),
             ("3", .dukcapil, .found(.disabled(.sensory))), ("4", .dukcapil, .found(.disabled(.mental))),
             ("5", .dukcapil, .found(.disabled(.multiple))), ("6", .openSID, .found(.disabled(nil))),
-            ("7", .openSID, .found(Disability.none)), ("8", .openSID, .unknown("8")),
+            ("7", .openSID, .found(Disability.notDisabled)), ("8", .openSID, .unknown("8")),
         ], Disability.match)
     }
 
     @Test func seven_is_no_disability_not_unknown() {
         let seven = Disability.match("7", system: .dukcapil)
-        #expect(seven == .found(Disability.none))
+        #expect(seven == .found(Disability.notDisabled))
         #expect(seven.value?.hasDisability == false)
     }
 
     @Test func explicit_none_is_distinct_from_blank() {
         check([
-            ("Tidak Cacat", .dukcapil, .found(Disability.none)), ("TIDAK ADA", .p3ke, .found(Disability.none)),
-            ("Bukan Penyandang Disabilitas", .p3ke, .found(Disability.none)), ("-", .p3ke, .found(Disability.none)),
-            ("0", .openSID, .found(Disability.none)), ("0", .regsosek, .found(Disability.none)), ("", .p3ke, .blank),
+            ("Tidak Cacat", .dukcapil, .found(Disability.notDisabled)), ("TIDAK ADA", .p3ke, .found(Disability.notDisabled)),
+            ("Bukan Penyandang Disabilitas", .p3ke, .found(Disability.notDisabled)), ("-", .p3ke, .found(Disability.notDisabled)),
+            ("0", .openSID, .found(Disability.notDisabled)), ("0", .regsosek, .found(Disability.notDisabled)), ("", .p3ke, .blank),
             ("   ", .dukcapil, .blank),
         ], Disability.match)
     }
@@ -239,7 +239,7 @@ private func check<V: Equatable>(_ rows: [(String, CodeSystem, CodeMatch<V>)], _
         check([
             ("2", .lumbung, .found(.disabled(.intellectual))), ("4", .lumbung, .found(.disabled(.sensory))),
             ("6", .lumbung, .unknown("6")), ("1", .regsosek, .unknown("1")),
-            ("00", .bdt, .found(Disability.none)), ("01", .bdt, .found(.disabled(.physical))), ("05", .bdt, .found(.disabled(.sensory))),
+            ("00", .bdt, .found(Disability.notDisabled)), ("01", .bdt, .found(.disabled(.physical))), ("05", .bdt, .found(.disabled(.sensory))),
             ("06", .bdt, .found(.disabled(.multiple))), ("10", .bdt, .found(.disabled(.intellectual))), ("11", .bdt, .found(.disabled(.mental))),
             ("13", .bdt, .unknown("13")),
         ], Disability.match)
@@ -248,8 +248,8 @@ private func check<V: Equatable>(_ rows: [(String, CodeSystem, CodeMatch<V>)], _
     @Test func washington_group_answers() {
         typealias D = WashingtonGroup.Domain
         let noDifficulty = Dictionary(uniqueKeysWithValues: D.allCases.map { ($0, 4) })
-        #expect(WashingtonGroup.disability(noDifficulty) == Disability.none)
-        #expect(WashingtonGroup.disability([.seeing: 3, .walking: 3]) == Disability.none)
+        #expect(WashingtonGroup.disability(noDifficulty) == Disability.notDisabled)
+        #expect(WashingtonGroup.disability([.seeing: 3, .walking: 3]) == Disability.notDisabled)
         #expect(WashingtonGroup.disability([.seeing: 2]) == .disabled(.sensory))
         #expect(WashingtonGroup.disability([.hearing: 1, .speaking: 2]) == .disabled(.sensory))
         #expect(WashingtonGroup.disability([.walking: 1, .handsAndFingers: 4]) == .disabled(.physical))
@@ -260,7 +260,7 @@ private func check<V: Equatable>(_ rows: [(String, CodeSystem, CodeMatch<V>)], _
         #expect(WashingtonGroup.disability([.remembering: 2, .seeing: 3]) == .disabled(nil))
         #expect(WashingtonGroup.disability([:]) == nil)
         #expect(WashingtonGroup.disability([.seeing: 9, .hearing: 0]) == nil)
-        #expect(WashingtonGroup.disability([.seeing: 9, .hearing: 4]) == Disability.none)
+        #expect(WashingtonGroup.disability([.seeing: 9, .hearing: 4]) == Disability.notDisabled)
         #expect(WashingtonGroup.Domain.seeing.rawValue == "428a" && WashingtonGroup.Domain.remembering.rawValue == "428i")
     }
 }

@@ -19,12 +19,12 @@
 /// *ganda*; *ganda* is two or more ragam (UU 8/2016). Autism and hyperactivity are *mental* (§4.3).
 public enum Disability: Sendable, Hashable {
     /// The file says the person has no disability.
-    case none
+    case notDisabled
     /// A disability; its ragam, or `nil` when the file says only "other" or "yes".
     case disabled(DisabilityType?)
 
     /// Whether the person has a disability.
-    public var hasDisability: Bool { self != .none }
+    public var hasDisability: Bool { self != .notDisabled }
 
     /// The ragam, when one is named.
     public var type: DisabilityType? {
@@ -35,7 +35,7 @@ public enum Disability: Sendable, Hashable {
     /// Reads a disability cell with the codes of `system`.
     public static func match(_ text: String, system: CodeSystem) -> CodeMatch<Disability> {
         CodeText.match(text, labels: labels, system: system) { code in
-            if code == 0 { return Disability.none }
+            if code == 0 { return Disability.notDisabled }
             switch system {
             case .lumbung: return DisabilityType(rawValue: code).map(Disability.disabled)
             case .dukcapil, .openSID: return fromLegacyCacat(code)
@@ -54,7 +54,7 @@ public enum Disability: Sendable, Hashable {
         case 4: .disabled(.mental)
         case 5: .disabled(.multiple)
         case 6: .disabled(nil)
-        case 7: Disability.none
+        case 7: Disability.notDisabled
         default: nil
         }
     }
@@ -67,7 +67,7 @@ public enum Disability: Sendable, Hashable {
     /// & mental. Sensory impairments together stay *sensorik*; with a physical one they are *ganda*.
     public static func fromBDT(_ code: Int) -> Disability? {
         switch code {
-        case 0: Disability.none
+        case 0: Disability.notDisabled
         case 1: .disabled(.physical)
         case 2, 3, 4, 5, 7: .disabled(.sensory)
         case 6, 8, 9, 12: .disabled(.multiple)
@@ -80,10 +80,10 @@ public enum Disability: Sendable, Hashable {
     static let labels: LabelIndex<Disability> = {
         var pairs: [(String, Disability)] = DisabilityType.allCases.map { ($0.label, .disabled($0)) }
         pairs += [
-            ("Tidak Cacat", .none), ("Tidak Ada", .none), ("Tidak", .none), ("Bukan Penyandang Disabilitas", .none),
-            ("Non Disabilitas", .none), ("Bukan Disabilitas", .none), ("Tidak Disabilitas", .none), ("Normal", .none),
-            ("Tidak Ada Disabilitas", .none), ("Tidak Memiliki Disabilitas", .none), ("Sehat", .none), ("-", .none),
-            ("--", .none), ("0", .none), ("T", .none), ("N", .none), ("No", .none),
+            ("Tidak Cacat", .notDisabled), ("Tidak Ada", .notDisabled), ("Tidak", .notDisabled), ("Bukan Penyandang Disabilitas", .notDisabled),
+            ("Non Disabilitas", .notDisabled), ("Bukan Disabilitas", .notDisabled), ("Tidak Disabilitas", .notDisabled), ("Normal", .notDisabled),
+            ("Tidak Ada Disabilitas", .notDisabled), ("Tidak Memiliki Disabilitas", .notDisabled), ("Sehat", .notDisabled), ("-", .notDisabled),
+            ("--", .notDisabled), ("0", .notDisabled), ("T", .notDisabled), ("N", .notDisabled), ("No", .notDisabled),
             ("Lainnya", .disabled(nil)), ("Cacat Lainnya", .disabled(nil)), ("Disabilitas Lainnya", .disabled(nil)),
             ("Ya", .disabled(nil)), ("Y", .disabled(nil)), ("Ada", .disabled(nil)), ("Penyandang Disabilitas", .disabled(nil)),
             ("Disabilitas", .disabled(nil)), ("Cacat", .disabled(nil)), ("Difabel", .disabled(nil)), ("Lain-lain", .disabled(nil)),
@@ -150,14 +150,14 @@ public enum WashingtonGroup {
     /// The person's disability from their 428 a–i answers. A person has a disability when at least one
     /// domain is answered 1 (cannot at all) or 2 (a lot of difficulty); its ragam is the ragam of those
     /// domains — one ragam as is, two or more ragam *ganda*, only self-care/remembering no named ragam.
-    /// No such answer: ``Disability/none`` when at least one domain is answered 1–4, `nil` when none is
+    /// No such answer: ``Disability/notDisabled`` when at least one domain is answered 1–4, `nil` when none is
     /// (the questions were not asked). Answers outside 1–4 count as not given. Question 428j (depression
     /// frequency) is on another scale and is not part of this rule.
     public static func disability(_ answers: [Domain: Int]) -> Disability? {
         let given = answers.filter { (1...4).contains($0.value) }
         guard !given.isEmpty else { return nil }
         let difficult = given.filter { $0.value <= 2 }.map(\.key)
-        guard !difficult.isEmpty else { return Disability.none }
+        guard !difficult.isEmpty else { return Disability.notDisabled }
         let types = Set(difficult.compactMap(\.type))
         switch types.count {
         case 0: return .disabled(nil)
