@@ -13,6 +13,8 @@ public struct RowParser: Sendable {
     let references: ImportReferences
     let region: RowRegion
     let dateOrder: DateOrder
+    /// The code system the table writes its numbers in (labels are read in any system).
+    let system: CodeSystem
     /// Rows of desa outside this region are rejected.
     let scope: RegionCode?
 
@@ -27,6 +29,7 @@ public struct RowParser: Sendable {
         self.scope = scope
         self.dateOrder = dateOrder
         region = RowRegion(columns: table.columns, references: references, chosen: chosenVillage)
+        system = CodeValue.system(of: table.columns)
     }
 
     /// What one row gives.
@@ -121,7 +124,7 @@ public struct RowParser: Sendable {
 
     private func household(_ row: SheetRow, village: RegionCode?, key: FamilyKey, headName: String?, _ issues: inout Issues) -> Household {
         var desil: Int?
-        switch CodeValue.desil(columns.value(.desil, in: row)) {
+        switch CodeValue.desil(columns.value(.desil, in: row), system: system) {
         case .found(let value): desil = value
         case .unknown(let text):
             issues.warning(.desil, text, "desil_out_of_range", "Desil harus 1–10; nilai \(text) diabaikan.")
@@ -142,7 +145,7 @@ public struct RowParser: Sendable {
         housing.lighting = code(.lighting, row, &issues)
         housing.cookingFuel = code(.cookingFuel, row, &issues)
         housing.defecationFacility = code(.defecationFacility, row, &issues)
-        housing.toiletType = code(.toiletType, row, &issues)
+        housing.toiletType = CodeValue.text(columns.value(.toiletType, in: row)).flatMap { value(.toiletType, ToiletType.matchOrNoToilet($0, system: system), &issues) }
         housing.sewageDisposal = code(.sewageDisposal, row, &issues)
         return Household(
             kkNumber: key.kk, sourceFamilyID: key.source, villageCode: village ?? RegionCode.ntb,
@@ -151,8 +154,13 @@ public struct RowParser: Sendable {
             rw: CellText.text(columns.value(.rw, in: row)), desil: desil, housing: housing)
     }
 
-    private func code<L: CodeList>(_ field: ImportField, _ row: SheetRow, _ issues: inout Issues, extra: [String: L] = [:]) -> L? {
-        switch CodeValue.parse(columns.value(field, in: row), as: L.self, extra: extra.isEmpty ? CodeValue.words(L.self) : extra) {
+    private func code<L: LabelledCodeList>(_ field: ImportField, _ row: SheetRow, _ issues: inout Issues, system: CodeSystem? = nil) -> L? {
+        value(field, CodeValue.read(columns.value(field, in: row), as: L.self, system: system ?? self.system), &issues)
+    }
+
+    /// A vocabulary's reading: the value, nothing for a blank, and for an unknown value a warning counted per column.
+    private func value<V>(_ field: ImportField, _ match: CodeMatch<V>, _ issues: inout Issues) -> V? {
+        switch match {
         case .blank: return nil
         case .found(let value): return value
         case .unknown(let text):
@@ -209,61 +217,66 @@ public struct RowParser: Sendable {
                                "Tanggal lahir \(birthDate) tidak sesuai NIK (NIK menunjukkan \(nik.birthDate)); data disimpan, mohon diperiksa.")
             }
         }
-        var relationship: FamilyRelationship? = code(.relationship, row, &issues)
-        if relationship == nil, let text = CellText.text(columns.value(.relationshipRegsosek, in: row)) {
-            if let number = CellText.integer(columns.value(.relationshipRegsosek, in: row)) {
-                relationship = CodeValue.regsosekRelationship(number, sex: sex)
-            } else if case .found(let value) = CodeValue.parse(.text(text), as: FamilyRelationship.self, extra: CodeValue.words(FamilyRelationship.self)) {
-                relationship = value
-            }
-            if relationship == nil { issues.unknown(.relationshipRegsosek, text) }
+        var relationship: FamilyRelationship?
+        for (field, fieldSystem) in [(ImportField.relationship, system), (.relationshipRegsosek, CodeSystem.regsosek)] where relationship == nil {
+            guard let text = CodeValue.text(columns.value(field, in: row)) else { continue }
+            relationship = value(field, FamilyRelationship.match(text, system: fieldSystem, sex: sex), &issues)
         }
         return Person(
             nik: nik?.digits, name: name, sex: sex, birthDate: birthDate, birthPlace: CellText.text(columns.value(.birthPlace, in: row)),
             relationship: relationship,
             maritalStatus: code(.maritalStatus, row, &issues),
             education: code(.education, row, &issues),
-            occupation: CellText.text(columns.value(.occupation, in: row)), motherName: CellText.text(columns.value(.motherName, in: row)),
+            occupation: occupation(row), motherName: CellText.text(columns.value(.motherName, in: row)),
             disability: disability(row, &issues),
-            pregnant: CellText.yesNo(columns.value(.pregnant, in: row)) ?? false,
+            pregnant: CodeValue.text(columns.value(.pregnant, in: row)).flatMap { YesNo.match($0, system: system).value } ?? false,
             chronicIllness: CellText.integer(columns.value(.chronicIllness, in: row)).flatMap { (1...18).contains($0) ? $0 : nil },
             schoolParticipation: code(.schoolParticipation, row, &issues),
-            healthInsurance: CellText.integer(columns.value(.healthInsurance, in: row)).flatMap { (0...15).contains($0) ? HealthInsurance(rawValue: $0) : nil },
+            healthInsurance: CodeValue.text(columns.value(.healthInsurance, in: row)).flatMap { value(.healthInsurance, HealthInsurance.match($0, system: system), &issues) },
             religion: code(.religion, row, &issues),
             residentStatus: residentStatus(row, &issues),
             statedAge: statedAge)
     }
 
-    /// Disability from Lumbung's own codes (0 none, 1–5), labels of UU 8/2016 and older words, the legacy "cacat"
-    /// list, or the Washington-Group answers of Regsosek 428 (a lot of difficulty or none possible in any domain).
+    /// Disability from Lumbung's own codes, labels of UU 8/2016 and older words, the legacy "cacat" list (7 = none),
+    /// or the Washington-Group answers of Regsosek 428 (a lot of difficulty or none possible in any domain).
     private func disability(_ row: SheetRow, _ issues: inout Issues) -> DisabilityType? {
-        for field in [ImportField.disability, .disabilityLegacy] where columns.fields.contains(field) {
-            switch CodeValue.disability(columns.value(field, in: row), legacy: field == .disabilityLegacy) {
-            case .blank, .found(.none): continue
-            case .found(.some(let type)): return type
-            case .unknown(let text): issues.unknown(field, text)
+        var reading: Disability?
+        for field in [ImportField.disability, .disabilityLegacy] where columns.fields.contains(field) && reading == nil {
+            guard let text = CodeValue.text(columns.value(field, in: row)) else { continue }
+            let fieldSystem: CodeSystem = field == .disabilityLegacy && system != .bdt ? .dukcapil : system
+            reading = value(field, Disability.match(text, system: fieldSystem), &issues)
+        }
+        if reading == nil {
+            var answers: [WashingtonGroup.Domain: Int] = [:]
+            for (field, domain) in zip(ImportField.difficulties, WashingtonGroup.Domain.allCases) {
+                guard let text = CodeValue.text(columns.value(field, in: row)) else { continue }
+                if let answer = CellText.integer(columns.value(field, in: row)), (1...4).contains(answer) { answers[domain] = answer } else {
+                    issues.unknown(field, text)
+                }
             }
+            reading = WashingtonGroup.disability(answers)
         }
-        var answers: [Int?] = []
-        for field in ImportField.difficulties {
-            let cell = columns.value(field, in: row)
-            let answer = CellText.integer(cell)
-            if let text = CellText.text(cell), answer.map({ !(1...4).contains($0) }) ?? true { issues.unknown(field, text) }
-            answers.append(answer.flatMap { (1...4).contains($0) ? $0 : nil })
+        guard case .disabled(let type)? = reading else { return nil }
+        if type == nil {
+            let field: ImportField = columns.fields.contains(.disability) ? .disability : columns.fields.contains(.disabilityLegacy) ? .disabilityLegacy : .difficultySelfCare
+            issues.warning(field, nil, "disability_kind_unknown",
+                           "Orang ini disebut penyandang disabilitas tanpa ragam yang dapat dipetakan ke UU 8/2016 (fisik, intelektual, mental, sensorik, ganda); ragamnya dikosongkan, sehingga belum terhitung sebagai penyandang disabilitas. Isi ragamnya.")
         }
-        return WashingtonGroup.disability(answers: answers)
+        return type
+    }
+
+    /// Occupation as Dukcapil's label when the cell is one of its codes or labels, else the text as written.
+    private func occupation(_ row: SheetRow) -> String? {
+        guard let text = CodeValue.text(columns.value(.occupation, in: row)) else { return nil }
+        return Occupation.match(text, system: system).value?.label ?? text
     }
 
     private func residentStatus(_ row: SheetRow, _ issues: inout Issues) -> ResidentStatus? {
-        guard let index = columns.columns[.residentStatus] else { return nil }
-        let regsosek = HeaderName.normalize(columns.header[index]).contains("keberadaan")
-        switch CodeValue.residentStatus(row[index], regsosek: regsosek) {
-        case .blank: return nil
-        case .found(let status): return status
-        case .unknown(let text):
-            issues.unknown(.residentStatus, text)
-            return nil
-        }
+        guard let index = columns.columns[.residentStatus], let text = CodeValue.text(row[index]) else { return nil }
+        let regsosek = HeaderName.normalize(columns.header[index]).contains("keberadaan") || HeaderName.questionCode(columns.header[index])?.code == "404"
+        let fieldSystem: CodeSystem = regsosek ? .regsosek : system == .lumbung ? .openSID : system
+        return value(.residentStatus, ResidentStatus.match(text, system: fieldSystem), &issues)
     }
 
     /// The NIK, or `nil` for a missing or placeholder one (kept, flagged); an error for a broken one.

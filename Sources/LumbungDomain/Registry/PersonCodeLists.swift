@@ -103,19 +103,3 @@ public struct HealthInsurance: OptionSet, Sendable, Hashable, Codable {
     public static let other = HealthInsurance(rawValue: 8)
 }
 
-/// Agama (Dukcapil's codes, as SIAK and village systems store them).
-public enum Religion: Int, CodeList {
-    case islam = 1, protestant, catholic, hindu, buddhist, confucian, indigenousFaith
-
-    public var label: String {
-        switch self {
-        case .islam: "Islam"
-        case .protestant: "Kristen"
-        case .catholic: "Katholik"
-        case .hindu: "Hindu"
-        case .buddhist: "Budha"
-        case .confucian: "Khonghucu"
-        case .indigenousFaith: "Kepercayaan Terhadap Tuhan YME"
-        }
-    }
-}

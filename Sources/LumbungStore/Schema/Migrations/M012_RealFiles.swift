@@ -6,7 +6,7 @@ extension Migration {
     static let realFiles = Migration(id: 12, name: "files of other systems: resident status, stated age, religion, dusun, full batch counts") { d in
         [
             "ALTER TABLE person ADD COLUMN religion INTEGER CHECK (religion BETWEEN 1 AND 7)",
-            "ALTER TABLE person ADD COLUMN resident_status INTEGER CHECK (resident_status BETWEEN 1 AND 6)",
+            "ALTER TABLE person ADD COLUMN resident_status INTEGER CHECK (resident_status BETWEEN 1 AND 8)",
             "ALTER TABLE person ADD COLUMN status_seen_on \(d.date)",
             "ALTER TABLE person ADD COLUMN stated_age INTEGER CHECK (stated_age BETWEEN 0 AND 130)",
             "ALTER TABLE person ADD COLUMN stated_age_on \(d.date)",
