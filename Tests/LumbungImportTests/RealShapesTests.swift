@@ -143,6 +143,28 @@ struct RealShape: Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// The labels real files use — 'Kayu/papan', 'Famili Lain', 'Belum Tamat SD/Sederajat', 'Diploma IV/Strata I',
+    /// 'Cerai Hidup', 'Tuna Netra', the BKKBN education bands, YA/TIDAK, Dukcapil's SHDK, religion and occupation
+    /// labels, BDT's disability labels — are all official values: every row is kept and no issue names these columns.
+    @Test(arguments: [
+        ("dtsen-art.csv", ["SHDK", "Jenis Kelamin", "Pendidikan", "Status Kawin", "Disabilitas", "Desil", "Jenis Lantai",
+                           "Jenis Dinding", "Jenis Atap", "Sumber Air Minum", "Sumber Penerangan"]),
+        ("p3ke-individu.xlsx", ["Desil Kesejahteraan", "Padan Dukcapil", "Jenis Kelamin", "Hubungan dengan Kepala Keluarga", "Status Kawin",
+                                "Pendidikan", "Jenis Atap", "Jenis Dinding", "Jenis Lantai", "Penerima BPNT", "Penerima PKH"]),
+        ("siak-extract.xlsx", ["Status", "Kelamin", "Status Kawin", "SHDK", "Agama", "Pendidikan", "Pekerjaan"]),
+        ("bdt-2015.xlsx", ["JnsKel", "Hub_KRT", "Sta_kawin", "Jenis_cacat", "percentile"]),
+        ("instructions-then-data.xlsx", ["Hubungan Keluarga", "Jenis Kelamin", "Jenis Disabilitas"]),
+    ])
+    func the_labels_of_real_files_are_understood(file: String, columns: [String]) async throws {
+        try await TestDatabase.with(.sqlite) { database in
+            let report = try await RealShapes.importFile(file, into: database)
+            #expect(report.rejected == 0, "\(file): \(report.problems.map(\.code))")
+            let issues = try await RealShapes.issues(batch: try #require(report.batchID), in: database)
+            let onLabels = issues.filter { columns.contains($0.column ?? "") }
+            #expect(onLabels.isEmpty, "\(file): \(onLabels)")
+        }
+    }
+
     /// A P3KE workbook for desa already loaded from DTSEN names the same people by NIK under P3KE family ids:
     /// it must find their families, not add new ones (the issue saw 408 → 577 families and 164 without members).
     /// DTSEN first, then P3KE: every figure stays the DTSEN one — also disability, which P3KE does not carry.
