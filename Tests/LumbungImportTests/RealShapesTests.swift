@@ -103,8 +103,18 @@ struct RealShape: Sendable, CustomTestStringConvertible {
     static let instructionsTotal = Figures(families: 3, people: 10, male: 5, female: 5, ages: [2, 2, 5, 1], disabled: 1,
                                            femaleHeaded: 1, withChildren: 3, withElderly: 1)
 
+    /// A per-person export saved month-first by an English-locale spreadsheet (`06/27/1980`): the evidence of the
+    /// column (a middle part above 12) says month-first, so `11/04/2020` is 4 years old (day-first: 5), `12/03/2007`
+    /// is 17 (day-first: 18) and `07/02/1965` is 59 (day-first: 60). Dompu, kelurahan Bada 52.05.01.1001: M1, M2
+    /// headed by a woman with a disability, M3.
+    static let datesMonthFirst = RealShape(file: "dates-month-first.csv", expected: [
+        ("52.05.01.1001", Self.monthFirstTotal), ("52.05.01", Self.monthFirstTotal), ("52.05", Self.monthFirstTotal), ("52", Self.monthFirstTotal),
+    ], empty: ["52.05.01.1002"], rows: 10)
+    static let monthFirstTotal = Figures(families: 3, people: 10, male: 4, female: 6, ages: [2, 2, 5, 1], disabled: 1,
+                                         femaleHeaded: 1, withChildren: 3, withElderly: 1)
+
     /// The shapes imported without a chosen desa.
-    static let all = [dtsenArt, p3keIndividu, siakExtract, bdt2015, regsosek2022, instructionsThenData]
+    static let all = [dtsenArt, p3keIndividu, siakExtract, bdt2015, regsosek2022, instructionsThenData, datesMonthFirst]
 }
 
 /// Files of the shapes other systems write, imported with layout `auto`, give per desa, kecamatan, kabupaten and
