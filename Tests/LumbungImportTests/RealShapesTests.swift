@@ -113,8 +113,21 @@ struct RealShape: Sendable, CustomTestStringConvertible {
     static let monthFirstTotal = Figures(families: 3, people: 10, male: 4, female: 6, ages: [2, 2, 5, 1], disabled: 1,
                                          femaleHeaded: 1, withChildren: 3, withElderly: 1)
 
+    /// SIKS-NG usulan list (§1.3 columns, `;`-separated, region names in capitals, dd/mm/yyyy): ten people of
+    /// dtsen-art.csv's F1, F2 (Pijot) and F4 (Sepit) under their KKs — no SHDK, no desil, no housing, no disability,
+    /// so no head is known (no female-headed family) and no desil is counted.
+    static let siksngUsulan = RealShape(file: "siksng-usulan-same-people.csv", expected: [
+        ("52.03.01.2002", Figures(families: 2, people: 7, male: 3, female: 4, ages: [1, 2, 2, 2], disabled: 0,
+                                  femaleHeaded: 0, withChildren: 2, withElderly: 1)),
+        ("52.03.01.2004", Figures(families: 1, people: 3, male: 2, female: 1, ages: [1, 1, 1, 0], disabled: 0,
+                                  femaleHeaded: 0, withChildren: 1, withElderly: 0)),
+        ("52.03.01", Self.usulanTotal), ("52.03", Self.usulanTotal), ("52", Self.usulanTotal),
+    ], empty: ["52.03.01.2007"], rows: 10)
+    static let usulanTotal = Figures(families: 3, people: 10, male: 5, female: 5, ages: [2, 3, 3, 2], disabled: 0,
+                                     femaleHeaded: 0, withChildren: 3, withElderly: 1)
+
     /// The shapes imported without a chosen desa.
-    static let all = [dtsenArt, p3keIndividu, siakExtract, bdt2015, regsosek2022, instructionsThenData, datesMonthFirst]
+    static let all = [dtsenArt, p3keIndividu, siakExtract, bdt2015, regsosek2022, instructionsThenData, datesMonthFirst, siksngUsulan]
 }
 
 /// Files of the shapes other systems write, imported with layout `auto`, give per desa, kecamatan, kabupaten and
@@ -172,6 +185,25 @@ struct RealShape: Sendable, CustomTestStringConvertible {
             let issues = try await RealShapes.issues(batch: try #require(report.batchID), in: database)
             let onLabels = issues.filter { columns.contains($0.column ?? "") }
             #expect(onLabels.isEmpty, "\(file): \(onLabels)")
+        }
+    }
+
+    /// A second source updates only what it carries: the SIKS-NG usulan of the same people (no SHDK, desil, housing
+    /// or disability) imported after DTSEN — or before it — leaves every DTSEN figure as it is (the issue saw the
+    /// usulan set desil, the head and housing to empty on every family it listed).
+    @Test(arguments: TestDatabase.engines.flatMap { engine in
+        [["dtsen-art.csv", "siksng-usulan-same-people.csv"], ["siksng-usulan-same-people.csv", "dtsen-art.csv"]].map { (engine, $0) }
+    })
+    func a_second_source_erases_nothing_the_first_gave(engine: Database.Engine, files: [String]) async throws {
+        try await TestDatabase.with(engine) { database in
+            for file in files {
+                let report = try await RealShapes.importFile(file, into: database)
+                #expect(report.rejected == 0, "\(file): \(report.problems.map(\.code))")
+            }
+            let storedFamilies = try await RealShapes.count("SELECT COUNT(*) AS n FROM household", in: database)
+            let storedPeople = try await RealShapes.count("SELECT COUNT(*) AS n FROM person", in: database)
+            #expect(storedFamilies == 6 && storedPeople == 15, "\(files): \(storedFamilies) families, \(storedPeople) people")
+            try await RealShapes.expectFigures(RealShape.dtsenArt.expected, in: database, file: files.joined(separator: " then "))
         }
     }
 
