@@ -71,7 +71,11 @@ import Testing
         try await TestDatabase.with(engine) { database in
             let first = try await RealShapes.importFile(shape.file, into: database)
             #expect(Self.addsUp(first), "\(shape.file): \(first)")
-            #expect(first.rejected == 0 && first.merged == 0 && first.unchanged == 0 && first.inserted + first.updated > 0, "\(shape.file): \(first)")
+            #expect(first.rejected == 0 && first.inserted + first.updated > 0, "\(shape.file): \(first)")
+            if shape.file != RealShape.regsosek2022.file {
+                // One row per person: no row repeats another (the issue saw P3KE people counted as "merged duplicates").
+                #expect(first.merged == 0 && first.unchanged == 0, "\(shape.file): \(first)")
+            }
             #expect(first.warned <= first.inserted + first.updated + first.unchanged + first.merged, "warned counts kept rows only: \(first)")
             let second = try await RealShapes.importFile(shape.file, into: database)
             #expect(Self.addsUp(second), "\(shape.file): \(second)")
