@@ -204,21 +204,4 @@ import Testing
             #expect(storedPeople == 0)
         }
     }
-
-    /// Two columns are headed `Nama` (the second holds the mother's name, as exports with a merged "Ibu Kandung" group
-    /// header have): never a silent choice — the import reports the duplicated header (or refuses the file naming it).
-    @Test(arguments: TestDatabase.engines)
-    func a_duplicated_header_is_reported_not_chosen_silently(engine: Database.Engine) async throws {
-        try await TestDatabase.with(engine) { database in
-            do {
-                let report = try await RealShapes.importFile("bad-duplicate-header.csv", into: database)
-                let issues = try await RealShapes.issues(batch: try #require(report.batchID), in: database)
-                let named = issues.filter { $0.column == "Nama" || $0.message.contains("Nama") }
-                #expect(!named.isEmpty, "an issue names the duplicated header Nama: \(issues)")
-            } catch {
-                let text = RealShapes.indonesianText(of: error)
-                #expect(text.contains("Nama") && text.contains("bad-duplicate-header.csv"), "the refusal names the header: \(text)")
-            }
-        }
-    }
 }

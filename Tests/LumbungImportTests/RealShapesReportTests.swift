@@ -1,8 +1,8 @@
-// These tests use the import API that issue 11 adds and that the current importer lacks:
-// `ImportReport.unchanged`, `.skipped`, `.columns` ([ImportReport.Column] with `header`, `field`, `sheet`) and
-// `ImportOptions.village` (the chosen desa of a file without region columns). They are compiled only when
-// LUMBUNG_IMPORT_REAL_SHAPES_API is defined: delete the `#if` (and its `#endif`) once the API is in, or run
-// `swift test -Xswiftc -DLUMBUNG_IMPORT_REAL_SHAPES_API --filter RealShapesReportTests` on the new importer.
+// These tests use the import API of issue 11 that this branch's base lacks and that main has since gained:
+// `ImportReport.unchanged`, `.skipped`, `.columns` (header, field, sheet), `.notes` and `ImportOptions.village`
+// (the chosen desa of a file without region columns). They compile only when LUMBUNG_IMPORT_REAL_SHAPES_API is
+// defined: delete the `#if` (and its `#endif`) once merged with that API, or run
+// `swift test -Xswiftc -DLUMBUNG_IMPORT_REAL_SHAPES_API --filter RealShapesReportTests` on it.
 #if LUMBUNG_IMPORT_REAL_SHAPES_API
 import Foundation
 import LumbungDomain
@@ -125,6 +125,25 @@ import Testing
             let report = try await RealShapes.importFile("village-export.csv", into: database, options: try Self.villageOptions())
             for header in ["no_kk", "nik", "sex", "tanggallahir", "kk_level", "cacat_id", "status_dasar", "dusun", "rt", "rw"] {
                 #expect(report.columns.first { $0.header == header }?.field != nil, "column '\(header)'")
+            }
+        }
+    }
+
+    /// Two columns are headed `Nama` (the second holds the mother's name, as exports with a merged "Ibu Kandung" group
+    /// header have): never a silent choice — the import reports the duplicated header (an issue or a note naming it)
+    /// or refuses the file naming it.
+    @Test(arguments: TestDatabase.engines)
+    func a_duplicated_header_is_reported_not_chosen_silently(engine: Database.Engine) async throws {
+        try await TestDatabase.with(engine) { database in
+            do {
+                let report = try await RealShapes.importFile("bad-duplicate-header.csv", into: database)
+                let issues = try await RealShapes.issues(batch: try #require(report.batchID), in: database)
+                let named = issues.filter { $0.column == "Nama" || $0.message.contains("Nama") }
+                let notes = report.notes.filter { $0.contains("Nama") }
+                #expect(!named.isEmpty || !notes.isEmpty, "an issue or a note names the duplicated header Nama: \(issues), \(report.notes)")
+            } catch {
+                let text = RealShapes.indonesianText(of: error)
+                #expect(text.contains("Nama") && text.contains("bad-duplicate-header.csv"), "the refusal names the header: \(text)")
             }
         }
     }
