@@ -174,6 +174,7 @@ let package = Package(
                 "LumbungDomain", "LumbungImport", "LumbungReference", "LumbungSheets", "LumbungSynth", "LumbungStore", "LumbungTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
