@@ -92,10 +92,11 @@ public struct DisclosurePlan: Sendable {
     }
 
     /// Why a figure of `region` is withheld, `nil` when it may be shown: the indicator's value (`split` and
-    /// `group` nil) or one group of a split; a rate is withheld when its count or its denominator is.
+    /// `group` nil) or one group of a split; a rate is withheld when its count or its denominator is. A figure
+    /// the plan does not know (another province, an unknown indicator or group) is withheld.
     public func suppression(_ region: RegionCode, indicator: String, split: String? = nil, group: String? = nil) -> CellSuppression.Reason? {
         guard let layout = FigureName.layouts.first(where: { $0.indicator.id == indicator }),
-              let part = layout.part(split: split, group: group) else { return nil }
+              let part = layout.part(split: split, group: group) else { return .complementary }
         return suppression(region, part)
     }
 
@@ -120,10 +121,5 @@ public struct DisclosurePlan: Sendable {
             })
         }
         return copy
-    }
-
-    /// A region's count of an indicator (`people`, `families`, …) as the plan allows it: the count, or `nil`.
-    public func shownCount(_ value: IndicatorValue, in region: RegionCode) -> Int? {
-        suppression(region, indicator: value.indicator) == nil ? value.count : nil
     }
 }
