@@ -98,8 +98,16 @@ public struct ImportJob: Sendable {
         let info = ImportBatchInfo(layout: report.layout ?? "", fileName: file.lastPathComponent, sha256: sha256,
                                    dryRun: options.dryRun, asOf: options.asOf, scope: options.scope)
         let sheetNames = Dictionary(found.tables.compactMap { table in table.sheetName.map { (table.sheet, $0) } }, uniquingKeysWith: { a, _ in a })
+        let columnNames = Dictionary(found.tables.map { table in
+            let columns = table.columns
+            let village = [ImportField.villageCode, .bpsVillage, .villageName].lazy.compactMap { columns.columns[$0].map { columns.header[$0] } }.first
+            let relationship = [ImportField.relationship, .relationshipRegsosek].lazy.compactMap { columns.columns[$0].map { columns.header[$0] } }.first
+            let family = [ImportField.kkNumber, .sourceFamilyID].lazy.compactMap { columns.columns[$0].map { columns.header[$0] } }.first
+            return (table.sheet, RegistryImport.ColumnNames(village: village, relationship: relationship, family: family))
+        }, uniquingKeysWith: { a, _ in a })
         let outcome = try await registry.importBatch(info, sheetNames: sheetNames) { batch in
-            try await scan.run(into: batch)
+            batch.columnNames = columnNames
+            return try await scan.run(into: batch)
         }
         // Rows the registry refused go to the rejects file too.
         try scan.appendRejects(outcome.refusedRows)

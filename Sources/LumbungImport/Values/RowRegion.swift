@@ -104,8 +104,8 @@ struct RowRegion: Sendable {
             let key = RegionNameKey(provinceName).core
             let known = references.provinceNames.first { RegionNameKey($0.value).core == key }
             return .problem(field: .provinceName, value: provinceName, code: "region_outside_ntb",
-                            message: known.map { "Provinsi \($0.value) berada di luar Nusa Tenggara Barat: Lumbung hanya memuat wilayah NTB; baris ini tidak diimpor." }
-                                ?? "Provinsi '\(provinceName)' tidak dikenal; Lumbung hanya memuat wilayah Nusa Tenggara Barat.")
+                            message: known.map { "Provinsi \($0.value) berada di luar NTB: Lumbung hanya memuat wilayah NTB; baris ini tidak diimpor." }
+                                ?? "Provinsi '\(provinceName)' tidak dikenal; Lumbung hanya memuat wilayah NTB.")
         }
         let regency = CellText.text(columns.value(.regencyName, in: row)), district = CellText.text(columns.value(.districtName, in: row))
         switch references.resolver.village(province: provinceName, regency: regency, district: district, village: name) {
@@ -119,7 +119,7 @@ struct RowRegion: Sendable {
             let text = CellText.text(columns.value(field, in: row)) ?? name
             if case .unknownName = problem, let provinces = references.foreignNames[RegionNameKey(text).core], !provinces.isEmpty {
                 return .problem(field: field, value: text, code: "region_outside_ntb",
-                                message: "'\(text)' bukan wilayah NTB; nama ini ada di Provinsi \(provinces.sorted().joined(separator: ", ")). Lumbung hanya memuat wilayah Nusa Tenggara Barat.")
+                                message: "'\(text)' bukan wilayah NTB; nama ini ada di Provinsi \(provinces.sorted().joined(separator: ", ")). Lumbung hanya memuat wilayah NTB.")
             }
             return .problem(field: field, value: text, code: problem.code, message: problem.message)
         }
@@ -131,7 +131,7 @@ struct RowRegion: Sendable {
     private func outside(province: String, field: ImportField, value: String) -> Found {
         let name = references.provinceNames[province]
         return .problem(field: field, value: value, code: "region_outside_ntb",
-                        message: name.map { "Kode wilayah \(value) termasuk Provinsi \($0), bukan Nusa Tenggara Barat: Lumbung hanya memuat wilayah NTB; baris ini tidak diimpor." }
+                        message: name.map { "Kode wilayah \(value) termasuk Provinsi \($0), di luar NTB: Lumbung hanya memuat wilayah NTB; baris ini tidak diimpor." }
                             ?? "Kode wilayah \(value) tidak termasuk provinsi mana pun (kode provinsi \(province) tidak ada).")
     }
 }

@@ -28,6 +28,22 @@ public final class RegistryImport {
     private var personBuffer: [ImportedPerson] = []
     /// Sheet position → name, for the rows of multi-sheet workbooks in issues.
     public var sheetNames: [Int: String] = [:]
+    /// Per sheet, the headers of the columns that name a row's desa, relationship to the head and family (No. KK or
+    /// family id), so that issues found here name the column as the file spells it.
+    public var columnNames: [Int: ColumnNames] = [:]
+
+    public struct ColumnNames: Sendable {
+        public let village: String?
+        public let relationship: String?
+        public let family: String?
+
+        public init(village: String?, relationship: String?, family: String?) {
+            self.village = village
+            self.relationship = relationship
+            self.family = family
+        }
+    }
+
     /// Families some of whose rows the reader rejected: a missing head there is the rejection's consequence, already reported.
     public var familiesWithRejectedRows = Set<FamilyKey>()
 
@@ -231,7 +247,7 @@ public final class RegistryImport {
             let village = try row.decode(column: "village_code", as: String.self), familyVillage = try row.decode(column: "family_village", as: String.self)
             let familyRow = ImportedRowID.row(of: try row.decode(column: "family_row", as: Int.self))
             refusedRows.append(id)
-            outcome.refuse(id, issue(id, column: nil, value: village, .error, "family_village_conflict",
+            outcome.refuse(id, issue(id, column: columnNames[ImportedRowID.sheet(of: id)]?.village, value: village, .error, "family_village_conflict",
                                          "Orang ini tercatat di desa \(title(village)), padahal anggota lain keluarganya (No. KK yang sama, baris \(familyRow)) di desa \(title(familyVillage)). Satu KK hanya di satu desa: perbaiki kode desanya atau No. KK-nya."))
         }
         try await delete(rows: refusedRows)
@@ -286,7 +302,8 @@ public final class RegistryImport {
             SELECT m.kept_row, p.regency_code, p.household_id, COUNT(*) AS n FROM merged_family m
             JOIN stage_person s ON s.family_key = m.family_key AND s.nik IS NOT NULL
             JOIN person p ON p.nik = s.nik AND p.nik_status = 'valid'
-            WHERE m.household_id IS NULL AND m.kk_number IS NULL
+            JOIN household h ON h.regency_code = p.regency_code AND h.id = p.household_id
+            WHERE m.household_id IS NULL AND (m.kk_number IS NULL OR h.kk_number IS NULL)
             GROUP BY m.kept_row, p.regency_code, p.household_id
             """)
         try await run("""
@@ -355,7 +372,9 @@ public final class RegistryImport {
                 for row in try await db.raw("SELECT row_number, kept_row FROM stage_family WHERE kept_row IN (\(binds: Array(chunk)))").all() {
                     let id = try row.decode(column: "row_number", as: Int.self), family = try row.decode(column: "kept_row", as: Int.self)
                     rowsOfFamily.append(id)
-                    if let (code, message) = messages[family] { outcome.refuse(id, issue(id, column: nil, value: nil, .error, code, message)) }
+                    if let (code, message) = messages[family] {
+                        outcome.refuse(id, issue(id, column: columnNames[ImportedRowID.sheet(of: id)]?.family, value: nil, .error, code, message))
+                    }
                 }
                 try await db.raw("DELETE FROM merged_family WHERE kept_row IN (\(binds: Array(chunk)))").run()
             }
@@ -384,7 +403,8 @@ public final class RegistryImport {
             if replaced > 0 { outcome.replacedValues[field] = replaced }
         }
         let assignments = (["village_code"] + Self.familyFields).map { "\($0) = COALESCE(m.\($0), household.\($0))" }
-            + ["source_family_id = COALESCE(household.source_family_id, m.source_family_id)", "last_batch_id = \(batchID)", "last_seen_at = \(dialect.now)"]
+            + ["source_family_id = COALESCE(household.source_family_id, m.source_family_id)",
+               "kk_number = COALESCE(household.kk_number, m.kk_number)", "last_batch_id = \(batchID)", "last_seen_at = \(dialect.now)"]
         try await run("""
             UPDATE household SET \(assignments.joined(separator: ", "))
             FROM merged_family m WHERE household.regency_code = m.regency_code AND household.id = m.household_id
@@ -534,10 +554,10 @@ public final class RegistryImport {
         for row in found where !skipped.contains(try row.decode(column: "family_key", as: String.self)) {
             let kept = try row.decode(column: "kept_row", as: Int.self), heads = try row.decode(column: "heads", as: Int.self)
             if heads == 0 {
-                outcome.warnings.append(issue(kept, column: nil, value: nil, .warning, "family_head_missing",
+                outcome.warnings.append(issue(kept, column: columnNames[ImportedRowID.sheet(of: kept)]?.relationship, value: nil, .warning, "family_head_missing",
                                               "Keluarga ini tidak punya kepala keluarga (tidak ada anggota dengan hubungan 'Kepala Keluarga'): keluarga tetap disimpan, tetapi jenis kelamin kepala keluarganya tidak diketahui. Periksa kolom hubungan keluarga."))
             } else {
-                outcome.warnings.append(issue(kept, column: nil, value: String(heads), .warning, "family_head_multiple",
+                outcome.warnings.append(issue(kept, column: columnNames[ImportedRowID.sheet(of: kept)]?.relationship, value: String(heads), .warning, "family_head_multiple",
                                               "Keluarga ini punya \(heads) kepala keluarga: keluarga tetap disimpan; periksa kolom hubungan keluarga anggota-anggotanya."))
             }
         }
