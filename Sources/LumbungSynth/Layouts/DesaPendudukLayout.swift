@@ -7,7 +7,9 @@ import LumbungSheets
 /// cell text; codes only (`sex` 1/2, `kk_level` SHDK, `cacat_id` the legacy list with 7 = tidak cacat, tanggal lahir
 /// yyyy-mm-dd); `status_dasar` 1 hidup, 2 mati, 3 pindah, 4 hilang — the dead, moved and missing are listed with
 /// their family but are not residents; a temporary NIK (`0` + kode desa + serial) where the NIK is missing; a `###`
-/// row and instruction lines after the data. About one file in five has the upper-case headers of older versions.
+/// row and instruction lines after the data. About one file in five comes from an older version: upper-case headers
+/// (`NO_KK`, `KK_LEVEL`) and labels mixed with codes in one column (`sex` 1, 2, `L`, `LK`, `P`, `Pr`; `kk_level`
+/// and `pendidikan_kk_id` also as `KEPALA KELUARGA`, `TAMAT SD/SEDERAJAT`).
 final class DesaPendudukLayout: LayoutWriter {
     static let columns = [
         "alamat", "dusun", "rw", "rt", "nama", "no_kk", "nik", "sex", "tempatlahir", "tanggallahir", "agama_id",
@@ -31,6 +33,8 @@ final class DesaPendudukLayout: LayoutWriter {
     private var rows: PersonRows
     private var recorder: LayoutRecorder
     private var current: (code: RegionCode, file: TableFile)?
+    /// Whether the current file comes from an older version of the system (upper-case headers, labels among codes).
+    private var oldVersion = false
     private var truths: [Truth.File] = []
     private var nonResidents = NonResidents()
     private var temporarySerial = 0
@@ -53,6 +57,7 @@ final class DesaPendudukLayout: LayoutWriter {
                                  table: "penduduk", format: format, columns: upper ? Self.columns.map { $0.uppercased() } : Self.columns,
                                  columnWidths: [24, 16, 6, 6, 28, 18, 18])
         current = (village.code, file)
+        oldVersion = upper
         rows = Self.rows(rates: rates, upper: upper)
         temporarySerial = 0
         return file
@@ -84,11 +89,13 @@ final class DesaPendudukLayout: LayoutWriter {
         func row(_ person: Person, nik: String, birthDate: String, status statusCode: Int, style: inout SynthRandom) -> [Cell] {
             let child = person.relationship == .child
             let place: [String] = [household.address ?? "", dusun, household.rw ?? "", household.rt ?? ""]
-            let who: [String] = [person.name.uppercased(), kk, nik, person.sex.map { String($0.code) } ?? "",
-                                 (person.birthPlace ?? "").uppercased(), birthDate, String(religion)]
-            let education: String = person.education.map { String($0.code) } ?? ""
+            let old = self.oldVersion
+            let sex: String = person.sex.map { old ? style.pick($0 == .male ? ["1", "L", "LK"] : ["2", "P", "Pr"]) : String($0.code) } ?? ""
+            let who: [String] = [person.name.uppercased(), kk, nik, sex, (person.birthPlace ?? "").uppercased(), birthDate, String(religion)]
+            let labelled = old && style.chance(0.5)
+            let education: String = person.education.map { labelled ? $0.label.uppercased() : String($0.code) } ?? ""
             let marital: String = person.maritalStatus.map { String($0.code) } ?? ""
-            let level: String = person.relationship.map { String($0.code) } ?? ""
+            let level: String = person.relationship.map { labelled ? $0.label.uppercased() : String($0.code) } ?? ""
             let status: [String] = [education, "", String(FieldSpelling.occupationCode(person.occupation)), marital, level, "1"]
             let fatherNIK: String = child ? father?.nik ?? "" : ""
             let fatherName: String = child ? father?.name.uppercased() ?? "" : ""
