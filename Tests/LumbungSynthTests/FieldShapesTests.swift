@@ -295,7 +295,7 @@ import Testing
         }
         var places: [String: RegionCode] = [:]
         var members: [String: [Member]] = [:]
-        var damagedRows = 0, serialDates = 0
+        var damagedRows = 0, serialDates = 0, numberCellDates = 0
         for file in layout.files where file.table == "tempat" || file.table == "anggota" {
             var niks: Set<String> = []
             for (_, value) in try Self.records(folder, file) {
@@ -318,6 +318,7 @@ import Testing
                 switch value("tgl_lahir") {
                 case .number(let serial):
                     serialDates += 1
+                    numberCellDates += 1
                     birthDate = Int(serial).flatMap { CalendarDate(excelSerial: $0) }
                 case let other where Int(other.text) != nil:
                     serialDates += 1
@@ -341,6 +342,7 @@ import Testing
         Self.expectTruth(counted, layout: layout, name: "regsosek")
         let kkFaults = truth.faults.filter { $0.kind == .excelFifteenDigitKK }
         #expect(damagedRows > 0 && serialDates > 100)
+        #expect(format == .csv || numberCellDates == serialDates, "a serial date in a workbook is a number cell")
         #expect(kkFaults.filter { fault in layout.files.contains { $0.name == fault.file && $0.sheet == fault.sheet && ($0.table == "tempat" || $0.table == "anggota") } }.count == damagedRows)
         if format == .xlsx { #expect(kkFaults.allSatisfy { $0.sheet != nil }) }
     }
