@@ -12,10 +12,14 @@ public final class XLSXTableWriter: TableWriter {
     public static let maxRowsPerSheet = 1_048_576
 
     private let url: URL
-    private let sheetName: String
-    private let header: [Cell]?
-    private let columnWidths: [Double]
-    private let frozenRows: Int
+    private var sheetName: String
+    private var header: [Cell]?
+    private var columnWidths: [Double]
+    private var frozenRows: Int
+    /// The name of each sheet file, in order.
+    private var sheetTitles: [String] = []
+    /// Sheets started for the current named sheet (continuations included).
+    private var sheetsOfName = 0
     private let rowsPerSheet: Int
     private let workFolder: URL
     private var sheetFiles: [URL] = []
@@ -88,8 +92,19 @@ public final class XLSXTableWriter: TableWriter {
         try FileManager.default.removeItem(at: workFolder)
     }
 
-    private var sheetNames: [String] {
-        sheetFiles.indices.map { $0 == 0 ? sheetName : "\(sheetName) (\($0 + 1))" }
+    private var sheetNames: [String] { sheetTitles }
+
+    /// Ends the current sheet and starts another one named `name`, for a workbook of several tables (a
+    /// family sheet, a member sheet …). Its rows are numbered from 1 again; write its title rows and header yourself.
+    public func startSheet(named name: String, header: [Cell]? = nil, columnWidths: [Double] = [], frozenRows: Int = 0) throws {
+        try endSheet()
+        sheetName = String(name.prefix(28))
+        self.header = header
+        self.columnWidths = columnWidths
+        self.frozenRows = frozenRows
+        sheetsOfName = 0
+        rowsWritten = 0
+        try startSheet()
     }
 
     private func add(_ archive: Archive, _ path: String, _ text: String) throws {
@@ -106,11 +121,13 @@ public final class XLSXTableWriter: TableWriter {
             throw SheetWriteError.cannotCreate(path: file.path)
         }
         sheetFiles.append(file)
+        sheetsOfName += 1
+        sheetTitles.append(sheetsOfName == 1 ? sheetName : "\(sheetName) (\(sheetsOfName))")
         handle = try FileHandle(forWritingTo: file)
         rowInSheet = 0
         var head = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         head += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
-        let frozen = sheetFiles.count == 1 ? frozenRows : (header == nil ? 0 : 1)
+        let frozen = sheetsOfName == 1 ? frozenRows : (header == nil ? 0 : 1)
         if frozen > 0 {
             head += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="\#(frozen)" topLeftCell="A\#(frozen + 1)" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
         }

@@ -13,6 +13,7 @@
 /// | `blankName` | 0.1 % | an empty name | reject |
 /// | `unknownRegion` | 0.2 % | a desa name that does not exist in its kecamatan (SIKS-NG only) | reject, naming the candidates |
 /// | `duplicatePerson` | 0.2 % | the person again, same NIK, a typo in the name | merge into one record |
+/// | `excelFifteenDigitKK` | 0.5 % of families | the No. KK as a number cell cut to 15 significant digits on every row of the family (`regsosek` only) | reject the family's rows, explaining the Excel fix |
 public struct FaultRates: Sendable, Codable, Equatable {
     public var invalidNIK = 0.002
     public var excelScientificNIK = 0.001
@@ -24,6 +25,8 @@ public struct FaultRates: Sendable, Codable, Equatable {
     public var blankName = 0.001
     public var unknownRegion = 0.002
     public var duplicatePerson = 0.002
+    /// A share of families, not of person rows: only layouts that carry the KK as a number (`regsosek`) draw it.
+    public var excelFifteenDigitKK = 0.005
 
     public init() {}
 
@@ -49,6 +52,7 @@ public struct FaultRates: Sendable, Codable, Equatable {
             case .blankName: blankName
             case .unknownRegion: unknownRegion
             case .duplicatePerson: duplicatePerson
+            case .excelFifteenDigitKK: excelFifteenDigitKK
             }
         }
         set {
@@ -63,6 +67,7 @@ public struct FaultRates: Sendable, Codable, Equatable {
             case .blankName: blankName = newValue
             case .unknownRegion: unknownRegion = newValue
             case .duplicatePerson: duplicatePerson = newValue
+            case .excelFifteenDigitKK: excelFifteenDigitKK = newValue
             }
         }
     }
@@ -75,7 +80,7 @@ public struct FaultRates: Sendable, Codable, Equatable {
     }
 
     func validate() throws(GeneratorError) {
-        let total = FaultKind.allCases.reduce(0) { $0 + self[$1] }
+        let total = FaultKind.allCases.filter(\.isPersonRowFault).reduce(0) { $0 + self[$1] }
         for kind in FaultKind.allCases where !(0...1).contains(self[kind]) { throw .badFaultRate(kind.rawValue) }
         guard total <= 0.5 else { throw .badFaultRate("total") }
     }
@@ -93,11 +98,16 @@ public enum FaultKind: String, Sendable, Codable, CaseIterable {
     case blankName = "blank_name"
     case unknownRegion = "unknown_region"
     case duplicatePerson = "duplicate_person"
+    /// A family's No. KK stored as a number and cut to 15 significant digits (a family-level fault).
+    case excelFifteenDigitKK = "excel_15_digit_kk"
+
+    /// Faults drawn per person row (the KK fault is drawn per family).
+    public var isPersonRowFault: Bool { self != .excelFifteenDigitKK }
 
     /// What a correct import does with the row.
     public var severity: FaultSeverity {
         switch self {
-        case .invalidNIK, .excelScientificNIK, .excelFifteenDigitNIK, .impossibleDate, .blankName, .unknownRegion: .error
+        case .invalidNIK, .excelScientificNIK, .excelFifteenDigitNIK, .impossibleDate, .blankName, .unknownRegion, .excelFifteenDigitKK: .error
         case .missingNIK, .sexMismatch, .birthDateMismatch: .warning
         case .duplicatePerson: .duplicate
         }
@@ -127,11 +137,11 @@ public enum GeneratorError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .badScale(let scale):
             "Scale \(scale) is not usable: give a number above 0 and at most \(GeneratorOptions.maximumScale) (1 is the whole province)."
-        case .noLayout: "No layout chosen: use --layout all, or one or more of dtsen, p3ke, siksng, programs."
+        case .noLayout: "No layout chosen: use --layout all, field, or one or more of \(SynthLayout.allCases.map(\.rawValue).joined(separator: ", "))."
         case .badFaultRate(let kind): "The fault rate '\(kind)' must be between 0 and 1, and all rates together at most 0.5."
         case .outputNotEmpty(let path): "The output folder \(path) already holds files: choose a new or empty folder."
         case .outputNotWritable(let path, let reason): "Cannot write to \(path): \(reason)."
-        case .unknownLayout(let name): "Unknown layout '\(name)': use all, dtsen, p3ke, siksng or programs."
+        case .unknownLayout(let name): "Unknown layout '\(name)': use all, field, every, or \(SynthLayout.allCases.map(\.rawValue).joined(separator: ", "))."
         }
     }
 }

@@ -12,6 +12,25 @@ public enum SynthLayout: String, Sendable, CaseIterable, Codable, Comparable {
     case siksng
     /// Programme enrolments (`penerima-program`): who receives what from which agency.
     case programs
+    /// A DTKS/DTSEN "ART" extract (`dtsen-art`): one row per person with the family's columns (No. KK, kode desa
+    /// with or without dots, address, desil, housing) repeated on every row and no family file; Dukcapil labels
+    /// and codes mixed, in mixed case.
+    case dtsenART = "dtsen-art"
+    /// A village-system population export (`desa-penduduk-<kode desa>`), one file per desa, without region columns,
+    /// all cells text, codes only, dead and moved people marked by `status_dasar`, ending at a `###` row.
+    case desaPenduduk = "desa-penduduk"
+    /// A BDT-2015-style ART sheet (`bdt2015`): BPS codes split over `KDPROP`/`KDKAB`/`KDKEC`/`KDDESA`, a row of
+    /// column numbers under the header, `Hub_KRT` in Regsosek's 8 codes, an age without birth date on some rows,
+    /// `percentile` for welfare.
+    case bdt2015
+    /// A Regsosek-2022-style workbook (`regsosek`): one family over four sheets joined by `id_keluarga` and
+    /// `no_kk`, question codes as headers, birth dates as Excel serial numbers or dd-mm-yyyy, some KKs damaged by Excel.
+    case regsosek
+
+    /// The layouts `--layout all` and the default options write: the four the generator always wrote.
+    public static let standard: [SynthLayout] = [.dtsen, .p3ke, .siksng, .programs]
+    /// The per-person shapes seen in the field (`--layout field`): each the same population in another shape.
+    public static let field: [SynthLayout] = [.dtsenART, .desaPenduduk, .bdt2015, .regsosek]
 
     public static func < (lhs: SynthLayout, rhs: SynthLayout) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -41,7 +60,7 @@ public struct GeneratorOptions: Sendable {
     /// The largest scale accepted: 50 × NTB is about the national registry.
     public static let maximumScale = 50.0
 
-    public init(scale: Double = 0.01, seed: UInt64 = 1, format: SynthFormat = .csv, layouts: Set<SynthLayout> = Set(SynthLayout.allCases),
+    public init(scale: Double = 0.01, seed: UInt64 = 1, format: SynthFormat = .csv, layouts: Set<SynthLayout> = Set(SynthLayout.standard),
                 asOf: CalendarDate = CalendarDate(year: 2025, month: 6, day: 30)!, faultRates: FaultRates = .standard, parallelism: Int = 2) {
         self.scale = scale
         self.seed = seed

@@ -27,6 +27,10 @@ struct RegencyJob: Sendable {
             case .p3ke: try P3KELayout(folder: folder, regency: regency.region, format: options.format, options: options)
             case .siksng: try SIKSNGLayout(folder: folder, regency: compact, format: options.format, options: options, tree: tree)
             case .programs: try ProgramLayout(folder: folder, regency: compact, format: options.format, options: options)
+            case .dtsenART: try DTSENARTLayout(folder: folder, regency: compact, format: options.format, options: options)
+            case .desaPenduduk: try DesaPendudukLayout(folder: folder, format: options.format, options: options)
+            case .bdt2015: try BDT2015Layout(folder: folder, regency: compact, format: options.format, options: options)
+            case .regsosek: try RegsosekLayout(folder: folder, regency: compact, format: options.format, options: options)
             }
             writers.append((layout, writer))
         }

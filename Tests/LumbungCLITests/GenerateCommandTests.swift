@@ -22,6 +22,24 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["demo"])
     }
 
+    @Test func layout_field_writes_the_four_field_shapes_and_their_truth() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("field")
+        let result = try LumbungProcess.run(["generate", "--out", out.path, "--scale", "0.0005", "--layout", "field"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(files.filter { $0.hasPrefix("dtsen-art-") }.count == 10)
+        #expect(files.filter { $0.hasPrefix("desa-penduduk-") }.count == 1_166)
+        #expect(files.filter { $0.hasPrefix("bdt2015-") }.count == 10)
+        #expect(files.filter { $0.hasPrefix("regsosek-") }.count == 40)
+        #expect(files.contains("desa-penduduk-5201012002.csv") && files.contains("regsosek-5203-anggota.csv"))
+        #expect(!files.contains { $0.hasPrefix("dtsen-keluarga") || $0.hasPrefix("p3ke") || $0.hasPrefix(".") })
+        let truth = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("truth.json"))) as? [String: Any]
+        let layouts = (truth?["layouts"] as? [String: Any])?.keys.sorted()
+        #expect(layouts == ["bdt2015", "desa-penduduk", "dtsen-art", "regsosek"])
+    }
+
     @Test(arguments: [
         (["--scale", "0"], "Scale 0.0 is not usable"),
         (["--scale=-1"], "Scale -1.0 is not usable"),

@@ -73,9 +73,9 @@ extension CSVFile {
     }
 }
 
-/// Day-first dates as DTSEN (`-`) and SIKS-NG (`/`) print them; `nil` for an impossible date.
+/// Day-first dates as DTSEN (`-`), SIKS-NG (`/`) and P3KE (`27/06/1980 0:00:00`) print them; `nil` for an impossible date.
 func parseDayFirst(_ text: String) -> CalendarDate? {
-    let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" }).compactMap { Int($0) }
+    let parts = text.split(separator: " ").first.map { $0.split(whereSeparator: { $0 == "-" || $0 == "/" }).compactMap { Int($0) } } ?? []
     guard parts.count == 3 else { return nil }
     return CalendarDate(year: parts[2], month: parts[1], day: parts[0])
 }

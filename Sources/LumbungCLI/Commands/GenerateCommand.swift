@@ -7,7 +7,7 @@ import LumbungSynth
 struct GenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Generate a synthetic NTB population as DTSEN, P3KE, SIKS-NG and programme files.",
+        abstract: "Generate a synthetic NTB population as DTSEN, P3KE, SIKS-NG, programme and field-shaped files.",
         discussion: """
             Writes one file per layout and kabupaten/kota, plus truth.json with the true counts of every
             region and every injected fault. The same seed and options give byte-identical files. The
@@ -17,6 +17,7 @@ struct GenerateCommand: AsyncParsableCommand {
               lumbung generate --out demo                       1 % of NTB (≈ 58,000 people) as CSV
               lumbung generate --out ntb --scale 1              the whole province (≈ 5.75 million people)
               lumbung generate --out x --format xlsx --layout p3ke --fault-scale 0
+              lumbung generate --out f --scale 0.002 --layout field    the per-person shapes seen in the field
             """
     )
 
@@ -32,7 +33,9 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "csv or xlsx.")
     var format: String = "csv"
 
-    @Option(parsing: .upToNextOption, help: "all, or one or more of: dtsen, p3ke, siksng, programs.")
+    @Option(parsing: .upToNextOption, help: ArgumentHelp(
+        "all (dtsen, p3ke, siksng, programs), field (dtsen-art, desa-penduduk, bdt2015, regsosek), every, or any of them.",
+        valueName: "layout"))
     var layout: [String] = ["all"]
 
     @Option(help: "Multiplies every fault rate; 0 writes clean files, 2 twice as many faults.")
@@ -76,6 +79,10 @@ struct GenerateCommand: AsyncParsableCommand {
         var layouts: Set<SynthLayout> = []
         for name in layout.flatMap({ $0.split(separator: ",") }).map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
             if name == "all" {
+                layouts.formUnion(SynthLayout.standard)
+            } else if name == "field" {
+                layouts.formUnion(SynthLayout.field)
+            } else if name == "every" {
                 layouts.formUnion(SynthLayout.allCases)
             } else if let one = SynthLayout(rawValue: name) {
                 layouts.insert(one)

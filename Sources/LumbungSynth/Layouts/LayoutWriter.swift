@@ -15,6 +15,8 @@ struct FaultColumns {
     let sex: String
     let birthDate: String
     let village: String?
+    /// The No. KK column, where the file has one.
+    var kk: String? = nil
 
     func column(for kind: FaultKind) -> String {
         switch kind {
@@ -23,12 +25,13 @@ struct FaultColumns {
         case .birthDateMismatch, .impossibleDate: birthDate
         case .blankName: name
         case .unknownRegion: village ?? nik
+        case .excelFifteenDigitKK: kk ?? nik
         }
     }
 
     /// The faults this file can carry (a file without region names cannot name an unknown desa).
     var allowed: [FaultKind] {
-        FaultKind.allCases.filter { $0 != .duplicatePerson && ($0 != .unknownRegion || village != nil) }
+        FaultKind.allCases.filter { $0.isPersonRowFault && $0 != .duplicatePerson && ($0 != .unknownRegion || village != nil) }
     }
 }
 
@@ -40,10 +43,16 @@ struct PersonRows {
 
     func write(_ people: [Person], to file: TableFile, recorder: inout LayoutRecorder, random: inout SynthRandom,
                row build: (PersonRowPlan) -> [Cell]) throws -> [Person] {
+        try write(people, to: file, recorder: &recorder, random: &random) { plan, _ in build(plan) }
+    }
+
+    /// The same, with a random stream for the row's spelling (label variants, code or label).
+    func write(_ people: [Person], to file: TableFile, recorder: inout LayoutRecorder, random: inout SynthRandom,
+               styled build: (PersonRowPlan, inout SynthRandom) -> [Cell]) throws -> [Person] {
         var kept: [Person] = []
         for person in people {
             let plan = PersonRowPlan(person: person, rates: rates, allowed: columns.allowed, random: &random)
-            let rowNumber = try file.write(build(plan))
+            let rowNumber = try file.write(build(plan, &random))
             if let fault = plan.fault {
                 recorder.recordFault(fault, file: file, row: rowNumber, column: columns.column(for: fault))
             }
@@ -51,7 +60,7 @@ struct PersonRows {
             if plan.fault == nil, plan.person.nik != nil, random.chance(rates.duplicatePerson) {
                 var twin = plan
                 twin.person.name = PersonRowPlan.typo(plan.person.name, random: &random)
-                let twinRow = try file.write(build(twin))
+                let twinRow = try file.write(build(twin, &random))
                 recorder.recordDuplicate(file: file, firstRow: rowNumber, secondRow: twinRow)
             }
         }
@@ -66,9 +75,19 @@ enum DateText {
         pad(date.day) + separator + pad(date.month) + separator + String(date.year)
     }
 
-    /// `8/5/1992 0:00` — month first with a time, as P3KE spreadsheets show it.
+    /// `8/5/1992 0:00` — month first with a time, as some P3KE spreadsheets show it.
     static func usWithTime(_ date: CalendarDate) -> String {
         "\(date.month)/\(date.day)/\(date.year) 0:00"
+    }
+
+    /// `05/08/1992 0:00:00` — day first with a time, as the real P3KE exports show it.
+    static func dayFirstWithTime(_ date: CalendarDate) -> String {
+        dayFirst(date, separator: "/") + " 0:00:00"
+    }
+
+    /// `1992-08-05`, as village systems export it.
+    static func iso(_ date: CalendarDate) -> String {
+        String(date.year) + "-" + pad(date.month) + "-" + pad(date.day)
     }
 
     private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }

@@ -4,7 +4,9 @@ import LumbungSheets
 
 /// P3KE files: families in desil 1–4 (`p3ke-keluarga`) and their members (`p3ke-individu`), with
 /// the human headers of the downloaded workbooks, a title block above the header, labels instead of
-/// codes, `YA`/`TIDAK` flags, P3KE's own family ids and no KK number; dates as month/day/year.
+/// codes, `YA`/`TIDAK` flags, P3KE's own family ids and no KK number. Dates are text with a time, day first as the
+/// real exports (`27/06/1980 0:00:00`); about one kabupaten/kota in four has its two files month first
+/// (`6/27/1980 0:00`), each file all one way, which its days above 12 show (`Truth.File.dateOrder`).
 final class P3KELayout: LayoutWriter {
     static let familyColumns = [
         "ID Keluarga P3KE", "Provinsi", "Kabupaten/Kota", "Kecamatan", "Desa/Kelurahan", "Kode Kemendagri",
@@ -42,6 +44,8 @@ final class P3KELayout: LayoutWriter {
 
     private let format: SynthFormat
     private let asOf: CalendarDate
+    /// Whether this kabupaten/kota's files write dates month first.
+    private let monthFirst: Bool
     private let families: TableFile
     private let people: TableFile
     private let rows: PersonRows
@@ -50,6 +54,8 @@ final class P3KELayout: LayoutWriter {
     init(folder: URL, regency: Region, format: SynthFormat, options: GeneratorOptions) throws {
         self.format = format
         asOf = options.asOf
+        var order = SynthRandom(seed: options.seed, stream: "p3ke-date-order/\(regency.code.dotted)")
+        monthFirst = order.chance(0.25)
         let title = [
             "DATA PENSASARAN PERCEPATAN PENGHAPUSAN KEMISKINAN EKSTREM (P3KE)",
             "Provinsi: NUSA TENGGARA BARAT",
@@ -65,6 +71,7 @@ final class P3KELayout: LayoutWriter {
         rows = PersonRows(rates: options.faultRates, columns: FaultColumns(
             nik: "NIK", name: "Nama", sex: "Jenis Kelamin", birthDate: "Tanggal Lahir", village: nil))
         recorder = LayoutRecorder(asOf: options.asOf)
+        for file in [families, people] { file.setDateOrder(monthFirst ? "month-first" : "day-first") }
     }
 
     func write(_ family: SynthFamily, village: VillageContext, random: inout SynthRandom) throws {
@@ -117,10 +124,11 @@ final class P3KELayout: LayoutWriter {
         recorder.add(household: household, keptMembers: visible, village: village)
     }
 
+    /// A date as the exports hold it: text with a time, in XLSX too.
     private func dateCell(_ date: CalendarDate?, impossible: Bool) -> Cell {
         guard let date else { return .empty }
-        if impossible { return .text("2/31/\(date.year) 0:00") }
-        return format == .xlsx ? .date(date, text: DateText.usWithTime(date)) : .text(DateText.usWithTime(date))
+        if impossible { return .text(monthFirst ? "2/31/\(date.year) 0:00" : "31/02/\(date.year) 0:00:00") }
+        return .text(monthFirst ? DateText.usWithTime(date) : DateText.dayFirstWithTime(date))
     }
 
     func finish() throws -> (files: [Truth.File], recorder: LayoutRecorder) {

@@ -59,7 +59,7 @@ struct PersonRowPlan {
             self.person.name = ""
         case .unknownRegion:
             unknownVillage = true
-        case .duplicatePerson:
+        case .duplicatePerson, .excelFifteenDigitKK:
             break
         }
     }

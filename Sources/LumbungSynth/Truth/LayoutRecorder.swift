@@ -8,13 +8,20 @@ struct LayoutRecorder: Sendable {
     var duplicates: [Truth.DuplicatePair] = []
     let asOf: CalendarDate
 
+    /// Adds a family as a file without a family table shows it: only when at least one member's row is kept
+    /// (a family is known through its members' rows).
+    mutating func addFromPersonRows(household: Household, keptMembers: [Person], village: VillageContext) {
+        guard !keptMembers.isEmpty else { return }
+        add(household: household, keptMembers: keptMembers, village: village)
+    }
+
     mutating func add(household: Household, keptMembers: [Person], village: VillageContext) {
         tallies[village.code, default: RegionTally()].add(household: household, members: keptMembers, asOf: asOf, rural: village.rural)
     }
 
     mutating func recordFault(_ kind: FaultKind, file: TableFile, row: Int, column: String) {
         file.count(kind.severity)
-        faults.append(Truth.Fault(file: file.name, row: row, column: column, kind: kind, severity: kind.severity))
+        faults.append(Truth.Fault(file: file.name, row: row, column: column, kind: kind, severity: kind.severity, sheet: file.truth.sheet))
     }
 
     mutating func recordDuplicate(file: TableFile, firstRow: Int, secondRow: Int) {

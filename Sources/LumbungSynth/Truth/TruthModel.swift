@@ -27,6 +27,19 @@ public struct Truth: Codable, Sendable {
         public var warningRows: Int
         /// Rows that repeat a person of an earlier row.
         public var duplicateRows: Int
+        /// The worksheet, for a workbook of several sheets (`regsosek` in XLSX); absent for one-table files.
+        public var sheet: String?
+        /// The first data row, where rows that are not data sit between it and the header (a row of column
+        /// numbers or question codes); absent when data starts right under the header.
+        public var firstDataRow: Int?
+        /// Rows after the data that are not data (an end marker `###` and instruction lines); absent when none.
+        public var trailingRows: Int?
+        /// Data rows of people who are not residents (dead, moved, missing): a correct import keeps them out of
+        /// every count; absent in layouts without a status column.
+        public var nonResidentRows: Int?
+        /// How the file's text dates are ordered, `day-first` or `month-first` (P3KE), when the file says it only
+        /// through its values; absent elsewhere.
+        public var dateOrder: String?
     }
 
     /// An injected fault: where it is and what an import must do with the row.
@@ -36,6 +49,8 @@ public struct Truth: Codable, Sendable {
         public let column: String
         public let kind: FaultKind
         public let severity: FaultSeverity
+        /// The worksheet, in a workbook of several sheets.
+        public var sheet: String? = nil
     }
 
     /// The same person twice in one file (same NIK, a typo in the name).
