@@ -88,12 +88,15 @@ import Testing
 
     @Test func sixty_bad_tokens_from_one_address_write_at_most_ten_events_a_minute() async throws {
         try await withWebAppRoles(scope: "52") { client, _, services, _ in
+            let start = Date()
             for guess in 0..<60 {
                 try await client.execute(uri: "/api/v1/regions/52", method: .get, headers: bearer("lmb_tebakan\(guess)")) { #expect($0.status == .unauthorized) }
                 try await client.execute(uri: "/wilayah/52", method: .get, headers: [.cookie: "lumbung_sesi=palsu\(guess)"]) { #expect($0.status == .seeOther) }
             }
             let written = try await services.audit.search(.init(limit: 5_000)).filter { [.tokenRejected, .sessionRejected].contains($0.action) }
-            #expect(written.count <= services.audit.floodGate.perMinute, "\(written.count) events written")
+            // Ten per started minute (on a loaded machine the 120 requests may take longer than one).
+            let minutes = Int(Date().timeIntervalSince(start) / 60) + 1
+            #expect(written.count <= services.audit.floodGate.perMinute * minutes, "\(written.count) events written in \(minutes) minute(s)")
             #expect(!written.isEmpty)
         }
     }
