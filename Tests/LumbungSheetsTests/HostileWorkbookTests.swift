@@ -128,6 +128,28 @@ import Testing
         #expect(Self.readError(styled, limits: limits) == .tooLargeUnpacked(file: "gaya.xlsx", part: "xl/styles.xml", limit: .bytes(64 << 10)))
     }
 
+    @Test func rows_with_a_cell_in_the_last_column_are_bounded_by_the_packed_size() throws {
+        // Each row is 34 bytes of XML, packs to almost nothing, and would give 16,384 cells.
+        let url = try Self.url("lebar.xlsx")
+        try HostileWorkbook.write(to: url, sheet: HostileWorkbook.Part(HostileWorkbook.sheetStart, repeating: #"<row><c r="XFD1"><v>1</v></c></row>"#,
+                                                                       times: 20_000, HostileWorkbook.sheetEnd))
+        guard case .tooLargeUnpacked(let file, let part, .cells) = Self.readError(url) else {
+            Issue.record("a sheet of 20,000 rows × 16,384 cells packed in kilobytes was read whole")
+            return
+        }
+        #expect(file == "lebar.xlsx" && part == "xl/worksheets/sheet1.xml")
+        // A real wide sheet is far inside the bound.
+        let wide = try Self.url("wajar.xlsx")
+        let cells = (0..<200).map { #"<c r="\#(Self.column($0))1"><v>\#($0)</v></c>"# }.joined()
+        try HostileWorkbook.write(to: wide, sheet: HostileWorkbook.Part(HostileWorkbook.sheetStart, repeating: "<row>" + cells + "</row>",
+                                                                        times: 2_000, HostileWorkbook.sheetEnd))
+        #expect(try Self.rows(wide).count == 2_000)
+    }
+
+    static func column(_ index: Int) -> String {
+        index < 26 ? String(Character(Unicode.Scalar(UInt8(65 + index)))) : column(index / 26 - 1) + column(index % 26)
+    }
+
     @Test func an_unclosed_comment_of_many_megabytes_ends_in_an_error() throws {
         let url = try Self.url("komentar.xlsx")
         // 16 MiB (the probe used 48 MiB: 16 s of quadratic rescanning, all of it held); now it is skipped as it streams.

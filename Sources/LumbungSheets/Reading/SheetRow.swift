@@ -135,12 +135,15 @@ public enum UnpackedLimit: Sendable, Equatable {
     case strings(Int)
     /// Characters of text held in memory (the shared-string table as a whole, or one tag).
     case characters(Int)
+    /// Cells of a worksheet, the empty ones between its cells included.
+    case cells(Int)
 
     var english: String {
         switch self {
         case .bytes(let count): "\(Self.mebibytes(count)) MiB of XML"
         case .strings(let count): "\(IndonesianNumber.formatEnglish(count)) shared strings"
         case .characters(let count): "\(IndonesianNumber.formatEnglish(count)) characters of text"
+        case .cells(let count): "\(IndonesianNumber.formatEnglish(count)) cells"
         }
     }
 
@@ -149,6 +152,7 @@ public enum UnpackedLimit: Sendable, Equatable {
         case .bytes(let count): "\(Self.mebibytes(count)) MiB XML"
         case .strings(let count): "\(IndonesianNumber.format(count)) teks bersama (shared strings)"
         case .characters(let count): "\(IndonesianNumber.format(count)) karakter teks"
+        case .cells(let count): "\(IndonesianNumber.format(count)) sel"
         }
     }
 

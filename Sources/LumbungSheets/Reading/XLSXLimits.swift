@@ -20,14 +20,26 @@ public struct XLSXLimits: Sendable {
     public var sharedStrings: Int
     /// Characters (UTF-8 bytes) of all shared strings together.
     public var sharedStringBytes: Int
+    /// Cells a worksheet may give (empty ones it skips over included): this many per byte of the packed
+    /// worksheet, plus `baseCells`. A real sheet gives about one cell per packed byte.
+    public var cellsPerPackedByte: Int
+    public var baseCells: Int
 
     public init(smallPartBytes: Int = 16 << 20, sheetBytes: Int = 4 << 30, sharedStringsPartBytes: Int = 1 << 30,
-                sharedStrings: Int = 2_000_000, sharedStringBytes: Int = 64 << 20) {
+                sharedStrings: Int = 2_000_000, sharedStringBytes: Int = 64 << 20, cellsPerPackedByte: Int = 1_000,
+                baseCells: Int = 1_000_000) {
         self.smallPartBytes = smallPartBytes
         self.sheetBytes = sheetBytes
         self.sharedStringsPartBytes = sharedStringsPartBytes
         self.sharedStrings = sharedStrings
         self.sharedStringBytes = sharedStringBytes
+        self.cellsPerPackedByte = cellsPerPackedByte
+        self.baseCells = baseCells
+    }
+
+    /// The cells a worksheet of `packedBytes` (as the archive declares it, capped at 1 TiB) may give.
+    func cells(packedBytes: UInt64) -> Int {
+        baseCells + min(Int(clamping: packedBytes), 1 << 40) * cellsPerPackedByte
     }
 
     public static let standard = XLSXLimits()

@@ -51,7 +51,7 @@ public struct XLSXSheetReader: SheetReader {
         guard let archive = try? Archive(url: url, accessMode: .read), let entry = archive[sheetPath] else {
             throw SheetReadError.damagedWorkbook(file: fileName, detail: "the worksheet \(sheetPath) is missing")
         }
-        var state = SheetState(reader: self)
+        var state = SheetState(reader: self, cells: limits.cells(packedBytes: entry.compressedSize))
         var scanner = XMLScanner()
         var bodyError: (any Error)?
         let size = Double(max(entry.uncompressedSize, 1))
@@ -97,8 +97,15 @@ public struct XLSXSheetReader: SheetReader {
         var inInlineText = false
         var inPhonetic = false
 
-        init(reader: XLSXSheetReader) {
+        /// Cells (written or skipped over) the sheet may still give: `<c r="XFD1">` costs a few packed
+        /// bytes but 16,384 cells, so a bomb of such rows is bounded by its packed size.
+        var cellsLeft: Int
+        let cellLimit: Int
+
+        init(reader: XLSXSheetReader, cells: Int) {
             self.reader = reader
+            cellsLeft = cells
+            cellLimit = cells
         }
 
         /// Handles one event; returns whether the scanner should collect text now.
@@ -147,6 +154,10 @@ public struct XLSXSheetReader: SheetReader {
                 case "rPh":
                     inPhonetic = false
                 case "c":
+                    cellsLeft -= max(column - values.count, 0) + 1
+                    guard cellsLeft >= 0 else {
+                        throw SheetReadError.tooLargeUnpacked(file: reader.fileName, part: reader.sheetPath, limit: .cells(cellLimit))
+                    }
                     if values.count < column { values.append(contentsOf: repeatElement(SheetValue.empty, count: column - values.count)) }
                     values.append(value())
                     column += 1
