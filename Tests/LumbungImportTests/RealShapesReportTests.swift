@@ -1,9 +1,5 @@
-// These tests use the import API of issue 11 that this branch's base lacks and that main has since gained:
-// `ImportReport.unchanged`, `.skipped`, `.columns` (header, field, sheet), `.notes` and `ImportOptions.village`
-// (the chosen desa of a file without region columns). They compile only when LUMBUNG_IMPORT_REAL_SHAPES_API is
-// defined: delete the `#if` (and its `#endif`) once merged with that API, or run
-// `swift test -Xswiftc -DLUMBUNG_IMPORT_REAL_SHAPES_API --filter RealShapesReportTests` on it.
-#if LUMBUNG_IMPORT_REAL_SHAPES_API
+// Report arithmetic (`unchanged`, `skipped`), the understood columns (`columns`), file notes (`notes`) and the
+// chosen desa (`ImportOptions.village`) of issue 11.
 import Foundation
 import LumbungDomain
 import LumbungImport
@@ -148,4 +144,3 @@ import Testing
         }
     }
 }
-#endif
