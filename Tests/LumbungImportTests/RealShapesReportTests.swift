@@ -1,5 +1,3 @@
-// Report arithmetic (`unchanged`, `skipped`), the understood columns (`columns`), file notes (`notes`) and the
-// chosen desa (`ImportOptions.village`) of issue 11.
 import Foundation
 import LumbungDomain
 import LumbungImport
