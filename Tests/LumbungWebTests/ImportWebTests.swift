@@ -1,4 +1,5 @@
 import Foundation
+import LumbungDomain
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -37,6 +38,38 @@ import Testing
         }
         Issue.record("the import did not finish")
         return [:]
+    }
+
+    /// A village system's export has no region columns: the desa chosen on the form places it, and the report says
+    /// how each column was understood; a desa outside the uploader's region is refused.
+    @Test func a_village_export_goes_to_the_desa_chosen_on_the_form() async throws {
+        let export = """
+            alamat,dusun,rw,rt,nama,no_kk,nik,sex,tanggallahir,kk_level,cacat_id,status_dasar
+            Dusun Lendang,Lendang,001,002,Sahdan,5201011106180001,5201011207800001,1,1980-07-12,1,7,1
+            Dusun Lendang,Lendang,001,002,Sahnun,5201011106180001,5201015508820002,2,1982-08-15,3,2,1
+            ###,,,,,,,,,,,
+            """
+        try await withWebApp { client in
+            let id = try await client.execute(uri: "/api/v1/imports", method: .post, headers: Self.headers,
+                                              body: Self.multipart(file: "penduduk.csv", content: export,
+                                                                   fields: ["as_of": "2025-06-30", "desa": "52.01.01.2002"])) { response in
+                #expect(response.status == .accepted)
+                return try #require(try response.json()["id"] as? String)
+            }
+            let done = try await Self.waitFor(id, client: client)
+            let report = try #require(done["report"] as? [String: Any])
+            #expect(report["inserted"] as? Int == 2 && report["skipped"] as? Int == 1 && report["familiesInserted"] as? Int == 1)
+            try await client.execute(uri: "/impor/proses/\(id)", method: .get) { response in
+                #expect(response.text.contains("Kolom yang dipahami"))
+                #expect(response.text.contains("<td>kk_level</td><td>hubungan dalam keluarga (SHDK)</td>"))
+            }
+        }
+        try await withWebApp(as: .operator, scope: "52.03") { client in
+            try await client.execute(uri: "/api/v1/imports", method: .post, headers: Self.headers,
+                                     body: Self.multipart(file: "penduduk.csv", content: export, fields: ["desa": "52.01.01.2002"])) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
     }
 
     @Test func the_api_takes_an_upload_and_reports_on_it() async throws {

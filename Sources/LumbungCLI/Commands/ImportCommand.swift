@@ -129,7 +129,7 @@ enum ImportReportText {
             lines.append("    " + used.joined(separator: "; "))
             if !unused.isEmpty { lines.append("    not used: " + unused.joined(separator: ", ")) }
         }
-        for sheet in report.skippedSheets { lines.append("  sheet \(sheet.name) skipped: no known header") }
+        for sheet in report.skippedSheets { lines.append("  sheet \(sheet.name) skipped: " + (sheet.reason ?? "no known header")) }
         for note in report.notes { lines.append("  note: \(note)") }
         for unknown in report.unknownValues.prefix(10) { lines.append("  " + unknown.summary) }
         let top = report.topProblems.prefix(8)

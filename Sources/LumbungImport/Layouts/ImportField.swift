@@ -99,7 +99,7 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
         case .statedAge: ["umur", "usia", "umurtahun"]
         case .relationship: ["shdk", "hubungandengankepalakeluarga", "hubungankeluarga", "hubkel", "hubungan", "statushubungan", "kklevel",
                              "statusdalamkeluarga", "hubungandalamkeluarga", "statushubungandalamkeluarga", "hubungandgkepalakeluarga"]
-        case .maritalStatus: ["statuskawin", "stakawin", "statusperkawinan", "kdstatuskawin", "statuskawinperkawinan"]
+        case .maritalStatus: ["statuskawin", "stakawin", "statusperkawinan", "kdstatuskawin", "statuskawinperkawinan", "kdstatperkawinan", "kdstatuskawinperkawinan"]
         case .education: ["pendidikan", "pendidikanterakhir", "pendidikantertinggi", "pendidikankkid", "pendidikandalamkk", "pendidikankk"]
         case .occupation: ["pekerjaan", "jenispekerjaan", "pekerjaanid"]
         case .religion: ["agama", "agamaid"]
@@ -107,7 +107,7 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
         case .disabilityLegacy: ["cacat", "cacatid", "jeniscacat", "jenispenyandangcacat"]
         case .pregnant: ["statushamil", "hamil", "stahamil"]
         case .chronicIllness: ["penyakitkronis"]
-        case .schoolParticipation: ["partisipasisekolah"]
+        case .schoolParticipation: ["partisipasisekolah", "kdpartisipasisekolah"]
         case .healthInsurance: ["jaminankesehatan"]
         case .motherName: ["ibukandung", "namaibukandung", "namagadisibukandung", "namaibu", "ibu"]
         case .personSourceID: ["idindividu", "idartbdt", "idindividup3ke"]
@@ -115,15 +115,15 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
         case .residentStatus: ["statusdasar", "status", "statuspenduduk", "kdketkeberadaanart", "keberadaanart", "staketkeberadaanart",
                                "statuskeberadaan", "stakeberadaanart", "keterangankeberadaan", "keterangankeberadaanart"]
         case .relationshipRegsosek: ["kdhubungandgkk", "hubkrt", "hubungandengankrt", "hubungandengankepalarumahtangga"]
-        case .difficultySeeing: ["kesulitanmelihat", "kdgangguanmelihat", "kdkesulitanmelihat"]
-        case .difficultyHearing: ["kesulitanmendengar", "kdkesulitanmendengar"]
-        case .difficultyWalking: ["kesulitanberjalan", "kesulitanberjalannaiktangga", "kdkesulitanberjalan"]
-        case .difficultyHands: ["kesulitantangan", "kesulitanmenggunakantanganjari", "kesulitanmenggunakantangan", "kdkesulitantangan"]
-        case .difficultyLearning: ["kesulitanbelajar", "kesulitanbelajarintelektual", "kdkesulitanbelajar"]
-        case .difficultyBehaviour: ["kesulitanperilaku", "kesulitanmengendalikanperilaku", "kdkesulitanperilaku"]
-        case .difficultySpeaking: ["kesulitanberbicara", "kesulitanberbicarakomunikasi", "kdkesulitanberbicara"]
-        case .difficultySelfCare: ["kesulitanmengurusdiri", "kesulitanmengurusdirisendiri", "kdkesulitanmengurusdiri"]
-        case .difficultyRemembering: ["kesulitanmengingat", "kesulitanmengingatberkonsentrasi", "kdkesulitanmengingat"]
+        case .difficultySeeing: ["kesulitanmelihat", "kdgangguanmelihat", "kdkesulitanmelihat", "kdsulitpenglihatan", "kdsulitmelihat"]
+        case .difficultyHearing: ["kesulitanmendengar", "kdkesulitanmendengar", "kdsulitpendengaran", "kdsulitmendengar"]
+        case .difficultyWalking: ["kesulitanberjalan", "kesulitanberjalannaiktangga", "kdkesulitanberjalan", "kdsulitberjalannaiktangga", "kdsulitberjalan"]
+        case .difficultyHands: ["kesulitantangan", "kesulitanmenggunakantanganjari", "kesulitanmenggunakantangan", "kdkesulitantangan", "kdsulittanganjari", "kdsulittangan"]
+        case .difficultyLearning: ["kesulitanbelajar", "kesulitanbelajarintelektual", "kdkesulitanbelajar", "kdsulitbelajarintelektual", "kdsulitbelajar"]
+        case .difficultyBehaviour: ["kesulitanperilaku", "kesulitanmengendalikanperilaku", "kdkesulitanperilaku", "kdsulitperilakuemosi", "kdsulitperilaku"]
+        case .difficultySpeaking: ["kesulitanberbicara", "kesulitanberbicarakomunikasi", "kdkesulitanberbicara", "kdsulitbicarakomunikasi", "kdsulitbicara"]
+        case .difficultySelfCare: ["kesulitanmengurusdiri", "kesulitanmengurusdirisendiri", "kdkesulitanmengurusdiri", "kdsulitmengurusdiri"]
+        case .difficultyRemembering: ["kesulitanmengingat", "kesulitanmengingatberkonsentrasi", "kdkesulitanmengingat", "kdsulitmengingatkonsentrasi", "kdsulitmengingat"]
         }
     }
 

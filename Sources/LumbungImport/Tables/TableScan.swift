@@ -18,6 +18,8 @@ public struct FoundTable: Sendable {
 public struct SkippedSheet: Sendable, Codable, Equatable {
     public let name: String
     public let firstCells: [String]
+    /// Why, when the sheet has a header that cannot be read as families or people (a column it needs is missing).
+    public var reason: String?
 }
 
 /// Finds the tables of a file: in a workbook every sheet is looked at, so a first sheet of instructions
@@ -50,7 +52,9 @@ enum TableScan {
             switch try scan(reader, sheet: index, name: name, choice: choice, mapping: mapping) {
             case .table(let table): tables.append(table)
             case .none(let cells): if !cells.isEmpty || names.count > 1 { skipped.append(SkippedSheet(name: name ?? reader.fileName, firstCells: cells)) }
-            case .failed(let error): firstError = firstError ?? error
+            case .failed(let error):
+                firstError = firstError ?? error
+                skipped.append(SkippedSheet(name: name ?? reader.fileName, firstCells: [], reason: error.indonesianDescription))
             }
         }
         if tables.isEmpty {
@@ -78,6 +82,8 @@ enum TableScan {
                 rows[row.number] = row.values
                 if firstCells.isEmpty, !row.isBlank { firstCells = row.values.map(\.text).filter { !$0.isEmpty } }
                 guard row.number <= rowsSearched else { return }
+                // The row of question numbers under a header (`401`, `402` …) names fields too, but it is not the header.
+                if let best, best.row == row.number - 1, isNumberRow(row.values) { return }
                 let columns = ColumnMap(header: row.values.map(\.text), mapping: mapping)
                 let score = columns.fields.count
                 if score >= 2, score > (best?.score ?? 0), ImportLayout.detect(columns.fields) != nil || choice.lowercased() != "auto" && score >= 3 {

@@ -58,7 +58,12 @@ enum ImportUploads {
             await services.imports.abandon(id)
             throw error
         }
-        await services.imports.start(id: id, upload: upload, layout: options.layout, dryRun: options.dryRun, asOf: options.asOf, by: user)
+        if let village = options.village, !user.scope.region.contains(village) {
+            await services.imports.abandon(id)
+            throw AppError.outOfScope(village)
+        }
+        await services.imports.start(id: id, upload: upload, layout: options.layout, dryRun: options.dryRun, asOf: options.asOf,
+                                     village: options.village, by: user)
         try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted, target: upload.fileName)
         return id
     }
@@ -75,6 +80,8 @@ enum ImportUploads {
         let layout: String
         let dryRun: Bool
         let asOf: CalendarDate
+        /// The desa of a file without region columns (`desa`, a Kemendagri code with or without dots).
+        let village: RegionCode?
     }
 
     static func receive(_ request: Request, into folder: URL, policy: UploadPolicy) async throws -> MultipartUpload {
@@ -95,6 +102,10 @@ enum ImportUploads {
             guard let date = CalendarDate(iso: text) else { throw AppError.badDate(text) }
             asOf = date
         }
-        return Choices(layout: layout, dryRun: dryRun, asOf: asOf)
+        var village: RegionCode?
+        if let text = fields["desa"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            do { village = try RegionCode(text) } catch { throw AppError.badRegionCode(error) }
+        }
+        return Choices(layout: layout, dryRun: dryRun, asOf: asOf, village: village)
     }
 }

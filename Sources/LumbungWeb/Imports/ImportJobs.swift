@@ -79,13 +79,14 @@ actor ImportJobs {
     }
 
     /// Starts importing an uploaded file.
-    func start(id: String, upload: MultipartUpload, layout: String, dryRun: Bool, asOf: CalendarDate, by user: UserRecord) {
+    func start(id: String, upload: MultipartUpload, layout: String, dryRun: Bool, asOf: CalendarDate, village: RegionCode? = nil, by user: UserRecord) {
         jobs[id] = Status(id: id, state: .running, fileName: upload.fileName)
         if owners[id] == nil { owners[id] = Owner(userID: user.id, username: user.username, scope: user.scope.region) }
         var options = ImportOptions(asOf: asOf)
         options.scope = user.scope.region
         options.layout = layout
         options.dryRun = dryRun
+        options.village = village
         options.rejectsFolder = upload.file.deletingLastPathComponent()
         let job = job
         Task {

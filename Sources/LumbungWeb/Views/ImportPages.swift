@@ -64,6 +64,19 @@ struct ImportJobPage {
     let problems: [Problem]
     let hasProblems: Bool
     let rejectsHref: String?
+    /// "Kolom yang dipahami": each table with its columns and the field each was read as.
+    let tables: [Table]
+    let notes: [String]
+    let unknownValues: [String]
+    let skippedSheets: [String]
+
+    struct Table {
+        let title: String
+        let role: String
+        let regionSource: String
+        let headerRow: String
+        let columns: [(header: String, field: String)]
+    }
 
     init(_ status: ImportJobs.Status) {
         fileName = status.fileName
@@ -82,9 +95,19 @@ struct ImportJobPage {
         headerRow = report?.headerRow
         counts = report.map { report in
             [("Baris dibaca", report.rowsRead), ("Data baru", report.inserted), ("Diperbarui", report.updated),
-             ("Duplikat digabung", report.merged), ("Disimpan dengan peringatan", report.warned), ("Ditolak", report.rejected)]
+             ("Tidak berubah", report.unchanged), ("Duplikat digabung", report.merged), ("Ditolak", report.rejected),
+             ("Dilewati (bukan data)", report.skipped), ("Disimpan dengan peringatan", report.warned),
+             ("Keluarga baru dari baris orang", report.familiesInserted), ("Keluarga diperbarui dari baris orang", report.familiesUpdated)]
                 .map { ($0.0, IndonesianNumber.format($0.1)) }
         } ?? []
+        tables = (report?.tables ?? []).map { table in
+            Table(title: table.sheet.map { "Lembar \($0)" } ?? "Berkas", role: table.role, regionSource: table.regionSource,
+                  headerRow: IndonesianNumber.format(table.headerRow),
+                  columns: table.columns.map { ($0.header, $0.fieldLabel ?? "tidak dipakai") })
+        }
+        notes = report?.notes ?? []
+        unknownValues = (report?.unknownValues ?? []).map(\.summary)
+        skippedSheets = (report?.skippedSheets ?? []).map { "Lembar \($0.name) dilewati: " + ($0.reason ?? "tidak ada judul kolom yang dikenal.") }
         problems = (report?.topProblems ?? []).map { problem in
             Problem(kind: problem.severity == .error ? "Ditolak" : "Peringatan", code: problem.code, count: IndonesianNumber.format(problem.count),
                     message: problem.examples.first?.message ?? "",
