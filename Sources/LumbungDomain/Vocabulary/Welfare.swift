@@ -14,8 +14,8 @@ public enum WelfareDesil {
     /// BDT's welfare percentile (1–100) as a desil: ceil(percentile / 10), so 1–10 → 1, 11–20 → 2 … 91–100
     /// → 10 (§1.4). 0 is the poorest too (desil 1). `nil` for a value outside 0–100 or not a number.
     public static func fromPercentile(_ percentile: Double) -> Int? {
-        guard percentile.isFinite, percentile >= 0, percentile <= 100 else { return nil }
-        return max(1, Int((percentile / 10).rounded(.up)))
+        guard percentile >= 0, percentile <= 100, let desil = Int(checked: percentile / 10, rounding: .up) else { return nil }
+        return max(1, desil)
     }
 
     static let labels: LabelIndex<Int> = {
