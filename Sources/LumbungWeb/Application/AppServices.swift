@@ -23,6 +23,8 @@ public struct AppServices: Sendable {
     public let rules = RuleBook()
     /// Sign-in attempts of this server, counted before their password is checked.
     let signInLimiter = SignInLimiter()
+    /// The bcrypt pool of this server's sign-ins (one server per process in production; each test app its own).
+    let passwordChecks = PasswordChecks(running: 2, waiting: 4)
 
     /// Loads the region tree, the import references and the page templates; uploads are kept in `uploadFolder`
     /// under `uploadPolicy` (expired ones are removed now and hourly).

@@ -34,7 +34,7 @@ struct SignInPageController {
                   CSRFCheck.constantTimeEqual(sent, cookie) else {
                 return Self.form(services.pages, request, next: next, username: username, message: AppError.csrfRejected.indonesianMessage, status: .forbidden)
             }
-            let outcome = try await SignIn(database: services.database, limiter: services.signInLimiter, audit: services.audit).attempt(
+            let outcome = try await SignIn(database: services.database, limiter: services.signInLimiter, checks: services.passwordChecks, audit: services.audit).attempt(
                 username: username, password: form["password"] ?? "", address: AuthenticationMiddleware.address(of: context))
             switch outcome {
             case .throttled:

@@ -147,6 +147,8 @@ actor ImportJobs {
             rejects[id] = URL(fileURLWithPath: path)
             shown.rejectsFile = "/impor/proses/\(id)/ditolak.csv"
         }
+        // A workbook of several tables has a rejects file per sheet; the page offers the first (the others stay on the server).
+        shown.rejectsFiles = shown.rejectsFile.map { [$0] } ?? []
         if report.dryRun {
             UploadRetention.mark(upload.deletingLastPathComponent(), .dryRun)
         } else {
