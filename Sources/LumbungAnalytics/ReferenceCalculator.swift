@@ -17,7 +17,7 @@ public enum ReferenceCalculator {
 
         public init(household: Household, members: [Person], rural: Bool) {
             self.household = household
-            self.members = members.filter { $0.residentStatus.map { $0 == .alive || $0 == .newMember } ?? true }
+            self.members = members.filter(\.isResident)
             self.noneResident = !members.isEmpty && self.members.isEmpty
             self.rural = rural
         }

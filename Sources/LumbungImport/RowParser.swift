@@ -130,7 +130,7 @@ public struct RowParser: Sendable {
             issues.warning(.desil, text, "desil_out_of_range", "Desil harus 1–10; nilai \(text) diabaikan.")
         case .blank:
             if let percentile = CellText.integer(columns.value(.percentile, in: row)) {
-                if (1...100).contains(percentile) { desil = (percentile + 9) / 10 } else {
+                if (1...100).contains(percentile) { desil = WelfareDesil.fromPercentile(Double(percentile)) } else {
                     issues.warning(.percentile, String(percentile), "percentile_out_of_range", "Persentil harus 1–100; nilai \(percentile) diabaikan.")
                 }
             }

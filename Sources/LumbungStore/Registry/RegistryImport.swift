@@ -318,7 +318,7 @@ public final class RegistryImport {
                                           "Anggota keluarga ini sudah terdaftar di \(families) keluarga berbeda di registri, jadi tidak dapat dipastikan keluarga mana yang dimaksud: dicatat sebagai keluarga baru. Periksa dan gabungkan bila perlu."))
         }
         // Still unmatched and no NIK helped: the head's name and birth date, in the same desa.
-        let headDate = dialect.engine == .postgres ? "CAST(s.birth_date AS DATE)" : "s.birth_date"
+        let headDate = staged("birth_date", table: "s")
         try await run("""
             UPDATE merged_family SET household_id = c.household_id, stored_regency = c.regency_code, matched_by = 'head'
             FROM (SELECT m.kept_row, MIN(p.regency_code) AS regency_code, MIN(p.household_id) AS household_id FROM merged_family m
@@ -343,9 +343,9 @@ public final class RegistryImport {
         // Families stored outside the uploader's region, and new families with no desa: refused.
         var refusedFamilies: [(kept: Int, code: String, message: String)] = []
         if let scope {
-            for row in try await rows("""
-                SELECT kept_row FROM merged_family WHERE household_id IS NOT NULL AND NOT \(inScope("stored_village", scope))
-                """) {
+            for row in try await db.raw("""
+                SELECT kept_row FROM merged_family WHERE household_id IS NOT NULL AND NOT \(RegionSQL.atOrBelow("stored_village", scope))
+                """).all() {
                 refusedFamilies.append((try row.decode(column: "kept_row", as: Int.self), "out_of_scope",
                                         "Keluarga ini terdaftar di luar wilayah kerja Anda (\(scope.dotted)); baris ini tidak diimpor."))
             }
@@ -389,7 +389,7 @@ public final class RegistryImport {
     /// Updates matched families field by field (a value the batch lacks keeps the stored one) and inserts new ones.
     private func writeFamilies(_ outcome: inout WriteOutcome) async throws -> [String] {
         let changed = (["village_code"] + Self.familyFields).map {
-            "(merged_family.\($0) IS NOT NULL AND \(distinct("merged_family.\($0)", "h.\($0)")))"
+            "(merged_family.\($0) IS NOT NULL AND \(dialect.isDistinct("merged_family.\($0)", "h.\($0)")))"
         }.joined(separator: " OR ")
         try await run("""
             UPDATE merged_family SET changed = 1 FROM household h
@@ -448,7 +448,7 @@ public final class RegistryImport {
             UPDATE stage_person SET household_id = m.household_id, regency_code = m.regency_code, village_code = m.village_code
             FROM merged_family m WHERE m.family_key = stage_person.family_key
             """)
-        let birth = dialect.engine == .postgres ? "CAST(stage_person.birth_date AS DATE)" : "stage_person.birth_date"
+        let birth = staged("birth_date", table: "stage_person")
         // Repeats within the file: the same NIK, or (without NIK) the same family, name and birth date; the last row is kept.
         try await run("""
             UPDATE stage_person SET match_key = CASE WHEN nik IS NOT NULL THEN nik
@@ -478,7 +478,7 @@ public final class RegistryImport {
         // Without NIK but the same family, name and birth date as a stored person with one: the same person, said so.
         let sameAsStored = try await rows("""
             SELECT s.row_number FROM stage_person s JOIN person p ON p.regency_code = s.regency_code AND p.household_id = s.household_id
-              AND LOWER(p.full_name) = s.name_key AND p.nik IS NOT NULL AND p.birth_date = \(birth.replacingOccurrences(of: "stage_person.", with: "s."))
+              AND LOWER(p.full_name) = s.name_key AND p.nik IS NOT NULL AND p.birth_date = \(staged("birth_date", table: "s"))
             WHERE s.nik IS NULL AND s.person_id IS NULL AND s.kept_row = s.row_number ORDER BY s.row_number
             """)
         try await run("""
@@ -494,9 +494,9 @@ public final class RegistryImport {
         }
         // Someone stored outside the uploader's region is not moved by this upload.
         if let scope {
-            let outside = try await rows("""
-                SELECT row_number FROM stage_person WHERE person_id IS NOT NULL AND NOT \(inScope("old_village", scope)) ORDER BY row_number
-                """).map { try $0.decode(column: "row_number", as: Int.self) }
+            let outside = try await db.raw("""
+                SELECT row_number FROM stage_person WHERE person_id IS NOT NULL AND NOT \(RegionSQL.atOrBelow("old_village", scope)) ORDER BY row_number
+                """).all().map { try $0.decode(column: "row_number", as: Int.self) }
             for id in outside {
                 outcome.refuse(id, issue(id, column: nil, value: nil, .error, "out_of_scope",
                                              "Orang dengan NIK ini terdaftar di luar wilayah kerja Anda (\(scope.dotted)); pindah antarwilayah dilakukan oleh admin."))
@@ -504,7 +504,7 @@ public final class RegistryImport {
             for chunk in outside.chunked(500) { try await db.raw("DELETE FROM stage_person WHERE row_number IN (\(binds: Array(chunk)))").run() }
         }
         let changed = (["household_id", "village_code"] + Self.personFields).map { field -> String in
-            "(stage_person.\(field) IS NOT NULL AND \(distinct(staged(field, table: "stage_person"), "p.\(field)")))"
+            "(stage_person.\(field) IS NOT NULL AND \(dialect.isDistinct(staged(field, table: "stage_person"), "p.\(field)")))"
         }.joined(separator: " OR ")
         try await run("UPDATE stage_person SET changed = 0 WHERE person_id IS NOT NULL")
         try await run("""
@@ -543,12 +543,14 @@ public final class RegistryImport {
     private func checkHeads(_ outcome: inout WriteOutcome) async throws {
         guard try await count("SELECT COUNT(*) AS n FROM stage_person WHERE relationship IS NOT NULL") > 0 else { return }
         let skipped = Set(familiesWithRejectedRows.map(Self.familyKey))
+        // Who lives there is the domain's rule (`ResidentStatus.countsAsResident`), written out as its codes.
+        let residents = ResidentStatus.allCases.filter(\.countsAsResident).map { String($0.code) }.joined(separator: ", ")
         let found = try await rows("""
-            SELECT m.kept_row, m.family_key, SUM(CASE WHEN p.relationship = 1 AND (p.resident_status IS NULL OR p.resident_status IN (1, 8)) THEN 1 ELSE 0 END) AS heads
+            SELECT m.kept_row, m.family_key, SUM(CASE WHEN p.relationship = 1 AND (p.resident_status IS NULL OR p.resident_status IN (\(residents))) THEN 1 ELSE 0 END) AS heads
             FROM merged_family m JOIN person p ON p.regency_code = m.regency_code AND p.household_id = m.household_id
             WHERE m.worst_rank > 0
             GROUP BY m.kept_row, m.family_key
-            HAVING SUM(CASE WHEN p.relationship = 1 AND (p.resident_status IS NULL OR p.resident_status IN (1, 8)) THEN 1 ELSE 0 END) <> 1
+            HAVING SUM(CASE WHEN p.relationship = 1 AND (p.resident_status IS NULL OR p.resident_status IN (\(residents))) THEN 1 ELSE 0 END) <> 1
             ORDER BY m.kept_row LIMIT 5000
             """)
         for row in found where !skipped.contains(try row.decode(column: "family_key", as: String.self)) {
@@ -586,15 +588,6 @@ public final class RegistryImport {
     private func staged(_ field: String, table: String?) -> String {
         let column = table.map { "\($0).\(field)" } ?? field
         return (field == "birth_date" || field == "stated_age_on") && dialect.engine == .postgres ? "CAST(\(column) AS DATE)" : column
-    }
-
-    /// Whether `column` is at or below the scope; the scope is a region code (digits and dots only), safe to write into SQL.
-    private func inScope(_ column: String, _ scope: RegionCode) -> String {
-        "(\(column) = '\(scope.dotted)' OR \(column) LIKE '\(scope.dotted).%')"
-    }
-
-    private func distinct(_ a: String, _ b: String) -> String {
-        dialect.engine == .postgres ? "\(a) IS DISTINCT FROM \(b)" : "\(a) IS NOT \(b)"
     }
 
     public static func fieldLabel(_ column: String) -> String {

@@ -28,5 +28,8 @@ public struct SchemaDialect: Sendable {
     }
 
     /// The suffix that makes a big table partitioned by kabupaten/kota on PostgreSQL (nothing on SQLite).
+    /// `a` differs from `b`, NULLs compared as values.
+    func isDistinct(_ a: String, _ b: String) -> String { engine == .postgres ? "\(a) IS DISTINCT FROM \(b)" : "\(a) IS NOT \(b)" }
+
     var partitionedByRegency: String { engine == .postgres ? " PARTITION BY LIST (regency_code)" : "" }
 }
