@@ -64,6 +64,14 @@ import Testing
                 #expect(response.text.contains("<td>kk_level</td><td>hubungan dalam keluarga (SHDK)</td>"))
             }
         }
+        try await withWebApp { client in
+            for junk in ["1e308", "NaN", "-1", "52.01.01.2002.9", String(repeating: "9", count: 100_000)] {
+                try await client.execute(uri: "/api/v1/imports", method: .post, headers: Self.headers,
+                                         body: Self.multipart(file: "penduduk.csv", content: export, fields: ["desa": junk])) { response in
+                    #expect(response.status == .badRequest, "\(junk.prefix(20))")
+                }
+            }
+        }
         try await withWebApp(as: .operator, scope: "52.03") { client in
             try await client.execute(uri: "/api/v1/imports", method: .post, headers: Self.headers,
                                      body: Self.multipart(file: "penduduk.csv", content: export, fields: ["desa": "52.01.01.2002"])) { response in
