@@ -198,7 +198,7 @@ let package = Package(
         .testTarget(
             name: "LumbungWebTests",
             dependencies: [
-                "LumbungDomain", "LumbungStore", "LumbungWeb", "LumbungTestSupport",
+                "LumbungDomain", "LumbungStore", "LumbungWeb", "LumbungTestSupport", "LumbungSheets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

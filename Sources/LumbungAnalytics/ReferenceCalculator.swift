@@ -80,6 +80,7 @@ public enum ReferenceCalculator {
         ("disability", ({ p, _, _ in p.disability != nil }, everyone, disability)),
         ("disability_physical", disabled(.physical)), ("disability_intellectual", disabled(.intellectual)),
         ("disability_mental", disabled(.mental)), ("disability_sensory", disabled(.sensory)), ("disability_multiple", disabled(.multiple)),
+        ("disability_unspecified", disabled(.unspecified)),
         ("desil1_people", ({ _, _, f in f.household.desil == 1 }, everyone, [])),
         ("desil1to4_people", ({ _, _, f in (1...4).contains(f.household.desil ?? 0) }, everyone, [])),
         ("out_of_school", ({ p, age, _ in (7...18).contains(age ?? -1) && p.schoolParticipation != nil && p.schoolParticipation != .enrolled },

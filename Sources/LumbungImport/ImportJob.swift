@@ -82,12 +82,16 @@ public struct ImportJob: Sendable {
             return report
         }
         var parts: [FileScan.Part] = []
+        var usedSuffixes = Set<String>()
         for table in found.tables {
             let reader = readers[table.sheet]
             let order = try Self.dateOrder(of: table, in: reader)
             let parser = RowParser(table: table, asOf: options.asOf, references: references, scope: options.scope,
                                    chosenVillage: options.village, dateOrder: order)
-            let suffix = found.tables.count > 1 ? "-" + Self.safeName(table.sheetName ?? String(table.sheet + 1)) : ""
+            // One rejects file per table: named after its sheet, numbered when two sheet names read alike.
+            var suffix = found.tables.count > 1 ? "-" + Self.safeName(table.sheetName ?? String(table.sheet + 1)) : ""
+            if suffix == "-" || usedSuffixes.contains(suffix) { suffix += (suffix == "-" ? "" : "-") + String(table.sheet + 1) }
+            usedSuffixes.insert(suffix)
             let rejectsURL = rejectsFolder.appendingPathComponent(file.deletingPathExtension().lastPathComponent + suffix + "-ditolak.csv")
             try? FileManager.default.removeItem(at: rejectsURL)
             parts.append(FileScan.Part(reader: reader, parser: parser, rejects: RejectsWriter(url: rejectsURL, header: table.columns.header)))
@@ -127,8 +131,10 @@ public struct ImportJob: Sendable {
         report.count(outcome.warnings)
         report.count(outcome.mergedIssues)
         report.unknownValues = scan.unknownValues()
-        report.notes += outcome.replacedValues.sorted { $0.key < $1.key }.map { field, count in
-            "\(RegistryImport.fieldLabel(field)): \(count) nilai yang sudah tersimpan (dari sumber lain) diganti nilai berbeda dari berkas ini."
+        report.notes += outcome.replacedValues.sorted { $0.key < $1.key }.map { field, sources in
+            let total = sources.reduce(0) { $0 + $1.count }
+            let from = sources.map { "impor #\($0.batchID) «\($0.fileName)»: \($0.count)" }.joined(separator: "; ")
+            return "\(RegistryImport.fieldLabel(field)): \(total) nilai yang sudah tersimpan diganti nilai berbeda dari berkas ini (nilai lama dari \(from))."
         }
         let rejectsFiles = try scan.finishRejects()
         report.rejectsFiles = rejectsFiles
@@ -183,8 +189,9 @@ public struct ImportJob: Sendable {
     }
 
     static func safeName(_ text: String) -> String {
-        let kept = text.map { $0.isLetter || $0.isNumber ? $0 : "-" }
-        return String(String(kept).prefix(40))
+        // Letters and digits kept, every run of anything else one dash: "Data (2)" → "Data-2".
+        let words = text.split { !($0.isLetter || $0.isNumber) }
+        return String(words.joined(separator: "-").prefix(40))
     }
 }
 

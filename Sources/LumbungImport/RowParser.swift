@@ -258,10 +258,10 @@ public struct RowParser: Sendable {
             reading = WashingtonGroup.disability(answers)
         }
         guard case .disabled(let type)? = reading else { return nil }
-        if type == nil {
+        if type == .unspecified {
             let field: ImportField = columns.fields.contains(.disability) ? .disability : columns.fields.contains(.disabilityLegacy) ? .disabilityLegacy : .difficultySelfCare
             issues.warning(field, nil, "disability_kind_unknown",
-                           "Orang ini disebut penyandang disabilitas tanpa ragam yang dapat dipetakan ke UU 8/2016 (fisik, intelektual, mental, sensorik, ganda); ragamnya dikosongkan, sehingga belum terhitung sebagai penyandang disabilitas. Isi ragamnya.")
+                           "Orang ini disebut penyandang disabilitas tanpa ragam menurut UU 8/2016 (fisik, intelektual, mental, sensorik, ganda): dihitung sebagai penyandang disabilitas dengan ragam 'tidak disebut'. Isi ragamnya bila diketahui.")
         }
         return type
     }

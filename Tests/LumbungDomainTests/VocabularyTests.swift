@@ -201,7 +201,7 @@ private func check<V: Equatable>(_ rows: [(String, CodeSystem, CodeMatch<V>)], _
         check([
             ("1", .openSID, .found(.disabled(.physical))), ("2", .openSID, .found(.disabled(.sensory))),
             ("3", .dukcapil, .found(.disabled(.sensory))), ("4", .dukcapil, .found(.disabled(.mental))),
-            ("5", .dukcapil, .found(.disabled(.multiple))), ("6", .openSID, .found(.disabled(nil))),
+            ("5", .dukcapil, .found(.disabled(.multiple))), ("6", .openSID, .found(.disabled(.unspecified))),
             ("7", .openSID, .found(Disability.notDisabled)), ("8", .openSID, .unknown("8")),
         ], Disability.match)
     }
@@ -229,7 +229,7 @@ private func check<V: Equatable>(_ rows: [(String, CodeSystem, CodeMatch<V>)], _
             ("Disabilitas Fisik", .p3ke, .found(.disabled(.physical))), ("Netra/Buta", .dukcapil, .found(.disabled(.sensory))),
             ("Rungu/Wicara", .dukcapil, .found(.disabled(.sensory))), ("Mental/Jiwa", .dukcapil, .found(.disabled(.mental))),
             ("Fisik dan Mental", .dukcapil, .found(.disabled(.multiple))), ("CACAT FISIK DAN MENTAL", .openSID, .found(.disabled(.multiple))),
-            ("Lainnya", .dukcapil, .found(.disabled(nil))), ("Tuna Grahita", .p3ke, .found(.disabled(.intellectual))),
+            ("Lainnya", .dukcapil, .found(.disabled(.unspecified))), ("Tuna Grahita", .p3ke, .found(.disabled(.intellectual))),
             ("Intelektual", .p3ke, .found(.disabled(.intellectual))), ("Ganda", .p3ke, .found(.disabled(.multiple))),
             ("Kaki Pincang Sebelah", .p3ke, .unknown("Kaki Pincang Sebelah")),
         ], Disability.match)
@@ -238,7 +238,7 @@ private func check<V: Equatable>(_ rows: [(String, CodeSystem, CodeMatch<V>)], _
     @Test func lumbung_and_bdt_codes() {
         check([
             ("2", .lumbung, .found(.disabled(.intellectual))), ("4", .lumbung, .found(.disabled(.sensory))),
-            ("6", .lumbung, .unknown("6")), ("1", .regsosek, .unknown("1")),
+            ("6", .lumbung, .found(.disabled(.unspecified))), ("7", .lumbung, .unknown("7")), ("1", .regsosek, .unknown("1")),
             ("00", .bdt, .found(Disability.notDisabled)), ("01", .bdt, .found(.disabled(.physical))), ("05", .bdt, .found(.disabled(.sensory))),
             ("06", .bdt, .found(.disabled(.multiple))), ("10", .bdt, .found(.disabled(.intellectual))), ("11", .bdt, .found(.disabled(.mental))),
             ("13", .bdt, .unknown("13")),
@@ -256,8 +256,8 @@ private func check<V: Equatable>(_ rows: [(String, CodeSystem, CodeMatch<V>)], _
         #expect(WashingtonGroup.disability([.learning: 2, .remembering: 1]) == .disabled(.intellectual))
         #expect(WashingtonGroup.disability([.behaviour: 2]) == .disabled(.mental))
         #expect(WashingtonGroup.disability([.seeing: 1, .walking: 2]) == .disabled(.multiple))
-        #expect(WashingtonGroup.disability([.selfCare: 1]) == .disabled(nil))
-        #expect(WashingtonGroup.disability([.remembering: 2, .seeing: 3]) == .disabled(nil))
+        #expect(WashingtonGroup.disability([.selfCare: 1]) == .disabled(.unspecified))
+        #expect(WashingtonGroup.disability([.remembering: 2, .seeing: 3]) == .disabled(.unspecified))
         #expect(WashingtonGroup.disability([:]) == nil)
         #expect(WashingtonGroup.disability([.seeing: 9, .hearing: 0]) == nil)
         #expect(WashingtonGroup.disability([.seeing: 9, .hearing: 4]) == Disability.notDisabled)

@@ -67,7 +67,7 @@ enum FigureName {
     /// also within every group of the given splits.
     static let crossSums: [(subject: Indicator.Subject, total: [String], parts: [[String]], within: [String])] = [
         (.people, ["disability=with"], ["disability_physical", "disability_intellectual", "disability_mental", "disability_sensory",
-                                        "disability_multiple"].map { [$0] }, ["sex", "age_band"]),
+                                        "disability_multiple", "disability_unspecified"].map { [$0] }, ["sex", "age_band"]),
         (.people, ["children"], [["age_band=0-4"], ["age_band=5-17"]], ["sex", "disability"]),
     ]
 }

@@ -49,6 +49,8 @@ public enum IndicatorCatalogue {
         people("disability_mental", "Disabilitas mental", "Mental disability", "people with a mental disability / people", disabled(.mental), without: disability),
         people("disability_sensory", "Disabilitas sensorik", "Sensory disability", "people with a sensory disability / people", disabled(.sensory), without: disability),
         people("disability_multiple", "Disabilitas ganda", "Multiple disability", "people with multiple disabilities / people", disabled(.multiple), without: disability),
+        people("disability_unspecified", "Disabilitas tanpa ragam disebut", "Disability of no stated kind",
+               "people with a disability whose kind the source does not name / people", disabled(.unspecified), without: disability),
         families("female_headed", "Keluarga dikepalai perempuan", "Female-headed families", "families whose head is a woman / families", { $0.femaleHeadedFamilies }, without: ["head_sex"]),
         families("desil1_families", "Keluarga desil 1", "Families in desil 1", "families in desil 1 / families", { $0.familiesByDesil[0] }),
         families("desil1to4_families", "Keluarga desil 1–4", "Families in desil 1–4", "families in desil 1–4 / families",

@@ -77,8 +77,10 @@ public enum SchoolParticipation: Int, CodeList {
 
 /// Ragam disabilitas under UU 8/2016. Lumbung's own codes; sources map onto them (legacy
 /// "cacat" lists and Regsosek 428 functional difficulties, Washington Group cut-off).
+/// `unspecified` (6) is a disability the source names no ragam for (legacy *cacat* 6 "lainnya", "Ya",
+/// Regsosek self-care or remembering only): the person counts among people with a disability.
 public enum DisabilityType: Int, CodeList {
-    case physical = 1, intellectual, mental, sensory, multiple
+    case physical = 1, intellectual, mental, sensory, multiple, unspecified
 
     public var label: String {
         switch self {
@@ -87,6 +89,7 @@ public enum DisabilityType: Int, CodeList {
         case .mental: "Mental"
         case .sensory: "Sensorik"
         case .multiple: "Ganda"
+        case .unspecified: "Ragam tidak disebut"
         }
     }
 }

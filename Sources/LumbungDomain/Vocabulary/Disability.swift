@@ -7,7 +7,8 @@
 ///   `Disabilitas Fisik`; `Intelektual`, `Tuna Grahita`, `Retardasi Mental`; `Mental`, `Cacat Mental`,
 ///   `Mental/Jiwa`, `Gangguan Jiwa`, `Psikososial`, `Autis`; `Sensorik`, `Tuna Netra`, `Netra/Buta`,
 ///   `Tunarungu`, `Tuna Wicara`, `Rungu/Wicara`; `Ganda`, `Multi`, `Fisik dan Mental`;
-/// - `Lainnya`, `Cacat Lainnya`, `Ya`, `Penyandang Disabilitas` → a disability of no named kind;
+/// - `Lainnya`, `Cacat Lainnya`, `Ya`, `Penyandang Disabilitas` → a disability of no named kind
+///   (``DisabilityType/unspecified``: counted among people with a disability, in no ragam of its own);
 /// - `Tidak Cacat`, `Tidak Ada`, `Tidak`, `Bukan Penyandang Disabilitas`, `Non Disabilitas`, `-`, `0` → none;
 /// - codes: the legacy *cacat* list (Dukcapil, the village system's `cacat_id`; §1.8) 1 fisik, 2 netra/buta,
 ///   3 rungu/wicara, 4 mental/jiwa, 5 fisik dan mental, 6 lainnya, 7 tidak cacat; Lumbung's own
@@ -20,8 +21,8 @@
 public enum Disability: Sendable, Hashable {
     /// The file says the person has no disability.
     case notDisabled
-    /// A disability; its ragam, or `nil` when the file says only "other" or "yes".
-    case disabled(DisabilityType?)
+    /// A disability and its ragam; ``DisabilityType/unspecified`` when the file says only "other" or "yes".
+    case disabled(DisabilityType)
 
     /// Whether the person has a disability.
     public var hasDisability: Bool { self != .notDisabled }
@@ -53,7 +54,7 @@ public enum Disability: Sendable, Hashable {
         case 2, 3: .disabled(.sensory)
         case 4: .disabled(.mental)
         case 5: .disabled(.multiple)
-        case 6: .disabled(nil)
+        case 6: .disabled(.unspecified)
         case 7: Disability.notDisabled
         default: nil
         }
@@ -84,9 +85,9 @@ public enum Disability: Sendable, Hashable {
             ("Non Disabilitas", .notDisabled), ("Bukan Disabilitas", .notDisabled), ("Tidak Disabilitas", .notDisabled), ("Normal", .notDisabled),
             ("Tidak Ada Disabilitas", .notDisabled), ("Tidak Memiliki Disabilitas", .notDisabled), ("Sehat", .notDisabled), ("-", .notDisabled),
             ("--", .notDisabled), ("0", .notDisabled), ("T", .notDisabled), ("N", .notDisabled), ("No", .notDisabled),
-            ("Lainnya", .disabled(nil)), ("Cacat Lainnya", .disabled(nil)), ("Disabilitas Lainnya", .disabled(nil)),
-            ("Ya", .disabled(nil)), ("Y", .disabled(nil)), ("Ada", .disabled(nil)), ("Penyandang Disabilitas", .disabled(nil)),
-            ("Disabilitas", .disabled(nil)), ("Cacat", .disabled(nil)), ("Difabel", .disabled(nil)), ("Lain-lain", .disabled(nil)),
+            ("Lainnya", .disabled(.unspecified)), ("Cacat Lainnya", .disabled(.unspecified)), ("Disabilitas Lainnya", .disabled(.unspecified)),
+            ("Ya", .disabled(.unspecified)), ("Y", .disabled(.unspecified)), ("Ada", .disabled(.unspecified)), ("Penyandang Disabilitas", .disabled(.unspecified)),
+            ("Disabilitas", .disabled(.unspecified)), ("Cacat", .disabled(.unspecified)), ("Difabel", .disabled(.unspecified)), ("Lain-lain", .disabled(.unspecified)),
             // fisik
             ("Disabilitas Fisik", .disabled(.physical)), ("Cacat Fisik", .disabled(.physical)), ("Cacat Tubuh", .disabled(.physical)),
             ("Tuna Daksa", .disabled(.physical)), ("Tunadaksa", .disabled(.physical)), ("Tuna Daksa/Cacat Tubuh", .disabled(.physical)),
@@ -160,8 +161,8 @@ public enum WashingtonGroup {
         guard !difficult.isEmpty else { return Disability.notDisabled }
         let types = Set(difficult.compactMap(\.type))
         switch types.count {
-        case 0: return .disabled(nil)
-        case 1: return .disabled(types.first)
+        case 0: return .disabled(.unspecified)
+        case 1: return types.first.map(Disability.disabled) ?? .disabled(.unspecified)
         default: return .disabled(.multiple)
         }
     }

@@ -22,6 +22,18 @@ public struct FamilyCard: Sendable {
     public let address: String?
     public let desil: Int?
     public let members: [Member]
+    /// Where the family's data came from: each import that gave some of it, oldest first.
+    public let sources: [Source]
+
+    /// One import batch and what of this family it gave: the family or members it first recorded, and the
+    /// fields it filled in or changed later (each field remembers the batch that gave its stored value).
+    public struct Source: Sendable {
+        public let batchID: Int
+        public let fileName: String
+        public let layout: String
+        public let asOf: String?
+        public let gave: [String]
+    }
 }
 
 /// Finds a person's family by NIK, only within a region scope: the scope is part of the query, so a
@@ -50,13 +62,14 @@ public struct FamilyLookup: Sendable {
             let householdID = try subject.decode(column: "household_id", as: Int.self)
             let subjectID = try subject.decode(column: "id", as: Int.self)
             guard let family = try await db.raw("""
-                SELECT village_code, kk_number, head_name, address, desil FROM household WHERE regency_code = \(bind: regency) AND id = \(bind: householdID)
+                SELECT village_code, kk_number, head_name, address, desil, first_batch_id FROM household WHERE regency_code = \(bind: regency) AND id = \(bind: householdID)
                 """).first() else { return nil }
-            let members = try await db.raw("""
-                SELECT id, nik, full_name, sex, CAST(birth_date AS TEXT) AS birth_date, relationship, disability, needs_verification
+            let memberRows = try await db.raw("""
+                SELECT id, nik, full_name, sex, CAST(birth_date AS TEXT) AS birth_date, relationship, disability, needs_verification, first_batch_id
                 FROM person WHERE regency_code = \(bind: regency) AND household_id = \(bind: householdID)
                 ORDER BY COALESCE(relationship, 99), birth_date, id
-                """).all().map { row in
+                """).all()
+            let members = try memberRows.map { row in
                 func code<L: CodeList>(_ column: String, _: L.Type) throws -> L? {
                     try row.decodeNil(column: column) ? nil : L(rawValue: try row.decode(column: column, as: Int.self))
                 }
@@ -68,11 +81,47 @@ public struct FamilyLookup: Sendable {
                     needsVerification: try row.decode(column: "needs_verification", as: Bool.self),
                     isSubject: try row.decode(column: "id", as: Int.self) == subjectID)
             }
+            // What each batch gave: the family and members it first recorded, then the fields it filled in or changed.
+            var gave: [Int: [String]] = [:]
+            if let first = try family.decode(column: "first_batch_id", as: Int?.self) { gave[first, default: []].append("keluarga") }
+            var names: [Int: String] = [:], firstOfMembers: [Int: Int] = [:]
+            for row in memberRows {
+                let id = try row.decode(column: "id", as: Int.self)
+                names[id] = try row.decode(column: "full_name", as: String.self)
+                if let first = try row.decode(column: "first_batch_id", as: Int?.self) { firstOfMembers[first, default: 0] += 1 }
+            }
+            for (batch, n) in firstOfMembers { gave[batch, default: []].append("\(n) anggota") }
+            let changed = try await db.raw("""
+                SELECT record_kind, record_id, field, batch_id FROM field_source WHERE regency_code = \(bind: regency)
+                  AND ((record_kind = 'household' AND record_id = \(bind: householdID))
+                    OR (record_kind = 'person' AND record_id IN (\(binds: Array(names.keys) + [-1]))))
+                ORDER BY record_kind, record_id, field
+                """).all()
+            for row in changed {
+                let field = try row.decode(column: "field", as: String.self), batch = try row.decode(column: "batch_id", as: Int.self)
+                if try row.decode(column: "record_kind", as: String.self) == "household" {
+                    gave[batch, default: []].append(RegistryImport.fieldLabel(field))
+                } else {
+                    let who = names[try row.decode(column: "record_id", as: Int.self)] ?? "?"
+                    gave[batch, default: []].append("\(RegistryImport.fieldLabel("person." + field)) (\(who))")
+                }
+            }
+            var sources: [FamilyCard.Source] = []
+            if !gave.isEmpty {
+                for row in try await db.raw("""
+                    SELECT id, file_name, layout, CAST(as_of AS TEXT) AS as_of FROM import_batch WHERE id IN (\(binds: Array(gave.keys))) ORDER BY id
+                    """).all() {
+                    let id = try row.decode(column: "id", as: Int.self)
+                    sources.append(.init(batchID: id, fileName: try row.decode(column: "file_name", as: String.self),
+                                         layout: try row.decode(column: "layout", as: String.self),
+                                         asOf: try row.decode(column: "as_of", as: String?.self), gave: gave[id] ?? []))
+                }
+            }
             return FamilyCard(villageCode: try RegionCode(try family.decode(column: "village_code", as: String.self)),
                               kkNumber: try family.decode(column: "kk_number", as: String?.self),
                               headName: try family.decode(column: "head_name", as: String?.self),
                               address: try family.decode(column: "address", as: String?.self),
-                              desil: try family.decode(column: "desil", as: Int?.self), members: members)
+                              desil: try family.decode(column: "desil", as: Int?.self), members: members, sources: sources)
         }
     }
 }

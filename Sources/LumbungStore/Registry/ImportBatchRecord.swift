@@ -54,12 +54,20 @@ public struct WriteOutcome: Sendable {
     /// Families made or updated from person rows.
     public var familiesInserted = 0
     public var familiesUpdated = 0
-    /// Per field, how many stored values this batch replaced with a different one (a conflict between sources).
-    public var replacedValues: [String: Int] = [:]
+    /// Per field (family fields by column name, people's as `person.column`), the stored values this batch replaced
+    /// with a different one — a conflict between sources —, counted per batch that had given the old value.
+    public var replacedValues: [String: [ReplacedSource]] = [:]
     /// Villages whose aggregates were recomputed.
     public var villagesTouched = 0
 
     public init() {}
+
+    /// How many values of one field a batch had given that this batch replaced.
+    public struct ReplacedSource: Sendable, Equatable {
+        public let batchID: Int
+        public let fileName: String
+        public let count: Int
+    }
 
     mutating func refuse(_ row: Int, _ issue: ImportIssue) {
         refused.append(issue)

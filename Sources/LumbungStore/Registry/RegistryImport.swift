@@ -395,13 +395,9 @@ public final class RegistryImport {
             UPDATE merged_family SET changed = 1 FROM household h
             WHERE h.regency_code = merged_family.regency_code AND h.id = merged_family.household_id AND (\(changed))
             """)
-        for field in Self.familyFields {
-            let replaced = try await count("""
-                SELECT COUNT(*) AS n FROM merged_family m JOIN household h ON h.regency_code = m.regency_code AND h.id = m.household_id
-                WHERE m.\(field) IS NOT NULL AND h.\(field) IS NOT NULL AND m.\(field) <> h.\(field)
-                """)
-            if replaced > 0 { outcome.replacedValues[field] = replaced }
-        }
+        try await recordSources(kind: "household", fields: Self.familyFields,
+                                from: "merged_family m JOIN household h ON h.regency_code = m.regency_code AND h.id = m.household_id",
+                                condition: "TRUE", record: "h", new: { "m.\($0)" }, key: { $0 }, &outcome)
         let assignments = (["village_code"] + Self.familyFields).map { "\($0) = COALESCE(m.\($0), household.\($0))" }
             + ["source_family_id = COALESCE(household.source_family_id, m.source_family_id)",
                "kk_number = COALESCE(household.kk_number, m.kk_number)", "last_batch_id = \(batchID)", "last_seen_at = \(dialect.now)"]
@@ -517,6 +513,9 @@ public final class RegistryImport {
         outcome.unchanged += try await count("SELECT COUNT(*) AS n FROM stage_person WHERE \(kept) AND changed = 0")
         let moved = try await rows("SELECT DISTINCT old_village FROM stage_person WHERE person_id IS NOT NULL AND old_village <> village_code")
             .map { try $0.decode(column: "old_village", as: String.self) }
+        try await recordSources(kind: "person", fields: Self.personFields.filter { $0 != "stated_age_on" },
+                                from: "stage_person s JOIN person p ON p.regency_code = s.old_regency AND p.id = s.person_id",
+                                condition: "s.kept_row = s.row_number", record: "p", new: { staged($0, table: "s") }, key: { "person." + $0 }, &outcome)
         let assignments = Self.personFields.map { "\($0) = COALESCE(\(staged($0, table: "s")), person.\($0))" }
             + ["regency_code = s.regency_code", "household_id = s.household_id", "village_code = s.village_code",
                "status_seen_on = CASE WHEN s.resident_status IS NOT NULL THEN \(dialect.engine == .postgres ? "CAST('\(asOf)' AS DATE)" : "'\(asOf)'") ELSE person.status_seen_on END",
@@ -532,6 +531,12 @@ public final class RegistryImport {
             SELECT regency_code, household_id, village_code, nik, nik_status, needs_verification,
               \(Self.personFields.map { staged($0, table: nil) }.joined(separator: ", ")), \(statusDate), \(batchID), \(batchID)
             FROM stage_person WHERE person_id IS NULL AND kept_row = row_number AND household_id IS NOT NULL
+            """)
+        // Sources of a person's fields follow the person into another kabupaten/kota.
+        try await run("""
+            UPDATE field_source SET regency_code = s.regency_code FROM stage_person s
+            WHERE field_source.record_kind = 'person' AND field_source.regency_code = s.old_regency AND field_source.record_id = s.person_id
+              AND s.kept_row = s.row_number AND s.old_regency <> s.regency_code
             """)
         try await run("""
             INSERT INTO person_batch (person_id, regency_code, batch_id) SELECT id, regency_code, \(batchID) FROM person WHERE last_batch_id = \(batchID)
@@ -562,6 +567,48 @@ public final class RegistryImport {
                 outcome.warnings.append(issue(kept, column: columnNames[ImportedRowID.sheet(of: kept)]?.relationship, value: String(heads), .warning, "family_head_multiple",
                                               "Keluarga ini punya \(heads) kepala keluarga: keluarga tetap disimpan; periksa kolom hubungan keluarga anggota-anggotanya."))
             }
+        }
+    }
+
+    // MARK: Where values came from
+
+    /// For the stored records this batch updates: counts per field the values it replaces with different ones,
+    /// by the batch that had given each (a conflict between sources, reported), then records this batch as the
+    /// source of every value it fills in or changes (`field_source`; a value the batch repeats keeps its source).
+    /// `from` joins the staged rows to the stored `record` alias; `new` is a field's staged value.
+    private func recordSources(kind: String, fields: [String], from: String, condition: String, record: String,
+                               new: (String) -> String, key: (String) -> String, _ outcome: inout WriteOutcome) async throws {
+        let replaced = fields.map { field in
+            let differs = "\(new(field)) IS NOT NULL AND \(record).\(field) IS NOT NULL AND \(new(field)) <> \(record).\(field)"
+            return """
+            SELECT '\(field)' AS field, COALESCE(fs.batch_id, \(record).first_batch_id, 0) AS source FROM \(from)
+            LEFT JOIN field_source fs ON fs.regency_code = \(record).regency_code AND fs.record_kind = '\(kind)' AND fs.record_id = \(record).id
+              AND fs.field = '\(field)'
+            WHERE \(condition) AND \(differs)
+            """
+        }
+        let counted = try await rows("""
+            SELECT field, source, COUNT(*) AS n FROM (\(replaced.joined(separator: " UNION ALL "))) x GROUP BY field, source ORDER BY field, source
+            """).map { (field: try $0.decode(column: "field", as: String.self), source: try $0.decode(column: "source", as: Int.self),
+                        n: try $0.decode(column: "n", as: Int.self)) }
+        if !counted.isEmpty {
+            let batches = Array(Set(counted.map(\.source)))
+            var names: [Int: String] = [:]
+            for row in try await db.raw("SELECT id, file_name FROM import_batch WHERE id IN (\(binds: batches))").all() {
+                names[try row.decode(column: "id", as: Int.self)] = try row.decode(column: "file_name", as: String.self)
+            }
+            for entry in counted {
+                outcome.replacedValues[key(entry.field), default: []].append(
+                    .init(batchID: entry.source, fileName: names[entry.source] ?? "?", count: entry.n))
+            }
+        }
+        for field in fields {
+            try await run("""
+                INSERT INTO field_source (regency_code, record_kind, record_id, field, batch_id)
+                SELECT DISTINCT \(record).regency_code, '\(kind)', \(record).id, '\(field)', \(batchID) FROM \(from)
+                WHERE \(condition) AND \(new(field)) IS NOT NULL AND (\(record).\(field) IS NULL OR \(new(field)) <> \(record).\(field))
+                ON CONFLICT (regency_code, record_kind, record_id, field) DO UPDATE SET batch_id = excluded.batch_id
+                """)
         }
     }
 
@@ -609,6 +656,23 @@ public final class RegistryImport {
         case "defecation_facility": "fasilitas BAB"
         case "toilet_type": "jenis kloset"
         case "sewage_disposal": "pembuangan akhir tinja"
+        case "person.full_name": "nama"
+        case "person.sex": "jenis kelamin"
+        case "person.birth_date": "tanggal lahir"
+        case "person.birth_place": "tempat lahir"
+        case "person.relationship": "hubungan dalam keluarga"
+        case "person.marital_status": "status perkawinan"
+        case "person.education": "pendidikan"
+        case "person.occupation": "pekerjaan"
+        case "person.mother_name": "nama ibu kandung"
+        case "person.disability": "disabilitas"
+        case "person.pregnant": "kehamilan"
+        case "person.chronic_illness": "penyakit kronis"
+        case "person.school_participation": "partisipasi sekolah"
+        case "person.health_insurance": "jaminan kesehatan"
+        case "person.religion": "agama"
+        case "person.resident_status": "status kependudukan"
+        case "person.stated_age": "umur"
         default: column
         }
     }

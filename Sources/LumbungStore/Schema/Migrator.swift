@@ -19,6 +19,7 @@ public struct Migrator: Sendable {
         .sessionIdle,
         .importBatchScope,
         .realFiles,
+        .fieldSources,
     ]
 
     public let migrations: [Migration]

@@ -18,8 +18,8 @@ public struct SchemaDialect: Sendable {
     var falseValue: String { engine == .postgres ? "FALSE" : "0" }
 
     /// `CHECK (column IN (…))` over the official codes of a code list (NULL allowed).
-    func check<List: CodeList>(_ column: String, in list: List.Type) -> String {
-        "CHECK (\(column) IN (\(List.allCases.map { String($0.rawValue) }.joined(separator: ","))))"
+    func check(_ column: String, codes: ClosedRange<Int>) -> String {
+        "CHECK (\(column) IN (\(codes.map(String.init).joined(separator: ","))))"
     }
 
     /// `CHECK (column IN ('a','b'))` over text values.

@@ -17,7 +17,8 @@ final class BDT2015Layout: LayoutWriter {
 
     /// PBDT 2015 `Jenis_cacat` codes a kind is written as (a correct import maps each back to it): 1 tuna daksa/cacat
     /// tubuh; 2 tuna netra, 3 tuna rungu, 4 tuna wicara, 5 tuna rungu & wicara; 6 tuna netra & cacat tubuh and 12 cacat
-    /// fisik & mental (ganda); 10 cacat mental retardasi (intelektual); 11 mantan penderita gangguan jiwa (mental).
+    /// fisik & mental (ganda); 10 cacat mental retardasi (intelektual); 11 mantan penderita gangguan jiwa (mental). The
+    /// list has no code for a disability of no stated kind: the generator never draws one.
     static let disabilityCodes: [DisabilityType: [Int]] = [
         .physical: [1], .sensory: [2, 3, 4, 5], .multiple: [6, 12], .intellectual: [10], .mental: [11],
     ]
@@ -59,7 +60,7 @@ final class BDT2015Layout: LayoutWriter {
             let writeDate = !ageOnly || plan.impossibleDate || plan.fault == .birthDateMismatch
             let date = plan.impossibleDate ? "31/02/\(person.birthDate?.year ?? 1990)"
                 : writeDate ? person.birthDate.map { DateText.dayFirst($0, separator: "/") } ?? "" : ""
-            let cacat = person.disability.map { style.pick(Self.disabilityCodes[$0]!) } ?? 0
+            let cacat = person.disability.map { style.pick(Self.disabilityCodes[$0] ?? [0]) } ?? 0
             return [.text(idBDT), .text(idBDT + String(format: "%02d", member))] + place + [
                 .text(kk), plan.nikCell(format: self.format), .text(person.name.uppercased()), .code(person.sex),
                 .text((person.birthPlace ?? "").uppercased()), .text(date), person.age(on: asOf).map { .number($0) } ?? .empty,

@@ -35,7 +35,7 @@ enum FieldSpelling {
     /// blank, `-`, `Tidak Ada` or `TIDAK`.
     static func disability(_ kind: DisabilityType?, random: inout SynthRandom) -> String {
         guard let kind else { return random.pick(["", "-", "Tidak Ada", "TIDAK"]) }
-        return random.pick(disabilitySpellings[kind]!)
+        return random.pick(disabilitySpellings[kind] ?? [kind.label])
     }
 
     /// The spellings `disability(_:random:)` writes for each kind (a correct import maps each back to it).
@@ -45,10 +45,11 @@ enum FieldSpelling {
         .mental: ["Mental", "Disabilitas Mental", "Psikososial"],
         .sensory: ["Sensorik", "DISABILITAS SENSORIK", "Tuna Netra", "Tuna Rungu/Wicara"],
         .multiple: ["Ganda", "DISABILITAS GANDA", "Ganda/Multi"],
+        .unspecified: ["Lainnya", "Ya", "Penyandang Disabilitas"],
     ]
 
     /// Dukcapil's legacy "cacat" code (1 fisik, 2 netra, 3 rungu/wicara, 4 mental/jiwa, 5 fisik dan mental, 7 tidak
-    /// cacat) for a UU 8/2016 kind; an intellectual disability has no code of its own and is written 4.
+    /// cacat, 6 lainnya) for a UU 8/2016 kind; an intellectual disability has no code of its own and is written 4.
     static func legacyCacat(_ kind: DisabilityType?, random: inout SynthRandom) -> Int {
         switch kind {
         case nil: 7
@@ -56,6 +57,7 @@ enum FieldSpelling {
         case .sensory: random.chance(0.5) ? 2 : 3
         case .intellectual, .mental: 4
         case .multiple: 5
+        case .unspecified: 6
         }
     }
 
@@ -66,6 +68,7 @@ enum FieldSpelling {
         case 2, 3: .sensory
         case 4: .mental
         case 5: .multiple
+        case 6: .unspecified
         default: nil
         }
     }

@@ -37,9 +37,10 @@ final class RegsosekLayout: LayoutWriter {
     ]
 
     /// Question 428's domains (a … i) that show each kind with a 1 or 2: sensorik a/b/g, fisik c/d, intelektual e,
-    /// mental f; ganda is a physical and a sensory domain together. h and i never carry a kind (they are ambiguous).
+    /// mental f; ganda is a physical and a sensory domain together. h and i carry no kind (a disability of no stated kind).
     static let difficultyDomains: [DisabilityType: [[Int]]] = [
         .sensory: [[0], [1], [6]], .physical: [[2], [3]], .intellectual: [[4]], .mental: [[5]], .multiple: [[2, 0], [3, 1]],
+        .unspecified: [[7], [8]],
     ]
 
     private let format: SynthFormat
@@ -125,7 +126,7 @@ final class RegsosekLayout: LayoutWriter {
             let age = person.age(on: asOf)
             var difficulty = [Int](repeating: 4, count: 9)
             if let kind = person.disability {
-                for domain in style.pick(Self.difficultyDomains[kind]!) { difficulty[domain] = style.int(1...2) }
+                for domain in style.pick(Self.difficultyDomains[kind] ?? [[7]]) { difficulty[domain] = style.int(1...2) }
             } else if (age ?? 0) >= 60 && style.chance(0.3) {
                 difficulty[style.pick([0, 2, 7, 8])] = 3
             }

@@ -30,19 +30,31 @@ struct ImportPageController {
             return response
         }
         router.get("impor/proses/:id/ditolak.csv", .permitted(.importData, region: .none)) { _, context -> Response in
-            let id = try context.parameters.require("id")
-            let user = try context.requireUser()
-            guard let url = await services.imports.rejectsFile(id, for: user), let data = try? Data(contentsOf: url) else {
-                throw AppError.unknownImport(id)
-            }
-            let rows = max(0, data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1)
-            try await services.audit.append(context.auditActor, .personalDataExported, region: user.scope.region.dotted,
-                                            target: url.lastPathComponent, recordCount: rows)
-            let name = url.lastPathComponent.replacingOccurrences(of: "\"", with: "")
-            return Response(status: .ok, headers: [
-                .contentType: "text/csv; charset=utf-8",
-                .contentDisposition: "attachment; filename=\"\(name)\"",
-            ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            try await rejects(number: 1, context)
         }
+        router.get("impor/proses/:id/ditolak/:number", .permitted(.importData, region: .none)) { _, context -> Response in
+            // A number that is not a small positive whole number names no file: the same 404 as an unknown job.
+            guard let number = Int(try context.parameters.require("number")), (1...1000).contains(number) else {
+                throw AppError.unknownImport(try context.parameters.require("id"))
+            }
+            return try await rejects(number: number, context)
+        }
+    }
+
+    /// One rejects file of a job (a workbook of several tables has one per sheet), audited as an export of personal data.
+    private func rejects(number: Int, _ context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let user = try context.requireUser()
+        guard let url = await services.imports.rejectsFile(id, number: number, for: user), let data = try? Data(contentsOf: url) else {
+            throw AppError.unknownImport(id)
+        }
+        let rows = max(0, data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1)
+        try await services.audit.append(context.auditActor, .personalDataExported, region: user.scope.region.dotted,
+                                        target: url.lastPathComponent, recordCount: rows)
+        let name = url.lastPathComponent.replacingOccurrences(of: "\"", with: "")
+        return Response(status: .ok, headers: [
+            .contentType: "text/csv; charset=utf-8",
+            .contentDisposition: "attachment; filename=\"\(name)\"",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -24,6 +24,8 @@ actor ImportJobs {
         var error: String?
         var errorIndonesian: String?
         let fileName: String
+        /// The names of the rejects files, in the order of `report.rejectsFiles` (one per sheet of a workbook of several tables).
+        var rejectsNames: [String] = []
     }
 
     /// Who started a job.
@@ -36,8 +38,8 @@ actor ImportJobs {
     private var jobs: [String: Status] = [:]
     /// Who started each job: only they (and the admins overseeing their scope) see its report and rejected rows.
     private var owners: [String: Owner] = [:]
-    /// Rejects files by job id, to download.
-    private var rejects: [String: URL] = [:]
+    /// Rejects files by job id (one per sheet of a workbook of several tables), to download.
+    private var rejects: [String: [URL]] = [:]
     private let job: ImportJob
     private let folder: URL
     private let batches: ImportBatchStore?
@@ -126,8 +128,16 @@ actor ImportJobs {
     /// The job's status, for its owner or an admin.
     func status(_ id: String, for user: UserRecord) -> Status? { mayView(id, user) ? jobs[id] : nil }
 
-    /// The job's rejects file, for its owner or an admin.
-    func rejectsFile(_ id: String, for user: UserRecord) -> URL? { mayView(id, user) ? rejects[id] : nil }
+    /// The job's `number`th rejects file (1 = the first), for its owner or an admin.
+    func rejectsFile(_ id: String, number: Int = 1, for user: UserRecord) -> URL? {
+        guard mayView(id, user), let files = rejects[id], files.indices.contains(number - 1) else { return nil }
+        return files[number - 1]
+    }
+
+    /// Where the `number`th rejects file of a job is downloaded: the first keeps its old address.
+    static func rejectsAddress(_ id: String, number: Int) -> String {
+        number == 1 ? "/impor/proses/\(id)/ditolak.csv" : "/impor/proses/\(id)/ditolak/\(number)"
+    }
 
     private func mayView(_ id: String, _ user: UserRecord) -> Bool {
         guard let owner = owners[id], jobs[id] != nil else { return false }
@@ -142,13 +152,14 @@ actor ImportJobs {
 
     private func finish(_ id: String, report: ImportReport, upload: URL) async {
         var shown = report
-        // The API shows where to download the rejected rows, never where they lie on the server.
-        if let path = report.rejectsFile {
-            rejects[id] = URL(fileURLWithPath: path)
-            shown.rejectsFile = "/impor/proses/\(id)/ditolak.csv"
+        // The API shows where to download the rejected rows, never where they lie on the server: one address per file.
+        let files = report.rejectsFiles.isEmpty ? report.rejectsFile.map { [$0] } ?? [] : report.rejectsFiles
+        if !files.isEmpty {
+            rejects[id] = files.map { URL(fileURLWithPath: $0) }
+            shown.rejectsFiles = files.indices.map { Self.rejectsAddress(id, number: $0 + 1) }
+            shown.rejectsFile = shown.rejectsFiles.first
+            jobs[id]?.rejectsNames = files.map { URL(fileURLWithPath: $0).lastPathComponent }
         }
-        // A workbook of several tables has a rejects file per sheet; the page offers the first (the others stay on the server).
-        shown.rejectsFiles = shown.rejectsFile.map { [$0] } ?? []
         if report.dryRun {
             UploadRetention.mark(upload.deletingLastPathComponent(), .dryRun)
         } else {

@@ -5,6 +5,14 @@ import LumbungStore
 /// to (admins and operators); otherwise the first 4 digits of NIK and No. KK and the birth year only
 /// (`IdentityMask`), so no combination of shown fields rebuilds a NIK.
 struct FamilyView: Encodable {
+    struct Source: Encodable {
+        let batchID: Int
+        let fileName: String
+        let layout: String
+        let asOf: String?
+        let gave: String
+    }
+
     struct Member: Encodable {
         let nik: String?
         let name: String
@@ -25,6 +33,9 @@ struct FamilyView: Encodable {
     let address: String?
     let desil: Int?
     let members: [Member]
+    /// Each import that gave some of the family's data, oldest first, and what it gave.
+    let sources: [Source]
+    let hasSources: Bool
     /// NIK, No. KK and birth dates are masked.
     let masked: Bool
     /// Why, for roles that see masked identities.
@@ -47,6 +58,10 @@ struct FamilyView: Encodable {
                    relationship: $0.relationship?.label, disability: $0.disability?.label, needsVerification: $0.needsVerification,
                    isSubject: $0.isSubject)
         }
+        sources = card.sources.map {
+            Source(batchID: $0.batchID, fileName: $0.fileName, layout: $0.layout, asOf: $0.asOf, gave: $0.gave.joined(separator: ", "))
+        }
+        hasSources = !sources.isEmpty
     }
 }
 

@@ -63,7 +63,8 @@ struct ImportJobPage {
     let counts: [(label: String, value: String)]
     let problems: [Problem]
     let hasProblems: Bool
-    let rejectsHref: String?
+    /// One download per rejects file (a workbook of several tables has one per sheet).
+    let rejects: [(href: String, name: String)]
     /// "Kolom yang dipahami": each table with its columns and the field each was read as.
     let tables: [Table]
     let notes: [String]
@@ -114,6 +115,8 @@ struct ImportJobPage {
                     rows: problem.examples.map { "baris \($0.row)" }.joined(separator: ", "))
         }
         hasProblems = !problems.isEmpty
-        rejectsHref = report?.rejectsFile == nil ? nil : "/impor/proses/\(status.id)/ditolak.csv"
+        rejects = (report?.rejectsFiles ?? []).enumerated().map { index, href in
+            (href, status.rejectsNames.indices.contains(index) ? status.rejectsNames[index] : "ditolak.csv")
+        }
     }
 }

@@ -4,7 +4,7 @@ extension Migration {
     /// The region tree (Kemendagri codes), boundaries as GeoJSON, the BPS code crosswalk and the
     /// national kecamatan list used to check where a NIK was issued.
     static let regionTables = Migration(id: 1, name: "create region tables") { d in
-        let levels = RegionLevel.allCases.map(\.rawValue)
+        let levels = ["provinsi", "kabupaten", "kota", "kecamatan", "desa", "kelurahan"]  // RegionLevel as it was: frozen
         return [
             """
             CREATE TABLE region (
