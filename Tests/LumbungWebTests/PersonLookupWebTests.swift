@@ -62,6 +62,10 @@ import Testing
             try await client.execute(uri: "/orang", method: .post, headers: Self.form.merging([.authorization: "Bearer \(try #require(tokens[.operator]))"]),
                                      body: ByteBuffer(string: "nik=5203 0145 0892 0001")) { response in
                 #expect(response.status == .ok && response.text.contains("<tr class=\"subject\"><td class=\"code\">\(Self.siti)</td><td>Baiq Siti</td>"))
+                // Where the family's data came from: the family file gave the family, the members' file its one valid member.
+                #expect(response.text.contains("<h3>Asal data</h3>"))
+                #expect(response.text.contains("<td>keluarga.csv <span class=\"note\">(dtsen-keluarga)</span></td><td>2025-06-30</td><td>keluarga</td>"), "\(response.text)")
+                #expect(response.text.contains("<td>anggota.csv <span class=\"note\">(dtsen-individu)</span></td><td>2025-06-30</td><td>1 anggota</td>"))
             }
 
             let lookups = try await services.audit.search(.init(action: "personal_data.viewed"))

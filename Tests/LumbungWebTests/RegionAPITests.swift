@@ -75,7 +75,7 @@ import Testing
         try await withWebApp { client in
             try await client.execute(uri: "/api/v1/indicators", method: .get) { response in
                 let list = try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [[String: Any]] ?? []
-                #expect(list.count == 25)
+                #expect(list.count == 26)
                 let desil1 = try #require(list.first { $0["id"] as? String == "desil1_families" })
                 #expect(desil1["name_id"] as? String == "Keluarga desil 1" && desil1["unit"] as? String == "percent")
                 #expect(desil1["direction"] as? String == "higher_is_worse")
