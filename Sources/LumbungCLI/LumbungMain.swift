@@ -29,6 +29,9 @@ public enum LumbungMain {
         } catch let error as StoreError {
             printError(error.description)
             return 1
+        } catch let error as BackupError {
+            printError(error.description)
+            return 1
         } catch let error as AccessError {
             printError(error.description)
             return 1

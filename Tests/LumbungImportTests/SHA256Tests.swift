@@ -1,5 +1,6 @@
 import Foundation
 @testable import LumbungImport
+import LumbungStore
 import LumbungDomain
 import Testing
 

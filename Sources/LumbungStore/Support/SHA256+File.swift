@@ -3,7 +3,7 @@ import LumbungDomain
 
 extension SHA256 {
     /// The digest of a whole file, read in 1 MiB chunks.
-    static func of(file url: URL) throws -> String {
+    public static func of(file url: URL) throws -> String {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var hash = SHA256()
