@@ -167,6 +167,7 @@ let package = Package(
                 "LumbungDomain", "LumbungSheets", "LumbungTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -46,16 +46,6 @@ public struct ImportJob: Sendable {
         self.references = references
     }
 
-    /// Opens a file as CSV or XLSX by its content, not its name.
-    public static func reader(for url: URL) throws -> any SheetReader {
-        let head = (try? FileHandle(forReadingFrom: url)).flatMap { try? $0.read(upToCount: 4) }.map(Array.init) ?? []
-        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || url.pathExtension.lowercased() == "xlsx" && !head.isEmpty
-            && TextSniffer.looksBinary(head) {
-            return try XLSXSheetReader(url: url)
-        }
-        return try CSVSheetReader(url: url)
-    }
-
     public func run(_ file: URL, options: ImportOptions, progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportReport {
         guard FileManager.default.isReadableFile(atPath: file.path) else {
             throw SheetReadError.unreadable(file: file.lastPathComponent, reason: "the file does not exist or cannot be read")
@@ -276,6 +266,7 @@ final class FileScan: @unchecked Sendable {
                 }
                 let (row, controls) = Self.withoutControlCharacters(original)
                 var parsed = part.parser.parse(row)
+                parsed.issues += Self.readerIssues(original, sheet: table.sheetName, header: table.columns.header)
                 for column in controls {
                     parsed.issues.append(ImportIssue(row: row.number, sheet: table.sheetName, column: column < table.columns.header.count ? table.columns.header[column] : nil,
                                                      value: nil, severity: .warning, code: "control_character",
@@ -305,6 +296,23 @@ final class FileScan: @unchecked Sendable {
         if !chunk.isEmpty { try feed.send(chunk) }
         progress(ImportProgress(rows: rowsRead, fraction: 1))
         if rowsRead == skippedRows { throw ImportError.noDataRows(file: parts.first?.reader.fileName ?? "") }
+    }
+
+    /// What the reader noted on a row (a change of encoding, a bad row number), as warnings on it.
+    static func readerIssues(_ row: SheetRow, sheet: String?, header: [String]) -> [ImportIssue] {
+        row.notes.flatMap { note -> [ImportIssue] in
+            switch note {
+            case .encodingChanged(let columns):
+                return columns.map { column in
+                    ImportIssue(row: row.number, sheet: sheet, column: column < header.count ? header[column] : nil, value: nil,
+                                severity: .warning, code: "encoding_changed",
+                                message: "Pengodean teks berkas berubah di baris ini: sel ini tidak ditulis dengan pengodean yang sama dengan bagian lain berkas (mis. UTF-8 lalu Windows-1252), jadi dibaca menurut isinya sendiri. Periksa ejaan nama di baris ini, lalu simpan ulang seluruh berkas sebagai \"CSV UTF-8\".")
+                }
+            case .rowNumberInvalid(let given):
+                return [ImportIssue(row: row.number, sheet: sheet, column: nil, value: given, severity: .warning, code: "row_number_invalid",
+                                    message: "Nomor baris yang tertulis di dalam berkas ('\(given)') bukan nomor baris yang sah atau tidak urut sesudah baris sebelumnya; baris ini dibaca sebagai baris \(row.number), tepat sesudah baris sebelumnya. Berkas ini mungkin dibuat program yang keliru: simpan ulang dari Excel atau LibreOffice.")]
+            }
+        }
     }
 
     /// A row that ends the data (`###`, as village systems' import templates mark it): it and every row

@@ -87,6 +87,17 @@ import Testing
         #expect(rows[1][0] == .number("2"))
     }
 
+    @Test func a_row_number_that_is_bad_or_out_of_order_is_noted_and_the_row_placed_after_the_previous_one() throws {
+        let url = try Self.url("urutan.xlsx")
+        try HostileWorkbook.write(to: url, sheet: HostileWorkbook.sheet(
+            #"<row r="1"><c><v>1</v></c></row><row r="5"><c><v>5</v></c></row><row r="-5"><c><v>6</v></c></row>"#
+            + #"<row r="3"><c><v>7</v></c></row><row r="x"><c><v>8</v></c></row><row><c><v>9</v></c></row><row r="20"><c><v>20</v></c></row>"#))
+        let rows = try Self.rows(url)
+        #expect(rows.map(\.number) == [1, 5, 6, 7, 8, 9, 20])
+        #expect(rows.map { $0[0] } == ["1", "5", "6", "7", "8", "9", "20"].map { SheetValue.number($0) })
+        #expect(rows.map(\.notes) == [[], [], [.rowNumberInvalid(given: "-5")], [.rowNumberInvalid(given: "3")], [.rowNumberInvalid(given: "x")], [], []])
+    }
+
     @Test func a_shared_string_bomb_of_millions_of_strings_is_refused() throws {
         let url = try Self.url("bom-teks.xlsx")
         let limit = XLSXLimits.standard.sharedStrings

@@ -58,9 +58,30 @@ import ZIPFoundation
         }
     }
 
-    @Test func a_windows_1252_row_in_a_utf8_file_is_named() throws {
-        let bytes: [UInt8] = Array("nama,desa\nSiti,Rasanaé\n".utf8) + Array("Ali,Rasana".utf8) + [0xE9, 10]
-        #expect(throws: SheetReadError.mixedEncoding(file: "t.csv", row: 3, column: 2)) { _ = try Self.rows(Self.file(bytes)) }
+    @Test func a_file_that_turns_from_utf8_to_windows_1252_is_decoded_per_cell_and_the_rows_are_noted() throws {
+        // 30 lines of UTF-8 ("Zoë" as C3 AB), then two lines in Windows-1252 ("Zoë" as EB, "Rasanaé" as E9).
+        var bytes: [UInt8] = Array("nama,desa\n".utf8)
+        for _ in 0..<30 { bytes += Array("Zoë,Rasanaé\n".utf8) }
+        bytes += Array("Zo".utf8) + [0xEB] + Array(",Rasana".utf8) + [0xE9, 10]
+        bytes += Array("Ali,Rasana".utf8) + [0xE9, 10]
+        let rows = try Self.rows(Self.file(bytes))
+        #expect(rows.count == 33)
+        #expect(rows[1].values == [.text("Zoë"), .text("Rasanaé")] && rows[1].notes.isEmpty)
+        #expect(rows[31].values == [.text("Zoë"), .text("Rasanaé")])
+        #expect(rows[31].notes == [.encodingChanged(columns: [0, 1])])
+        #expect(rows[32].values == [.text("Ali"), .text("Rasanaé")])
+        #expect(rows[32].notes == [.encodingChanged(columns: [1])])
+        #expect(rows[0..<31].allSatisfy { $0.notes.isEmpty })
+    }
+
+    @Test func a_windows_1252_file_with_a_utf8_row_in_its_head_is_read_as_windows_1252_with_that_row_noted() throws {
+        // Three Windows-1252 lines, then one UTF-8 line: the head is mostly 1252, the UTF-8 row is the odd one.
+        var bytes: [UInt8] = Array("nama\n".utf8)
+        for _ in 0..<3 { bytes += Array("Rasana".utf8) + [0xE9, 10] }
+        bytes += Array("Zoë\n".utf8)
+        let rows = try Self.rows(Self.file(bytes))
+        #expect(rows.map { $0.values } == [[.text("nama")], [.text("Rasanaé")], [.text("Rasanaé")], [.text("Rasanaé")], [.text("Zoë")]])
+        #expect(rows.map(\.notes) == [[], [], [], [], [.encodingChanged(columns: [0])]])
     }
 
     @Test func a_huge_cell_is_refused_with_its_row_and_column() throws {

@@ -31,22 +31,16 @@ enum TableScan {
 
     private struct Stop: Error {}
 
-    /// The sheets' readers, in workbook order (one for a CSV).
+    /// The sheets' readers, in workbook order (one for a CSV or a web page), the format told by the content.
     static func readers(for url: URL) throws -> [any SheetReader] {
-        let first = try ImportJob.reader(for: url)
-        guard let workbook = first as? XLSXSheetReader, workbook.sheetNames.count > 1 else { return [first] }
-        var readers: [any SheetReader] = [workbook]
-        for index in 1..<workbook.sheetNames.count {
-            readers.append(try XLSXSheetReader(url: url, sheet: index))
-        }
-        return readers
+        try SheetFormat.readers(for: url)
     }
 
     static func find(in readers: [any SheetReader], choice: String, mapping: [String: ImportField]) throws -> (tables: [FoundTable], skipped: [SkippedSheet]) {
         var tables: [FoundTable] = []
         var skipped: [SkippedSheet] = []
         var firstError: ImportError?
-        let names = (readers.first as? XLSXSheetReader)?.sheetNames ?? []
+        let names = readers.first?.sheetNames ?? []
         for (index, reader) in readers.enumerated() {
             let name = names.count > 1 ? names[index] : nil
             switch try scan(reader, sheet: index, name: name, choice: choice, mapping: mapping) {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Streams a CSV file row by row: RFC 4180 quoting (line breaks inside quotes too), `,` `;` or tab
-/// (sniffed), UTF-8 with or without BOM or Windows-1252 (sniffed), CRLF, LF or CR line ends.
+/// (sniffed), UTF-16 LE or BE with a byte-order mark (Excel's "Unicode Text"), UTF-8 with or without BOM or Windows-1252 (sniffed, and decided again for each cell that is not
+/// in the file's encoding, with a note on its row), CRLF, LF or CR line ends.
 public struct CSVSheetReader: SheetReader {
     public let url: URL
     public var fileName: String { url.lastPathComponent }
@@ -23,6 +24,16 @@ public struct CSVSheetReader: SheetReader {
             throw SheetReadError.unreadable(file: url.lastPathComponent, reason: "the file cannot be opened")
         }
         guard !head.isEmpty else { throw SheetReadError.empty(file: url.lastPathComponent) }
+        if let bigEndian = TextSniffer.utf16ByteOrder(head) {
+            var transcoder = UTF16Transcoder(bigEndian: bigEndian)
+            let text = transcoder.transcode(head.dropFirst(2))
+            if let kind = TextSniffer.foreignKind(text) {
+                throw SheetReadError.notATable(file: url.lastPathComponent, looksLike: kind)
+            }
+            encoding = .utf16(bigEndian: bigEndian)
+            delimiter = TextSniffer.delimiter(text)
+            return
+        }
         if let kind = TextSniffer.foreignKind(head) {
             if kind == "ole" { throw SheetReadError.oldOrProtectedWorkbook(file: url.lastPathComponent) }
             throw SheetReadError.notATable(file: url.lastPathComponent, looksLike: kind == "xlsx" ? "an .xlsx workbook" : kind)
@@ -38,16 +49,26 @@ public struct CSVSheetReader: SheetReader {
         let size = Double((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0)
         var consumed = 0.0
         defer { try? handle.close() }
-        var parser = CSVRecordParser(delimiter: delimiter, encoding: encoding, fileName: fileName)
+        var transcoder: UTF16Transcoder?
+        if case .utf16(let bigEndian) = encoding { transcoder = UTF16Transcoder(bigEndian: bigEndian) }
+        var parser = CSVRecordParser(delimiter: delimiter, encoding: transcoder == nil ? encoding : .utf8(bom: false), fileName: fileName)
         var first = true
         while true {
             guard var chunk = try handle.read(upToCount: Self.chunkSize).map(Array.init), !chunk.isEmpty else { break }
-            if first, case .utf8(bom: true) = encoding { chunk.removeFirst(min(3, chunk.count)) }
-            first = false
             consumed += Double(chunk.count)
+            if first {
+                switch encoding {
+                case .utf8(bom: true): chunk.removeFirst(min(3, chunk.count))
+                case .utf16: chunk.removeFirst(min(2, chunk.count))
+                default: break
+                }
+            }
+            first = false
+            if transcoder != nil { chunk = transcoder?.transcode(chunk) ?? [] }
             try parser.feed(chunk, emit: body)
             if size > 0 { progress(min(1, consumed / size)) }
         }
+        if let rest = transcoder?.finish(), !rest.isEmpty { try parser.feed(rest, emit: body) }
         try parser.finish(emit: body)
     }
 }
@@ -65,6 +86,8 @@ struct CSVRecordParser {
     private var line = 1
     private var recordLine = 1
     private var fieldStarted = false
+    /// Columns of the current record whose text is not in the file's encoding.
+    private var changedColumns: [Int] = []
 
     init(delimiter: UInt8, encoding: TextSniffer.Encoding, fileName: String) {
         self.delimiter = delimiter
@@ -129,13 +152,14 @@ struct CSVRecordParser {
 
     private mutating func endField() throws {
         let text: String
-        switch encoding {
-        case .utf8:
-            if field.contains(where: { $0 >= 0x80 }) && !TextSniffer.isValidUTF8(field, allowCutEnd: false) {
-                throw SheetReadError.mixedEncoding(file: fileName, row: recordLine, column: fields.count + 1)
-            }
+        if field.contains(where: { $0 >= 0x80 }) {
+            // Each cell is decoded as what its bytes are: a file that is UTF-8 for 30 lines and then
+            // Windows-1252 (two exports pasted together) keeps both parts' letters, and the row is noted.
+            let isUTF8 = TextSniffer.isValidUTF8(field, allowCutEnd: false)
+            text = isUTF8 ? String(decoding: field, as: UTF8.self) : TextSniffer.decodeWindows1252(field[...])
+            if isUTF8 != (encoding != .windows1252) { changedColumns.append(fields.count) }
+        } else {
             text = String(decoding: field, as: UTF8.self)
-        case .windows1252: text = TextSniffer.decodeWindows1252(field[...])
         }
         if text.count > SheetReadError.maxCellCharacters {
             throw SheetReadError.cellTooLarge(file: fileName, row: recordLine, column: fields.count + 1)
@@ -149,8 +173,9 @@ struct CSVRecordParser {
     }
 
     private mutating func emitRecord(_ emit: (SheetRow) throws -> Void) throws {
-        let row = SheetRow(number: recordLine, values: fields)
+        let row = SheetRow(number: recordLine, values: fields, notes: changedColumns.isEmpty ? [] : [.encodingChanged(columns: changedColumns)])
         fields.removeAll(keepingCapacity: true)
+        changedColumns.removeAll()
         try emit(row)
     }
 }

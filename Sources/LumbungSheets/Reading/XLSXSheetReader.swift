@@ -88,6 +88,7 @@ public struct XLSXSheetReader: SheetReader {
     private struct SheetState {
         let reader: XLSXSheetReader
         var rowNumber = 0
+        var rowNotes: [SheetRowNote] = []
         var values: [SheetValue] = []
         var column = 0
         var cellType = ""
@@ -114,11 +115,23 @@ public struct XLSXSheetReader: SheetReader {
             case .start(let name, let attributes, let selfClosing):
                 switch name {
                 case "row":
-                    rowNumber = attributes.first { $0.0 == "r" }.flatMap { Int($0.1) }.flatMap { Self.rowNumbers.contains($0) ? $0 : nil }
-                        ?? min(rowNumber, Self.rowNumbers.upperBound) + 1
+                    // `r` may be left out (the row follows the previous one); one that is no row number or
+                    // not after the previous row's would misplace rows or give two rows one number: noted.
+                    let next = min(rowNumber, Self.rowNumbers.upperBound) + 1
+                    rowNotes = []
+                    if let given = attributes.first(where: { $0.0 == "r" })?.1 {
+                        if let number = Int(given), Self.rowNumbers.contains(number), number > rowNumber {
+                            rowNumber = number
+                        } else {
+                            rowNumber = next
+                            rowNotes = [.rowNumberInvalid(given: String(given.prefix(40)))]
+                        }
+                    } else {
+                        rowNumber = next
+                    }
                     values.removeAll(keepingCapacity: true)
                     column = 0
-                    if selfClosing { try emit(SheetRow(number: rowNumber, values: [])) }
+                    if selfClosing { try emit(SheetRow(number: rowNumber, values: [], notes: rowNotes)) }
                 case "c":
                     column = attributes.first { $0.0 == "r" }.map { Self.columnIndex($0.1) } ?? column
                     cellType = attributes.first { $0.0 == "t" }?.1 ?? "n"
@@ -162,7 +175,7 @@ public struct XLSXSheetReader: SheetReader {
                     values.append(value())
                     column += 1
                 case "row":
-                    try emit(SheetRow(number: rowNumber, values: values))
+                    try emit(SheetRow(number: rowNumber, values: values, notes: rowNotes))
                 default:
                     break
                 }
@@ -191,7 +204,7 @@ public struct XLSXSheetReader: SheetReader {
             }
         }
 
-        /// Row numbers taken from the file; others (0, negative, beyond any sheet) count on from the last row.
+        /// Row numbers taken from the file; others (0, negative, beyond any sheet) count on from the last row, noted.
         static let rowNumbers = 1...Int(Int32.max)
 
         /// `AB12` → 27 (0-based column). A reference of many letters gives a column past the last one
