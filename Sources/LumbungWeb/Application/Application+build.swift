@@ -45,6 +45,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     RankingAPIController(services: services).register(on: api)
     SummaryAPIController(services: services).register(on: api)
     CatalogueAPIController().register(on: api)
+    ProgrammeAPIController(services: services, coverage: services.coverage).register(on: api)
     RegionPageController(services: services).register(on: pages)
     ImportPageController(services: services).register(on: pages)
     AnalysisPageController(services: services).register(on: pages)
