@@ -54,5 +54,6 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     UserPageController(services: services).register(on: pages)
     AccountPageController(services: services).register(on: pages)
     PersonLookupController(services: services).register(pages: pages, api: api)
+    ProgrammePageController(services: services).register(on: pages)
     return router
 }

@@ -51,7 +51,9 @@ struct ProgrammeForm: Sendable {
         let organisation = organisations.first { $0.name.lowercased() == organisationName.lowercased() || $0.id.map(String.init) == organisationName }
         if organisation == nil { problems.append(organisationName.isEmpty ? .organisationMissing : .organisationUnknown(organisationName)) }
         var sectors: [Sector] = []
-        for word in text("sektor").split(whereSeparator: { $0 == "," || $0 == ";" }) {
+        // A page form sends one checkbox per sector (`sektor_pangan=on`), an API call a list (`sektor=tunai,pangan`).
+        let checked = Sector.allCases.filter { fields["sektor_" + $0.rawValue] != nil }.map(\.rawValue).joined(separator: ",")
+        for word in (text("sektor").isEmpty ? checked : text("sektor")).split(whereSeparator: { $0 == "," || $0 == ";" }) {
             let trimmed = word.trimmingCharacters(in: .whitespaces)
             if let sector = Sector.parse(trimmed) { sectors.append(sector) } else { problems.append(.sectorUnknown(trimmed)) }
         }
