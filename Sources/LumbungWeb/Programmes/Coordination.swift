@@ -73,7 +73,7 @@ struct Coordination {
         return zip(rows, disclosed).map { row, shown in
             let desil1 = restricted ? DisclosedCount.disclose(row.desil1Families, [], restricted: true).parent : .value(row.desil1Families)
             let coverage: String = if case .value = shown.desil1UnreachedFamilies, case .value = desil1, let percent = row.desil1CoveragePercent {
-                IndonesianNumber.format(Int((percent).rounded())) + "%"
+                IndonesianNumber.format(Int(saturating: percent, rounding: .toNearestOrAwayFromZero)) + "%"
             } else { "—" }
             return CoordinationPage.AreaRow(
                 code: row.code, name: row.name, link: "/koordinasi?within=\(row.code)" + (sector.map { "&sektor=\($0.rawValue)" } ?? ""),
@@ -91,13 +91,13 @@ struct Coordination {
             let betterOff = tally.betterOffFamiliesReached[code] ?? 0
             let hidden = restricted && (CellSuppression.suppresses(betterOff) || CellSuppression.suppresses(reached))
             return CoordinationPage.LeakRow(code: code, name: record.programme.name, families: count(reached), betterOff: count(betterOff),
-                                            share: hidden ? "—" : IndonesianNumber.format(Int((Double(betterOff) * 100 / Double(reached)).rounded())) + "%")
+                                            share: hidden ? "—" : IndonesianNumber.format(Int(saturating: Double(betterOff) * 100 / Double(reached), rounding: .toNearestOrAwayFromZero)) + "%")
         }
     }
 
     var summary: [ProgrammeDetailPage.Count] {
         let desil1 = parent.desil1Families
-        let percent = parent.desil1CoveragePercent.map { IndonesianNumber.format(Int($0.rounded())) + "%" } ?? "—"
+        let percent = parent.desil1CoveragePercent.map { IndonesianNumber.format(Int(saturating: $0, rounding: .toNearestOrAwayFromZero)) + "%" } ?? "—"
         return [
             .init(label: "Keluarga desil 1", count: count(desil1)),
             .init(label: "Keluarga desil 1 yang dijangkau program", count: restricted && (CellSuppression.suppresses(parent.desil1UnreachedFamilies)) ? "—" : percent),
