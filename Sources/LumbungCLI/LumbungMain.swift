@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LumbungDomain
 import LumbungStore
 
 /// Runs a `lumbung` command line and returns the process exit code:
@@ -33,6 +34,12 @@ public enum LumbungMain {
             printError(error.description)
             return 1
         } catch let error as AccessError {
+            printError(error.description)
+            return 1
+        } catch let error as ProgrammeProblem {
+            printError(error.description)
+            return 1
+        } catch let error as EnrolmentListError {
             printError(error.description)
             return 1
         } catch {

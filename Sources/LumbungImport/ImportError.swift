@@ -11,6 +11,10 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     case rejectsFolder(path: String)
     /// `--desa` names no desa/kelurahan of the region tree.
     case chosenVillage(String)
+    /// A beneficiary list without a header naming a NIK, a No. KK or a name.
+    case noBeneficiaryHeader(file: String)
+    /// A beneficiary list of one programme imported without saying which.
+    case beneficiaryProgrammeMissing(file: String)
 
     public var description: String {
         switch self {
@@ -26,6 +30,10 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noDataRows(let file): "\(file) has a header but no data rows."
         case .rejectsFolder(let path): "The rejects folder \(path) does not exist or cannot be written: create it or choose another with --rejects. Nothing was imported."
         case .chosenVillage(let code): "--desa \(code) is not a desa/kelurahan: give its 10-digit Kemendagri code, e.g. 52.01.01.2002."
+        case .noBeneficiaryHeader(let file):
+            "\(file): no header row naming a NIK, No. KK or name (NIK, NOKK, NAMA …) in the first 30 rows: it is no beneficiary list Lumbung can read."
+        case .beneficiaryProgrammeMissing(let file):
+            "\(file) has no programme column (KODE PROGRAM): say which programme the list is for with --programme CODE."
         case .continuedOnMoreSheets(let file, let sheets):
             "\(file) continues its table on the sheets \(sheets.joined(separator: ", ")), which this import does not read yet: save each sheet as its own .xlsx or .csv file and import those, so that no row is left out."
         }
@@ -45,6 +53,10 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noDataRows(let file): "\(file) hanya berisi judul kolom, tanpa baris data."
         case .rejectsFolder(let path): "Folder untuk baris yang ditolak (\(path)) tidak ada atau tidak dapat ditulis: buat foldernya atau pilih folder lain. Belum ada yang diimpor."
         case .chosenVillage(let code): "\(code) bukan kode desa/kelurahan: pilih desa dengan kode Kemendagri 10 digit, mis. 52.01.01.2002."
+        case .noBeneficiaryHeader(let file):
+            "\(file): dalam 30 baris pertama tidak ada baris judul kolom yang menyebut NIK, No. KK atau nama (NIK, NOKK, NAMA …): bukan daftar penerima yang dapat dibaca."
+        case .beneficiaryProgrammeMissing(let file):
+            "\(file) tidak punya kolom program (KODE PROGRAM): pilih program daftar penerima ini."
         case .continuedOnMoreSheets(let file, let sheets):
             "Tabel dalam \(file) berlanjut di lembar \(sheets.joined(separator: ", ")), yang belum dapat dibaca impor ini: simpan setiap lembar sebagai berkas .xlsx atau .csv tersendiri lalu impor berkas-berkas itu, agar tidak ada baris yang tertinggal."
         }

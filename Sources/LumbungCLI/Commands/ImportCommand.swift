@@ -25,6 +25,14 @@ struct ImportCommand: AsyncParsableCommand {
               lumbung import penduduk.xlsx --desa 52.01.01.2002
               lumbung import usulan.xlsx --layout siksng --dry-run
               lumbung import data.csv --mapping kolom.json
+            Beneficiary lists: with --programme CODE a file is read as the list of that programme (a NIK or No. KK per
+            row, optionally name, birth date, address, desa code, date received, amount, period); a file with a
+            KODE PROGRAM column (the generator's penerima-program files) is read as beneficiaries without it, and
+            programmes it names that are not registered are registered from its columns. Rows are matched to the
+            registry by NIK, then No. KK, then name + birth date in the desa (a weaker match, reported); rows that
+            match nobody are kept as unmatched enrolments. A list that matches nobody at all is refused.
+              lumbung import penerima-pkh.xlsx --programme PKH
+              lumbung import penerima-program-5203.csv
             """
     )
 
@@ -52,6 +60,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "The desa/kelurahan (10-digit Kemendagri code, e.g. 52.01.01.2002) of files without region columns.")
     var desa: String?
 
+    @Option(help: "Read the files as beneficiary lists of this programme (its code, e.g. PKH).")
+    var programme: String?
+
     func run() async throws {
         let logger = try loggingOptions.logger(label: "lumbung.import", default: .warning)
         var options = ImportOptions(asOf: try Self.date(asOf))
@@ -73,14 +84,26 @@ struct ImportCommand: AsyncParsableCommand {
                 throw CLIFailure.usage(error.description)
             }
         }
+        let programmeCode = try programme.map(ProgrammeCommand.code)
         let database = try await databaseOptions.openMigrated(logger: logger)
-        let job = ImportJob(database: database, references: try ImportReferences.load())
+        let references = try ImportReferences.load()
+        let job = ImportJob(database: database, references: references)
+        let beneficiaries = BeneficiaryImportJob(database: database, references: references)
         var failures = 0
         for path in files {
             let url = URL(fileURLWithPath: path)
             let line = ProgressLine(label: url.lastPathComponent)
             do {
-                let report = try await job.run(url, options: options) { line.update(rows: $0.rows, fraction: $0.fraction) }
+                let report: ImportReport
+                if programmeCode != nil || BeneficiaryColumns.isProgrammeList(url) {
+                    var listOptions = BeneficiaryImportOptions(asOf: options.asOf, programme: programmeCode)
+                    listOptions.dryRun = dryRun
+                    listOptions.rejectsFolder = options.rejectsFolder
+                    listOptions.registerListedProgrammes = true
+                    report = try await beneficiaries.run(url, options: listOptions)
+                } else {
+                    report = try await job.run(url, options: options) { line.update(rows: $0.rows, fraction: $0.fraction) }
+                }
                 line.done()
                 print(ImportReportText.render(report))
             } catch let error as SheetReadError {
@@ -92,6 +115,10 @@ struct ImportCommand: AsyncParsableCommand {
                 LumbungMain.printError(error.description)
                 failures += 1
             } catch let error as StoreError {
+                line.done()
+                LumbungMain.printError("\(url.lastPathComponent): \(error.description)")
+                failures += 1
+            } catch let error as EnrolmentListError {
                 line.done()
                 LumbungMain.printError("\(url.lastPathComponent): \(error.description)")
                 failures += 1
@@ -138,6 +165,11 @@ enum ImportReportText {
             lines.append("    \(problem.severity == .error ? "error  " : "warning") \(problem.code) × \(problem.count): \(problem.examples.first?.message ?? "")")
             let rows = problem.examples.map { "row \($0.row)" + ($0.column.map { " (\($0))" } ?? "") }.joined(separator: ", ")
             lines.append("            e.g. \(rows)")
+        }
+        if let enrolments = report.enrolments {
+            let matched = EnrolmentMatch.allCases.map { "\($0.rawValue) \(enrolments.byMatch[$0.rawValue] ?? 0)" }.joined(separator: ", ")
+            lines.append("  new enrolments by match: \(matched)")
+            if !enrolments.registeredProgrammes.isEmpty { lines.append("  programmes registered from the file: " + enrolments.registeredProgrammes.joined(separator: ", ")) }
         }
         for rejects in report.rejectsFiles { lines.append("  rejected rows with reasons: \(rejects)") }
         return lines.joined(separator: "\n")

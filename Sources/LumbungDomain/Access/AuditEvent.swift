@@ -25,6 +25,10 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case csrfRejected = "csrf.rejected"
         /// Events of people not signed in beyond the per-address limit, counted in `recordCount` instead of written one by one.
         case eventsSuppressed = "audit.suppressed"
+        case organisationAdded = "organisation.added"
+        case programmeAdded = "programme.added"
+        case programmeChanged = "programme.changed"
+        case programmeClosed = "programme.closed"
     }
 
     public var id: Int

@@ -12,7 +12,7 @@ public enum Role: String, Sendable, Codable, CaseIterable, Hashable {
         switch self {
         case .admin: Set(Permission.allCases)
         case .analyst: [.readAggregates, .exactSmallCounts, .readPersonalData]
-        case .operator: [.readAggregates, .exactSmallCounts, .readPersonalData, .seeFullIdentity, .importData]
+        case .operator: [.readAggregates, .exactSmallCounts, .readPersonalData, .seeFullIdentity, .importData, .manageProgrammes]
         case .partner, .viewer: [.readAggregates]
         }
     }
@@ -56,6 +56,8 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
     case manageUsers = "manage_users"
     /// Search and verify the audit log.
     case readAudit = "read_audit"
+    /// Register, change and close organisations and programmes within the region scope, and import their beneficiary lists.
+    case manageProgrammes = "manage_programmes"
 
     /// What the permission allows, for messages: "… may not import data".
     public var activity: (english: String, indonesian: String) {
@@ -67,6 +69,7 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
         case .importData: ("import data", "mengimpor data")
         case .manageUsers: ("manage users", "mengelola pengguna")
         case .readAudit: ("read the audit log", "membaca log audit")
+        case .manageProgrammes: ("manage programmes", "mengelola program")
         }
     }
 }

@@ -48,6 +48,15 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var unknownValues: [UnknownValues] = []
     /// File-level notes: the date order chosen per column, duplicated headers, ….
     public var notes: [String] = []
+    /// For a beneficiary list: the new enrolments by how they were matched, and programmes registered from it.
+    public var enrolments: Enrolments?
+
+    /// What a beneficiary list added.
+    public struct Enrolments: Sendable, Codable, Equatable {
+        /// New enrolments by `EnrolmentMatch` raw value (`nik`, `kk`, `name_birth`, `unmatched`).
+        public var byMatch: [String: Int]
+        public var registeredProgrammes: [String]
+    }
 
     /// One table of the file as Lumbung read it.
     public struct Table: Sendable, Codable, Equatable {

@@ -24,6 +24,9 @@ public struct FamilyCard: Sendable {
     public let members: [Member]
     /// Where the family's data came from: each import that gave some of it, oldest first.
     public let sources: [Source]
+    /// The family's key in the registry (kabupaten/kota and id), to find what else is recorded of it (programmes).
+    public var regencyCode = ""
+    public var householdID = 0
 
     /// One import batch and what of this family it gave: the family or members it first recorded, and the
     /// fields it filled in or changed later (each field remembers the batch that gave its stored value).
@@ -121,7 +124,8 @@ public struct FamilyLookup: Sendable {
                               kkNumber: try family.decode(column: "kk_number", as: String?.self),
                               headName: try family.decode(column: "head_name", as: String?.self),
                               address: try family.decode(column: "address", as: String?.self),
-                              desil: try family.decode(column: "desil", as: Int?.self), members: members, sources: sources)
+                              desil: try family.decode(column: "desil", as: Int?.self), members: members, sources: sources,
+                              regencyCode: regency, householdID: householdID)
         }
     }
 }

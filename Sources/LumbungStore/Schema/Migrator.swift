@@ -20,6 +20,7 @@ public struct Migrator: Sendable {
         .importBatchScope,
         .realFiles,
         .fieldSources,
+        .programmes,
     ]
 
     public let migrations: [Migration]

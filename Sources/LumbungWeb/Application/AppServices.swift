@@ -19,6 +19,8 @@ public struct AppServices: Sendable {
     let figures: RegionFigures
     let sessions: SessionStore
     public let audit: AuditLog
+    /// Programme coverage per desa, cached until an import or a programme change.
+    let coverage: CoverageCache
     /// The access rule of every route, filled as routes are registered.
     public let rules = RuleBook()
     /// Sign-in attempts of this server, counted before their password is checked.
@@ -42,7 +44,8 @@ public struct AppServices: Sendable {
             imports: imports,
             figures: RegionFigures(database: database, tree: tree),
             sessions: SessionStore(database: database),
-            audit: AuditLog(database: database)
+            audit: AuditLog(database: database),
+            coverage: CoverageCache(database: database)
         )
     }
 }

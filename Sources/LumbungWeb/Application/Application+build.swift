@@ -45,6 +45,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     RankingAPIController(services: services).register(on: api)
     SummaryAPIController(services: services).register(on: api)
     CatalogueAPIController().register(on: api)
+    ProgrammeAPIController(services: services, coverage: services.coverage).register(on: api)
     RegionPageController(services: services).register(on: pages)
     ImportPageController(services: services).register(on: pages)
     AnalysisPageController(services: services).register(on: pages)
@@ -53,5 +54,6 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     UserPageController(services: services).register(on: pages)
     AccountPageController(services: services).register(on: pages)
     PersonLookupController(services: services).register(pages: pages, api: api)
+    ProgrammePageController(services: services).register(on: pages)
     return router
 }

@@ -67,7 +67,9 @@ struct PersonLookupController {
         if card != nil { await misses.forgive(user.username) }
         try await services.audit.append(context.auditActor, .personalDataViewed, region: card?.villageCode.dotted ?? user.scope.region.dotted,
                                         target: "family by NIK", recordCount: card?.members.count ?? 0, outcome: card == nil ? "not_found" : "ok")
-        return card.map { FamilyView($0, tree: services.regions, fullIdentity: user.role.may(.seeFullIdentity)) }
+        guard let card else { return nil }
+        let programmes = try await ProgrammeStore(database: services.database).programmes(ofFamily: card.regencyCode, household: card.householdID)
+        return FamilyView(card, tree: services.regions, fullIdentity: user.role.may(.seeFullIdentity), programmes: programmes)
     }
 
     /// The `nik` field of a form body: 16 digits (spaces allowed), or a 400 that says what is wrong.

@@ -22,12 +22,21 @@ enum AppError: Error, Sendable {
     case csrfRejected
     case badNIK
     case personNotFound
+    case badJSON
+    /// A programme or organisation that cannot be saved, with every reason.
+    case programmeRefused([ProgrammeProblem])
+    case unknownProgramme(String)
+    case badCoverageLevel(String)
 
     var status: HTTPResponse.Status {
         switch self {
         case .badUpload(let failure) where failure.isQuota: .tooManyRequests
         case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking, .badNIK: .badRequest
-        case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound: .notFound
+        case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound, .unknownProgramme: .notFound
+        case .badJSON, .badCoverageLevel: .badRequest
+        case .programmeRefused(let problems):
+            problems.contains { if case .codeTaken = $0 { true } else if case .organisationNameTaken = $0 { true } else { false } } ? .conflict
+                : problems.contains { if case .programmeUnknown = $0 { true } else { false } } ? .notFound : .badRequest
         case .databaseUnavailable: .serviceUnavailable
         case .signInRequired, .badToken, .wrongCredentials: .unauthorized
         case .tooManyAttempts: .tooManyRequests
@@ -55,6 +64,10 @@ enum AppError: Error, Sendable {
         case .csrfRejected: "csrf_rejected"
         case .badNIK: "invalid_nik"
         case .personNotFound: "person_not_found"
+        case .badJSON: "invalid_json"
+        case .programmeRefused: "invalid_programme"
+        case .unknownProgramme: "unknown_programme"
+        case .badCoverageLevel: "invalid_level"
         }
     }
 
@@ -87,6 +100,10 @@ enum AppError: Error, Sendable {
         case .csrfRejected: "The form's security token is missing or wrong; reload the page and send it again."
         case .badNIK: "Send the NIK as 16 digits in the form field nik."
         case .personNotFound: "No person with this NIK within your region scope."
+        case .badJSON: "The body is not a JSON object."
+        case .programmeRefused(let problems): problems.map(\.description).joined(separator: " ")
+        case .unknownProgramme(let code): "There is no programme \(code)."
+        case .badCoverageLevel(let text): "'\(text)' is no level below the region: use kabupaten, kecamatan or desa."
         }
     }
 
@@ -119,6 +136,10 @@ enum AppError: Error, Sendable {
         case .csrfRejected: "Token keamanan formulir hilang atau salah. Muat ulang halaman lalu kirim lagi."
         case .badNIK: "NIK harus 16 digit angka."
         case .personNotFound: "Tidak ada orang dengan NIK ini di wilayah kerja Anda."
+        case .badJSON: "Isi permintaan bukan objek JSON."
+        case .programmeRefused(let problems): problems.map(\.indonesianDescription).joined(separator: " ")
+        case .unknownProgramme(let code): "Program \(code.prefix(40)) tidak ditemukan."
+        case .badCoverageLevel(let text): "Tingkat '\(text)' tidak dikenal atau tidak di bawah wilayahnya: pilih kabupaten, kecamatan atau desa."
         }
     }
 

@@ -36,12 +36,33 @@ struct FamilyView: Encodable {
     /// Each import that gave some of the family's data, oldest first, and what it gave.
     let sources: [Source]
     let hasSources: Bool
+    /// Every programme that reaches the family or a member, with its period and amount.
+    let programmes: [Programme]
+    let hasProgrammes: Bool
     /// NIK, No. KK and birth dates are masked.
     let masked: Bool
     /// Why, for roles that see masked identities.
     let maskNote: String?
 
-    init(_ card: FamilyCard, tree: RegionTree, fullIdentity: Bool) {
+    struct Programme: Encodable {
+        let code: String
+        let name: String
+        let organisation: String
+        let sectors: String
+        let period: String
+        let receivedOn: String?
+        let amount: String?
+        let person: String?
+        let match: String
+    }
+
+    init(_ card: FamilyCard, tree: RegionTree, fullIdentity: Bool, programmes: [FamilyProgramme] = []) {
+        self.programmes = programmes.map {
+            Programme(code: $0.code, name: $0.name, organisation: $0.organisation, sectors: $0.sectors.map(\.label).joined(separator: ", "),
+                      period: $0.period, receivedOn: $0.receivedOn?.description, amount: $0.amount.map { "Rp " + IndonesianNumber.format($0) },
+                      person: $0.personName, match: $0.match.label)
+        }
+        hasProgrammes = !programmes.isEmpty
         func shown(_ digits: String?) -> String? { digits.map { fullIdentity ? $0 : IdentityMask.masked($0) } }
         village = tree.path(to: card.villageCode).map(\.title).joined(separator: " › ")
         villageCode = card.villageCode.dotted

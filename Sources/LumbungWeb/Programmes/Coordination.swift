@@ -1,0 +1,129 @@
+import Foundation
+import LumbungAnalytics
+import LumbungDomain
+import LumbungStore
+
+/// The coordination picture of one region (`/koordinasi`, its XLSX): the 4W matrix (organisation × sector × area,
+/// families reached and budget), programme pairs reaching the same families, families nobody reaches by area, and
+/// programmes reaching better-off families — counted with `CoverageRules`, withheld below 5 for partners and viewers.
+struct Coordination {
+    let region: Region
+    let level: CoverageReport.Level
+    let sector: Sector?
+    let tally: CoverageTally
+    let parent: RegionCoverage
+    let rows: [RegionCoverage]
+    let records: [ProgrammeRecord]
+    let restricted: Bool
+
+    init(region: Region, level: CoverageReport.Level, sector: Sector?, totals: [RegionCode: CoverageTally], tree: RegionTree,
+         records: [ProgrammeRecord], restricted: Bool) {
+        self.region = region
+        self.level = level
+        self.sector = sector
+        tally = totals[region.code] ?? CoverageTally()
+        parent = RegionCoverage(code: region.code, name: region.name, tally: tally)
+        rows = region.code.depth >= level.depth ? [] : CoverageReport.regions(totals, tree: tree, within: region.code, level: level)
+        self.records = records.filter { record in sector.map { record.programme.sectors.contains($0) } ?? true }
+        self.restricted = restricted
+    }
+
+    func count(_ value: Int) -> String {
+        restricted && CellSuppression.suppresses(value) ? CellSuppression.Reason.small.text : IndonesianNumber.format(value)
+    }
+
+    /// One row per organisation × sector that has a programme in the region or reaches a family there.
+    var matrix: [CoordinationPage.MatrixRow] {
+        var cells: [OrganisationSector: [ProgrammeRecord]] = [:]
+        var names: [Int: Organisation] = [:]
+        for record in records {
+            guard let id = record.organisation.id else { continue }
+            names[id] = record.organisation
+            for sector in record.programme.sectors where self.sector == nil || sector == self.sector {
+                cells[OrganisationSector(organisation: id, sector: sector), default: []].append(record)
+            }
+        }
+        for key in tally.familiesReachedByOrganisationSector.keys where cells[key] == nil { cells[key] = [] }
+        return cells.sorted { a, b in
+            let left = names[a.key.organisation]?.name ?? "", right = names[b.key.organisation]?.name ?? ""
+            return (left, Sector.allCases.firstIndex(of: a.key.sector) ?? 0) < (right, Sector.allCases.firstIndex(of: b.key.sector) ?? 0)
+        }.map { key, programmes in
+            let budgets = programmes.compactMap(\.programme.budget)
+            return CoordinationPage.MatrixRow(
+                organisation: names[key.organisation]?.name ?? "#\(key.organisation)", kind: names[key.organisation]?.kind.label ?? "",
+                sector: key.sector.label, programmes: programmes.map(\.programme.code.value).joined(separator: ", "),
+                areas: Set(programmes.flatMap { $0.programme.targetRegions.map(\.dotted) }).sorted().joined(separator: ", "),
+                families: count(tally.familiesReachedByOrganisationSector[key] ?? 0),
+                budget: budgets.isEmpty ? "—" : "Rp " + IndonesianNumber.format(budgets.reduce(0, +)))
+        }
+    }
+
+    /// Programme pairs reaching the same families, most first ("PKH ∩ BPNT: 412 keluarga").
+    var pairs: [CoordinationPage.PairRow] {
+        let sectors = Dictionary(records.map { ($0.programme.code.value, Set($0.programme.sectors)) }, uniquingKeysWith: { a, _ in a })
+        return tally.overlaps.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { pair, families in
+            CoordinationPage.PairRow(pair: "\(pair.first) ∩ \(pair.second)", families: count(families),
+                                     sameSector: !(sectors[pair.first] ?? []).isDisjoint(with: sectors[pair.second] ?? []))
+        }
+    }
+
+    /// The regions one level down: desil-1 families, those nobody reaches, eligible ones nobody reaches, duplicated aid, leakage.
+    var areas: [CoordinationPage.AreaRow] {
+        let disclosed = DisclosedCoverage.rows(rows, parent: parent, restricted: restricted).rows
+        return zip(rows, disclosed).map { row, shown in
+            let desil1 = restricted ? DisclosedCount.disclose(row.desil1Families, [], restricted: true).parent : .value(row.desil1Families)
+            let coverage: String = if case .value = shown.desil1UnreachedFamilies, case .value = desil1, let percent = row.desil1CoveragePercent {
+                IndonesianNumber.format(Int(saturating: percent, rounding: .toNearestOrAwayFromZero)) + "%"
+            } else { "—" }
+            return CoordinationPage.AreaRow(
+                code: row.code, name: row.name, link: "/koordinasi?within=\(row.code)" + (sector.map { "&sektor=\($0.rawValue)" } ?? ""),
+                desil1: desil1.text, desil1Unreached: shown.desil1UnreachedFamilies.text, eligibleUnreached: shown.eligibleUnreachedFamilies.text,
+                duplicated: shown.duplicatedAidFamilies.text, inclusion: shown.inclusionErrorFamilies.text, coverage: coverage)
+        }
+    }
+
+    /// Programmes reaching families in desil 6 or above: how many, and their share of the programme's families here.
+    var leaks: [CoordinationPage.LeakRow] {
+        records.compactMap { record in
+            let code = record.programme.code.value
+            let reached = tally.familiesReached[code] ?? 0
+            guard reached > 0 else { return nil }
+            let betterOff = tally.betterOffFamiliesReached[code] ?? 0
+            let hidden = restricted && (CellSuppression.suppresses(betterOff) || CellSuppression.suppresses(reached))
+            return CoordinationPage.LeakRow(code: code, name: record.programme.name, families: count(reached), betterOff: count(betterOff),
+                                            share: hidden ? "—" : IndonesianNumber.format(Int(saturating: Double(betterOff) * 100 / Double(reached), rounding: .toNearestOrAwayFromZero)) + "%")
+        }
+    }
+
+    var summary: [ProgrammeDetailPage.Count] {
+        let desil1 = parent.desil1Families
+        let percent = parent.desil1CoveragePercent.map { IndonesianNumber.format(Int(saturating: $0, rounding: .toNearestOrAwayFromZero)) + "%" } ?? "—"
+        return [
+            .init(label: "Keluarga desil 1", count: count(desil1)),
+            .init(label: "Keluarga desil 1 yang dijangkau program", count: restricted && (CellSuppression.suppresses(parent.desil1UnreachedFamilies)) ? "—" : percent),
+            .init(label: "Keluarga desil 1 yang tidak dijangkau program apa pun", count: count(parent.desil1UnreachedFamilies)),
+            .init(label: "Keluarga desil 1–4 yang tidak dijangkau program apa pun", count: count(parent.eligibleUnreachedFamilies)),
+            .init(label: "Keluarga yang menerima bantuan sejenis dari dua lembaga atau lebih", count: count(parent.duplicatedAidFamilies)),
+            .init(label: "Keluarga desil 6–10 yang menerima PKH, BPNT atau PBI-JK", count: count(parent.inclusionErrorFamilies)),
+        ]
+    }
+
+    var levelLabel: String {
+        switch level {
+        case .kabupaten: "kabupaten/kota"
+        case .kecamatan: "kecamatan"
+        case .desa: "desa/kelurahan"
+        }
+    }
+
+    func page() -> CoordinationPage {
+        let matrix = self.matrix, pairs = self.pairs, leaks = self.leaks
+        return CoordinationPage(
+            title: "Koordinasi \(region.title) — Lumbung", regionName: region.title, regionCode: region.code.dotted, levelLabel: levelLabel,
+            sectorOptions: [ProgrammeListPage.Option(value: "", label: "Semua sektor", selected: sector == nil)]
+                + Sector.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0 == sector) },
+            sectorLabel: sector?.label, summary: summary, matrix: matrix, hasMatrix: !matrix.isEmpty, pairs: pairs, hasPairs: !pairs.isEmpty,
+            areas: areas, leaks: leaks, hasLeaks: !leaks.isEmpty,
+            download: "/koordinasi.xlsx?within=\(region.code.dotted)" + (sector.map { "&sektor=\($0.rawValue)" } ?? ""), suppressed: restricted)
+    }
+}

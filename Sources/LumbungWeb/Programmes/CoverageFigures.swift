@@ -1,0 +1,65 @@
+import Foundation
+import LumbungAnalytics
+import LumbungDomain
+import LumbungStore
+
+/// Coverage per desa, cached per (region, sector) until an import batch or a programme change makes it stale.
+actor CoverageCache {
+    private let store: ProgrammeStore
+    private var entries: [String: (generation: String, villages: [RegionCode: CoverageTally])] = [:]
+
+    init(database: Database) {
+        store = ProgrammeStore(database: database)
+    }
+
+    func villages(within region: RegionCode, sector: Sector?) async throws -> [RegionCode: CoverageTally] {
+        let key = "\(region.dotted)|\(sector?.rawValue ?? "")"
+        let generation = try await store.coverageGeneration()
+        if let entry = entries[key], entry.generation == generation { return entry.villages }
+        let villages = try await store.coverageByVillage(within: region, sector: sector)
+        if entries.count > 64 { entries.removeAll() }
+        entries[key] = (generation, villages)
+        return villages
+    }
+}
+
+/// One region's coverage as a role may see it.
+struct DisclosedCoverage: Encodable {
+    let code: String
+    let name: String
+    let familiesReached: [String: DisclosedCount]
+    let duplicatedAidFamilies: DisclosedCount
+    let eligibleUnreachedFamilies: DisclosedCount
+    let desil1UnreachedFamilies: DisclosedCount
+    let inclusionErrorFamilies: DisclosedCount
+    /// Registry totals, for roles that see exact counts only.
+    let families: Int?
+    let eligibleFamilies: Int?
+    let desil1Families: Int?
+
+    /// The rows of one level within `parent`, each figure suppressed against the parent's for restricted roles.
+    static func rows(_ rows: [RegionCoverage], parent: RegionCoverage, restricted: Bool) -> (parent: DisclosedCoverage, rows: [DisclosedCoverage]) {
+        func figure(_ metric: (RegionCoverage) -> Int) -> (DisclosedCount, [DisclosedCount]) {
+            DisclosedCount.disclose(metric(parent), rows.map(metric), restricted: restricted)
+        }
+        let codes = Set(parent.familiesReached.keys).union(rows.flatMap(\.familiesReached.keys)).sorted()
+        var reached: [String: (DisclosedCount, [DisclosedCount])] = [:]
+        for code in codes { reached[code] = figure { $0.familiesReached[code] ?? 0 } }
+        let duplicated = figure(\.duplicatedAidFamilies), eligible = figure(\.eligibleUnreachedFamilies)
+        let desil1 = figure(\.desil1UnreachedFamilies), inclusion = figure(\.inclusionErrorFamilies)
+        func make(_ row: RegionCoverage, _ index: Int?) -> DisclosedCoverage {
+            func pick(_ pair: (DisclosedCount, [DisclosedCount])) -> DisclosedCount { index.map { pair.1[$0] } ?? pair.0 }
+            return DisclosedCoverage(
+                code: row.code, name: row.name,
+                familiesReached: Dictionary(uniqueKeysWithValues: codes.compactMap { code in
+                    guard let pair = reached[code] else { return nil }
+                    let count = pick(pair)
+                    return count == .value(0) ? nil : (code, count)
+                }),
+                duplicatedAidFamilies: pick(duplicated), eligibleUnreachedFamilies: pick(eligible), desil1UnreachedFamilies: pick(desil1),
+                inclusionErrorFamilies: pick(inclusion), families: restricted ? nil : row.families,
+                eligibleFamilies: restricted ? nil : row.eligibleFamilies, desil1Families: restricted ? nil : row.desil1Families)
+        }
+        return (make(parent, nil), rows.enumerated().map { make($0.element, $0.offset) })
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LumbungAnalytics
+import LumbungDomain
+import LumbungStore
+
+/// The programmes JSON API:
+///
+/// - `GET /api/v1/programmes?within=CODE` — programmes working in the region (default: the user's scope);
+/// - `POST /api/v1/programmes` — register one (form fields or JSON; admins and operators, target regions in scope);
+/// - `GET /api/v1/programmes/{programme}` — one programme with its enrolment counts in the user's scope;
+/// - `POST /api/v1/programmes/{programme}/close` — close it (`date`, default today);
+/// - `GET /api/v1/programmes/{programme}/enrolments` — its enrolled people (personal data: analysts, operators,
+///   admins, and partners for their own organisation's programmes; audited);
+/// - `GET /api/v1/organisations`, `POST /api/v1/organisations` — the organisations;
+/// - `GET /api/v1/coverage?within=CODE&level=kabupaten|kecamatan|desa&sector=…` — coverage per region.
+/// Counts under 5 are withheld for partners and viewers.
+struct ProgrammeAPIController {
+    let services: AppServices
+    let coverage: CoverageCache
+
+    var store: ProgrammeStore { ProgrammeStore(database: services.database) }
+
+    func register(on api: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
+        api.get("programmes", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
+            let user = try context.requireUser()
+            let within = try FormQuery.value("within", in: request).map { try AppError.region($0, in: services.regions).code } ?? user.scope.region
+            let records = try await store.programmes(visibleIn: within).filter { ProgrammeAccess.sees(user, $0.programme) }
+            return JSONBody.response(["programmes": records.map { ProgrammeView($0, restricted: context.suppressesSmallCells) }])
+        }
+        api.post("programmes", .permitted(.manageProgrammes, region: .none)) { request, context -> Response in
+            let user = try context.requireUser()
+            let form = try await ProgrammeForm.read(request)
+            let programme: Programme
+            switch form.programme(organisations: try await store.organisations()) {
+            case .success(let made): programme = made
+            case .failure(let problems): throw AppError.programmeRefused(problems.list)
+            }
+            try await ProgrammeAccess.requireManage(user, programme, request, context, audit: services.audit)
+            let record = try await Self.saving { try await store.add(programme, by: context.auditActor) }
+            return JSONBody.response(ProgrammeView(record, restricted: false), status: .created)
+        }
+        api.get("programmes/{programme}", .permitted(.readAggregates, region: .none)) { _, context -> Response in
+            let user = try context.requireUser()
+            let record = try await ProgrammeAccess.record(context.parameters.get("programme") ?? "", for: user, store: store)
+            return JSONBody.response(ProgrammeView(record, restricted: context.suppressesSmallCells))
+        }
+        api.post("programmes/{programme}/close", .permitted(.manageProgrammes, region: .none)) { request, context -> Response in
+            let user = try context.requireUser()
+            let record = try await ProgrammeAccess.record(context.parameters.get("programme") ?? "", for: user, store: store)
+            try await ProgrammeAccess.requireManage(user, record.programme, request, context, audit: services.audit)
+            let text = try await ProgrammeForm.read(request).text("tanggal")
+            let date: CalendarDate
+            if text.isEmpty { date = .todayInNTB(secondsSince1970: Date().timeIntervalSince1970) } else {
+                guard let parsed = CalendarDate(iso: text) else { throw AppError.badDate(String(text.prefix(40))) }
+                date = parsed
+            }
+            let closed = try await Self.saving { try await store.close(record.programme.code, on: date, by: context.auditActor) }
+            return JSONBody.response(ProgrammeView(closed, restricted: false))
+        }
+        api.get("programmes/{programme}/enrolments", .permitted(.readAggregates, region: .none)) { request, context -> Response in
+            let user = try context.requireUser()
+            let record = try await ProgrammeAccess.record(context.parameters.get("programme") ?? "", for: user, store: store)
+            let people = try await Self.enrolments(record, request: request, context: context, services: services)
+            return JSONBody.response(EnrolmentsBody(programme: record.programme.code.value, enrolments: people))
+        }
+        api.get("organisations", .permitted(.readAggregates, region: .none)) { _, _ -> Response in
+            JSONBody.response(["organisations": try await store.organisations().map {
+                ["name": $0.name, "kind": $0.kind.rawValue, "region": $0.region?.dotted ?? ""]
+            }])
+        }
+        api.post("organisations", .permitted(.manageProgrammes, region: .none)) { request, context -> Response in
+            let user = try context.requireUser()
+            let form = try await ProgrammeForm.read(request)
+            guard let kind = OrganisationKind.parse(form.text("jenis").isEmpty ? form.text("kind") : form.text("jenis")) else {
+                throw AppError.programmeRefused([.organisationKindUnknown(form.text("jenis").isEmpty ? form.text("kind") : form.text("jenis"))])
+            }
+            let regionText = form.text("wilayah").isEmpty ? form.text("region") : form.text("wilayah")
+            let region = regionText.isEmpty ? user.scope.region : try AppError.region(regionText, in: services.regions).code
+            guard user.scope.covers(region) else { throw AppError.outOfScope(region) }
+            let organisation = try await Self.saving {
+                try await store.addOrganisation(Organisation(name: form.text("nama"), kind: kind, region: region), by: context.auditActor)
+            }
+            return JSONBody.response(["name": organisation.name, "kind": organisation.kind.rawValue, "region": region.dotted], status: .created)
+        }
+        api.get("coverage", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
+            let user = try context.requireUser()
+            let asked = try CoverageRequest(request, tree: services.regions, defaultWithin: user.scope.region)
+            let villages = try await coverage.villages(within: asked.within, sector: asked.sector)
+            let totals = CoverageReport.totals(villages, tree: services.regions)
+            let rows = CoverageReport.regions(totals, tree: services.regions, within: asked.within, level: asked.level)
+            let parent = RegionCoverage(code: asked.within, name: services.regions[asked.within]?.name ?? "", tally: totals[asked.within] ?? CoverageTally())
+            let disclosed = DisclosedCoverage.rows(rows, parent: parent, restricted: context.suppressesSmallCells)
+            return JSONBody.response(CoverageBody(within: asked.within.dotted, level: asked.level.rawValue, sector: asked.sector?.rawValue,
+                                                  region: disclosed.parent, regions: disclosed.rows))
+        }
+    }
+
+    struct EnrolmentsBody: Encodable {
+        let programme: String
+        let enrolments: [EnrolmentView]
+    }
+
+    struct CoverageBody: Encodable {
+        let within: String
+        let level: String
+        let sector: String?
+        let region: DisclosedCoverage
+        let regions: [DisclosedCoverage]
+    }
+
+    /// Runs a store change, turning what the domain refuses into a 400/404/409 that says why.
+    static func saving<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let problem as ProgrammeProblem { throw AppError.programmeRefused([problem]) }
+    }
+
+    /// One enrolled person as listed.
+    struct EnrolmentView: Encodable {
+        let nik: String?
+        let kkNumber: String?
+        let name: String?
+        let village: String?
+        let period: String
+        let receivedOn: String?
+        let amount: Int?
+        let match: String
+        let matchLabel: String
+        let desil: Int?
+    }
+
+    /// The programme's enrolled people the user may see (403, audited, for anyone else), in the user's scope; the
+    /// viewing is audited with the number of people shown. `?cocok=unmatched` lists one kind of match.
+    static func enrolments(_ record: ProgrammeRecord, request: Request, context: AppRequestContext, services: AppServices) async throws -> [EnrolmentView] {
+        let user = try context.requireUser()
+        guard ProgrammeAccess.listsPeople(user, record) else {
+            try await services.audit.append(context.auditActor, .accessDenied, region: user.scope.region.dotted,
+                                            target: "\(request.method) \(request.uri.path)", outcome: "denied")
+            throw AppError.forbidden(user.role, .readPersonalData)
+        }
+        let match = FormQuery.value("cocok", in: request).flatMap(EnrolmentMatch.init(rawValue:))
+        let page = max(0, min(10_000, Int(FormQuery.value("halaman", in: request) ?? "") ?? 0))
+        let rows = try await ProgrammeStore(database: services.database).enrolments(of: record.programme.code, within: user.scope.region, match: match,
+                                                                                      limit: 200, offset: page * 200)
+        let full = user.role.may(.seeFullIdentity)
+        try await services.audit.append(context.auditActor, .personalDataViewed, region: user.scope.region.dotted,
+                                        target: "enrolments of \(record.programme.code.value)", recordCount: rows.count)
+        return rows.map { row in
+            EnrolmentView(nik: row.nik.map { full ? $0 : IdentityMask.masked($0) }, kkNumber: row.kkNumber.map { full ? $0 : IdentityMask.masked($0) },
+                          name: row.name, village: row.village, period: row.period, receivedOn: row.receivedOn?.description, amount: row.amount,
+                          match: row.match.rawValue, matchLabel: row.match.label, desil: row.desil)
+        }
+    }
+}
+
+
+/// `?within=CODE&level=kabupaten|kecamatan|desa&sector=…` of a coverage request; the level defaults to the one under `within`.
+struct CoverageRequest {
+    let within: RegionCode
+    let level: CoverageReport.Level
+    let sector: Sector?
+
+    init(_ request: Request, tree: RegionTree, defaultWithin: RegionCode) throws {
+        within = try FormQuery.value("within", in: request).map { try AppError.region($0, in: tree).code } ?? defaultWithin
+        let levelText = FormQuery.value("level", in: request) ?? ""
+        if levelText.isEmpty {
+            level = within.depth <= 1 ? .kabupaten : within.depth == 2 ? .kecamatan : .desa
+        } else {
+            guard let chosen = CoverageReport.Level(rawValue: levelText), chosen.depth >= within.depth else { throw AppError.badCoverageLevel(String(levelText.prefix(20))) }
+            level = chosen
+        }
+        let sectorText = FormQuery.value("sector", in: request) ?? FormQuery.value("sektor", in: request) ?? ""
+        if sectorText.isEmpty { sector = nil } else {
+            guard let parsed = Sector.parse(sectorText) else { throw AppError.programmeRefused([.sectorUnknown(String(sectorText.prefix(30)))]) }
+            sector = parsed
+        }
+    }
+}

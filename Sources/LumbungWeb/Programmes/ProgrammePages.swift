@@ -1,0 +1,217 @@
+import Foundation
+import LumbungAnalytics
+import LumbungDomain
+import LumbungStore
+
+/// `/program`: the programmes working in the user's region, and the organisations.
+struct ProgrammeListPage {
+    struct Row {
+        let code: String
+        let name: String
+        let organisation: String
+        let sectors: String
+        let unit: String
+        let period: String
+        let budget: String
+        let enrolments: String
+        let unmatched: String
+        let families: String
+        let closed: Bool
+    }
+
+    struct OrganisationRow {
+        let name: String
+        let kind: String
+        let region: String
+    }
+
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let title = "Program — Lumbung"
+    let query = ""
+    let csrf: String
+    let canManage: Bool
+    let programmes: [Row]
+    let hasProgrammes: Bool
+    let organisations: [OrganisationRow]
+    let kinds = OrganisationKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: false) }
+    let message: String?
+    let error: String?
+
+    static func period(_ programme: Programme) -> String {
+        "\(programme.start) – \(programme.end?.description ?? "berjalan")"
+    }
+
+    static func row(_ record: ProgrammeRecord, restricted: Bool) -> Row {
+        let view = ProgrammeView(record, restricted: restricted)
+        return Row(code: view.code, name: view.name, organisation: view.organisation.name, sectors: view.sectorLabels,
+                   unit: record.programme.unit.label, period: period(record.programme), budget: view.budgetText, enrolments: view.enrolments.text,
+                   unmatched: view.unmatched.text, families: view.familiesReached.text, closed: record.programme.closedOn != nil)
+    }
+}
+
+/// `/program/baru` and `/program/{kode}/ubah`: the form of a programme, filled with what was sent and the problems found.
+struct ProgrammeFormPage {
+    struct Check {
+        let name: String
+        let label: String
+        let checked: Bool
+    }
+
+    let title: String
+    let query = ""
+    let csrf: String
+    let isNew: Bool
+    let action: String
+    let code: String
+    let name: String
+    let organisations: [ProgrammeListPage.Option]
+    let sectors: [Check]
+    let units: [ProgrammeListPage.Option]
+    let fundingSource: String
+    let start: String
+    let end: String
+    let budget: String
+    let regions: String
+    let eligibility: String
+    let maximumDesil: String
+    let errors: [String]
+    let hasErrors: Bool
+
+    init(form: ProgrammeForm, isNew: Bool, organisations: [Organisation], csrf: String, errors: [String]) {
+        let code = form.text("kode")
+        self.isNew = isNew
+        title = isNew ? "Program baru — Lumbung" : "Ubah program \(code) — Lumbung"
+        action = isNew ? "/program" : "/program/\(code)"
+        self.csrf = csrf
+        self.code = code
+        name = form.text("nama")
+        let chosen = form.text("organisasi").lowercased()
+        self.organisations = organisations.map { .init(value: $0.name, label: "\($0.name) (\($0.kind.label))", selected: $0.name.lowercased() == chosen) }
+        let listed = Set(form.text("sektor").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        sectors = Sector.allCases.map { .init(name: "sektor_" + $0.rawValue, label: $0.label, checked: listed.contains($0.rawValue) || form.fields["sektor_" + $0.rawValue] != nil) }
+        let unit = form.text("sasaran").isEmpty ? ProgrammeUnit.family.rawValue : form.text("sasaran")
+        units = ProgrammeUnit.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == unit) }
+        fundingSource = form.text("sumber_dana")
+        start = form.text("mulai")
+        end = form.text("selesai")
+        budget = form.text("anggaran")
+        regions = form.text("wilayah")
+        eligibility = form.text("kelayakan")
+        maximumDesil = form.text("desil_maks")
+        self.errors = errors
+        hasErrors = !errors.isEmpty
+    }
+
+    /// The form's fields of a stored programme.
+    static func fields(of record: ProgrammeRecord) -> ProgrammeForm {
+        let programme = record.programme
+        return ProgrammeForm([
+            "kode": programme.code.value, "nama": programme.name, "organisasi": record.organisation.name,
+            "sektor": programme.sectors.map(\.rawValue).joined(separator: ","), "sasaran": programme.unit.rawValue, "sumber_dana": programme.fundingSource,
+            "mulai": programme.start.description, "selesai": programme.end?.description ?? "", "anggaran": programme.budget.map(String.init) ?? "",
+            "wilayah": programme.targetRegions.map(\.dotted).joined(separator: ", "), "kelayakan": programme.eligibility,
+            "desil_maks": programme.maximumDesil.map(String.init) ?? "",
+        ])
+    }
+}
+
+/// `/program/{kode}`: one programme, its counts and what the user may do with it.
+struct ProgrammeDetailPage {
+    struct Count {
+        let label: String
+        let count: String
+    }
+
+    let title: String
+    let query = ""
+    let csrf: String
+    let programme: ProgrammeView
+    let enrolmentsText: String
+    let familiesText: String
+    let unit: String
+    let period: String
+    let regions: String
+    let closed: Bool
+    let canManage: Bool
+    let canListPeople: Bool
+    let matches: [Count]
+    let message: String?
+    let error: String?
+}
+
+/// `/program/{kode}/peserta`: the enrolled people (personal data, audited).
+struct EnrolmentListPage {
+    let title: String
+    let query = ""
+    let code: String
+    let name: String
+    let rows: [ProgrammeAPIController.EnrolmentView]
+    let hasRows: Bool
+    let masked: Bool
+    let filters: [ProgrammeListPage.Option]
+    let previous: String?
+    let next: String?
+}
+
+/// `/koordinasi?within=KODE&sektor=…`: who does what where, where programmes overlap, whom nobody reaches, who
+/// receives what is meant for poorer families — for one region and its regions one level down.
+struct CoordinationPage {
+    struct MatrixRow {
+        let organisation: String
+        let kind: String
+        let sector: String
+        let programmes: String
+        let areas: String
+        let families: String
+        let budget: String
+    }
+
+    struct PairRow {
+        let pair: String
+        let families: String
+        let sameSector: Bool
+    }
+
+    struct AreaRow {
+        let code: String
+        let name: String
+        let link: String
+        let desil1: String
+        let desil1Unreached: String
+        let eligibleUnreached: String
+        let duplicated: String
+        let inclusion: String
+        let coverage: String
+    }
+
+    struct LeakRow {
+        let code: String
+        let name: String
+        let families: String
+        let betterOff: String
+        let share: String
+    }
+
+    let title: String
+    let query = ""
+    let regionName: String
+    let regionCode: String
+    let levelLabel: String
+    let sectorOptions: [ProgrammeListPage.Option]
+    let sectorLabel: String?
+    let summary: [ProgrammeDetailPage.Count]
+    let matrix: [MatrixRow]
+    let hasMatrix: Bool
+    let pairs: [PairRow]
+    let hasPairs: Bool
+    let areas: [AreaRow]
+    let leaks: [LeakRow]
+    let hasLeaks: Bool
+    let download: String
+    let suppressed: Bool
+}
