@@ -22,12 +22,15 @@ enum AppError: Error, Sendable {
     case csrfRejected
     case badNIK
     case personNotFound
+    case unknownIndicator(String)
+    case badClassMethod(String)
+    case noBoundary(RegionCode)
 
     var status: HTTPResponse.Status {
         switch self {
         case .badUpload(let failure) where failure.isQuota: .tooManyRequests
-        case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking, .badNIK: .badRequest
-        case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound: .notFound
+        case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking, .badNIK, .badClassMethod: .badRequest
+        case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound, .unknownIndicator, .noBoundary: .notFound
         case .databaseUnavailable: .serviceUnavailable
         case .signInRequired, .badToken, .wrongCredentials: .unauthorized
         case .tooManyAttempts: .tooManyRequests
@@ -55,6 +58,9 @@ enum AppError: Error, Sendable {
         case .csrfRejected: "csrf_rejected"
         case .badNIK: "invalid_nik"
         case .personNotFound: "person_not_found"
+        case .unknownIndicator: "unknown_indicator"
+        case .badClassMethod: "invalid_class_method"
+        case .noBoundary: "no_boundary"
         }
     }
 
@@ -87,6 +93,9 @@ enum AppError: Error, Sendable {
         case .csrfRejected: "The form's security token is missing or wrong; reload the page and send it again."
         case .badNIK: "Send the NIK as 16 digits in the form field nik."
         case .personNotFound: "No person with this NIK within your region scope."
+        case .unknownIndicator(let id): "Unknown indicator '\(id)': a map shows one of " + MapRequest.indicators.map(\.id).joined(separator: ", ") + "."
+        case .badClassMethod(let name): "Unknown class method '\(name)': use kuantil or jenks."
+        case .noBoundary(let code): "The reference data has no boundaries to draw a map of \(code.dotted)."
         }
     }
 
@@ -119,6 +128,10 @@ enum AppError: Error, Sendable {
         case .csrfRejected: "Token keamanan formulir hilang atau salah. Muat ulang halaman lalu kirim lagi."
         case .badNIK: "NIK harus 16 digit angka."
         case .personNotFound: "Tidak ada orang dengan NIK ini di wilayah kerja Anda."
+        case .unknownIndicator(let id):
+            "Indikator '\(id)' tidak dikenal. Peta dapat menampilkan: " + MapRequest.indicators.map(\.nameID).joined(separator: ", ") + "."
+        case .badClassMethod(let name): "Cara pembagian kelas '\(name)' tidak dikenal: pilih kuantil atau jenks."
+        case .noBoundary(let code): "Batas wilayah untuk peta \(code.dotted) belum tersedia di data referensi."
         }
     }
 
