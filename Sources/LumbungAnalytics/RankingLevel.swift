@@ -21,8 +21,12 @@ extension PriorityRanking {
         public func isBelow(_ region: RegionCode) -> Bool { depth > region.depth }
     }
 
-    /// The areas of `level` within `region`, each with the sum of its villages' tallies.
-    public static func areas(_ level: Level, within region: RegionCode, totals: RegionTotals) -> [(region: Region, tally: RegionTally)] {
-        totals.tree.descendants(of: region, depth: level.depth).map { ($0, totals[$0.code]) }
+    /// The areas of `level` within `region`, each with the sum of its villages' tallies; with `minimumFamilies`, only
+    /// those `ComparableArea` compares at that minimum.
+    public static func areas(_ level: Level, within region: RegionCode, totals: RegionTotals,
+                             minimumFamilies: Int? = nil) -> [(region: Region, tally: RegionTally)] {
+        totals.tree.descendants(of: region, depth: level.depth).map { ($0, totals[$0.code]) }.filter { area in
+            minimumFamilies.map { ComparableArea.isCompared(families: area.1.families, minimum: $0) } ?? true
+        }
     }
 }

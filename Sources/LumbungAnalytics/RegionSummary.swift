@@ -8,8 +8,6 @@ public struct RegionSummary: Sendable, Encodable {
     public let id: String
     public let en: String
 
-    /// Areas smaller than this are left out of "stands out" lists: their rates swing too much.
-    static let minimumFamilies = 10
 
     /// Indicators compared against the parent region, worst first.
     static let compared = ["desil1_families", "unfit_housing", "no_safe_water", "no_sanitation", "out_of_school", "disability",
@@ -86,7 +84,7 @@ public struct RegionSummary: Sendable, Encodable {
         // The areas below with the highest desil-1 share.
         let children = tree.children(of: region.code).compactMap { child -> (Region, Double)? in
             let childTally = totals[child.code]
-            guard childTally.families >= Self.minimumFamilies, let childRate = rate("desil1_families", child.code, childTally) else { return nil }
+            guard ComparableArea.isCompared(families: childTally.families), let childRate = rate("desil1_families", child.code, childTally) else { return nil }
             return (child, childRate)
         }.sorted { ($0.1, $1.0.code) > ($1.1, $0.0.code) }.prefix(3)
         if !children.isEmpty, let label = region.level.childrenLabel {

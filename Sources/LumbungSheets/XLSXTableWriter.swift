@@ -168,6 +168,10 @@ public final class XLSXTableWriter: TableWriter {
                 buffer.append(contentsOf: "</t></is></c>".utf8)
             case .number(let number):
                 buffer.append(contentsOf: "<c r=\"\(reference)\"><v>\(number)</v></c>".utf8)
+            case .decimal:
+                let text = cell.csvText
+                guard !text.isEmpty else { continue }
+                buffer.append(contentsOf: "<c r=\"\(reference)\"><v>\(text)</v></c>".utf8)
             case .date(let date, _):
                 buffer.append(contentsOf: "<c r=\"\(reference)\" s=\"1\"><v>\(date.excelSerial)</v></c>".utf8)
             }

@@ -78,15 +78,17 @@ import Testing
             Region(code: try RegionCode("52.01.01.2002"), name: "Kebon Ayu", level: .desa),
         ])
         var villages: [RegionCode: RegionTally] = [:]
+        // 30 families each (the smallest area compared, `ComparableArea`): 8, 2 and 1 of them in desil 1.
         for (code, desil1) in [("52.03.01.2001", 8), ("52.03.01.2002", 2), ("52.01.01.2002", 1)] {
-            villages[try RegionCode(code)] = PriorityRankingTests.area(code, desil1: desil1, families: 20).tally
+            villages[try RegionCode(code)] = PriorityRankingTests.area(code, desil1: desil1, families: 30).tally
         }
         let totals = RegionTotals(villages: villages, tree: tree)
         let summary = RegionSummary(region: tree[try RegionCode("52.03.01")]!, totals: totals)
-        #expect(summary.id.hasPrefix("Kecamatan Keruak tercatat 0 jiwa dalam 40 keluarga. 25,0% keluarga berada di desil 1"))
-        #expect(summary.id.contains("(Kabupaten Lombok Timur: 25,0% di desil 1)"))
-        #expect(summary.id.contains("Desa/Kelurahan dengan porsi keluarga desil 1 tertinggi: Tanjung Luar (40,0%), Pijot (10,0%)."))
-        #expect(summary.en.contains("25.0% of families are in desil 1"))
+        // Keruak: 10 of 60 = 16,7 %; Tanjung Luar 8 of 30 = 26,7 %, Pijot 2 of 30 = 6,7 %.
+        #expect(summary.id.hasPrefix("Kecamatan Keruak tercatat 0 jiwa dalam 60 keluarga. 16,7% keluarga berada di desil 1"))
+        #expect(summary.id.contains("(Kabupaten Lombok Timur: 16,7% di desil 1)"))
+        #expect(summary.id.contains("Desa/Kelurahan dengan porsi keluarga desil 1 tertinggi: Tanjung Luar (26,7%), Pijot (6,7%)."))
+        #expect(summary.en.contains("16.7% of families are in desil 1"))
         let empty = RegionSummary(region: tree[try RegionCode("52.01")]!, totals: RegionTotals(villages: [:], tree: tree))
         #expect(empty.id == "Belum ada data keluarga untuk Kabupaten Lombok Barat.")
         // Finding 4c of issue 12: "6 families, 33,3 % in desil 1" gave the hidden 2 back. A viewer gets no rate of a hidden count.
@@ -99,6 +101,33 @@ import Testing
         #expect(!viewer.id.contains("33,3") && !viewer.en.contains("33.3"))
         #expect(RegionSummary(region: tree[small]!, totals: sixTotals).id.contains("33,3% keluarga berada di desil 1"))
         let lombokTimur = RegionSummary(region: tree[try RegionCode("52.03")]!, totals: totals)
-        #expect(lombokTimur.id.contains("Dibanding Provinsi Nusa Tenggara Barat, angkanya lebih tinggi untuk keluarga desil 1 (25,0% vs 18,3%)"))
+        // The province: 11 of 90 = 12,2 %.
+        #expect(lombokTimur.id.contains("Dibanding Provinsi Nusa Tenggara Barat, angkanya lebih tinggi untuk keluarga desil 1 (16,7% vs 12,2%)"))
+    }
+
+    @Test func a_desa_of_a_few_families_is_not_named_the_poorest() throws {
+        let tree = RegionTree([
+            Region(code: try RegionCode("52"), name: "Nusa Tenggara Barat", level: .provinsi),
+            Region(code: try RegionCode("52.03"), name: "Kabupaten Lombok Timur", level: .kabupaten),
+            Region(code: try RegionCode("52.03.01"), name: "Keruak", level: .kecamatan),
+            Region(code: try RegionCode("52.03.01.2001"), name: "Tanjung Luar", level: .desa),
+            Region(code: try RegionCode("52.03.01.2002"), name: "Pijot", level: .desa),
+            Region(code: try RegionCode("52.03.01.2003"), name: "Sepit", level: .desa),
+        ])
+        // Sepit: 2 of 3 families in desil 1 (66,7 %); Tanjung Luar 9 of 30 (30 %); Pijot 29 families, 20 in desil 1 (69 %).
+        let villages: [RegionCode: RegionTally] = [
+            try RegionCode("52.03.01.2001"): PriorityRankingTests.area("52.03.01.2001", desil1: 9, families: 30).tally,
+            try RegionCode("52.03.01.2002"): PriorityRankingTests.area("52.03.01.2002", desil1: 20, families: 29).tally,
+            try RegionCode("52.03.01.2003"): PriorityRankingTests.area("52.03.01.2003", desil1: 2, families: 3).tally,
+        ]
+        let totals = RegionTotals(villages: villages, tree: tree)
+        let summary = RegionSummary(region: tree[try RegionCode("52.03.01")]!, totals: totals)
+        #expect(summary.id.hasSuffix("Desa/Kelurahan dengan porsi keluarga desil 1 tertinggi: Tanjung Luar (30,0%)."), "\(summary.id)")
+        // The ranking's areas under the same rule: only Tanjung Luar; without a minimum all three.
+        let compared = PriorityRanking.areas(.desa, within: try RegionCode("52.03.01"), totals: totals, minimumFamilies: ComparableArea.minimumFamilies)
+        #expect(compared.map(\.region.name) == ["Tanjung Luar"])
+        #expect(PriorityRanking.areas(.desa, within: try RegionCode("52.03.01"), totals: totals).count == 3)
+        #expect(ComparableArea.isCompared(families: 30) && !ComparableArea.isCompared(families: 29))
+        #expect(ComparableArea.isCompared(families: 3, minimum: 0) && ComparableArea.isCompared(families: 0, minimum: -5))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LumbungDomain
 import LumbungStore
 import LumbungTestSupport
 import Testing
@@ -44,4 +45,106 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
         #expect(!html.contains("Kabupaten Lombok Timur</h1>"))
         try await TestDatabase.drop(created)
     }
+
+    /// What the measuring expression reports of a page.
+    struct Measure: Decodable {
+        let scrollWidth: Int
+        let width: Int
+        let header: Double
+        let small: [String]
+        let heading: String
+    }
+
+    static let measure = """
+        (() => {
+          const small = [];
+          for (const el of document.querySelectorAll('button, a.button, select, input[type=submit], nav.paging a')) {
+            const r = el.getBoundingClientRect();
+            if (r.width > 0 && r.height < 44) small.push(el.outerHTML.slice(0, 50) + ' ' + r.height);
+          }
+          for (const el of document.querySelectorAll('input[type=radio]')) {
+            const r = (el.closest('label') || el).getBoundingClientRect();
+            if (r.width > 0 && r.height < 44) small.push('radio ' + el.value + ' ' + r.height);
+          }
+          const header = document.querySelector('header.site');
+          const h1 = document.querySelector('h1');
+          return JSON.stringify({ scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth,
+            header: header ? header.getBoundingClientRect().height : 0, small, heading: h1 ? h1.textContent : '' });
+        })()
+        """
+
+    /// The demo province served, and bearer tokens of its admin and its viewer.
+    static func startDemo(in folder: URL) async throws -> (Process, String, [String: String]) {
+        let file = folder.appendingPathComponent("demo.sqlite").path
+        let (server, out, _) = try LumbungProcess.start(["demo", "--scale", "0.001", "--port", "0", "--database", file])
+        var printed = ""
+        let deadline = Date().addingTimeInterval(300)
+        while Date() < deadline, !printed.contains("http://"), case let chunk = out.fileHandleForReading.availableData, !chunk.isEmpty {
+            printed += String(decoding: chunk, as: UTF8.self)
+        }
+        let range = try #require(printed.range(of: #"http://127\.0\.0\.1:\d+/"#, options: .regularExpression), "\(printed)")
+        let database = try await Database.open(.sqlite(path: file), logger: TestDatabase.logger)
+        var tokens: [String: String] = [:]
+        for user in ["demo-admin", "demo-pembaca"] {
+            tokens[user] = try await SessionStore(database: database).issueToken(for: user, name: "browser", days: 1,
+                                                                                 by: AuditActor(name: "test", address: nil)).token
+        }
+        await database.close()
+        return (server, String(printed[range].dropLast()), tokens)
+    }
+
+    @Test func the_main_pages_fit_a_360_pixel_phone_with_44_pixel_targets_and_print_with_their_figures() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("browser-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (server, base, tokens) = try await Self.startDemo(in: folder)
+        defer { server.terminate(); server.waitUntilExit() }
+        let browser = try HeadlessChromium(executable: chromium!)
+        defer { browser.close() }
+        let pages = ["/", "/wilayah/52.03", "/wilayah/52.03/indikator", "/peringkat?within=52.03", "/peringkat?within=52.03&min_keluarga=0",
+                     "/wilayah/52.03.01", "/wilayah/52.03.01.2001", "/wilayah/52.03.01.2001/indikator", "/wilayah/52.03?indikator=no_jkn&kelas=jenks"]
+        var tallestHeader = 0.0
+        for user in ["demo-admin", "demo-pembaca"] {
+            try browser.authorize(try #require(tokens[user]))
+            try browser.emulate(width: 360, height: 740, mobile: true)
+            for page in pages {
+                try browser.open(base + page)
+                let measured = try JSONDecoder().decode(Measure.self, from: Data(try browser.evaluate(Self.measure).utf8))
+                #expect(!measured.heading.isEmpty && !measured.heading.contains("Masuk"), "\(user) \(page) is the page itself")
+                #expect(measured.width == 360, "\(page)")
+                #expect(measured.scrollWidth <= 360, "\(user) \(page) scrolls sideways: \(measured.scrollWidth) px")
+                #expect(measured.small.isEmpty, "\(user) \(page): targets under 44 px: \(measured.small)")
+                #expect(measured.header <= 0.2 * 740, "\(user) \(page): the header takes \(measured.header) px")
+                tallestHeader = max(tallestHeader, measured.header)
+            }
+        }
+        print("browser: the tallest header at 360 × 740 px is \(tallestHeader) px")
+        // Print: the ranking on landscape A4 with the weights and the data date and no column cut off; a kabupaten on portrait A4.
+        try browser.authorize(try #require(tokens["demo-admin"]))
+        try browser.emulate(width: 1047, height: 740, mobile: false, print: true)
+        try browser.open(base + "/peringkat?within=52.03&min_keluarga=0")
+        let ranking = try browser.evaluate("""
+            (() => { const t = document.querySelector('table.ranking').getBoundingClientRect();
+              const w = document.querySelector('p.weights-used'), f = document.querySelector('p.freshness'), form = document.querySelector('details.weights-panel');
+              return [Math.round(t.right) <= window.innerWidth, w.offsetHeight > 0, w.textContent.startsWith('Bobot yang dipakai: Keluarga desil 1 3'),
+                      f.textContent.includes('Data per'), form.offsetHeight === 0].join(','); })()
+            """)
+        #expect(ranking == "true,true,true,true,true", "ranking print: \(ranking)")
+        let rankingPDF = try browser.printToPDF()
+        try browser.emulate(width: 718, height: 1000, mobile: false, print: true)
+        try browser.open(base + "/wilayah/52.03")
+        let region = try browser.evaluate("""
+            (() => [document.documentElement.scrollWidth <= window.innerWidth, document.querySelector('p.freshness').textContent.includes('Sumber:'),
+                    document.querySelectorAll('table.figures td.num').length > 0, document.querySelector('ul.legend li') !== null,
+                    document.querySelector('form.map-choice').offsetHeight === 0].join(','))()
+            """)
+        #expect(region == "true,true,true,true,true", "region print: \(region)")
+        let regionPDF = try browser.printToPDF()
+        let pagesOf = { (pdf: Data) in String(decoding: pdf, as: UTF8.self).components(separatedBy: "/Type /Page").count - 1
+            - (String(decoding: pdf, as: UTF8.self).components(separatedBy: "/Type /Pages").count - 1) }
+        #expect(pagesOf(regionPDF) >= 1 && pagesOf(regionPDF) <= 4, "a kabupaten prints on \(pagesOf(regionPDF)) pages")
+        #expect(pagesOf(rankingPDF) >= 1, "the ranking prints")
+        print("browser: kabupaten page \(pagesOf(regionPDF)) A4 pages, ranking page (50 rows) \(pagesOf(rankingPDF)) pages")
+    }
 }
+

@@ -59,7 +59,7 @@ import Testing
     @Test func the_ranking_page_takes_weights_from_its_form_and_says_what_is_wrong() async throws {
         try await withWebApp { client in
             try await Self.importFamilies(client)
-            try await client.execute(uri: "/peringkat?within=52.03.01&level=desa&w_desil1_families=2&w_unfit_housing=1%2C5", method: .get) { response in
+            try await client.execute(uri: "/peringkat?within=52.03.01&level=desa&w_desil1_families=2&w_unfit_housing=1%2C5&min_keluarga=0", method: .get) { response in
                 #expect(response.status == .ok)
                 let html = response.text
                 #expect(html.contains("<h1>Peringkat prioritas desa/kelurahan di Kecamatan Keruak</h1>"))
@@ -67,7 +67,7 @@ import Testing
                 #expect(html.contains("name=\"w_no_safe_water\" value=\"\""), "a weight left out is blank, not the default")
                 #expect(html.contains("<th scope=\"row\"><a href=\"/wilayah/52.03.01.2001\">Tanjung Luar</a>"))
                 #expect(html.contains("Uji kestabilan:"))
-                #expect(html.contains("weights=desil1_families:2,unfit_housing:1.5\""), "the API link writes a decimal point")
+                #expect(html.contains("weights=desil1_families:2,unfit_housing:1.5&amp;min_keluarga=0\""), "the API link writes a decimal point")
             }
             try await client.execute(uri: "/peringkat?within=52.03.01&w_desil1_families=-1", method: .get) { response in
                 #expect(response.status == .badRequest)
@@ -153,7 +153,7 @@ import Testing
     @Test func a_line_through_two_rows_finds_no_normalised_value_of_a_hidden_row() async throws {
         try await withWebAppRoles(scope: "52") { client, tokens, services, _ in
             try await Self.seed(services)
-            let json = try await client.executeRequest(uri: "/api/v1/rankings?within=52.03.01&level=desa&weights=desil1_families:1",
+            let json = try await client.executeRequest(uri: "/api/v1/rankings?within=52.03.01&level=desa&weights=desil1_families:1&min_keluarga=0",
                                                        method: .get, headers: bearer(tokens[.viewer]), body: nil).json()
             let rows = try #require(json["rows"] as? [[String: Any]])
             let tanjung = try #require(rows.first { $0["code"] as? String == "52.03.01.2001" })
@@ -161,7 +161,7 @@ import Testing
             #expect(component["suppression"] as? String == "small")
             for key in ["count", "percent", "normalized", "contribution"] { #expect(component[key] == nil, "\(key)") }
             #expect(tanjung["score"] as? Double == 0 && tanjung["withheld"] as? [String] == ["desil1_families"])
-            let page = try await client.executeRequest(uri: "/peringkat?within=52.03.01&level=desa&w_desil1_families=1", method: .get,
+            let page = try await client.executeRequest(uri: "/peringkat?within=52.03.01&level=desa&w_desil1_families=1&min_keluarga=0", method: .get,
                                                        headers: bearer(tokens[.viewer]), body: nil).text
             #expect(page.contains("0,0*</td>") && page.contains("Skor dihitung tanpa komponen yang disembunyikan"))
         }

@@ -74,8 +74,10 @@ import Testing
                 let results = try #require(try response.json()["results"] as? [[String: Any]])
                 #expect(!results.isEmpty && results.allSatisfy { ($0["code"] as? String)?.hasPrefix("52.01") == true })
             }
-            // The start page is the user's own region.
-            try await client.execute(uri: "/", method: .get, headers: operatorToken) { #expect($0.headers[.location] == "/wilayah/52.01") }
+            // The start page (Beranda) is the user's own region.
+            try await client.execute(uri: "/", method: .get, headers: operatorToken) {
+                #expect($0.status == .ok && $0.text.contains("Beranda</span> Kabupaten Lombok Barat</h1>"))
+            }
         }
     }
 }

@@ -312,9 +312,10 @@ import Testing
                 #expect(page.contains(escaped), "the page says what the API says for \(region)")
             }
             // Rankings, JSON and page.
-            let rankings = ["within=52&level=kecamatan", "within=52.03&level=desa", "within=52.03&level=kecamatan"]
-                + Self.kecamatan.flatMap { ["within=\($0)&level=desa", "within=\($0)&level=desa&weights=desil1_families:1",
-                                            "within=\($0)&level=desa&weights=desil1_families:3,unfit_housing:1"] }
+            // Every area ranked, however small (min_keluarga=0): the probe gets the most rows to work on.
+            let rankings = ["within=52&level=kecamatan", "within=52.03&level=desa", "within=52.03&level=kecamatan"].map { $0 + "&min_keluarga=0" }
+                + Self.kecamatan.flatMap { ["within=\($0)&level=desa&min_keluarga=0", "within=\($0)&level=desa&weights=desil1_families:1&min_keluarga=0",
+                                            "within=\($0)&level=desa&weights=desil1_families:3,unfit_housing:1&min_keluarga=0"] }
             for query in rankings {
                 let json = try await Self.get(client, "/api/v1/rankings?\(query)", reader).json()
                 Self.attackRanking(json, known: &known)
@@ -331,8 +332,14 @@ import Testing
                 let shownPoints = rows.flatMap { $0["components"] as? [[String: Any]] ?? [] }.filter { $0["contribution"] is Double }.count
                 let pageQuery = query.replacingOccurrences(of: "weights=desil1_families:3,unfit_housing:1", with: "w_desil1_families=3&w_unfit_housing=1")
                     .replacingOccurrences(of: "weights=desil1_families:1", with: "w_desil1_families=1")
-                let page = try await Self.get(client, "/peringkat?\(pageQuery)", reader).text
-                #expect(page.components(separatedBy: " poin</small>").count - 1 == shownPoints, "the page shows the points the API shows (\(query))")
+                // The page shows 50 rows at a time: every page of it together shows the points the API shows.
+                var pagePoints = 0
+                for number in 1...100 {
+                    let page = try await Self.get(client, "/peringkat?\(pageQuery)&halaman=\(number)", reader).text
+                    pagePoints += page.components(separatedBy: " poin</small>").count - 1
+                    if !page.contains("rel=\"next\"") { break }
+                }
+                #expect(pagePoints == shownPoints, "the page shows the points the API shows (\(query))")
             }
             // Indicator pages show nothing the API withholds.
             let personColumns = [("sex", "male"), ("sex", "female"), ("age_band", "0-4"), ("age_band", "5-17"), ("age_band", "18-59"),

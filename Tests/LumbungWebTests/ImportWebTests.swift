@@ -201,7 +201,7 @@ import Testing
                 try #require(try $0.json()["id"] as? String)
             }
             _ = try await ImportWebTests.waitFor(id, client: client)
-            try await client.execute(uri: "/api/v1/rankings?level=desa&within=52.03.01&weights=desil1_families:3,unfit_housing:1", method: .get) { response in
+            try await client.execute(uri: "/api/v1/rankings?level=desa&within=52.03.01&weights=desil1_families:3,unfit_housing:1&min_keluarga=0", method: .get) { response in
                 #expect(response.status == .ok)
                 let json = try response.json()
                 let rows = try #require(json["rows"] as? [[String: Any]])
@@ -210,7 +210,8 @@ import Testing
                 #expect((rows.first?["components"] as? [Any])?.count == 2)
                 #expect((json["stability"] as? [String: Any])?["top"] as? Int == 15)
             }
-            for bad in ["level=provinsi&within=52", "level=kecamatan&within=52.03.01", "weights=x:1", "weights=unfit_housing:-2", "within=52.99"] {
+            for bad in ["level=provinsi&within=52", "level=kecamatan&within=52.03.01", "weights=x:1", "weights=unfit_housing:-2", "within=52.99",
+                        "min_keluarga=-1", "min_keluarga=tiga", "min_keluarga=99999999999", "halaman=0", "halaman=x"] {
                 try await client.execute(uri: "/api/v1/rankings?\(bad)", method: .get) { response in
                     #expect(response.status.code >= 400 && response.status.code < 500, "\(bad)")
                 }

@@ -37,9 +37,10 @@ func withWebApp(
 /// Runs `body` with an anonymous client and a bearer token for a user of every role, all scoped to `scope`.
 func withWebAppRoles(
     scope: String,
+    engine: Database.Engine = .sqlite,
     _ body: @escaping @Sendable (any TestClientProtocol, [Role: String], AppServices, [String]) async throws -> Void
 ) async throws {
-    try await TestDatabase.with(.sqlite) { database in
+    try await TestDatabase.with(engine) { database in
         let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("uploads-\(UUID())")
         defer { try? FileManager.default.removeItem(at: uploads) }
         let actor = AuditActor(name: "test", address: nil)

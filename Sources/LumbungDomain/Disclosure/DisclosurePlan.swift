@@ -59,6 +59,11 @@ public struct DisclosurePlan: Sendable {
                 if terms.allSatisfy({ $0 != nil }) { localSums.insert(terms.compactMap { $0 }) }
             }
         }
+        for figure in FigureName.chartFigures { _ = id(figure.name) }
+        for sum in FigureName.chartSums {
+            let terms = sum.compactMap { names[$0] }
+            if terms.count == sum.count { localSums.insert(terms) }
+        }
         let width = names.count
         var values = [Int](repeating: 0, count: regions.count * width)
         for (position, code) in regions.enumerated() {
@@ -76,6 +81,7 @@ public struct DisclosurePlan: Sendable {
                     }
                 }
             }
+            for figure in FigureName.chartFigures { values[base + names[figure.name]!] = figure.count(tally) }
         }
         let index = Dictionary(uniqueKeysWithValues: regions.enumerated().map { ($1, $0) })
         var relations: [[Int]] = []
@@ -107,6 +113,17 @@ public struct DisclosurePlan: Sendable {
             nameIndex[name].flatMap { self.reasons[position * width + $0] }
         }
         return reasons.contains(.small) ? .small : reasons.first
+    }
+
+    /// Why the count of people of one age band and one sex (a bar of the population pyramid) is withheld, `nil` when shown.
+    public func suppression(_ region: RegionCode, band: AgeBand, sex: Sex) -> CellSuppression.Reason? {
+        suppression(region, FigureName.Layout.Part(numerator: FigureName.pyramid(band, sex), denominator: nil))
+    }
+
+    /// Why the count of families of one desil (1–10) is withheld, `nil` when shown.
+    public func suppression(_ region: RegionCode, desil: Int) -> CellSuppression.Reason? {
+        guard (1...10).contains(desil) else { return .complementary }
+        return suppression(region, FigureName.Layout.Part(numerator: FigureName.desil(desil), denominator: nil))
     }
 
     /// The value as a partner or viewer sees it: every withheld figure marked (JSON writes it as null).

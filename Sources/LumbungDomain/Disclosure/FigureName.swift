@@ -70,4 +70,46 @@ enum FigureName {
                                         "disability_multiple", "disability_unspecified"].map { [$0] }, ["sex", "age_band"]),
         (.people, ["children"], [["age_band=0-4"], ["age_band=5-17"]], ["sex", "disability"]),
     ]
+
+    /// Figures that charts show beyond the indicators' own, each with how to count it in a tally: people of one
+    /// age band and one sex (the population pyramid) and families of each desil (the desil distribution). Most
+    /// share a name with an indicator's figure (balita laki-laki is `under5` of men; desil 1 is `desil1_families`).
+    static let chartFigures: [(name: String, count: @Sendable (RegionTally) -> Int)] = {
+        var figures: [(name: String, count: @Sendable (RegionTally) -> Int)] = []
+        for band in AgeBand.allCases {
+            for sex in [Sex.male, .female] {
+                figures.append((FigureName.pyramid(band, sex), { $0.population.count(sex: sex, band: band) }))
+            }
+        }
+        for desil in 1...10 {
+            figures.append((FigureName.desil(desil), { $0.familiesByDesil[desil - 1].total }))
+        }
+        return figures
+    }()
+
+    /// Sums between the chart figures and the indicators' figures, as names: each band is its men plus its women,
+    /// each sex the sum of its bands, desil 1–4 the sum of desil 1 to 4, all families desil 1–4 plus 5 to 10.
+    static var chartSums: [[String]] {
+        var sums: [[String]] = []
+        for band in AgeBand.allCases {
+            sums.append([name(.people, ["age_band=\(band.rawValue)"]), pyramid(band, .male), pyramid(band, .female)])
+        }
+        for (sex, group) in [(Sex.male, "male"), (.female, "female")] {
+            sums.append([name(.people, ["sex=\(group)"])] + AgeBand.allCases.map { pyramid($0, sex) })
+        }
+        sums.append([name(.families, ["desil1to4_families"])] + (1...4).map(desil))
+        sums.append([name(.families, [])] + [name(.families, ["desil1to4_families"])] + (5...10).map(desil))
+        return sums
+    }
+
+    /// People of one age band and one sex.
+    static func pyramid(_ band: AgeBand, _ sex: Sex) -> String {
+        name(.people, ["age_band=\(band.rawValue)", "sex=\(sex == .male ? "male" : "female")"])
+    }
+
+    /// Families of one desil (1 and 1–4 are the indicators' own names).
+    static func desil(_ desil: Int) -> String {
+        desil == 1 ? name(.families, ["desil1_families"]) : name(.families, ["desil=\(desil)"])
+    }
 }
+

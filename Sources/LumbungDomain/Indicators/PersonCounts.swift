@@ -37,6 +37,13 @@ public struct PersonCounts: CellCounts, Disaggregated {
         return counts
     }
 
+    /// The people of one sex and one age band.
+    public func count(sex: Sex, band: AgeBand) -> Int {
+        let sexIndex = sex == .male ? 0 : 1
+        guard let bandIndex = AgeBand.allCases.firstIndex(of: band) else { return 0 }
+        return (0..<Self.disabilities).reduce(0) { $0 + cells[Self.index(sex: sexIndex, band: bandIndex, disabled: $1)] }
+    }
+
     public func count(band: AgeBand) -> Int { count(dimension: 1, group: AgeBand.allCases.firstIndex(of: band)!) }
 
     /// For each dimension and group, the cells it sums.

@@ -89,6 +89,9 @@ final class SpoolWriter: TableWriter {
             case .number(let number):
                 buffer.append(UInt8(ascii: "n"))
                 buffer.append(contentsOf: String(number).utf8)
+            case .decimal:
+                buffer.append(UInt8(ascii: "t"))
+                buffer.append(contentsOf: cell.csvText.utf8)
             case .date(let date, let text):
                 buffer.append(UInt8(ascii: "d"))
                 buffer.append(contentsOf: String(date.excelSerial).utf8)

@@ -12,18 +12,28 @@ struct RankingRequest: Sendable {
     let levelName: String
     let level: PriorityRanking.Level
     let weights: [PriorityRanking.Weight]
+    /// Areas with fewer families are not ranked (`min_keluarga`, default `ComparableArea.minimumFamilies`).
+    let minimumFamilies: Int
+    /// The page of rows shown (`halaman`, from 1), `RankingRequest.pageSize` rows each.
+    let page: Int
+
+    static let pageSize = 50
 
     /// Why a ranking cannot be made, in both languages.
     enum Problem: Sendable {
         case unknownLevel(String)
         case levelNotBelow(String, Region)
         case weights(PriorityRanking.WeightError)
+        case minimumFamilies(String)
+        case page(String)
 
         var english: String {
             switch self {
             case .unknownLevel(let name): "level must be desa or kecamatan, not '\(name)'"
             case .levelNotBelow(let name, let region): "level \(name) is not below \(region.code.dotted) (\(region.level.rawValue))"
             case .weights(let error): error.message
+            case .minimumFamilies(let text): "min_keluarga must be a whole number from 0 to 1000000, not '\(text)'"
+            case .page(let text): "halaman must be a page number from 1, not '\(text)'"
             }
         }
 
@@ -32,6 +42,8 @@ struct RankingRequest: Sendable {
             case .unknownLevel(let name): "tingkat harus desa atau kecamatan, bukan '\(name)'"
             case .levelNotBelow(let name, let region): "tidak ada \(name) di bawah \(region.title)"
             case .weights(let error): error.indonesianMessage
+            case .minimumFamilies(let text): "minimal keluarga harus bilangan bulat 0 sampai 1.000.000, bukan '\(text)'"
+            case .page(let text): "halaman harus nomor halaman mulai 1, bukan '\(text)'"
             }
         }
     }
@@ -43,6 +55,20 @@ struct RankingRequest: Sendable {
         guard let level = PriorityRanking.Level(name: levelName) else { throw .badRanking(.unknownLevel(levelName)) }
         guard level.isBelow(within.code) else { throw .badRanking(.levelNotBelow(levelName, within)) }
         self.level = level
+        let minimum = (FormQuery.value("min_keluarga", in: request) ?? "").trimmingCharacters(in: .whitespaces)
+        if minimum.isEmpty {
+            minimumFamilies = ComparableArea.minimumFamilies
+        } else {
+            guard minimum.count <= 8, let value = Int(minimum), (0...1_000_000).contains(value) else { throw .badRanking(.minimumFamilies(minimum)) }
+            minimumFamilies = value
+        }
+        let pageText = (FormQuery.value("halaman", in: request) ?? "").trimmingCharacters(in: .whitespaces)
+        if pageText.isEmpty {
+            page = 1
+        } else {
+            guard pageText.count <= 7, let value = Int(pageText), value >= 1 else { throw .badRanking(.page(pageText)) }
+            page = value
+        }
         do {
             if let text = FormQuery.value("weights", in: request), !text.isEmpty {
                 weights = try PriorityRanking.parseWeights(text)
@@ -68,10 +94,22 @@ struct RankingRequest: Sendable {
 
     /// The key a response is cached under.
     var cacheKey: String {
-        "ranking \(within.code) \(level.rawValue) " + weights.map { "\($0.indicator):\($0.weight)" }.joined(separator: ",")
+        "ranking \(within.code) \(level.rawValue) \(minimumFamilies) " + weights.map { "\($0.indicator):\($0.weight)" }.joined(separator: ",")
     }
 
     func ranking(_ totals: RegionTotals) -> PriorityRanking {
-        PriorityRanking(areas: PriorityRanking.areas(level, within: within.code, totals: totals), weights: weights)
+        PriorityRanking(areas: PriorityRanking.areas(level, within: within.code, totals: totals, minimumFamilies: minimumFamilies), weights: weights)
+    }
+
+    /// The ranking, computed once per aggregate generation (and per restricted or full view) and kept.
+    func cachedRanking(_ figures: RegionFigures, restricted: Bool) async throws -> PriorityRanking {
+        try await figures.cached(key: cacheKey, for: within.code, restricted: restricted) { ranking($0) }
+    }
+
+    /// The minimum in words, for pages and exports.
+    var minimumNote: String {
+        minimumFamilies == 0
+            ? "Semua wilayah diperingkat, berapa pun jumlah keluarganya (min_keluarga=0)."
+            : "Hanya wilayah dengan sedikitnya \(IndonesianNumber.format(minimumFamilies)) keluarga yang diperingkat (min_keluarga=\(minimumFamilies)); angka wilayah yang lebih kecil mudah berayun. Aturan yang sama dipakai Ringkasan dan Beranda."
     }
 }

@@ -64,6 +64,11 @@ actor RegionFigures {
         try await memoized("page \(restricted) " + key, for: code, restricted: restricted, build)
     }
 
+    /// Any value for `key` (a ranking, a page's figures), built by `build` once per generation and per `restricted`.
+    func cached<Value: Sendable>(key: String, for code: RegionCode, restricted: Bool, build: @Sendable (Figures) throws -> Value) async throws -> Value {
+        try await memoized("value \(restricted) " + key, for: code, restricted: restricted, build)
+    }
+
     private func memoized<Value: Sendable>(_ key: String, for code: RegionCode, restricted: Bool,
                                            _ build: (Figures) throws -> Value) async throws -> Value {
         try await refreshGeneration()
@@ -109,7 +114,7 @@ actor RegionFigures {
 extension RankingRequest {
     /// The ranking asked for, as the reader may see it (with the plan for partners and viewers).
     func ranking(_ figures: RegionFigures.Figures) -> PriorityRanking {
-        PriorityRanking(areas: PriorityRanking.areas(level, within: within.code, totals: figures.totals), weights: weights,
-                        disclosure: figures.disclosure)
+        PriorityRanking(areas: PriorityRanking.areas(level, within: within.code, totals: figures.totals, minimumFamilies: minimumFamilies),
+                        weights: weights, disclosure: figures.disclosure)
     }
 }

@@ -19,7 +19,8 @@ struct AnalysisPageController {
                                                        restricted: context.suppressesSmallCells) { figures in
                 let indicators = RegionIndicators.compute(for: region, totals: figures.totals)
                 let page = IndicatorPage(region: region, indicators: figures.disclosure.map(indicators.disclosed) ?? indicators,
-                                         rankingLevel: level)
+                                         rankingLevel: level,
+                                         charts: IndicatorCharts(region: region, totals: figures.totals, disclosure: figures.disclosure).blocks)
                 guard let html = pages.html("indikator", page) else { throw AppError.pageNotFound }
                 return html
             }
@@ -27,9 +28,13 @@ struct AnalysisPageController {
         }
         router.get("peringkat", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             let asked = try RankingRequest(request, tree: services.regions, defaultWithin: try context.requireUser().scope.region)
-            let figures = try await services.figures.figures(for: asked.within.code, restricted: context.suppressesSmallCells)
-            let ranking = asked.ranking(figures)
-            return services.pages.render("peringkat", RankingPage(request: asked, ranking: ranking), for: context)
+            let restricted = context.suppressesSmallCells
+            let ranking = try await asked.cachedRanking(services.figures, restricted: restricted)
+            let excluded = asked.level.isBelow(asked.within.code)
+                ? services.regions.descendants(of: asked.within.code, depth: asked.level.depth).count - ranking.rows.count : 0
+            let freshness = try await DataFreshness.read(asked.within.code, database: services.database)
+            return services.pages.render("peringkat", RankingPage(request: asked, ranking: ranking, excluded: excluded, freshness: freshness),
+                                         for: context)
         }
     }
 }

@@ -5,13 +5,16 @@ import LumbungAnalytics
 import LumbungDomain
 import LumbungStore
 
-/// `GET /api/v1/rankings?level=desa|kecamatan&within=CODE&weights=id:w,…`: the priority ranking of areas.
+/// `GET /api/v1/rankings?level=desa|kecamatan&within=CODE&weights=id:w,…&min_keluarga=N`: the priority ranking of areas
+/// (those with at least N families, default `ComparableArea.minimumFamilies`).
 struct RankingAPIController {
     let services: AppServices
 
     struct Ranking: Encodable {
         let level: String
         let within: String
+        /// Areas with fewer families are not ranked.
+        let minimumFamilies: Int
         let weights: [PriorityRanking.Weight]
         let stability: PriorityRanking.Stability
         let rows: [PriorityRanking.Row]
@@ -24,7 +27,7 @@ struct RankingAPIController {
             return try await services.figures.json(key: asked.cacheKey, for: asked.within.code,
                                                    restricted: context.suppressesSmallCells) { figures in
                 let ranking = asked.ranking(figures)
-                return Ranking(level: asked.levelName, within: asked.within.code.dotted, weights: ranking.weights,
+                return Ranking(level: asked.levelName, within: asked.within.code.dotted, minimumFamilies: asked.minimumFamilies, weights: ranking.weights,
                                stability: ranking.stability, rows: ranking.rows)
             }
         }

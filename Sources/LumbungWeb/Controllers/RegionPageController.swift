@@ -10,10 +10,6 @@ struct RegionPageController {
     let services: AppServices
 
     func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
-        // Start at the user's own region.
-        router.get("/", .signedIn) { _, context in
-            Response.redirect(to: "/wilayah/" + (try context.requireUser().scope.region.dotted))
-        }
         router.get("wilayah", .permitted(.readAggregates, region: .none)) { request, context -> Response in
             let scope = try context.requireUser().scope.region
             let query = (FormQuery.value("q", in: request) ?? "").trimmingCharacters(in: .whitespaces)
@@ -24,37 +20,30 @@ struct RegionPageController {
             }
             return services.pages.render("search", SearchPage(query: query, found: found, tree: services.regions), for: context)
         }
-        router.get("wilayah/:code", .permitted(.readAggregates, region: .path("code"))) { _, context -> Response in
+        router.get("wilayah/:code", .permitted(.readAggregates, region: .path("code"))) { request, context -> Response in
             let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
-            return services.pages.render("region", try await page(for: region, context: context), for: context)
+            let asked = try MapRequest(request)
+            return services.pages.render("region", try await page(for: region, map: asked, context: context), for: context)
+        }
+        router.get("wilayah/:code/peta.svg", .permitted(.readAggregates, region: .path("code"))) { request, context -> Response in
+            let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
+            let asked = try MapRequest(request)
+            let figures = try await services.figures.figures(for: region.code, restricted: context.suppressesSmallCells)
+            let map = try await RegionMap.make(for: region, request: asked, figures: figures, services: services)
+            guard let svg = map.standaloneSVG else { throw AppError.noBoundary(region.code) }
+            let name = "peta-\(region.code.dotted)-\(asked.indicator.id).svg"
+            return Response(status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8", .cacheControl: "no-store",
+                                                    .contentDisposition: "inline; filename=\"\(name)\""],
+                            body: .init(byteBuffer: ByteBuffer(string: svg)))
         }
     }
 
-    private func page(for region: Region, context: AppRequestContext) async throws -> RegionPage {
-        let tree = services.regions
-        let children = tree.children(of: region.code)
-        var shapes: [RegionMapSVG.Shape] = []
-        let boundaries: [RegionCode: Boundary]
-        if children.isEmpty {
-            // A desa: itself among its neighbours in the kecamatan.
-            let siblings = region.parentCode.map { tree.children(of: $0) } ?? [region]
-            boundaries = try await services.regionStore.fetchBoundaries(siblings.map(\.code))
-            for sibling in siblings {
-                guard let boundary = boundaries[sibling.code] else { continue }
-                shapes.append(.init(region: sibling, boundary: boundary, role: sibling.code == region.code ? .focus : .context))
-            }
-            if boundaries[region.code] == nil { shapes.removeAll() }
-        } else {
-            boundaries = try await services.regionStore.fetchBoundaries(children.map(\.code))
-            for child in children {
-                guard let boundary = boundaries[child.code] else { continue }
-                shapes.append(.init(region: child, boundary: boundary, role: .child))
-            }
-        }
-        let svg = RegionMapSVG.render(shapes, label: "Peta \(region.title)")
+    private func page(for region: Region, map asked: MapRequest, context: AppRequestContext) async throws -> RegionPage {
         let figures = try await services.figures.figures(for: region.code, restricted: context.suppressesSmallCells)
+        let map = try await RegionMap.make(for: region, request: asked, figures: figures, services: services)
         let summary = figures.totals[region.code.province].families == 0 ? nil
             : RegionSummary(region: region, totals: figures.totals, disclosure: figures.disclosure).id
-        return RegionPage(region: region, tree: tree, mapSVG: svg, boundaryCodes: Set(boundaries.keys), summary: summary)
+        let freshness = try await DataFreshness.read(region.code, database: services.database)
+        return RegionPage(region: region, tree: services.regions, map: map, request: asked, summary: summary, freshness: freshness)
     }
 }

@@ -27,12 +27,15 @@ enum AppError: Error, Sendable {
     case programmeRefused([ProgrammeProblem])
     case unknownProgramme(String)
     case badCoverageLevel(String)
+    case unknownIndicator(String)
+    case badClassMethod(String)
+    case noBoundary(RegionCode)
 
     var status: HTTPResponse.Status {
         switch self {
         case .badUpload(let failure) where failure.isQuota: .tooManyRequests
-        case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking, .badNIK: .badRequest
-        case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound, .unknownProgramme: .notFound
+        case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking, .badNIK, .badClassMethod: .badRequest
+        case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound, .unknownProgramme, .unknownIndicator, .noBoundary: .notFound
         case .badJSON, .badCoverageLevel: .badRequest
         case .programmeRefused(let problems):
             problems.contains { if case .codeTaken = $0 { true } else if case .organisationNameTaken = $0 { true } else { false } } ? .conflict
@@ -68,6 +71,9 @@ enum AppError: Error, Sendable {
         case .programmeRefused: "invalid_programme"
         case .unknownProgramme: "unknown_programme"
         case .badCoverageLevel: "invalid_level"
+        case .unknownIndicator: "unknown_indicator"
+        case .badClassMethod: "invalid_class_method"
+        case .noBoundary: "no_boundary"
         }
     }
 
@@ -104,6 +110,9 @@ enum AppError: Error, Sendable {
         case .programmeRefused(let problems): problems.map(\.description).joined(separator: " ")
         case .unknownProgramme(let code): "There is no programme \(code)."
         case .badCoverageLevel(let text): "'\(text)' is no level below the region: use kabupaten, kecamatan or desa."
+        case .unknownIndicator(let id): "Unknown indicator '\(id)': a map shows one of " + MapRequest.indicators.map(\.id).joined(separator: ", ") + "."
+        case .badClassMethod(let name): "Unknown class method '\(name)': use kuantil or jenks."
+        case .noBoundary(let code): "The reference data has no boundaries to draw a map of \(code.dotted)."
         }
     }
 
@@ -140,6 +149,10 @@ enum AppError: Error, Sendable {
         case .programmeRefused(let problems): problems.map(\.indonesianDescription).joined(separator: " ")
         case .unknownProgramme(let code): "Program \(code.prefix(40)) tidak ditemukan."
         case .badCoverageLevel(let text): "Tingkat '\(text)' tidak dikenal atau tidak di bawah wilayahnya: pilih kabupaten, kecamatan atau desa."
+        case .unknownIndicator(let id):
+            "Indikator '\(id)' tidak dikenal. Peta dapat menampilkan: " + MapRequest.indicators.map(\.nameID).joined(separator: ", ") + "."
+        case .badClassMethod(let name): "Cara pembagian kelas '\(name)' tidak dikenal: pilih kuantil atau jenks."
+        case .noBoundary(let code): "Batas wilayah untuk peta \(code.dotted) belum tersedia di data referensi."
         }
     }
 

@@ -63,6 +63,11 @@ struct IndicatorPage {
     let childrenHeading: String?
     let childColumns: [String]
     let children: [ChildRow]
+    /// Charts, each with its numbers as a table (none before data is imported).
+    let charts: [IndicatorCharts.Block]
+    let hasCharts: Bool
+    let exportCSV: String
+    let exportXLSX: String
 
     /// The columns of the people and the families tables: each split's groups, in order.
     static let personColumns: [(split: String, group: String, label: String)] = [
@@ -79,7 +84,11 @@ struct IndicatorPage {
     static let childIndicators = ["people", "families", "desil1_families", "desil1to4_families", "unfit_housing", "no_safe_water",
                                   "no_sanitation", "out_of_school", "disability", "elderly", "needs_verification"]
 
-    init(region: Region, indicators: RegionIndicators, rankingLevel: PriorityRanking.Level?) {
+    init(region: Region, indicators: RegionIndicators, rankingLevel: PriorityRanking.Level?, charts: [IndicatorCharts.Block] = []) {
+        self.charts = charts
+        hasCharts = !charts.isEmpty
+        exportCSV = "/wilayah/\(region.code.dotted)/indikator.csv"
+        exportXLSX = "/wilayah/\(region.code.dotted)/indikator.xlsx"
         title = "Indikator \(region.title) — Lumbung"
         heading = "Indikator \(region.title)"
         regionHref = "/wilayah/\(region.code.dotted)"

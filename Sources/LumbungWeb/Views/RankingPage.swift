@@ -54,10 +54,33 @@ struct RankingPage {
     let stabilityNote: String
     /// Why some scores carry "*" (rows with withheld components, for partners and viewers).
     let partialNote: String?
-    let method = "Skor = 100 × Σ bobot × nilai ternormalisasi ÷ Σ bobot. Tiap indikator dinormalisasi min–maks di antara wilayah yang diperingkat (0 = terendah, 1 = tertinggi). Wilayah kecil mudah berayun: lihat juga jumlah keluarga dan jumlah kasus."
+    let method = RankingPage.methodText
+    static let methodText = "Skor = 100 × Σ bobot × nilai ternormalisasi ÷ Σ bobot. Tiap indikator dinormalisasi min–maks di antara wilayah yang diperingkat (0 = terendah, 1 = tertinggi). Wilayah kecil mudah berayun: lihat juga jumlah keluarga dan jumlah kasus."
     let apiHref: String
+    /// The weights used, in words (printed with the result).
+    let weightsText: String
+    let minimumNote: String
+    let minimum: String
+    /// "Baris 51–100 dari 1.166".
+    let rowsNote: String
+    let pages: [PageLink]
+    let hasPaging: Bool
+    let previousHref: String?
+    let nextHref: String?
+    let exportCSV: String
+    let exportXLSX: String
 
-    init(request: RankingRequest, ranking: PriorityRanking) {
+    struct PageLink {
+        let number: Int
+        let href: String
+        let current: Bool
+    }
+
+    /// - Parameter excluded: areas left out for having fewer families than the minimum.
+    let freshness: String
+
+    init(request: RankingRequest, ranking: PriorityRanking, excluded: Int = 0, freshness: DataFreshness? = nil) {
+        self.freshness = freshness.map { DashboardPage.freshnessText($0) + " Sumber: data registri yang diimpor ke Lumbung (agregat per desa)." } ?? ""
         let region = request.within
         let levelLabel = request.level == .desa ? "desa/kelurahan" : "kecamatan"
         title = "Peringkat \(levelLabel) di \(region.title) — Lumbung"
@@ -72,7 +95,11 @@ struct RankingPage {
             WeightField(id: indicator.id, name: indicator.nameID, value: weights[indicator.id].map(Self.weightText) ?? "")
         }
         componentNames = ranking.weights.compactMap { IndicatorCatalogue.indicator($0.indicator)?.nameID }
-        rows = ranking.rows.map { row in
+        let pageCount = max(1, (ranking.rows.count + RankingRequest.pageSize - 1) / RankingRequest.pageSize)
+        let page = min(request.page, pageCount)
+        let first = (page - 1) * RankingRequest.pageSize
+        let shown = ranking.rows.dropFirst(first).prefix(RankingRequest.pageSize)
+        rows = shown.map { row in
             Row(rank: row.rank, name: row.name, href: "/wilayah/\(row.code)", code: row.code,
                 score: Self.decimal(row.score), partial: !row.withheld.isEmpty, rankRange: row.rankRange[0] == row.rankRange[1] ? "\(row.rank)" : "\(row.rankRange[0])–\(row.rankRange[1])",
                 families: Self.number(row.families, row.familiesSuppression), people: Self.number(row.people, row.peopleSuppression),
@@ -89,8 +116,25 @@ struct RankingPage {
             : nil
         let stability = ranking.stability
         stabilityNote = "Uji kestabilan: \(stability.stayedInTop) dari \(stability.top) wilayah teratas tetap berada di \(stability.top) besar pada semua \(stability.trials) percobaan ketika setiap bobot diubah ±\(Int(saturating: stability.weightVariation * 100))%. Kolom “Rentang” menunjukkan peringkat terbaik dan terburuk wilayah itu dalam percobaan tersebut."
-        apiHref = "/api/v1/rankings?within=\(region.code.dotted)&level=\(request.level.rawValue)&weights="
-            + ranking.weights.map { "\($0.indicator):\(Self.weightNumber($0.weight))" }.joined(separator: ",")
+        let weightsQuery = "weights=" + ranking.weights.map { "\($0.indicator):\(Self.weightNumber($0.weight))" }.joined(separator: ",")
+        let query = "within=\(region.code.dotted)&level=\(request.level.rawValue)&min_keluarga=\(request.minimumFamilies)&\(weightsQuery)"
+        apiHref = "/api/v1/rankings?within=\(region.code.dotted)&level=\(request.level.rawValue)&" + weightsQuery
+            + (request.minimumFamilies == ComparableArea.minimumFamilies ? "" : "&min_keluarga=\(request.minimumFamilies)")
+        weightsText = "Bobot yang dipakai: " + ranking.weights.compactMap { weight in
+            IndicatorCatalogue.indicator(weight.indicator).map { "\($0.nameID) \(Self.weightText(weight.weight))" }
+        }.joined(separator: ", ") + "."
+        minimumNote = request.minimumNote + (excluded > 0 ? " \(IndonesianNumber.format(excluded)) wilayah lebih kecil tidak diperingkat." : "")
+        minimum = String(request.minimumFamilies)
+        rowsNote = ranking.rows.isEmpty ? "Tidak ada wilayah yang dapat diperingkat."
+            : "Baris \(IndonesianNumber.format(first + 1))–\(IndonesianNumber.format(first + shown.count)) dari \(IndonesianNumber.format(ranking.rows.count)) wilayah."
+        func href(_ number: Int) -> String { "/peringkat?\(query)&halaman=\(number)" }
+        let near = Set([1, pageCount] + Array(max(1, page - 2)...min(pageCount, page + 2)))
+        pages = pageCount > 1 ? near.sorted().map { PageLink(number: $0, href: href($0), current: $0 == page) } : []
+        hasPaging = pageCount > 1
+        previousHref = page > 1 ? href(page - 1) : nil
+        nextHref = page < pageCount ? href(page + 1) : nil
+        exportCSV = "/peringkat.csv?\(query)"
+        exportXLSX = "/peringkat.xlsx?\(query)"
     }
 
     /// A count, or "<5"/"×" where it is withheld.

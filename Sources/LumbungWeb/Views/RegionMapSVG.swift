@@ -5,7 +5,7 @@ import LumbungDomain
 import LumbungStore
 
 /// Draws region outlines as an inline SVG map: equirectangular projection scaled to fit the box,
-/// each shape linked to its region page and titled with its name (shown as a tooltip).
+/// each shape linked to its region page and titled with its name (and value, on a choropleth), shown as a tooltip.
 enum RegionMapSVG {
     /// One outline on the map.
     struct Shape {
@@ -20,6 +20,10 @@ enum RegionMapSVG {
         let region: Region
         let boundary: Boundary
         let role: Role
+        /// A choropleth's colour (or the hatch), `nil` for the plain map.
+        var fill: String? = nil
+        /// The tooltip; the region's title when `nil`.
+        var title: String? = nil
     }
 
     static let width = 640.0
@@ -27,7 +31,12 @@ enum RegionMapSVG {
     static let padding = 6.0
 
     /// The SVG element, or `nil` when no shape has any point.
-    static func render(_ shapes: [Shape], label: String) -> String? {
+    ///
+    /// - Parameters:
+    ///   - legend: drawn inside the SVG below the map, with `heading` (the standalone `peta.svg`; pages draw theirs in HTML).
+    ///   - standalone: a file of its own: XML declaration, and every style an attribute (no stylesheet applies).
+    static func render(_ shapes: [Shape], label: String, legend: [Choropleth.LegendItem]? = nil, heading: String? = nil,
+                       note: String? = nil, standalone: Bool = false) -> String? {
         let boxes = shapes.compactMap(\.boundary.boundingBox)
         guard var box = boxes.first else { return nil }
         for other in boxes.dropFirst() { box = box.union(other) }
@@ -37,29 +46,43 @@ enum RegionMapSVG {
         let spanX = max((box.maxLon - box.minLon) * xFactor, 1e-9)
         let spanY = max(box.maxLat - box.minLat, 1e-9)
         let scale = min((width - 2 * padding) / spanX, (maxHeight - 2 * padding) / spanY)
-        let drawnWidth = spanX * scale + 2 * padding
-        let drawnHeight = spanY * scale + 2 * padding
+        let drawnWidth = max(spanX * scale + 2 * padding, legend == nil ? 0 : 320)
+        let mapHeight = spanY * scale + 2 * padding
+        let legendLines = (legend?.count ?? 0) + (heading == nil ? 0 : 1) + (note == nil ? 0 : 1)
+        let legendHeight = legend == nil ? 0 : Double(legendLines) * 20 + 12
+        let drawnHeight = mapHeight + legendHeight
 
         func project(_ p: Boundary.Point) -> (Double, Double) {
             (padding + (p.lon - box.minLon) * xFactor * scale, padding + (box.maxLat - p.lat) * scale)
         }
 
-        var svg = """
+        var svg = standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
+        svg += """
             <svg class="region-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(format(drawnWidth)) \(format(drawnHeight))" \
-            role="img" aria-label="\(HTML.escape(label))">
+            role="img" aria-label="\(HTML.escape(label))"
             """
+        if standalone { svg += " width=\"\(format(drawnWidth))\" height=\"\(format(drawnHeight))\" font-family=\"DejaVu Sans, sans-serif\"" }
+        svg += ">"
+        if standalone { svg += "<title>\(HTML.escape(label))</title>" }
+        let choropleth = shapes.contains { $0.fill != nil }
+        if choropleth { svg += hatchPattern }
         var childIndex = 0
         for role in [Shape.Role.context, .child, .focus] {
             for shape in shapes where shape.role == role {
                 let path = pathData(shape.boundary, project: project)
                 guard !path.isEmpty else { continue }
                 var cssClass = role.rawValue
-                if role == .child {
+                var attributes = ""
+                if let fill = shape.fill {
+                    cssClass = "area " + role.rawValue
+                    let (stroke, strokeWidth) = role == .focus ? ("#1d2327", "2.4") : ("#5b6770", "0.6")
+                    attributes = " fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(strokeWidth)\""
+                } else if role == .child {
                     cssClass += " tone\(childIndex % 6)"
                     childIndex += 1
                 }
-                let title = "<title>\(HTML.escape(shape.region.title))</title>"
-                let element = "<path class=\"\(cssClass)\" fill-rule=\"evenodd\" d=\"\(path)\">\(title)</path>"
+                let title = "<title>\(HTML.escape(shape.title ?? shape.region.title))</title>"
+                let element = "<path class=\"\(cssClass)\"\(attributes) fill-rule=\"evenodd\" d=\"\(path)\">\(title)</path>"
                 if role == .focus {
                     svg += element
                 } else {
@@ -67,8 +90,30 @@ enum RegionMapSVG {
                 }
             }
         }
+        if let legend {
+            var y = mapHeight + 16
+            if let heading {
+                svg += "<text x=\"\(format(padding))\" y=\"\(format(y))\" font-size=\"13\" font-weight=\"bold\">\(HTML.escape(heading))</text>"
+                y += 20
+            }
+            for item in legend {
+                let fill = item.hatched ? Choropleth.hatchFill : item.colour
+                svg += "<rect x=\"\(format(padding))\" y=\"\(format(y - 11))\" width=\"22\" height=\"14\" fill=\"\(fill)\" stroke=\"#5b6770\" stroke-width=\"0.6\"/>"
+                svg += "<text x=\"\(format(padding + 30))\" y=\"\(format(y))\" font-size=\"12\">\(HTML.escape(item.label))</text>"
+                y += 20
+            }
+            if let note {
+                svg += "<text x=\"\(format(padding))\" y=\"\(format(y))\" font-size=\"10\" fill=\"#5b6770\">\(HTML.escape(note))</text>"
+            }
+        }
         return svg + "</svg>"
     }
+
+    /// The hatch of withheld or missing values: grey diagonals on white.
+    static let hatchPattern = """
+        <defs><pattern id="\(Choropleth.hatchID)" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
+        <rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#8a949b" stroke-width="2"/></pattern></defs>
+        """
 
     /// SVG path data for all rings, at 0.1-unit precision, skipping points that round onto the previous one.
     static func pathData(_ boundary: Boundary, project: (Boundary.Point) -> (Double, Double)) -> String {

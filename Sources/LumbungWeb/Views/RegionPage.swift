@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import LumbungAnalytics
 import LumbungDomain
 import LumbungStore
 
@@ -20,6 +21,25 @@ struct RegionPage {
         /// Desa/kelurahan inside the child (empty for a desa itself).
         let villageCount: String
         let hasBoundary: Bool
+        /// People, families and the mapped indicator, as the reader may see them ("<5", "×").
+        let people: String
+        let families: String
+        let value: String
+        let valueDetail: String?
+        /// The legend colour of the child's value (empty when hatched).
+        let colour: String
+    }
+
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct LegendRow {
+        let colour: String
+        let label: String
+        let hatched: Bool
     }
 
     let title: String
@@ -40,9 +60,35 @@ struct RegionPage {
     let indicatorHref: String
     /// The ranking of the desa within the region (none for a desa itself).
     let rankingHref: String?
+    /// The map's choices and legend.
+    let indicatorOptions: [Option]
+    let methodOptions: [Option]
+    let legend: [LegendRow]
+    let legendHeading: String
+    let legendNote: String
+    let valueHeading: String
+    let svgHref: String
+    let exportCSV: String
+    let exportXLSX: String
+    /// Data date, source and last import (printed too).
+    let freshness: String
 
-    init(region: Region, tree: RegionTree, mapSVG: String?, boundaryCodes: Set<RegionCode>, summary: String?) {
+    init(region: Region, tree: RegionTree, map: RegionMap, request: MapRequest, summary: String?, freshness: DataFreshness) {
+        self.freshness = DashboardPage.freshnessText(freshness) + " Sumber: data registri yang diimpor ke Lumbung (agregat per desa)."
+        let mapSVG = map.inlineSVG
+        let boundaryCodes = map.boundaryCodes
         self.summary = summary
+        let choropleth = map.choropleth
+        indicatorOptions = MapRequest.indicators.map { Option(value: $0.id, label: $0.nameID, selected: $0.id == request.indicator.id) }
+        methodOptions = ClassMethod.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == request.method) }
+        legend = choropleth.legend.map { LegendRow(colour: $0.colour, label: $0.label, hatched: $0.hatched) }
+        legendHeading = "\(request.indicator.nameID) per \(map.drawn.level.childrenLabel?.lowercased() ?? "wilayah") di \(map.drawn.title)"
+        legendNote = choropleth.note
+        valueHeading = request.indicator.nameID
+        svgHref = "/wilayah/\(region.code.dotted)/peta.svg?\(request.query)"
+        exportCSV = "/wilayah/\(region.code.dotted)/indikator.csv"
+        exportXLSX = "/wilayah/\(region.code.dotted)/indikator.xlsx"
+        let figures = Dictionary(map.entries.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         indicatorHref = "/wilayah/\(region.code.dotted)/indikator"
         rankingHref = region.code.depth < 4 ? "/peringkat?within=\(region.code.dotted)&level=desa" : nil
         let path = tree.path(to: region.code)
@@ -59,10 +105,21 @@ struct RegionPage {
         childrenHeading = region.level.childrenLabel
         let children = tree.children(of: region.code)
         self.children = children.map { child in
-            ChildRow(
-                code: child.code.dotted, name: child.name, href: "/wilayah/\(child.code.dotted)", levelLabel: child.level.label,
+            let values = figures[child.code.dotted]?.values ?? []
+            func count(_ id: String) -> String {
+                guard let value = values.first(where: { $0.indicator == id }) else { return "" }
+                return value.suppression?.text ?? IndonesianNumber.format(value.count)
+            }
+            let mapped = values.first { $0.indicator == request.indicator.id }
+            let fill = choropleth.fill(child.code)
+            return ChildRow(
+                code: child.code.dotted, name: child.name, href: "/wilayah/\(child.code.dotted)?\(request.query)", levelLabel: child.level.label,
                 villageCount: child.code.depth < 4 ? IndonesianNumber.format(tree.descendants(of: child.code, depth: 4).count) : "",
-                hasBoundary: boundaryCodes.contains(child.code)
+                hasBoundary: boundaryCodes.contains(child.code),
+                people: count("people"), families: count("families"),
+                value: mapped.map { $0.suppression?.text ?? IndonesianNumber.percent($0.percent) } ?? "",
+                valueDetail: mapped.flatMap { $0.suppression == nil && $0.percent != nil ? IndonesianNumber.format($0.count) : nil },
+                colour: fill == Choropleth.hatchFill ? "" : fill
             )
         }
         villageTotal = region.code.depth < 4 ? IndonesianNumber.format(tree.descendants(of: region.code, depth: 4).count) : nil

@@ -1,0 +1,10 @@
+extension CalendarDate {
+    /// Months as Indonesians write them.
+    public static let indonesianMonths = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+                                          "Oktober", "November", "Desember"]
+
+    /// `30 Juni 2025`.
+    public var indonesianText: String {
+        "\(day) \(Self.indonesianMonths[min(max(month, 1), 12) - 1]) \(year)"
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LumbungAnalytics
+import LumbungDomain
+import LumbungStore
+
+/// Beranda: `/` and `/?wilayah=CODE` (a region within the user's scope; default the scope itself), with the map's
+/// `indikator` and `kelas` as on a region page.
+struct DashboardController {
+    let services: AppServices
+
+    func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
+        router.get("/", .permitted(.readAggregates, region: .query("wilayah"))) { request, context -> Response in
+            let scope = try context.requireUser().scope.region
+            let asked = (FormQuery.value("wilayah", in: request) ?? "").trimmingCharacters(in: .whitespaces)
+            let region = try AppError.region(asked.isEmpty ? scope.dotted : asked, in: services.regions)
+            let map = try MapRequest(request)
+            let restricted = context.suppressesSmallCells
+            let figures = try await services.figures.figures(for: region.code, restricted: restricted)
+            let drawn = try await RegionMap.make(for: region, request: map, figures: figures, services: services)
+            let ranking: PriorityRanking? = PriorityRanking.Level.desa.isBelow(region.code)
+                ? try await services.figures.cached(key: "beranda peringkat \(region.code)", for: region.code, restricted: restricted) { figures in
+                    PriorityRanking(areas: PriorityRanking.areas(.desa, within: region.code, totals: figures.totals,
+                                                                 minimumFamilies: ComparableArea.minimumFamilies),
+                                    trials: 0, disclosure: figures.disclosure)
+                }
+                : nil
+            let freshness = try await DataFreshness.read(region.code, database: services.database)
+            let page = DashboardPage(region: region, tree: services.regions, scope: scope, figures: figures, map: drawn, request: map,
+                                     ranking: ranking, freshness: freshness)
+            return services.pages.render("beranda", page, for: context)
+        }
+    }
+}

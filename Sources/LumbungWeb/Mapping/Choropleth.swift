@@ -1,0 +1,138 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LumbungDomain
+import LumbungStore
+
+/// What a map is coloured by: `?indikator=ID&kelas=kuantil|jenks` (defaults: desil-1 families, quantiles).
+struct MapRequest: Sendable {
+    let indicator: Indicator
+    let method: ClassMethod
+
+    /// The indicators a map can show: the rates (a map of counts mostly shows which areas are big).
+    static let indicators = IndicatorCatalogue.all.filter { $0.unit == .percent }
+    static let defaultIndicator = "desil1_families"
+    /// How many classes a map asks for (fewer when the values repeat).
+    static let classes = 5
+
+    init(indicator: Indicator, method: ClassMethod) {
+        self.indicator = indicator
+        self.method = method
+    }
+
+    /// Reads `indikator` and `kelas`; an unknown one is a 404 (indicator) or 400 (class method) naming the choices.
+    init(_ request: Request) throws(AppError) {
+        let id = FormQuery.value("indikator", in: request).map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let chosen = id.isEmpty ? Self.defaultIndicator : id
+        guard let indicator = Self.indicators.first(where: { $0.id == chosen }) else { throw .unknownIndicator(chosen) }
+        let methodName = FormQuery.value("kelas", in: request).map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        guard let method = methodName.isEmpty ? .quantile : ClassMethod(rawValue: methodName) else { throw .badClassMethod(methodName) }
+        self.init(indicator: indicator, method: method)
+    }
+
+    /// `indikator=…&kelas=…`, to carry the choice into links.
+    var query: String { "indikator=\(indicator.id)&kelas=\(method.rawValue)" }
+}
+
+/// The colours and classes of one map: each area's value of one indicator (as the reader may see it), the class
+/// breaks computed from the **shown** values only (a withheld value moves no bound), a colour-blind-safe sequential
+/// palette (ColorBrewer YlOrRd), and a hatch for withheld or missing values.
+struct Choropleth: Sendable {
+    struct Entry: Sendable {
+        let region: Region
+        /// The value as the reader may see it (`suppression` set when withheld).
+        let value: IndicatorValue
+        /// The class of a shown value; `nil` when withheld or without data.
+        let classIndex: Int?
+    }
+
+    struct LegendItem: Sendable {
+        let colour: String
+        let label: String
+        let hatched: Bool
+    }
+
+    let indicator: Indicator
+    let method: ClassMethod
+    let breaks: ClassBreaks?
+    let entries: [RegionCode: Entry]
+
+    static let hatchID = "arsir"
+    static let hatchFill = "url(#\(hatchID))"
+
+    /// ColorBrewer YlOrRd, by number of classes: sequential and safe for the common kinds of colour blindness.
+    static func palette(_ count: Int) -> [String] {
+        switch count {
+        case ...1: ["#feb24c"]
+        case 2: ["#ffeda0", "#f03b20"]
+        case 3: ["#ffeda0", "#feb24c", "#f03b20"]
+        case 4: ["#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c"]
+        default: ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"]
+        }
+    }
+
+    init(indicator: Indicator, method: ClassMethod, values: [(Region, IndicatorValue)], classes: Int = MapRequest.classes) {
+        self.indicator = indicator
+        self.method = method
+        let shown = values.compactMap { Self.shownRate($0.1) }
+        let breaks = ClassBreaks.compute(shown, classes: classes, method: method)
+        self.breaks = breaks
+        var entries: [RegionCode: Entry] = [:]
+        for (region, value) in values {
+            entries[region.code] = Entry(region: region, value: value, classIndex: Self.shownRate(value).flatMap { breaks?.classIndex(of: $0) })
+        }
+        self.entries = entries
+    }
+
+    /// The rate the reader may see, or `nil` (withheld, or no denominator).
+    static func shownRate(_ value: IndicatorValue) -> Double? {
+        value.suppression == nil ? value.percent : nil
+    }
+
+    /// The fill of an area: its class's colour, or the hatch.
+    func fill(_ code: RegionCode) -> String {
+        guard let index = entries[code]?.classIndex, let breaks else { return Self.hatchFill }
+        let colours = Self.palette(breaks.count)
+        return colours[min(index, colours.count - 1)]
+    }
+
+    /// The value in words: `12,3% (45 dari 366 keluarga)`, `<5`, `×` or `tidak ada data`.
+    func text(_ code: RegionCode) -> String {
+        guard let value = entries[code]?.value else { return Self.noData }
+        return Self.text(value, indicator: indicator)
+    }
+
+    static let noData = "tidak ada data"
+
+    static func text(_ value: IndicatorValue, indicator: Indicator) -> String {
+        if let suppression = value.suppression { return suppression.text }
+        guard let percent = value.percent, let denominator = value.denominator else { return noData }
+        let unit = indicator.subject == .families ? "keluarga" : "jiwa"
+        return "\(IndonesianNumber.percent(percent)) (\(IndonesianNumber.format(value.count)) dari \(IndonesianNumber.format(denominator)) \(unit))"
+    }
+
+    /// The legend: one line per class with its bounds, then the hatch.
+    var legend: [LegendItem] {
+        var items: [LegendItem] = []
+        if let breaks {
+            let colours = Self.palette(breaks.count)
+            for index in 0..<breaks.count {
+                let low = breaks.bounds[index], high = breaks.bounds[index + 1]
+                let label = index == 0 || low == high
+                    ? (low == high ? IndonesianNumber.percent(high) : "\(IndonesianNumber.percent(low)) – \(IndonesianNumber.percent(high))")
+                    : "> \(IndonesianNumber.percent(low)) – \(IndonesianNumber.percent(high))"
+                items.append(LegendItem(colour: colours[min(index, colours.count - 1)], label: label, hatched: false))
+            }
+        }
+        if entries.values.contains(where: { $0.classIndex == nil }) || breaks == nil {
+            items.append(LegendItem(colour: "", label: "disembunyikan (<5 / ×) atau tidak ada data", hatched: true))
+        }
+        return items
+    }
+
+    /// The sentence under the legend: what is coloured and how the classes were made.
+    var note: String {
+        guard let breaks else { return "Belum ada data \(indicator.nameID.lowercased()) untuk wilayah di peta ini. Impor data keluarga lebih dulu." }
+        return "Warna: \(indicator.nameID), \(breaks.count) kelas menurut \(method.label), dihitung dari angka yang tampil. Arsiran: angka disembunyikan atau tidak ada data."
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LumbungAnalytics
+import LumbungDomain
+import LumbungStore
+
+/// The choropleth of a region: its regions one level down coloured by one indicator (a desa: its kecamatan's desa,
+/// itself outlined), with the figures of each as the reader may see them. Used by the region page, its `peta.svg`
+/// and Beranda.
+struct RegionMap {
+    /// The region whose areas are drawn (the page's region, or a desa's kecamatan).
+    let drawn: Region
+    let choropleth: Choropleth
+    /// Each drawn area's people, families and mapped indicator, disclosed for partners and viewers.
+    let entries: [RegionIndicators.Entry]
+    let boundaryCodes: Set<RegionCode>
+    let shapes: [RegionMapSVG.Shape]
+
+    static func make(for region: Region, request: MapRequest, figures: RegionFigures.Figures, services: AppServices) async throws -> RegionMap {
+        let tree = services.regions
+        let children = tree.children(of: region.code)
+        let drawn = children.isEmpty ? (region.parentCode.flatMap { tree[$0] } ?? region) : region
+        let areas = tree.children(of: drawn.code)
+        let wanted = ["people", "families"].compactMap(IndicatorCatalogue.indicator) + [request.indicator]
+        var indicators = RegionIndicators.compute(for: drawn, totals: figures.totals, indicators: wanted)
+        if let plan = figures.disclosure { indicators = indicators.disclosed(by: plan) }
+        let entries = indicators.children
+        let byCode = Dictionary(entries.compactMap { entry in (try? RegionCode(entry.code)).map { ($0, entry) } }, uniquingKeysWith: { a, _ in a })
+        let values: [(Region, IndicatorValue)] = areas.compactMap { area in
+            byCode[area.code]?.values.last.map { (area, $0) }
+        }
+        let choropleth = Choropleth(indicator: request.indicator, method: request.method, values: values)
+        let boundaries = try await services.regionStore.fetchBoundaries(areas.map(\.code))
+        var shapes: [RegionMapSVG.Shape] = []
+        for area in areas {
+            guard let boundary = boundaries[area.code] else { continue }
+            let role: RegionMapSVG.Shape.Role = children.isEmpty ? (area.code == region.code ? .focus : .context) : .child
+            shapes.append(.init(region: area, boundary: boundary, role: role, fill: choropleth.fill(area.code),
+                                title: "\(area.title): \(choropleth.text(area.code))"))
+        }
+        // A desa without an outline of its own gets no map of its neighbours.
+        if children.isEmpty && boundaries[region.code] == nil { shapes.removeAll() }
+        return RegionMap(drawn: drawn, choropleth: choropleth, entries: entries, boundaryCodes: Set(boundaries.keys), shapes: shapes)
+    }
+
+    var label: String { "Peta \(choropleth.indicator.nameID.lowercased()) di \(drawn.title)" }
+
+    /// The map inside a page (its legend is the page's).
+    var inlineSVG: String? { RegionMapSVG.render(shapes, label: label) }
+
+    /// The map as a file of its own, legend included.
+    var standaloneSVG: String? {
+        RegionMapSVG.render(shapes, label: label, legend: choropleth.legend, heading: "\(choropleth.indicator.nameID) — \(drawn.title)",
+                            note: "Kelas: \(choropleth.method.label). Sumber: Lumbung, agregat desa.", standalone: true)
+    }
+}
