@@ -85,6 +85,14 @@ public struct BeneficiaryColumns: Sendable {
     func name(_ field: BeneficiaryField) -> String { columns[field].map { header[$0] } ?? field.label }
 
     /// The header row of the first 30 rows that names the most beneficiary fields (at least two, someone among them).
+    /// The first sheet of `file` (in any format the import reads) that holds a beneficiary list, with its columns.
+    static func locate(in file: URL) throws -> (any SheetReader, BeneficiaryColumns)? {
+        for reader in try TableScan.readers(for: file) {
+            if let columns = try find(in: reader) { return (reader, columns) }
+        }
+        return nil
+    }
+
     static func find(in reader: any SheetReader) throws -> BeneficiaryColumns? {
         var best: BeneficiaryColumns?
         struct Stop: Error {}
@@ -101,7 +109,7 @@ public struct BeneficiaryColumns: Sendable {
     /// Whether `file` is a list of several programmes (a `KODE PROGRAM` column beside a NIK or No. KK): such a file is
     /// read as beneficiaries even without `--programme`.
     public static func isProgrammeList(_ file: URL) -> Bool {
-        guard let reader = try? ImportJob.reader(for: file), let columns = try? find(in: reader) else { return false }
+        guard let (_, columns) = try? locate(in: file) else { return false }
         return columns.hasProgrammeColumn && (columns.columns[.nik] != nil || columns.columns[.kkNumber] != nil)
     }
 }

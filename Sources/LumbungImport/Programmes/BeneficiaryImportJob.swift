@@ -47,8 +47,7 @@ public struct BeneficiaryImportJob: Sendable {
               FileManager.default.isWritableFile(atPath: rejectsFolder.path) else {
             throw ImportError.rejectsFolder(path: rejectsFolder.path)
         }
-        let reader = try ImportJob.reader(for: file)
-        guard let columns = try BeneficiaryColumns.find(in: reader) else {
+        guard let (reader, columns) = try BeneficiaryColumns.locate(in: file) else {
             throw ImportError.noBeneficiaryHeader(file: file.lastPathComponent)
         }
         if !columns.hasProgrammeColumn && options.programme == nil { throw ImportError.beneficiaryProgrammeMissing(file: file.lastPathComponent) }
