@@ -77,6 +77,40 @@ import Testing
 @Suite struct LibreOfficeWorkbookImportTests {
     static let libreOffice: String? = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
+    /// Issue 13: the generator's CSV saved by LibreOffice as .xls (Excel 97–2003) and .ods imports with the truth's counts.
+    @Test(.enabled(if: libreOffice != nil), arguments: ["xls", "ods"])
+    func a_libreoffice_saved_xls_or_ods_imports_with_the_truths_counts(format: String) async throws {
+        let (folder, truth) = try await Populations.shared.folder(.csv)
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("lo-\(format)-\(UUID())")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        var converted: [URL] = []
+        for name in ["dtsen-keluarga-5208", "dtsen-individu-5208"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Self.libreOffice!)
+            let columns = (1...30).map { "\($0)/2" }.joined(separator: "/")
+            process.arguments = ["-env:UserInstallation=file://\(work.path)/profile", "--headless",
+                                 "--infilter=CSV:44,34,76,1,\(columns)", "--convert-to", format, "--outdir", work.path,
+                                 folder.appendingPathComponent("\(name).csv").path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            converted.append(work.appendingPathComponent("\(name).\(format)"))
+        }
+        try await TestDatabase.with(.sqlite) { database in
+            let job = ImportJob(database: database, references: ImportFixtures.references)
+            for url in converted {
+                let file = try #require(truth.layouts["dtsen"]?.files.first { $0.name == url.deletingPathExtension().lastPathComponent + ".csv" })
+                let report = try await job.run(url, options: ImportFixtures.options())
+                #expect(report.rowsRead == file.dataRows && report.rejected == file.errorRows, "\(url.lastPathComponent)")
+                #expect(report.warned == file.warningRows && report.merged == file.duplicateRows, "\(url.lastPathComponent)")
+            }
+            let people = try await ImportFixtures.count("SELECT COUNT(*) AS n FROM person", in: database)
+            #expect(people == truth.layouts["dtsen"]?.regions["52.08"]?.people)
+        }
+    }
+
     @Test(.enabled(if: libreOffice != nil))
     func a_libreoffice_saved_xlsx_imports_with_the_truths_counts() async throws {
         let (folder, truth) = try await Populations.shared.folder(.csv)

@@ -190,6 +190,15 @@ enum Formats {
         #expect(file == "bom.ods" && part == "content.xml" && read == 0)
     }
 
+    @Test func a_content_part_that_inflates_past_its_bound_is_refused_by_name() throws {
+        // A zip bomb in miniature: 3 MB of repeated rows packs into a few kilobytes.
+        let rows = String(repeating: "<table:table-row><table:table-cell/></table:table-row>", count: 60_000)
+        let url = try Formats.ods("<table:table table:name=\"A\">" + rows + "</table:table>", name: "bom-isi.ods")
+        var limits = XLSXLimits.standard
+        limits.sheetBytes = 1 << 20
+        #expect(Formats.error { _ = try ODSWorkbook(url: url, limits: limits) } == .tooLargeUnpacked(file: "bom-isi.ods", part: "content.xml", limit: .bytes(1 << 20)))
+    }
+
     @Test func malformed_content_is_damaged() throws {
         let url = try Formats.ods("<table:table table:name=\"A\"><table:table-row><table:table-cell", name: "rusak.ods")
         #expect { _ = try Formats.sheets(url) } throws: { error in
@@ -362,6 +371,11 @@ enum Formats {
         #expect(rows[3].values.isEmpty)
         let all = rows.flatMap(\.values).map(\.text).joined(separator: " ")
         for hidden in ["judul", "gaya", "jahat", "komentar", "kedua", "alert"] { #expect(!all.contains(hidden), "\(hidden)") }
+    }
+
+    @Test func a_cell_larger_than_any_spreadsheet_cell_is_refused_with_its_row_and_column() throws {
+        let url = try Formats.write(Array(("<table><tr><td>a</td></tr><tr><td>b</td><td>" + String(repeating: "x", count: 40_000) + "</td></tr></table>").utf8), "besar.xls")
+        #expect(Formats.error { _ = try Formats.sheets(url) } == .cellTooLarge(file: "besar.xls", row: 2, column: 2))
     }
 
     @Test func windows_1252_and_utf16_pages_read_right() throws {

@@ -27,7 +27,7 @@ public final class ODSWorkbook {
         }
         var names: [String] = []
         var depth = 0
-        try Self.scan(archive, file: file, limits: limits) { event in
+        try Self.scan(archive, file: file, limits: limits, attributesOnlyFor: ["table"]) { event in
             switch event {
             case .start("table", let attributes, let selfClosing):
                 if depth == 0 { names.append(attributes.first { $0.0 == "name" }?.1 ?? "Sheet\(names.count + 1)") }
@@ -50,10 +50,11 @@ public final class ODSWorkbook {
     }
 
     /// Streams content.xml through the scanner into `handle`.
-    static func scan(_ archive: Archive, file: String, limits: XLSXLimits, progress: (Double) -> Void = { _ in },
-                     _ handle: (XMLScanner.Event) throws -> Bool) throws {
+    static func scan(_ archive: Archive, file: String, limits: XLSXLimits, attributesOnlyFor: Set<Substring>? = nil,
+                     progress: (Double) -> Void = { _ in }, _ handle: (XMLScanner.Event) throws -> Bool) throws {
         guard let entry = archive[contentPart] else { throw SheetReadError.damagedWorkbook(file: file, detail: "content.xml is missing") }
         var scanner = XMLScanner()
+        scanner.attributesOnlyFor = attributesOnlyFor
         let size = Double(max(entry.uncompressedSize, 1))
         var consumed = 0.0
         do {
@@ -84,6 +85,9 @@ public struct ODSSheetReader: SheetReader {
     public var fileName: String { workbook.file }
     public var sheetNames: [String] { workbook.sheetNames }
 
+    /// The elements whose attributes the reader uses (styles and the like on the others are not decoded).
+    static let elementsWithAttributes: Set<Substring> = ["table", "table-row", "table-cell", "covered-table-cell", "s"]
+
     /// Most rows or columns one element may repeat (a sheet's size in LibreOffice and Excel).
     static let maxRepeat = 1 << 20
 
@@ -100,7 +104,8 @@ public struct ODSSheetReader: SheetReader {
         let packed = archive[ODSWorkbook.contentPart]?.compressedSize ?? 0
         var state = State(file: fileName, sheet: sheet, cells: workbook.limits.cells(packedBytes: packed))
         do {
-            try ODSWorkbook.scan(archive, file: fileName, limits: workbook.limits, progress: progress) { event in
+            try ODSWorkbook.scan(archive, file: fileName, limits: workbook.limits, attributesOnlyFor: Self.elementsWithAttributes,
+                                 progress: progress) { event in
                 try state.handle(event, emit: body)
             }
             // The sheet was found when the workbook was opened: content.xml that ends inside it is cut off.

@@ -15,6 +15,10 @@ struct XMLScanner {
     /// each at most 4 bytes or a 10-byte character reference).
     static let maxTextBytes = 1 << 20
 
+    /// When set, attributes are decoded only for start tags of these local names (the others get none):
+    /// a pass that looks for a few elements skips the cost of every other tag's attributes.
+    var attributesOnlyFor: Set<Substring>?
+
     private var pending: [UInt8] = []
     private var position = 0
     /// Text is only decoded inside elements whose text is wanted (`<v>`, `<t>`): the handler says so
@@ -116,7 +120,8 @@ struct XMLScanner {
             let body = selfClosing ? tag.dropLast() : tag
             let nameEnd = body.firstIndex { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 } ?? body.endIndex
             let name = Self.localName(body[body.startIndex..<nameEnd])
-            wantsText = try handle(.start(name: name, attributes: try Self.attributes(body[nameEnd...]), selfClosing: selfClosing))
+            let attributes = attributesOnlyFor.map { $0.contains(name) } ?? true ? try Self.attributes(body[nameEnd...]) : []
+            wantsText = try handle(.start(name: name, attributes: attributes, selfClosing: selfClosing))
         }
     }
 
