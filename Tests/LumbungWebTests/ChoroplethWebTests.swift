@@ -110,4 +110,37 @@ import Testing
             #expect(!svg.contains("dari 30 keluarga"))
         }
     }
+
+    /// The desa codes of the table under the map, in order.
+    static func tableOrder(_ html: String) -> [String] {
+        let table = html.components(separatedBy: "<section class=\"children\"").last ?? ""
+        return table.components(separatedBy: "<tr><td class=\"code\">").dropFirst().map { String($0.prefix(13)) }
+    }
+
+    @Test func the_table_under_the_map_sorts_by_what_the_reader_sees() async throws {
+        try await withWebAppRoles(scope: "52") { client, tokens, services, _ in
+            var villages = try DashboardFixtures.keruak()
+            // Pulau Maringkik: 2 of 3 families in desil 1 (66,7 %), hidden from viewers.
+            villages[try RegionCode("52.03.01.2015")] = try DashboardFixtures.village(families: 3, desil1: 2)
+            try await DisclosureAttackTests.store(villages, in: services.database)
+            // By the mapped rate: 66,7 (Pulau Maringkik), 50 (Selebung Ketangga), 20 (Pijot, Sepit: code order), 10 (Tanjung Luar),
+            // then the desa without data in code order.
+            let admin = Self.tableOrder(try await DisclosureAttackTests.get(client, "/wilayah/52.03.01?urut=nilai", tokens[.admin]).text)
+            #expect(Array(admin.prefix(6)) == ["52.03.01.2015", "52.03.01.2003", "52.03.01.2002", "52.03.01.2004", "52.03.01.2001", "52.03.01.2005"])
+            #expect(admin.count == 15)
+            // A viewer's order knows nothing of the hidden rate: Pulau Maringkik sorts among the desa without a shown figure.
+            let viewerHTML = try await DisclosureAttackTests.get(client, "/wilayah/52.03.01?urut=nilai", tokens[.viewer]).text
+            let viewer = Self.tableOrder(viewerHTML)
+            #expect(viewer.first != "52.03.01.2015")
+            #expect(viewer.last == "52.03.01.2015", "\(viewer)")
+            // By families: 50, 40, then 10 and 10 in code order, then 3.
+            let families = Self.tableOrder(try await DisclosureAttackTests.get(client, "/wilayah/52.03.01?urut=keluarga", tokens[.admin]).text)
+            #expect(Array(families.prefix(5)) == ["52.03.01.2003", "52.03.01.2004", "52.03.01.2001", "52.03.01.2002", "52.03.01.2015"])
+            // The headings are the links, the current one marked.
+            #expect(viewerHTML.contains("<a href=\"/wilayah/52.03.01?indikator=desil1_families&amp;kelas=kuantil&amp;urut=nilai#wilayah-di-bawah\" aria-current=\"true\">Keluarga desil 1</a>"))
+            let bad = try await client.executeRequest(uri: "/wilayah/52.03.01?urut=acak", method: .get, headers: bearer(tokens[.admin]), body: nil)
+            #expect(bad.status == .badRequest && bad.text.contains("Urutan &#39;acak&#39; tidak dikenal"))
+        }
+    }
 }
+
