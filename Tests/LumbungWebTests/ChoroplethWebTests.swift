@@ -142,5 +142,39 @@ import Testing
             #expect(bad.status == .badRequest && bad.text.contains("Urutan &#39;acak&#39; tidak dikenal"))
         }
     }
+
+    @Test func the_map_downloads_as_geojson_with_what_the_reader_may_see() async throws {
+        try await withWebAppRoles(scope: "52") { client, tokens, services, _ in
+            var villages = try DashboardFixtures.keruak()
+            villages[try RegionCode("52.03.01.2015")] = try DashboardFixtures.village(families: 3, desil1: 2)
+            try await DisclosureAttackTests.store(villages, in: services.database)
+            func features(_ role: Role) async throws -> [String: [String: Any]] {
+                let response = try await DisclosureAttackTests.get(client, "/wilayah/52.03.01/peta.geojson", tokens[role])
+                #expect(response.headers[.contentType] == "application/geo+json")
+                let json = try response.json()
+                #expect(json["type"] as? String == "FeatureCollection")
+                var byCode: [String: [String: Any]] = [:]
+                for feature in json["features"] as? [[String: Any]] ?? [] {
+                    let properties = feature["properties"] as? [String: Any] ?? [:]
+                    #expect((feature["geometry"] as? [String: Any])?["type"] as? String == "MultiPolygon")
+                    if let code = properties["kode"] as? String { byCode[code] = properties }
+                }
+                return byCode
+            }
+            let admin = try await features(.admin)
+            #expect(admin.count == 15)
+            // Shares 10, 20, 50, 20 and 66,7 %: quantile bounds 10 | 10 | 20 | 50 | 66,67 → Selebung Ketangga (50 %) is class 3 of 4.
+            let selebung = try #require(admin["52.03.01.2003"])
+            #expect(selebung["persen"] as? Double == 50 && selebung["jumlah"] as? Int == 25 && selebung["penyebut"] as? Int == 50)
+            #expect(selebung["kelas"] as? Int == 3 && selebung["indikator"] as? String == "desil1_families")
+            #expect(admin["52.03.01.2005"]?["keterangan"] as? String == "tidak ada data" && admin["52.03.01.2005"]?["kelas"] is NSNull)
+            #expect(admin["52.03.01.2015"]?["persen"] as? Double == 66.67)
+            // A viewer gets the hidden desa without its figures.
+            let viewer = try await features(.viewer)
+            let hidden = try #require(viewer["52.03.01.2015"])
+            #expect(hidden["persen"] is NSNull && hidden["jumlah"] is NSNull && hidden["penyebut"] is NSNull && hidden["kelas"] is NSNull)
+            #expect(hidden["keterangan"] as? String == "<5")
+        }
+    }
 }
 

@@ -73,6 +73,7 @@ struct RegionPage {
     let legendNote: String
     let valueHeading: String
     let svgHref: String
+    let geoJSONHref: String
     let exportCSV: String
     let exportXLSX: String
     /// The table's column headings as links that sort it: code, name, families, people, the mapped rate.
@@ -93,6 +94,7 @@ struct RegionPage {
         legendNote = choropleth.note
         valueHeading = request.indicator.nameID
         svgHref = "/wilayah/\(region.code.dotted)/peta.svg?\(request.query)"
+        geoJSONHref = "/wilayah/\(region.code.dotted)/peta.geojson?\(request.query)"
         exportCSV = "/wilayah/\(region.code.dotted)/indikator.csv"
         exportXLSX = "/wilayah/\(region.code.dotted)/indikator.xlsx"
         let figures = Dictionary(map.entries.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
