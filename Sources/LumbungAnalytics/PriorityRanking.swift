@@ -164,8 +164,13 @@ public struct PriorityRanking: Sendable {
                 total > 0 ? 100 * zip(row, w).reduce(0.0) { $0 + ($1.0 ?? 0) * $1.1 } / total : 0
             }
         }
+        // Ties go to the lower code: each area's place in code order, worked out once, not compared as text in every trial.
+        var codeRank = [Int](repeating: 0, count: areas.count)
+        for (position, index) in areas.indices.sorted(by: { areas[$0].region.code < areas[$1].region.code }).enumerated() {
+            codeRank[index] = position
+        }
         func ranks(_ scores: [Double]) -> [Int] {
-            let order = scores.indices.sorted { (scores[$0], areas[$1].region.code) > (scores[$1], areas[$0].region.code) }
+            let order = scores.indices.sorted { (scores[$0], codeRank[$1]) > (scores[$1], codeRank[$0]) }
             var rank = [Int](repeating: 0, count: scores.count)
             for (position, index) in order.enumerated() { rank[index] = position + 1 }
             return rank

@@ -100,12 +100,13 @@ import Testing
         let unknown = try LumbungProcess.run(["report", "indicators", "52.99", "--database", db])
         #expect(unknown.status == 1 && unknown.stderr == "error: There is no region with code 52.99.\n")
 
-        let ranking = try LumbungProcess.run(["report", "ranking", "52.08", "--level", "desa", "--database", db])
+        let ranking = try LumbungProcess.run(["report", "ranking", "52.08", "--level", "desa", "--database", db, "--min-families", "0"])
         #expect(ranking.status == 0, "\(ranking.stderr)")
         let lines = ranking.stdout.split(separator: "\n")
         #expect(lines.count == 1 + 43 + 1)
         #expect(lines.last?.contains("of the top 20 stay in the top 20 when every weight varies by ±25 %") == true)
-        let rankedCSV = try LumbungProcess.run(["report", "ranking", "52.08", "--database", db, "--format", "csv", "--weights", "desil1_families:1"])
+        let rankedCSV = try LumbungProcess.run(["report", "ranking", "52.08", "--database", db, "--format", "csv", "--weights", "desil1_families:1",
+                                                "--min-families", "0"])
         #expect(rankedCSV.stdout.hasPrefix("rank,code,name,score,best_rank,worst_rank,families,people,desil1_families_percent,desil1_families_count,desil1_families_points\n1,"))
         let badWeights = try LumbungProcess.run(["report", "ranking", "52.08", "--database", db, "--weights", "kemiskinan:2"])
         #expect(badWeights.status == 2 && badWeights.stderr == "error: Unknown indicator 'kemiskinan'.\n")

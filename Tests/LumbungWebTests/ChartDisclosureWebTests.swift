@@ -84,7 +84,7 @@ import Testing
                     }
                     // 2. One scale for the shown bars, set by the largest shown number: its bar has the full length.
                     let shownBars = chart.bars.filter { !$0.withheld && Self.number($0.text) != nil }
-                    let fullLength: Double = switch chart.kind { case "kolom": 150; case "piramida": 110; default: 250 }
+                    let fullLength: Double = switch chart.kind { case "kolom": 150; case "piramida": 150; default: 220 }
                     var largest = 0.0
                     if chart.kind == "batang-bertumpuk" {
                         for row in Set(shownBars.map(\.y)) {
@@ -105,11 +105,11 @@ import Testing
                     //    the pyramid's bars meet the axis, columns stand on the baseline.
                     switch chart.kind {
                     case "batang":
-                        #expect(chart.bars.allSatisfy { $0.x == 150 }, "\(where_)")
+                        #expect(chart.bars.allSatisfy { $0.x == 200 }, "\(where_)")
                     case "batang-bertumpuk":
                         for row in Set(chart.bars.map(\.y)) {
                             let segments = chart.bars.filter { $0.y == row }
-                            var x = 150.0
+                            var x = 200.0
                             for segment in segments {
                                 #expect(abs(segment.x - x) < 0.06, "\(where_) \(segment.name) starts where the one before ends")
                                 x += segment.width
@@ -117,8 +117,8 @@ import Testing
                         }
                     case "piramida":
                         for bar in chart.bars {
-                            if bar.name.hasPrefix("Laki-laki") { #expect(abs(bar.x + bar.width - 210) < 0.06, "\(where_) \(bar.name)") }
-                            else { #expect(bar.x == 270, "\(where_) \(bar.name)") }
+                            if bar.name.hasPrefix("Laki-laki") { #expect(abs(bar.x + bar.width - 230) < 0.06, "\(where_) \(bar.name)") }
+                            else { #expect(bar.x == 290, "\(where_) \(bar.name)") }
                         }
                     default:
                         #expect(chart.bars.allSatisfy { abs($0.y + $0.height - 178) < 0.06 }, "\(where_)")
@@ -157,10 +157,10 @@ import Testing
             let charts = try Self.charts(html)
             let pyramid = try #require(charts.first { $0.kind == "piramida" })
             func bar(_ chart: Chart, _ name: String) -> Bar? { chart.bars.first { $0.name == name } }
-            // Men 18–59: 4, the largest bar (110 long); women 60+: 2 → 55; girls 0–4: 1 → 27,5; boys 5–17: 1.
-            #expect(bar(pyramid, "Laki-laki Dewasa (18–59)")?.text == "4" && bar(pyramid, "Laki-laki Dewasa (18–59)")?.width == 110)
-            #expect(bar(pyramid, "Perempuan Lansia (60+)")?.text == "2" && bar(pyramid, "Perempuan Lansia (60+)")?.width == 55)
-            #expect(bar(pyramid, "Perempuan Balita (0–4)")?.width == 27.5)
+            // Men 18–59: 4, the largest bar (150 long); women 60+: 2 → 75; girls 0–4: 1 → 37,5; boys 5–17: 1.
+            #expect(bar(pyramid, "Laki-laki Dewasa (18–59)")?.text == "4" && bar(pyramid, "Laki-laki Dewasa (18–59)")?.width == 150)
+            #expect(bar(pyramid, "Perempuan Lansia (60+)")?.text == "2" && bar(pyramid, "Perempuan Lansia (60+)")?.width == 75)
+            #expect(bar(pyramid, "Perempuan Balita (0–4)")?.width == 37.5)
             #expect(bar(pyramid, "Laki-laki Anak (5–17)")?.text == "1")
             #expect(bar(pyramid, "Laki-laki Lansia (60+)")?.width == 0)
             // Desil: 3 families in desil 1 (150 high), 1 in desil 2 and in desil 5 (50), one without a desil.

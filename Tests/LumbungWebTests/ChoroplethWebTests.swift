@@ -110,4 +110,71 @@ import Testing
             #expect(!svg.contains("dari 30 keluarga"))
         }
     }
+
+    /// The desa codes of the table under the map, in order.
+    static func tableOrder(_ html: String) -> [String] {
+        let table = html.components(separatedBy: "<section class=\"children\"").last ?? ""
+        return table.components(separatedBy: "<tr><td class=\"code\">").dropFirst().map { String($0.prefix(13)) }
+    }
+
+    @Test func the_table_under_the_map_sorts_by_what_the_reader_sees() async throws {
+        try await withWebAppRoles(scope: "52") { client, tokens, services, _ in
+            var villages = try DashboardFixtures.keruak()
+            // Pulau Maringkik: 2 of 3 families in desil 1 (66,7 %), hidden from viewers.
+            villages[try RegionCode("52.03.01.2015")] = try DashboardFixtures.village(families: 3, desil1: 2)
+            try await DisclosureAttackTests.store(villages, in: services.database)
+            // By the mapped rate: 66,7 (Pulau Maringkik), 50 (Selebung Ketangga), 20 (Pijot, Sepit: code order), 10 (Tanjung Luar),
+            // then the desa without data in code order.
+            let admin = Self.tableOrder(try await DisclosureAttackTests.get(client, "/wilayah/52.03.01?urut=nilai", tokens[.admin]).text)
+            #expect(Array(admin.prefix(6)) == ["52.03.01.2015", "52.03.01.2003", "52.03.01.2002", "52.03.01.2004", "52.03.01.2001", "52.03.01.2005"])
+            #expect(admin.count == 15)
+            // A viewer's order knows nothing of the hidden rate: Pulau Maringkik sorts among the desa without a shown figure.
+            let viewerHTML = try await DisclosureAttackTests.get(client, "/wilayah/52.03.01?urut=nilai", tokens[.viewer]).text
+            let viewer = Self.tableOrder(viewerHTML)
+            #expect(viewer.first != "52.03.01.2015")
+            #expect(viewer.last == "52.03.01.2015", "\(viewer)")
+            // By families: 50, 40, then 10 and 10 in code order, then 3.
+            let families = Self.tableOrder(try await DisclosureAttackTests.get(client, "/wilayah/52.03.01?urut=keluarga", tokens[.admin]).text)
+            #expect(Array(families.prefix(5)) == ["52.03.01.2003", "52.03.01.2004", "52.03.01.2001", "52.03.01.2002", "52.03.01.2015"])
+            // The headings are the links, the current one marked.
+            #expect(viewerHTML.contains("<a href=\"/wilayah/52.03.01?indikator=desil1_families&amp;kelas=kuantil&amp;urut=nilai#wilayah-di-bawah\" aria-current=\"true\">Keluarga desil 1</a>"))
+            let bad = try await client.executeRequest(uri: "/wilayah/52.03.01?urut=acak", method: .get, headers: bearer(tokens[.admin]), body: nil)
+            #expect(bad.status == .badRequest && bad.text.contains("Urutan &#39;acak&#39; tidak dikenal"))
+        }
+    }
+
+    @Test func the_map_downloads_as_geojson_with_what_the_reader_may_see() async throws {
+        try await withWebAppRoles(scope: "52") { client, tokens, services, _ in
+            var villages = try DashboardFixtures.keruak()
+            villages[try RegionCode("52.03.01.2015")] = try DashboardFixtures.village(families: 3, desil1: 2)
+            try await DisclosureAttackTests.store(villages, in: services.database)
+            func features(_ role: Role) async throws -> [String: [String: Any]] {
+                let response = try await DisclosureAttackTests.get(client, "/wilayah/52.03.01/peta.geojson", tokens[role])
+                #expect(response.headers[.contentType] == "application/geo+json")
+                let json = try response.json()
+                #expect(json["type"] as? String == "FeatureCollection")
+                var byCode: [String: [String: Any]] = [:]
+                for feature in json["features"] as? [[String: Any]] ?? [] {
+                    let properties = feature["properties"] as? [String: Any] ?? [:]
+                    #expect((feature["geometry"] as? [String: Any])?["type"] as? String == "MultiPolygon")
+                    if let code = properties["kode"] as? String { byCode[code] = properties }
+                }
+                return byCode
+            }
+            let admin = try await features(.admin)
+            #expect(admin.count == 15)
+            // Shares 10, 20, 50, 20 and 66,7 %: quantile bounds 10 | 10 | 20 | 50 | 66,67 → Selebung Ketangga (50 %) is class 3 of 4.
+            let selebung = try #require(admin["52.03.01.2003"])
+            #expect(selebung["persen"] as? Double == 50 && selebung["jumlah"] as? Int == 25 && selebung["penyebut"] as? Int == 50)
+            #expect(selebung["kelas"] as? Int == 3 && selebung["indikator"] as? String == "desil1_families")
+            #expect(admin["52.03.01.2005"]?["keterangan"] as? String == "tidak ada data" && admin["52.03.01.2005"]?["kelas"] is NSNull)
+            #expect(admin["52.03.01.2015"]?["persen"] as? Double == 66.67)
+            // A viewer gets the hidden desa without its figures.
+            let viewer = try await features(.viewer)
+            let hidden = try #require(viewer["52.03.01.2015"])
+            #expect(hidden["persen"] is NSNull && hidden["jumlah"] is NSNull && hidden["penyebut"] is NSNull && hidden["kelas"] is NSNull)
+            #expect(hidden["keterangan"] as? String == "<5")
+        }
+    }
 }
+

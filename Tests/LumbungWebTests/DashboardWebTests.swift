@@ -37,7 +37,7 @@ import Testing
             #expect(list.contains("<li><a href=\"/wilayah/52.03.01.2003\">Selebung Ketangga</a>"))
             #expect(!list.contains("Pulau Maringkik") && !list.contains("Tanjung Luar"))
             // The reason: desil 1 at 50 % against Keruak's 33,6 % is 1,49 → "1,5×"; desil 1–4 is the same families here.
-            #expect(list.contains("keluarga desil 1: 50,0% (1,5× rata-rata Kecamatan Keruak); keluarga desil 1–4: 50,0% (1,5× rata-rata Kecamatan Keruak)"))
+            #expect(list.contains("keluarga desil 1: 50,0% (1,5× rata-rata kecamatan); keluarga desil 1–4: 50,0% (1,5× rata-rata kecamatan)"))
             #expect(list.contains("semua komponen pada nilai terendah"), "Sepit is lowest on every component")
             #expect(html.contains("href=\"/peringkat?within=52.03.01&amp;level=desa\""))
             // Who: female-headed families are all in desil 1, 100 % against 33,6 % → 2,97 → "3,0×"; so are the women.
@@ -48,6 +48,10 @@ import Testing
             // The map and key indicators.
             #expect(html.contains("<svg class=\"region-map\""))
             #expect(html.contains("<th scope=\"row\">Keluarga desil 1</th><td class=\"num\">33,6%</td><td class=\"num\">38</td>"))
+            // A desa's Beranda has its figures and its kecamatan's map, and no list of desa to rank.
+            let desa = try await DisclosureAttackTests.get(client, "/?wilayah=52.03.01.2003", tokens[.admin]).text
+            #expect(desa.contains("Beranda</span> Desa Selebung Ketangga</h1>") && desa.contains("<strong>50,0%</strong><small>25 keluarga</small>"))
+            #expect(desa.contains("Peringkat desa tidak dibuat untuk satu desa") && desa.contains("<path class=\"area focus\""))
             // The Ringkasan of the same kecamatan names the same poorest desa first, under the same rule.
             let region = try await DisclosureAttackTests.get(client, "/wilayah/52.03.01", tokens[.admin]).text
             #expect(region.contains("Desa/Kelurahan dengan porsi keluarga desil 1 tertinggi: Selebung Ketangga (50,0%), Sepit (20,0%)."))

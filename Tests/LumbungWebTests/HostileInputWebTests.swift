@@ -41,6 +41,12 @@ import Testing
                 "/wilayah?q=\(value)", "/wilayah/\(value)", "/wilayah/\(value)/indikator",
                 "/audit?dari=\(value)&sampai=\(value)&wilayah=\(value)&tindakan=\(value)&pengguna=\(value)",
                 "/impor/proses/\(value)", "/impor/proses/\(value)/ditolak.csv", "/api/v1/imports/\(value)", "/masuk?lanjut=\(value)",
+                // Beranda, maps, sorting, paging and downloads (issue 15).
+                "/?wilayah=\(value)", "/?indikator=\(value)&kelas=\(value)", "/wilayah/52.03?indikator=\(value)&kelas=\(value)&urut=\(value)",
+                "/wilayah/\(value)/peta.svg", "/wilayah/52.03/peta.svg?indikator=\(value)", "/wilayah/\(value)/indikator.csv",
+                "/wilayah/\(value)/indikator.xlsx", "/peringkat?within=52&min_keluarga=\(value)&halaman=\(value)",
+                "/peringkat.csv?min_keluarga=\(value)", "/peringkat.xlsx?halaman=\(value)&within=\(value)",
+                "/api/v1/rankings?within=52&min_keluarga=\(value)",
             ]
         }
         return uris

@@ -60,8 +60,12 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "table, csv or json.")
         var format: String = "table"
 
+        @Option(name: .customLong("min-families"), help: "Rank only areas with at least this many families (0: all), as the web pages do.")
+        var minimumFamilies: Int = ComparableArea.minimumFamilies
+
         func run() async throws {
             guard ["table", "csv", "json"].contains(format) else { throw CLIFailure.usage("Unknown format '\(format)': use table, csv or json.") }
+            guard minimumFamilies >= 0 else { throw CLIFailure.usage("--min-families must be 0 or more.") }
             guard let rankedLevel = PriorityRanking.Level(name: level) else { throw CLIFailure.usage("--level must be desa or kecamatan.") }
             let regionCode = try ReportCommand.parseRegion(code)
             guard rankedLevel.isBelow(regionCode) else { throw CLIFailure.usage("\(level) is not below \(regionCode.dotted).") }
@@ -70,7 +74,8 @@ struct ReportCommand: AsyncParsableCommand {
                 do { chosen = try PriorityRanking.parseWeights(weights) } catch { throw CLIFailure.usage(error.message) }
             }
             let (_, totals) = try await ReportCommand.load(regionCode, databaseOptions, loggingOptions)
-            let ranking = PriorityRanking(areas: PriorityRanking.areas(rankedLevel, within: regionCode, totals: totals), weights: chosen)
+            let ranking = PriorityRanking(areas: PriorityRanking.areas(rankedLevel, within: regionCode, totals: totals, minimumFamilies: minimumFamilies),
+                                          weights: chosen)
             print(RankingText.render(ranking, format: format), terminator: "")
         }
     }

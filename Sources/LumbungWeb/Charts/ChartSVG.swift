@@ -34,10 +34,12 @@ struct ChartValue: Sendable {
 /// in a stack each segment starts where the one before ends (a stub counts as a stub). A withheld number never
 /// reaches this type (`ChartValue` has none), so neither a bar, nor a position, nor the scale can carry it.
 enum ChartSVG {
-    static let width = 480.0
+    static let width = 520.0
     /// Where the bars start (after the row labels) and how long the longest may be.
-    static let labelWidth = 150.0
-    static let barArea = 250.0
+    static let labelWidth = 200.0
+    static let barArea = 220.0
+    /// The pyramid: its axis is a gap of `2 × pyramidGap` in the middle, the longest bar `pyramidLength` on either side.
+    static let pyramidGap = 30.0, pyramidLength = 150.0
     static let rowHeight = 24.0
     static let barHeight = 16.0
     /// The length of a withheld bar.
@@ -82,21 +84,21 @@ enum ChartSVG {
         return svg + "</svg>"
     }
 
-    /// A population pyramid: one row per age band (oldest on top), men to the left of the axis and women to the right.
-    static func pyramid(id: String, title: String, bands: [(label: String, male: ChartValue, female: ChartValue)]) -> String {
-        let half = (width - 2 * 60) / 2 - 20
+    /// A population pyramid: one row per age band (oldest on top), men to the left of the axis and women to the right;
+    /// `short` is written between the bars, `label` names the bars.
+    static func pyramid(id: String, title: String, bands: [(label: String, short: String, male: ChartValue, female: ChartValue)]) -> String {
         let centre = width / 2
-        let scale = scaleFor(bands.flatMap { [$0.male.number, $0.female.number].compactMap { $0 } }, length: half - 50)
+        let scale = scaleFor(bands.flatMap { [$0.male.number, $0.female.number].compactMap { $0 } }, length: pyramidLength)
         let height = top * 2 + Double(bands.count) * rowHeight + 22
         var svg = open(id: id, title: title, height: height, kind: "piramida")
         for (index, band) in bands.enumerated() {
             let y = top + Double(index) * rowHeight
-            svg += label(band.label, x: centre, y: y + barHeight - 3, anchor: "middle")
-            let left = centre - 30
+            svg += label(band.short, x: centre, y: y + barHeight - 3, anchor: "middle")
+            let left = centre - pyramidGap
             let maleLength = length(band.male, scale: scale)
             _ = bar(&svg, id: id, x: left - maleLength, y: y, value: band.male, scale: scale, colour: maleColour, name: "Laki-laki \(band.label)")
             svg += text(band.male.text, x: left - maleLength - 4, y: y + barHeight - 3, anchor: "end")
-            let right = centre + 30
+            let right = centre + pyramidGap
             let femaleLength = bar(&svg, id: id, x: right, y: y, value: band.female, scale: scale, colour: femaleColour,
                                    name: "Perempuan \(band.label)")
             svg += text(band.female.text, x: right + femaleLength + 4, y: y + barHeight - 3)

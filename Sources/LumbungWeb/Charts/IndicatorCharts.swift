@@ -57,16 +57,16 @@ struct IndicatorCharts {
                             columns: ["Indikator", "Laki-laki", "Perempuan"], rows: bySex.map { TableRow(label: $0.0, cells: $0.1.map(\.text)) }))
         // The pyramid.
         let bands = AgeBand.allCases.reversed().map { band in
-            (band.label,
+            (band.label, band.rawValue.replacingOccurrences(of: "-", with: "–"),
              ChartValue.count(tally.population.count(sex: .male, band: band), disclosure?.suppression(region.code, band: band, sex: .male)),
              ChartValue.count(tally.population.count(sex: .female, band: band), disclosure?.suppression(region.code, band: band, sex: .female)))
         }
         blocks.append(Block(id: "piramida", heading: "Piramida penduduk",
                             svg: ChartSVG.pyramid(id: "piramida", title: "Piramida penduduk \(region.title) menurut kelompok umur dan jenis kelamin",
-                                                  bands: bands.map { ($0.0, $0.1, $0.2) }),
+                                                  bands: bands.map { ($0.0, $0.1, $0.2, $0.3) }),
                             description: "Penduduk per kelompok umur: laki-laki di kiri, perempuan di kanan.",
                             columns: ["Kelompok umur", "Laki-laki", "Perempuan"],
-                            rows: bands.map { TableRow(label: $0.0, cells: [$0.1.text, $0.2.text]) }))
+                            rows: bands.map { TableRow(label: $0.0, cells: [$0.2.text, $0.3.text]) }))
         // The desil distribution.
         let desils = (1...10).map { desil in
             ("Desil \(desil)", ChartValue.count(tally.familiesByDesil[desil - 1].total, disclosure?.suppression(region.code, desil: desil)))

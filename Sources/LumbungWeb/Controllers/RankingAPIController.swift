@@ -24,10 +24,11 @@ struct RankingAPIController {
         group.get("rankings", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             let user = try context.requireUser()
             let asked = try RankingRequest(request, tree: services.regions, defaultWithin: user.scope.region)
+            // The same ranking the page and the downloads use, computed once per generation.
+            let ranking = try await asked.cachedRanking(services.figures, restricted: context.suppressesSmallCells)
             return try await services.figures.json(key: asked.cacheKey, for: asked.within.code,
-                                                   restricted: context.suppressesSmallCells) { figures in
-                let ranking = asked.ranking(figures)
-                return Ranking(level: asked.levelName, within: asked.within.code.dotted, minimumFamilies: asked.minimumFamilies, weights: ranking.weights,
+                                                   restricted: context.suppressesSmallCells) { _ in
+                Ranking(level: asked.levelName, within: asked.within.code.dotted, minimumFamilies: asked.minimumFamilies, weights: ranking.weights,
                                stability: ranking.stability, rows: ranking.rows)
             }
         }

@@ -26,16 +26,28 @@ struct RegionPageController {
             return services.pages.render("region", try await page(for: region, map: asked, context: context), for: context)
         }
         router.get("wilayah/:code/peta.svg", .permitted(.readAggregates, region: .path("code"))) { request, context -> Response in
-            let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
-            let asked = try MapRequest(request)
-            let figures = try await services.figures.figures(for: region.code, restricted: context.suppressesSmallCells)
-            let map = try await RegionMap.make(for: region, request: asked, figures: figures, services: services)
+            let (region, asked, map) = try await mapFile(request, context)
             guard let svg = map.standaloneSVG else { throw AppError.noBoundary(region.code) }
             let name = "peta-\(region.code.dotted)-\(asked.indicator.id).svg"
             return Response(status: .ok, headers: [.contentType: "image/svg+xml; charset=utf-8", .cacheControl: "no-store",
                                                     .contentDisposition: "inline; filename=\"\(name)\""],
                             body: .init(byteBuffer: ByteBuffer(string: svg)))
         }
+        router.get("wilayah/:code/peta.geojson", .permitted(.readAggregates, region: .path("code"))) { request, context -> Response in
+            let (region, asked, map) = try await mapFile(request, context)
+            guard !map.shapes.isEmpty else { throw AppError.noBoundary(region.code) }
+            let name = "peta-\(region.code.dotted)-\(asked.indicator.id).geojson"
+            return Response(status: .ok, headers: [.contentType: "application/geo+json", .cacheControl: "no-store",
+                                                    .contentDisposition: "attachment; filename=\"\(name)\""],
+                            body: .init(byteBuffer: ByteBuffer(bytes: map.geoJSON)))
+        }
+    }
+
+    private func mapFile(_ request: Request, _ context: AppRequestContext) async throws -> (Region, MapRequest, RegionMap) {
+        let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
+        let asked = try MapRequest(request)
+        let figures = try await services.figures.figures(for: region.code, restricted: context.suppressesSmallCells)
+        return (region, asked, try await RegionMap.make(for: region, request: asked, figures: figures, services: services))
     }
 
     private func page(for region: Region, map asked: MapRequest, context: AppRequestContext) async throws -> RegionPage {

@@ -146,7 +146,7 @@ struct DashboardPage {
             + (freshness.lastLayout.map { " Format impor terakhir: \($0)." } ?? "")
     }
 
-    /// "desil 1: 31,0 % (2,1× rata-rata Kabupaten Lombok Timur)" for the one or two components that give the most points.
+    /// "keluarga desil 1: 31,0% (2,1× rata-rata kabupaten)" for the one or two components that give the most points.
     static func reason(_ row: PriorityRanking.Row, regionRates: [String: Double?], region: Region) -> String {
         let top = row.components.enumerated().filter { ($0.element.contribution ?? 0) > 0 && $0.element.percent != nil }
             .sorted { ($0.element.contribution ?? 0, -$0.offset) > ($1.element.contribution ?? 0, -$1.offset) }.prefix(2).map(\.element)
@@ -154,7 +154,7 @@ struct DashboardPage {
             guard let percent = component.percent, let indicator = IndicatorCatalogue.indicator(component.indicator) else { return nil }
             var text = "\(indicator.nameID.lowercased()): \(IndonesianNumber.percent(percent))"
             if let regional = regionRates[component.indicator] ?? nil, regional > 0 {
-                text += " (\(times(percent / regional)) rata-rata \(region.title))"
+                text += " (\(times(percent / regional)) rata-rata \(region.level.label.lowercased()))"
             }
             return text
         }

@@ -30,11 +30,12 @@ enum AppError: Error, Sendable {
     case unknownIndicator(String)
     case badClassMethod(String)
     case noBoundary(RegionCode)
+    case badSort(String)
 
     var status: HTTPResponse.Status {
         switch self {
         case .badUpload(let failure) where failure.isQuota: .tooManyRequests
-        case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking, .badNIK, .badClassMethod: .badRequest
+        case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking, .badNIK, .badClassMethod, .badSort: .badRequest
         case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound, .unknownProgramme, .unknownIndicator, .noBoundary: .notFound
         case .badJSON, .badCoverageLevel: .badRequest
         case .programmeRefused(let problems):
@@ -74,6 +75,7 @@ enum AppError: Error, Sendable {
         case .unknownIndicator: "unknown_indicator"
         case .badClassMethod: "invalid_class_method"
         case .noBoundary: "no_boundary"
+        case .badSort: "invalid_sort"
         }
     }
 
@@ -113,6 +115,7 @@ enum AppError: Error, Sendable {
         case .unknownIndicator(let id): "Unknown indicator '\(id)': a map shows one of " + MapRequest.indicators.map(\.id).joined(separator: ", ") + "."
         case .badClassMethod(let name): "Unknown class method '\(name)': use kuantil or jenks."
         case .noBoundary(let code): "The reference data has no boundaries to draw a map of \(code.dotted)."
+        case .badSort(let name): "Unknown sort '\(name)': use kode, nama, keluarga, jiwa or nilai."
         }
     }
 
@@ -153,6 +156,7 @@ enum AppError: Error, Sendable {
             "Indikator '\(id)' tidak dikenal. Peta dapat menampilkan: " + MapRequest.indicators.map(\.nameID).joined(separator: ", ") + "."
         case .badClassMethod(let name): "Cara pembagian kelas '\(name)' tidak dikenal: pilih kuantil atau jenks."
         case .noBoundary(let code): "Batas wilayah untuk peta \(code.dotted) belum tersedia di data referensi."
+        case .badSort(let name): "Urutan '\(name)' tidak dikenal: pilih kode, nama, keluarga, jiwa atau nilai."
         }
     }
 

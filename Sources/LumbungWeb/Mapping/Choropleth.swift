@@ -8,6 +8,13 @@ import LumbungStore
 struct MapRequest: Sendable {
     let indicator: Indicator
     let method: ClassMethod
+    /// How the table under the map is sorted (`urut`).
+    let sort: Sort
+
+    /// `urut=kode|nama|keluarga|jiwa|nilai`: by code (default), name, or the largest shown families, people or mapped rate first.
+    enum Sort: String, Sendable, CaseIterable {
+        case code = "kode", name = "nama", families = "keluarga", people = "jiwa", value = "nilai"
+    }
 
     /// The indicators a map can show: the rates (a map of counts mostly shows which areas are big).
     static let indicators = IndicatorCatalogue.all.filter { $0.unit == .percent }
@@ -15,9 +22,10 @@ struct MapRequest: Sendable {
     /// How many classes a map asks for (fewer when the values repeat).
     static let classes = 5
 
-    init(indicator: Indicator, method: ClassMethod) {
+    init(indicator: Indicator, method: ClassMethod, sort: Sort = .code) {
         self.indicator = indicator
         self.method = method
+        self.sort = sort
     }
 
     /// Reads `indikator` and `kelas`; an unknown one is a 404 (indicator) or 400 (class method) naming the choices.
@@ -27,11 +35,16 @@ struct MapRequest: Sendable {
         guard let indicator = Self.indicators.first(where: { $0.id == chosen }) else { throw .unknownIndicator(chosen) }
         let methodName = FormQuery.value("kelas", in: request).map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         guard let method = methodName.isEmpty ? .quantile : ClassMethod(rawValue: methodName) else { throw .badClassMethod(methodName) }
-        self.init(indicator: indicator, method: method)
+        let sortName = FormQuery.value("urut", in: request).map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        guard let sort = sortName.isEmpty ? .code : Sort(rawValue: sortName) else { throw .badSort(sortName) }
+        self.init(indicator: indicator, method: method, sort: sort)
     }
 
     /// `indikator=…&kelas=…`, to carry the choice into links.
     var query: String { "indikator=\(indicator.id)&kelas=\(method.rawValue)" }
+
+    /// The same with a sort order.
+    func query(sort: Sort) -> String { query + (sort == .code ? "" : "&urut=\(sort.rawValue)") }
 }
 
 /// The colours and classes of one map: each area's value of one indicator (as the reader may see it), the class

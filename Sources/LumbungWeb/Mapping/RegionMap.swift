@@ -54,4 +54,34 @@ struct RegionMap {
         RegionMapSVG.render(shapes, label: label, legend: choropleth.legend, heading: "\(choropleth.indicator.nameID) — \(drawn.title)",
                             note: "Kelas: \(choropleth.method.label). Sumber: Lumbung, agregat desa.", standalone: true)
     }
+
+    /// The map as GeoJSON (a FeatureCollection in WGS 84, for QGIS): each drawn area's outline with its code, name, the
+    /// indicator, its rate, count and denominator as the reader may see them (null and `keterangan` "<5"/"×" when
+    /// withheld), and its class (1 = lowest, null when hatched).
+    var geoJSON: Data {
+        let features: [[String: Any]] = shapes.map { shape in
+            let entry = choropleth.entries[shape.region.code]
+            let value = entry?.value
+            let shown = value.map { $0.suppression == nil } ?? false
+            var properties: [String: Any] = [
+                "kode": shape.region.code.dotted, "nama": shape.region.name, "tingkat": shape.region.level.rawValue,
+                "indikator": choropleth.indicator.id, "nama_indikator": choropleth.indicator.nameID,
+                "kelas": entry?.classIndex.map { $0 + 1 } ?? NSNull(),
+                "warna": choropleth.fill(shape.region.code) == Choropleth.hatchFill ? NSNull() : choropleth.fill(shape.region.code),
+                "keterangan": value?.suppression?.text ?? (value?.percent == nil ? Choropleth.noData : ""),
+            ]
+            properties["persen"] = shown ? (value?.percent.map { ($0 * 100).rounded() / 100 } ?? NSNull()) as Any : NSNull()
+            properties["jumlah"] = shown ? (value?.count ?? 0) as Any : NSNull()
+            properties["penyebut"] = shown ? (value?.denominator ?? 0) as Any : NSNull()
+            let coordinates = shape.boundary.polygons.map { polygon in polygon.map { ring in ring.map { [$0.lon, $0.lat] } } }
+            return ["type": "Feature", "properties": properties, "geometry": ["type": "MultiPolygon", "coordinates": coordinates]]
+        }
+        let collection: [String: Any] = [
+            "type": "FeatureCollection", "name": "\(choropleth.indicator.id)-\(drawn.code.dotted)",
+            "kelas": choropleth.breaks.map { ["cara": choropleth.method.rawValue, "batas": $0.bounds.map { ($0 * 100).rounded() / 100 }] } ?? NSNull(),
+            "features": features,
+        ]
+        return (try? JSONSerialization.data(withJSONObject: collection, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+    }
 }
+

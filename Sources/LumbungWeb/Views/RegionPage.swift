@@ -30,6 +30,11 @@ struct RegionPage {
         let colour: String
     }
 
+    struct SortLink {
+        let href: String
+        let current: Bool
+    }
+
     struct Option {
         let value: String
         let label: String
@@ -68,8 +73,11 @@ struct RegionPage {
     let legendNote: String
     let valueHeading: String
     let svgHref: String
+    let geoJSONHref: String
     let exportCSV: String
     let exportXLSX: String
+    /// The table's column headings as links that sort it: code, name, families, people, the mapped rate.
+    let sortCode: SortLink, sortName: SortLink, sortFamilies: SortLink, sortPeople: SortLink, sortValue: SortLink
     /// Data date, source and last import (printed too).
     let freshness: String
 
@@ -86,6 +94,7 @@ struct RegionPage {
         legendNote = choropleth.note
         valueHeading = request.indicator.nameID
         svgHref = "/wilayah/\(region.code.dotted)/peta.svg?\(request.query)"
+        geoJSONHref = "/wilayah/\(region.code.dotted)/peta.geojson?\(request.query)"
         exportCSV = "/wilayah/\(region.code.dotted)/indikator.csv"
         exportXLSX = "/wilayah/\(region.code.dotted)/indikator.xlsx"
         let figures = Dictionary(map.entries.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -104,7 +113,35 @@ struct RegionPage {
         self.mapSVG = mapSVG
         childrenHeading = region.level.childrenLabel
         let children = tree.children(of: region.code)
-        self.children = children.map { child in
+        /// The number a row is sorted by, as the reader sees it: a withheld or missing figure sorts last, whatever it hides.
+        func shown(_ child: Region, _ id: String, percent: Bool) -> Double? {
+            guard let value = figures[child.code.dotted]?.values.first(where: { $0.indicator == id }), value.suppression == nil else { return nil }
+            return percent ? value.percent : Double(value.count)
+        }
+        let key: (Region) -> Double? = switch request.sort {
+        case .code, .name: { _ in nil }
+        case .families: { shown($0, "families", percent: false) }
+        case .people: { shown($0, "people", percent: false) }
+        case .value: { shown($0, request.indicator.id, percent: true) }
+        }
+        let ordered = children.enumerated().sorted { a, b in
+            switch request.sort {
+            case .code: return a.offset < b.offset
+            case .name: return (a.element.name, a.offset) < (b.element.name, b.offset)
+            default:
+                switch (key(a.element), key(b.element)) {
+                case let (x?, y?): return x != y ? x > y : a.offset < b.offset
+                case (.some, nil): return true
+                case (nil, .some): return false
+                case (nil, nil): return a.offset < b.offset
+                }
+            }
+        }.map(\.element)
+        func link(_ sort: MapRequest.Sort) -> SortLink {
+            SortLink(href: "/wilayah/\(region.code.dotted)?\(request.query(sort: sort))#wilayah-di-bawah", current: sort == request.sort)
+        }
+        (sortCode, sortName, sortFamilies, sortPeople, sortValue) = (link(.code), link(.name), link(.families), link(.people), link(.value))
+        self.children = ordered.map { child in
             let values = figures[child.code.dotted]?.values ?? []
             func count(_ id: String) -> String {
                 guard let value = values.first(where: { $0.indicator == id }) else { return "" }
