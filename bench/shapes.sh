@@ -11,8 +11,9 @@ cd "$(dirname "$0")/.."
 SCALE="${SCALE:-1}"
 OUT="$(pwd)/bench/out/shapes"
 rm -rf "$OUT"; mkdir -p "$OUT"
-swift build -c release --product lumbung 2>&1 | tail -1
-BIN=.build/release/lumbung
+SCRATCH="${SCRATCH:-.build}"    # SCRATCH=.build-release keeps the release build apart from a debug build in progress
+swift build -c release --product lumbung --scratch-path "$SCRATCH" 2>&1 | tail -1
+BIN="$SCRATCH/release/lumbung"
 
 measure() {  # measure NAME COMMAND... -> WALL (s), RSS (MB)
   local name=$1; shift

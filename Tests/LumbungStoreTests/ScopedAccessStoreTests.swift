@@ -140,10 +140,14 @@ import Testing
         try await TestDatabase.with(engine) { database in
             let log = AuditLog(database: database, floodGate: AuditFloodGate(perMinute: 4))
             let huge = String(repeating: "x", count: 60_000)
+            let started = Date()
             for _ in 0..<30 { try await log.appendUnauthenticated(AuditActor(name: huge, address: "10.9.9.9"), .loginFailed) }
             try await log.appendUnauthenticated(AuditActor(name: "-", address: "10.1.1.1"), .tokenRejected)
+            let minutes = Int(Date().timeIntervalSince(started) / 60)
             let events = try await log.search(.init(limit: 100))
-            #expect(events.count == 5)
+            // 4 of the 30 in one minute, and the other address's one; on a machine so loaded that the loop spans minutes,
+            // each new minute admits 4 more and a line counting the ones held back.
+            if minutes == 0 { #expect(events.count == 5) } else { #expect(events.count <= 5 + 5 * minutes, "\(minutes) minutes") }
             #expect(events.allSatisfy { $0.actor.count <= AuditLog.maxActorLength })
             #expect(try await log.verify().firstBreak == nil)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import LumbungDomain
 import SQLKit
 
@@ -83,6 +84,7 @@ public struct AuditLog: Sendable {
                     \(bind: event.target), \(bind: event.recordCount), \(bind: event.outcome), \(bind: event.address),
                     \(bind: event.previousHash), \(bind: event.hash))
             """).run()
+        Counter(label: "lumbung_audit_events", dimensions: [("action", action.rawValue)]).increment()
     }
 
     /// What to search for; every field narrows the search.

@@ -47,6 +47,13 @@ public struct Migrator: Sendable {
         }
     }
 
+    /// The newest migration recorded in `database` (nil when none is), read without writing anything.
+    public static func schemaVersion(of database: Database) async throws -> Int? {
+        try await database.read { db in
+            try await db.raw("SELECT MAX(id) AS v FROM schema_migration").first()?.decode(column: "v", as: Int?.self) ?? nil
+        }
+    }
+
     /// Applies every pending migration and returns the ones it applied.
     ///
     /// Each runs in its own transaction together with its ledger row, so a failing migration leaves

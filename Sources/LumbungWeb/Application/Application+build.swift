@@ -25,8 +25,10 @@ public func buildApplication(
 
 /// The router alone, for tests that drive it without a socket.
 public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequestContext> {
+    ServerMetrics.start()
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
+        MetricsMiddleware()
         RequestLogMiddleware(logger: logger)
         SecurityHeadersMiddleware()
         ErrorMiddleware(pages: services.pages, logger: logger)
@@ -39,6 +41,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     let pages = GuardedRoutes(methods: router, prefix: "", services: services)
     let api = GuardedRoutes(methods: router.group("api/v1"), prefix: "api/v1", services: services)
     HealthController(database: services.database).register(on: pages)
+    ObservabilityController(database: services.database).register(on: pages)
     RegionAPIController(services: services).register(on: api)
     ImportAPIController(services: services).register(on: api)
     IndicatorAPIController(services: services).register(on: api)

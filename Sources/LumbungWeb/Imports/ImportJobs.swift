@@ -91,6 +91,7 @@ actor ImportJobs {
         options.village = village
         options.rejectsFolder = upload.file.deletingLastPathComponent()
         let job = job
+        ServerMetrics.importStarted()
         Task {
             do {
                 let report = try await job.run(upload.file, options: options) { progress in
@@ -171,6 +172,7 @@ actor ImportJobs {
             }
         }
         jobs[id]?.state = .done
+        ServerMetrics.importEnded(report.dryRun ? .dryRun : .done, kept: report.rowsRead - report.rejected - report.skipped, rejected: report.rejected)
         jobs[id]?.report = shown
         jobs[id]?.rows = report.rowsRead
         jobs[id]?.fraction = 1
@@ -178,6 +180,7 @@ actor ImportJobs {
 
     private func fail(_ id: String, _ error: any Error) {
         UploadRetention.mark(folder.appendingPathComponent(id), .failed)
+        ServerMetrics.importEnded(.failed)
         jobs[id]?.state = .failed
         // Read before writing: `jobs[id]?.error = "\(jobs[id]?.fileName …)"` reads `jobs` while modifying it, an
         // exclusivity violation that stopped the server whenever an import failed on the database or for an unforeseen reason.
