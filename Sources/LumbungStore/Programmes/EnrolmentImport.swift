@@ -93,6 +93,8 @@ public final class EnrolmentWriter: @unchecked Sendable {
     /// Refused rows by row number, for the rejects file.
     public private(set) var refusedRows: [Int: ImportIssue] = [:]
     private var rows = 0
+    /// Rows of this list matched to the registry (new, updated or unchanged enrolments).
+    private var rowsMatched = 0
 
     init(db: any SQLDatabase, dialect: SchemaDialect, info: EnrolmentListInfo, store: ProgrammeStore) async throws {
         self.db = db
@@ -225,6 +227,7 @@ public final class EnrolmentWriter: @unchecked Sendable {
                     seen[name] = nil
                     continue
                 }
+                rowsMatched += 1
                 if how == .nameAndBirthDate {
                     warn(entry, code: "weak_match", message: "Dicocokkan dengan registri hanya lewat nama dan tanggal lahir di desa \(found.village) (kecocokan lemah): periksa NIK-nya.")
                 }
@@ -325,8 +328,7 @@ public final class EnrolmentWriter: @unchecked Sendable {
     func finish(issues: [StoredIssue], counts: BatchCounts) async throws -> EnrolmentOutcome {
         outcome.batchID = batchID
         let written = outcome.inserted + outcome.updated + outcome.unchanged
-        let matchedBefore = outcome.unchanged + outcome.updated > 0
-        if written > 0, outcome.matched == 0, !matchedBefore, outcome.insertedByMatch[.unmatched] == written {
+        if written > 0, rowsMatched == 0 {
             throw EnrolmentListError.matchesNobody(file: info.batch.fileName, rows: counts.read)
         }
         var all = issues
