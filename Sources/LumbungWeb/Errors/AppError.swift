@@ -1,5 +1,6 @@
 import Hummingbird
 import LumbungDomain
+import LumbungStore
 
 /// Errors a request can end in, each with its HTTP status, a stable machine code, an English
 /// message for the JSON API and an Indonesian one for the pages. None carries personal data.
@@ -27,13 +28,19 @@ enum AppError: Error, Sendable {
     case programmeRefused([ProgrammeProblem])
     case unknownProgramme(String)
     case badCoverageLevel(String)
+    /// A beneficiary list refused whole (matches nobody, not the partner's programme, closed programme).
+    case listRefused(EnrolmentListError)
+    /// A beneficiary list that cannot be read (no header, no programme column …), with the Indonesian reason.
+    case listUnreadable(english: String, indonesian: String)
 
     var status: HTTPResponse.Status {
         switch self {
         case .badUpload(let failure) where failure.isQuota: .tooManyRequests
         case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking, .badNIK: .badRequest
         case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound, .unknownProgramme: .notFound
-        case .badJSON, .badCoverageLevel: .badRequest
+        case .badJSON, .badCoverageLevel, .listUnreadable: .badRequest
+        case .listRefused(let error):
+            if case .notYourProgramme = error { .forbidden } else if case .programmeUnknown = error { .notFound } else { .unprocessableContent }
         case .programmeRefused(let problems):
             problems.contains { if case .codeTaken = $0 { true } else if case .organisationNameTaken = $0 { true } else { false } } ? .conflict
                 : problems.contains { if case .programmeUnknown = $0 { true } else { false } } ? .notFound : .badRequest
@@ -68,6 +75,8 @@ enum AppError: Error, Sendable {
         case .programmeRefused: "invalid_programme"
         case .unknownProgramme: "unknown_programme"
         case .badCoverageLevel: "invalid_level"
+        case .listRefused: "list_refused"
+        case .listUnreadable: "list_unreadable"
         }
     }
 
@@ -104,6 +113,8 @@ enum AppError: Error, Sendable {
         case .programmeRefused(let problems): problems.map(\.description).joined(separator: " ")
         case .unknownProgramme(let code): "There is no programme \(code)."
         case .badCoverageLevel(let text): "'\(text)' is no level below the region: use kabupaten, kecamatan or desa."
+        case .listRefused(let error): error.description
+        case .listUnreadable(let english, _): english
         }
     }
 
@@ -139,6 +150,8 @@ enum AppError: Error, Sendable {
         case .badJSON: "Isi permintaan bukan objek JSON."
         case .programmeRefused(let problems): problems.map(\.indonesianDescription).joined(separator: " ")
         case .unknownProgramme(let code): "Program \(code.prefix(40)) tidak ditemukan."
+        case .listRefused(let error): error.indonesianDescription
+        case .listUnreadable(_, let indonesian): indonesian
         case .badCoverageLevel(let text): "Tingkat '\(text)' tidak dikenal atau tidak di bawah wilayahnya: pilih kabupaten, kecamatan atau desa."
         }
     }
