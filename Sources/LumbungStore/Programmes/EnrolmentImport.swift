@@ -95,6 +95,8 @@ public final class EnrolmentWriter: @unchecked Sendable {
     private var rows = 0
     /// Rows of this list matched to the registry (new, updated or unchanged enrolments).
     private var rowsMatched = 0
+    /// The desa of the families this list enrolled: their stored coverage is counted again when it ends.
+    private var touchedVillages = Set<String>()
 
     init(db: any SQLDatabase, dialect: SchemaDialect, info: EnrolmentListInfo, store: ProgrammeStore) async throws {
         self.db = db
@@ -250,6 +252,7 @@ public final class EnrolmentWriter: @unchecked Sendable {
                         WHERE id = \(bind: existing.id)
                         """).run()
                     outcome.updated += 1
+                    touchedVillages.insert(found.village)
                 } else {
                     outcome.unchanged += 1
                 }
@@ -257,6 +260,7 @@ public final class EnrolmentWriter: @unchecked Sendable {
             }
             let how = item.found?.1 ?? .unmatched
             outcome.insertedByMatch[how, default: 0] += 1
+            if let village = item.found?.0.village { touchedVillages.insert(village) }
             inserts.append([programme.id ?? 0, item.key, entry.period, batchID, entry.row, entry.nik, entry.kkNumber, entry.name,
                             entry.birthDate?.description, entry.address, entry.village?.dotted, entry.receivedOn?.description, entry.amount,
                             how.rawValue, item.found?.0.regency, item.found?.0.village, item.found?.0.household, item.found?.0.person])
@@ -331,6 +335,7 @@ public final class EnrolmentWriter: @unchecked Sendable {
         if written > 0, rowsMatched == 0 {
             throw EnrolmentListError.matchesNobody(file: info.batch.fileName, rows: counts.read)
         }
+        _ = try await ProgrammeStore.refreshStored(db, engine: dialect.engine, villages: touchedVillages.sorted())
         var all = issues
         all += outcome.refused.map { StoredIssue($0, rawRow: nil) }
         all += outcome.warnings.map { StoredIssue($0, rawRow: nil) }
