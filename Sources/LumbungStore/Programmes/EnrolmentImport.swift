@@ -202,16 +202,16 @@ public final class EnrolmentWriter: @unchecked Sendable {
         var stored: [String: (id: Int, matched: Bool)] = [:]
         let keysByProgramme = Dictionary(grouping: keyed, by: { $0.record.programme.id ?? 0 }).mapValues { Array(Set($0.map(\.key))) }
         for (programmeID, keys) in keysByProgramme {
-          for slice in keys.chunked(400) {
-            for row in try await db.raw("""
-                SELECT id, programme_id, enrolment_key, period, match_kind FROM enrolment
-                WHERE programme_id = \(bind: programmeID) AND enrolment_key IN (\(binds: Array(slice)))
-                """).all() {
-                let id = try row.decode(column: "programme_id", as: Int.self)
-                let name = "\(id)|\(try row.decode(column: "enrolment_key", as: String.self))|\(try row.decode(column: "period", as: String.self))"
-                stored[name] = (try row.decode(column: "id", as: Int.self), try row.decode(column: "match_kind", as: String.self) != EnrolmentMatch.unmatched.rawValue)
+            for slice in keys.chunked(400) {
+                for row in try await db.raw("""
+                    SELECT id, programme_id, enrolment_key, period, match_kind FROM enrolment
+                    WHERE programme_id = \(bind: programmeID) AND enrolment_key IN (\(binds: Array(slice)))
+                    """).all() {
+                    let id = try row.decode(column: "programme_id", as: Int.self)
+                    let name = "\(id)|\(try row.decode(column: "enrolment_key", as: String.self))|\(try row.decode(column: "period", as: String.self))"
+                    stored[name] = (try row.decode(column: "id", as: Int.self), try row.decode(column: "match_kind", as: String.self) != EnrolmentMatch.unmatched.rawValue)
+                }
             }
-          }
         }
         var inserts: [[any Encodable & Sendable]] = []
         for item in keyed {
