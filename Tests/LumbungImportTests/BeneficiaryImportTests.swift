@@ -77,6 +77,12 @@ import Testing
             let second = try await job.run(retitled, options: Self.options(folder))
             #expect(second.inserted == 0 && second.unchanged == 4 && second.merged == 1 && second.rejected == 3)
             #expect(try await ImportFixtures.count("SELECT COUNT(*) AS n FROM enrolment", in: database) == 4)
+            // A list whose only known row is an earlier unmatched enrolment still matches nobody: refused whole.
+            let strangers = try ImportBehaviourTests.write("NIK;Nama\n5203011212900007;Tidak Ada\n5203011212900008;Juga Tidak\n", name: "asing.csv")
+            await #expect(throws: EnrolmentListError.matchesNobody(file: "asing.csv", rows: 2)) {
+                _ = try await job.run(strangers, options: Self.options(folder))
+            }
+            #expect(try await ImportFixtures.count("SELECT COUNT(*) AS n FROM enrolment", in: database) == 4)
 
             // Coverage: the programme reaches families 1, 3 and 5; families 2 and 4 (desil 1 and 3) are reached by nothing.
             let villages = try await store.coverageByVillage(within: try RegionCode("52.03.01"))

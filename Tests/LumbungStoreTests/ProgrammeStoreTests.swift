@@ -141,6 +141,20 @@ import Testing
             #expect(health[desa2001]?.eligibleUnreachedFamilies == 1 && health[desa2002]?.eligibleUnreachedFamilies == 2)
             #expect(health[desa2001]?.familiesReached == ["PBI-JK": 1])
 
+            // The stored desa tallies follow the registry (a desa tallied again) and the catalogue (a programme's sector changed).
+            try await database.transaction { db in
+                try await db.raw("UPDATE household SET desil = 9 WHERE id = 2").run()
+                try await db.raw("INSERT INTO village_aggregate (village_code, regency_code, as_of, tally) VALUES ('52.03.01.2001', '52.03', '2025-06-30', '{}')").run()
+            }
+            let retallied = try #require(try await store.coverageByVillage(within: try RegionCode("52.03"))[desa2001])
+            #expect(retallied.inclusionErrorFamilies == 2 && retallied.families[8] == 1 && retallied.duplicatedAidFamilies == 1, "family 2 now desil 9 with PBI-JK")
+            var bltProgramme = try #require(try await store.programme(ProgrammeCode("BLT-DD")!)).programme
+            bltProgramme.sectors = [.food]
+            _ = try await store.update(bltProgramme, by: Self.actor)
+            let recounted = try #require(try await store.coverageByVillage(within: try RegionCode("52.03"))[desa2001])
+            #expect(recounted.duplicatedAidFamilies == 0, "PKH is cash, BLT-DD now food: no longer the same kind of aid")
+            #expect(try await store.coverageByVillage(within: try RegionCode("52.03"))[desa2001] == recounted, "read back from the stored tallies")
+
             let family1 = try await store.programmes(ofFamily: "52.03", household: 1)
             #expect(family1.map(\.code) == ["BLT-DD", "PKH"] && family1.last?.organisation == "Kementerian Sosial" && family1.last?.match == .nik)
             #expect(try await store.programmes(ofFamily: "52.03", household: 1, organisation: "Kementerian Sosial").map(\.code) == ["PKH"])

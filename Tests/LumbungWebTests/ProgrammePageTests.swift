@@ -106,3 +106,54 @@ import Testing
         }
     }
 }
+
+/// Lists uploaded on the web and the API: who may, what the uploader learns at once, bad lists.
+@Suite struct ListUploadWebTests {
+    /// Family 2 (by NIK) and family 4 (by No. KK) of the fixtures, a stranger, and a row Excel spoiled.
+    static let list = "NIK;Nama;No. KK\n5203014202850001;Baiq Nur;\n;Papuq Rahim;5203010101200004\n5203011212900009;Orang Asing;\n5.20301E+15;Rusak;\n"
+
+    @Test func a_partner_uploads_its_own_list_and_sees_overlaps_gaps_and_unmatched_at_once() async throws {
+        try await withWebAppRoles(scope: "52.03") { client, tokens, services, _ in
+            try await ProgrammeAPITests.setUp(services)
+            let partner = SignedInClient(base: client, token: try #require(tokens[.partner]))
+            // PKH is Kemensos's, not the partner's: refused and audited, nothing kept.
+            try await partner.execute(uri: "/api/v1/programmes/PKH/enrolments", method: .post, headers: ImportWebTests.headers,
+                                      body: ImportWebTests.multipart(file: "pkh.csv", content: Self.list)) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/api/v1/programmes/PANGAN-MITRA/enrolments", method: .post,
+                                     headers: ImportWebTests.headers.merging(bearer(tokens[.viewer])),
+                                     body: ImportWebTests.multipart(file: "pangan.csv", content: Self.list)) { #expect($0.status == .forbidden) }
+            let answer = try await partner.execute(uri: "/api/v1/programmes/PANGAN-MITRA/enrolments", method: .post, headers: ImportWebTests.headers,
+                                                   body: ImportWebTests.multipart(file: "pangan.csv", content: Self.list)) { response in
+                #expect(response.status == .ok, "\(response.text)")
+                return try response.json()
+            }
+            let report = try #require(answer["report"] as? [String: Any])
+            #expect(report["inserted"] as? Int == 3 && report["rejected"] as? Int == 1 && report["rejectsFile"] == nil)
+            let view = try #require(answer["view"] as? [String: Any])
+            // PANGAN-MITRA now reaches families 1, 2 and 4 ("<5" for a partner); PKH reaches 1 and 4 of them.
+            #expect(view["familiesReached"] as? String == "<5" && view["unmatched"] as? String == "<5")
+            #expect(view["alsoReceiving"] as? [String: String] == ["PKH": "<5"])
+            let people = try await ProgrammeStore(database: services.database).enrolments(of: ProgrammeCode("PANGAN-MITRA")!)
+            #expect(people.count == 4)
+            // The operator sees the exact figures on the page; the same list again changes nothing.
+            let op = SignedInClient(base: client, token: try #require(tokens[.operator]))
+            try await op.execute(uri: "/program/PANGAN-MITRA/unggah", method: .post, headers: ImportWebTests.headers,
+                                 body: ImportWebTests.multipart(file: "pangan.csv", content: Self.list)) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("sudah pernah diimpor"))
+                #expect(response.text.contains("<tr><th>Keluarga registri yang dijangkau program ini</th><td class=\"num\">3</td></tr>"))
+                #expect(response.text.contains("<tr><th>… yang juga menerima PKH</th><td class=\"num\">2</td></tr>"))
+            }
+            // A list that matches nobody is refused with the reason on the programme's page.
+            try await op.execute(uri: "/program/PANGAN-MITRA/unggah", method: .post, headers: ImportWebTests.headers,
+                                 body: ImportWebTests.multipart(file: "asing.csv", content: "NIK;Nama\n5203011212900008;Asing\n")) { response in
+                #expect(response.status == .unprocessableContent && response.text.contains("tidak satu pun dari 1 barisnya cocok"))
+            }
+            try await op.execute(uri: "/program/PANGAN-MITRA/unggah", method: .post, headers: ImportWebTests.headers,
+                                 body: ImportWebTests.multipart(file: "catatan.csv", content: "Catatan\nbukan daftar\n")) { response in
+                #expect(response.status == .badRequest && response.text.contains("bukan daftar penerima"))
+            }
+            #expect(try await ProgrammeStore(database: services.database).enrolments(of: ProgrammeCode("PANGAN-MITRA")!).count == 4)
+        }
+    }
+}

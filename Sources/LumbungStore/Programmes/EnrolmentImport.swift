@@ -93,6 +93,10 @@ public final class EnrolmentWriter: @unchecked Sendable {
     /// Refused rows by row number, for the rejects file.
     public private(set) var refusedRows: [Int: ImportIssue] = [:]
     private var rows = 0
+    /// Rows of this list matched to the registry (new, updated or unchanged enrolments).
+    private var rowsMatched = 0
+    /// The desa of the families this list enrolled: their stored coverage is counted again when it ends.
+    private var touchedVillages = Set<String>()
 
     init(db: any SQLDatabase, dialect: SchemaDialect, info: EnrolmentListInfo, store: ProgrammeStore) async throws {
         self.db = db
@@ -198,16 +202,16 @@ public final class EnrolmentWriter: @unchecked Sendable {
         var stored: [String: (id: Int, matched: Bool)] = [:]
         let keysByProgramme = Dictionary(grouping: keyed, by: { $0.record.programme.id ?? 0 }).mapValues { Array(Set($0.map(\.key))) }
         for (programmeID, keys) in keysByProgramme {
-          for slice in keys.chunked(400) {
-            for row in try await db.raw("""
-                SELECT id, programme_id, enrolment_key, period, match_kind FROM enrolment
-                WHERE programme_id = \(bind: programmeID) AND enrolment_key IN (\(binds: Array(slice)))
-                """).all() {
-                let id = try row.decode(column: "programme_id", as: Int.self)
-                let name = "\(id)|\(try row.decode(column: "enrolment_key", as: String.self))|\(try row.decode(column: "period", as: String.self))"
-                stored[name] = (try row.decode(column: "id", as: Int.self), try row.decode(column: "match_kind", as: String.self) != EnrolmentMatch.unmatched.rawValue)
+            for slice in keys.chunked(400) {
+                for row in try await db.raw("""
+                    SELECT id, programme_id, enrolment_key, period, match_kind FROM enrolment
+                    WHERE programme_id = \(bind: programmeID) AND enrolment_key IN (\(binds: Array(slice)))
+                    """).all() {
+                    let id = try row.decode(column: "programme_id", as: Int.self)
+                    let name = "\(id)|\(try row.decode(column: "enrolment_key", as: String.self))|\(try row.decode(column: "period", as: String.self))"
+                    stored[name] = (try row.decode(column: "id", as: Int.self), try row.decode(column: "match_kind", as: String.self) != EnrolmentMatch.unmatched.rawValue)
+                }
             }
-          }
         }
         var inserts: [[any Encodable & Sendable]] = []
         for item in keyed {
@@ -225,6 +229,7 @@ public final class EnrolmentWriter: @unchecked Sendable {
                     seen[name] = nil
                     continue
                 }
+                rowsMatched += 1
                 if how == .nameAndBirthDate {
                     warn(entry, code: "weak_match", message: "Dicocokkan dengan registri hanya lewat nama dan tanggal lahir di desa \(found.village) (kecocokan lemah): periksa NIK-nya.")
                 }
@@ -247,6 +252,7 @@ public final class EnrolmentWriter: @unchecked Sendable {
                         WHERE id = \(bind: existing.id)
                         """).run()
                     outcome.updated += 1
+                    touchedVillages.insert(found.village)
                 } else {
                     outcome.unchanged += 1
                 }
@@ -254,6 +260,7 @@ public final class EnrolmentWriter: @unchecked Sendable {
             }
             let how = item.found?.1 ?? .unmatched
             outcome.insertedByMatch[how, default: 0] += 1
+            if let village = item.found?.0.village { touchedVillages.insert(village) }
             inserts.append([programme.id ?? 0, item.key, entry.period, batchID, entry.row, entry.nik, entry.kkNumber, entry.name,
                             entry.birthDate?.description, entry.address, entry.village?.dotted, entry.receivedOn?.description, entry.amount,
                             how.rawValue, item.found?.0.regency, item.found?.0.village, item.found?.0.household, item.found?.0.person])
@@ -325,10 +332,10 @@ public final class EnrolmentWriter: @unchecked Sendable {
     func finish(issues: [StoredIssue], counts: BatchCounts) async throws -> EnrolmentOutcome {
         outcome.batchID = batchID
         let written = outcome.inserted + outcome.updated + outcome.unchanged
-        let matchedBefore = outcome.unchanged + outcome.updated > 0
-        if written > 0, outcome.matched == 0, !matchedBefore, outcome.insertedByMatch[.unmatched] == written {
+        if written > 0, rowsMatched == 0 {
             throw EnrolmentListError.matchesNobody(file: info.batch.fileName, rows: counts.read)
         }
+        _ = try await ProgrammeStore.refreshStored(db, engine: dialect.engine, villages: touchedVillages.sorted())
         var all = issues
         all += outcome.refused.map { StoredIssue($0, rawRow: nil) }
         all += outcome.warnings.map { StoredIssue($0, rawRow: nil) }

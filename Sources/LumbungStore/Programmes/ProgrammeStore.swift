@@ -75,6 +75,10 @@ public struct ProgrammeStore: Sendable {
 
     /// Every programme (with sectors and regions), optionally only those of one organisation.
     func fetchProgrammes(_ db: any SQLDatabase, code: ProgrammeCode? = nil) async throws -> [ProgrammeRecord] {
+        try await Self.fetchProgrammes(db, code: code)
+    }
+
+    static func fetchProgrammes(_ db: any SQLDatabase, code: ProgrammeCode? = nil) async throws -> [ProgrammeRecord] {
         var query = SQLQueryString("SELECT \(unsafeRaw: Self.programmeColumns), \(unsafeRaw: Self.organisationColumns) FROM programme p JOIN organisation o ON o.id = p.organisation_id")
         if let code { query.appendInterpolation(unsafeRaw: " WHERE p.code = "); query.appendInterpolation(bind: code.value) }
         query.appendInterpolation(unsafeRaw: " ORDER BY p.code")

@@ -21,6 +21,7 @@ public struct Migrator: Sendable {
         .realFiles,
         .fieldSources,
         .programmes,
+        .coverageCache,
     ]
 
     public let migrations: [Migration]

@@ -1,5 +1,6 @@
 import Hummingbird
 import LumbungDomain
+import LumbungStore
 
 /// Errors a request can end in, each with its HTTP status, a stable machine code, an English
 /// message for the JSON API and an Indonesian one for the pages. None carries personal data.
@@ -31,13 +32,19 @@ enum AppError: Error, Sendable {
     case badClassMethod(String)
     case noBoundary(RegionCode)
     case badSort(String)
+    /// A beneficiary list refused whole (matches nobody, not the partner's programme, closed programme).
+    case listRefused(EnrolmentListError)
+    /// A beneficiary list that cannot be read (no header, no programme column …), with the Indonesian reason.
+    case listUnreadable(english: String, indonesian: String)
 
     var status: HTTPResponse.Status {
         switch self {
         case .badUpload(let failure) where failure.isQuota: .tooManyRequests
         case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking, .badNIK, .badClassMethod, .badSort: .badRequest
         case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound, .unknownProgramme, .unknownIndicator, .noBoundary: .notFound
-        case .badJSON, .badCoverageLevel: .badRequest
+        case .badJSON, .badCoverageLevel, .listUnreadable: .badRequest
+        case .listRefused(let error):
+            if case .notYourProgramme = error { .forbidden } else if case .programmeUnknown = error { .notFound } else { .unprocessableContent }
         case .programmeRefused(let problems):
             problems.contains { if case .codeTaken = $0 { true } else if case .organisationNameTaken = $0 { true } else { false } } ? .conflict
                 : problems.contains { if case .programmeUnknown = $0 { true } else { false } } ? .notFound : .badRequest
@@ -76,6 +83,8 @@ enum AppError: Error, Sendable {
         case .badClassMethod: "invalid_class_method"
         case .noBoundary: "no_boundary"
         case .badSort: "invalid_sort"
+        case .listRefused: "list_refused"
+        case .listUnreadable: "list_unreadable"
         }
     }
 
@@ -116,6 +125,8 @@ enum AppError: Error, Sendable {
         case .badClassMethod(let name): "Unknown class method '\(name)': use kuantil or jenks."
         case .noBoundary(let code): "The reference data has no boundaries to draw a map of \(code.dotted)."
         case .badSort(let name): "Unknown sort '\(name)': use kode, nama, keluarga, jiwa or nilai."
+        case .listRefused(let error): error.description
+        case .listUnreadable(let english, _): english
         }
     }
 
@@ -151,6 +162,8 @@ enum AppError: Error, Sendable {
         case .badJSON: "Isi permintaan bukan objek JSON."
         case .programmeRefused(let problems): problems.map(\.indonesianDescription).joined(separator: " ")
         case .unknownProgramme(let code): "Program \(code.prefix(40)) tidak ditemukan."
+        case .listRefused(let error): error.indonesianDescription
+        case .listUnreadable(_, let indonesian): indonesian
         case .badCoverageLevel(let text): "Tingkat '\(text)' tidak dikenal atau tidak di bawah wilayahnya: pilih kabupaten, kecamatan atau desa."
         case .unknownIndicator(let id):
             "Indikator '\(id)' tidak dikenal. Peta dapat menampilkan: " + MapRequest.indicators.map(\.nameID).joined(separator: ", ") + "."

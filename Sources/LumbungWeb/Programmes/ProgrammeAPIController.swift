@@ -65,6 +65,11 @@ struct ProgrammeAPIController {
             let people = try await Self.enrolments(record, request: request, context: context, services: services)
             return JSONBody.response(EnrolmentsBody(programme: record.programme.code.value, enrolments: people))
         }
+        api.post("programmes/{programme}/enrolments", .permitted(.readAggregates, region: .none)) { request, context -> Response in
+            let user = try context.requireUser()
+            let record = try await ProgrammeAccess.record(context.parameters.get("programme") ?? "", for: user, store: store)
+            return JSONBody.response(try await ListUpload.run(record, request: request, context: context, services: services))
+        }
         api.get("organisations", .permitted(.readAggregates, region: .none)) { _, _ -> Response in
             JSONBody.response(["organisations": try await store.organisations().map {
                 ["name": $0.name, "kind": $0.kind.rawValue, "region": $0.region?.dotted ?? ""]

@@ -97,6 +97,20 @@ struct ProgrammePageController {
                 hasRows: !rows.isEmpty, masked: !user.role.may(.seeFullIdentity), filters: filters,
                 previous: page > 0 ? base + String(page - 1) : nil, next: rows.count == 200 ? base + String(page + 1) : nil), for: context)
         }
+        pages.post("program/{programme}/unggah", .permitted(.readAggregates, region: .none)) { request, context -> Response in
+            let user = try context.requireUser()
+            let record = try await ProgrammeAccess.record(context.parameters.get("programme") ?? "", for: user, store: store)
+            do {
+                let outcome = try await ListUpload.run(record, request: request, context: context, services: services)
+                return services.pages.render("program-unggah", UploadResultPage(record: record, outcome: outcome), for: context)
+            } catch let error as AppError {
+                switch error {
+                case .listRefused, .listUnreadable, .badUpload:
+                    return detail(record, context, message: nil, error: error.indonesianMessage, status: error.status)
+                default: throw error
+                }
+            }
+        }
         pages.get("koordinasi", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             let coordination = try await coordination(request, context)
             return services.pages.render("koordinasi", coordination.page(), for: context)
@@ -165,6 +179,7 @@ struct ProgrammePageController {
             }.joined(separator: ", "),
             closed: programme.closedOn != nil, canManage: user.map { ProgrammeAccess.manages($0, programme) } ?? false,
             canListPeople: user.map { ProgrammeAccess.listsPeople($0, record) } ?? false,
+            canUpload: user.map { ListUpload.mayUpload($0, record) && programme.closedOn == nil } ?? false,
             matches: EnrolmentMatch.allCases.map { .init(label: $0.label, count: view.enrolmentsByMatch[$0.rawValue]?.text ?? "0") },
             message: message, error: error)
         return services.pages.render("program-detail", page, status: status, for: context)

@@ -1,6 +1,7 @@
 import Foundation
 import LumbungAnalytics
 import LumbungDomain
+import LumbungImport
 import LumbungStore
 
 /// `/program`: the programmes working in the user's region, and the organisations.
@@ -139,6 +140,7 @@ struct ProgrammeDetailPage {
     let closed: Bool
     let canManage: Bool
     let canListPeople: Bool
+    let canUpload: Bool
     let matches: [Count]
     let message: String?
     let error: String?
@@ -214,4 +216,63 @@ struct CoordinationPage {
     let hasLeaks: Bool
     let download: String
     let suppressed: Bool
+}
+
+/// The answer to an uploaded list: what the import did, and what the uploader learns at once.
+struct UploadResultPage {
+    struct Problem {
+        let severity: String
+        let code: String
+        let count: Int
+        let message: String
+        let rows: String
+    }
+
+    let title: String
+    let query = ""
+    let code: String
+    let name: String
+    let file: String
+    let already: Bool
+    let dryRun: Bool
+    let counts: [ProgrammeDetailPage.Count]
+    let problems: [Problem]
+    let hasProblems: Bool
+    let also: [ProgrammeDetailPage.Count]
+    let hasAlso: Bool
+    let families: String
+    let unmatched: String
+    let desil1Unreached: String
+
+    init(record: ProgrammeRecord, outcome: ListUpload.Outcome) {
+        let report = outcome.report
+        code = record.programme.code.value
+        name = record.programme.name
+        title = "Daftar penerima \(code) — Lumbung"
+        file = report.file
+        already = report.alreadyImportedInBatch != nil
+        dryRun = report.dryRun
+        let byMatch = report.enrolments?.byMatch ?? [:]
+        counts = [
+            .init(label: "Baris dibaca", count: IndonesianNumber.format(report.rowsRead)),
+            .init(label: "Peserta baru", count: IndonesianNumber.format(report.inserted)),
+            .init(label: "… cocok lewat NIK", count: IndonesianNumber.format(byMatch["nik"] ?? 0)),
+            .init(label: "… cocok lewat No. KK", count: IndonesianNumber.format(byMatch["kk"] ?? 0)),
+            .init(label: "… cocok lewat nama dan tanggal lahir (lemah)", count: IndonesianNumber.format(byMatch["name_birth"] ?? 0)),
+            .init(label: "… tidak ditemukan di registri", count: IndonesianNumber.format(byMatch["unmatched"] ?? 0)),
+            .init(label: "Sudah tercatat sebelumnya", count: IndonesianNumber.format(report.unchanged + report.updated)),
+            .init(label: "Baris ganda dalam berkas", count: IndonesianNumber.format(report.merged)),
+            .init(label: "Baris ditolak", count: IndonesianNumber.format(report.rejected)),
+        ]
+        problems = report.topProblems.prefix(10).map { problem in
+            Problem(severity: problem.severity == .error ? "ditolak" : "peringatan", code: problem.code, count: problem.count,
+                    message: problem.examples.first?.message ?? "", rows: problem.examples.map { String($0.row) }.joined(separator: ", "))
+        }
+        hasProblems = !problems.isEmpty
+        also = outcome.view.alsoReceiving.sorted { $0.key < $1.key }.map { .init(label: $0.key, count: $0.value.text) }
+        hasAlso = !also.isEmpty
+        families = outcome.view.familiesReached.text
+        unmatched = outcome.view.unmatched.text
+        desil1Unreached = outcome.view.desil1Unreached.text
+    }
 }
