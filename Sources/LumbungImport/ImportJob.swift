@@ -46,16 +46,23 @@ public struct ImportJob: Sendable {
         self.references = references
     }
 
-    public func run(_ file: URL, options: ImportOptions, progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportReport {
+    /// Before anything is read: the file can be read and the rejects folder (default: the file's own) is a writable
+    /// folder. Returns that folder.
+    static func preflight(_ file: URL, rejectsFolder: URL?) throws -> URL {
         guard FileManager.default.isReadableFile(atPath: file.path) else {
             throw SheetReadError.unreadable(file: file.lastPathComponent, reason: "the file does not exist or cannot be read")
         }
-        let rejectsFolder = options.rejectsFolder ?? file.deletingLastPathComponent()
+        let folder = rejectsFolder ?? file.deletingLastPathComponent()
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: rejectsFolder.path, isDirectory: &isFolder), isFolder.boolValue,
-              FileManager.default.isWritableFile(atPath: rejectsFolder.path) else {
-            throw ImportError.rejectsFolder(path: rejectsFolder.path)
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue,
+              FileManager.default.isWritableFile(atPath: folder.path) else {
+            throw ImportError.rejectsFolder(path: folder.path)
         }
+        return folder
+    }
+
+    public func run(_ file: URL, options: ImportOptions, progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportReport {
+        let rejectsFolder = try Self.preflight(file, rejectsFolder: options.rejectsFolder)
         if let village = options.village, references.tree[village]?.code.depth != 4 {
             throw ImportError.chosenVillage(village.dotted)
         }

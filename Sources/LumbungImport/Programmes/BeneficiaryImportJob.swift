@@ -38,15 +38,7 @@ public struct BeneficiaryImportJob: Sendable {
     }
 
     public func run(_ file: URL, options: BeneficiaryImportOptions) async throws -> ImportReport {
-        guard FileManager.default.isReadableFile(atPath: file.path) else {
-            throw SheetReadError.unreadable(file: file.lastPathComponent, reason: "the file does not exist or cannot be read")
-        }
-        let rejectsFolder = options.rejectsFolder ?? file.deletingLastPathComponent()
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: rejectsFolder.path, isDirectory: &isFolder), isFolder.boolValue,
-              FileManager.default.isWritableFile(atPath: rejectsFolder.path) else {
-            throw ImportError.rejectsFolder(path: rejectsFolder.path)
-        }
+        let rejectsFolder = try ImportJob.preflight(file, rejectsFolder: options.rejectsFolder)
         guard let (reader, columns) = try BeneficiaryColumns.locate(in: file) else {
             throw ImportError.noBeneficiaryHeader(file: file.lastPathComponent)
         }

@@ -48,6 +48,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     RankingAPIController(services: services).register(on: api)
     SummaryAPIController(services: services).register(on: api)
     CatalogueAPIController().register(on: api)
+    APIDocumentController().register(on: api)
     ProgrammeAPIController(services: services, coverage: services.coverage).register(on: api)
     DashboardController(services: services).register(on: pages)
     RegionPageController(services: services).register(on: pages)
