@@ -115,14 +115,16 @@ public struct ProgrammeStore: Sendable {
 
     /// Programmes working in `scope` (a target region inside it or containing it), optionally only those of the
     /// organisation called `organisation` (a partner's), with their enrolment counts inside `scope`.
-    public func programmes(visibleIn scope: RegionCode? = nil, organisation: String? = nil) async throws -> [ProgrammeRecord] {
+    /// - Parameter counted: with the enrolment counts (a scan of the programme's enrolments in `scope`); without, the
+    ///   catalogue alone, for pages that take their figures from the coverage tallies.
+    public func programmes(visibleIn scope: RegionCode? = nil, organisation: String? = nil, counted: Bool = true) async throws -> [ProgrammeRecord] {
         try await database.read { db in
             var records = try await fetchProgrammes(db).filter { record in
                 guard let scope else { return true }
                 return record.programme.targetRegions.contains { $0.contains(scope) || scope.contains($0) }
             }
             if let organisation { records = records.filter { $0.organisation.name.lowercased() == organisation.lowercased() } }
-            try await Self.addCounts(db, to: &records, within: scope)
+            if counted { try await Self.addCounts(db, to: &records, within: scope) }
             return records
         }
     }

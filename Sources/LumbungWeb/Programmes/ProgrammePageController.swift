@@ -199,7 +199,7 @@ struct ProgrammePageController {
         let level: CoverageReport.Level = region.code.depth <= 1 ? .kabupaten : region.code.depth == 2 ? .kecamatan : .desa
         let villages = try await services.coverage.villages(within: region.code, sector: sector)
         let totals = CoverageReport.totals(villages, tree: services.regions)
-        let records = try await store.programmes(visibleIn: region.code)
+        let records = try await store.programmes(visibleIn: region.code, counted: false)
         return Coordination(region: region, level: level, sector: sector, totals: totals, tree: services.regions, records: records,
                             restricted: context.suppressesSmallCells)
     }
