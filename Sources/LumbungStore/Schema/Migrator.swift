@@ -21,6 +21,7 @@ public struct Migrator: Sendable {
         .realFiles,
         .fieldSources,
         .programmes,
+        .columnTemplates,
     ]
 
     public let migrations: [Migration]
