@@ -30,13 +30,17 @@ enum AppError: Error, Sendable {
     case unknownIndicator(String)
     case badClassMethod(String)
     case noBoundary(RegionCode)
+    /// A column mapping (form, `mapping` field or saved template) that cannot be used, with every reason.
+    case mappingRefused(english: [String], indonesian: [String])
+    case unknownTemplate(String)
 
     var status: HTTPResponse.Status {
         switch self {
         case .badUpload(let failure) where failure.isQuota: .tooManyRequests
         case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking, .badNIK, .badClassMethod: .badRequest
         case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound, .unknownProgramme, .unknownIndicator, .noBoundary: .notFound
-        case .badJSON, .badCoverageLevel: .badRequest
+        case .badJSON, .badCoverageLevel, .mappingRefused: .badRequest
+        case .unknownTemplate: .notFound
         case .programmeRefused(let problems):
             problems.contains { if case .codeTaken = $0 { true } else if case .organisationNameTaken = $0 { true } else { false } } ? .conflict
                 : problems.contains { if case .programmeUnknown = $0 { true } else { false } } ? .notFound : .badRequest
@@ -74,6 +78,8 @@ enum AppError: Error, Sendable {
         case .unknownIndicator: "unknown_indicator"
         case .badClassMethod: "invalid_class_method"
         case .noBoundary: "no_boundary"
+        case .mappingRefused: "invalid_mapping"
+        case .unknownTemplate: "unknown_template"
         }
     }
 
@@ -113,6 +119,8 @@ enum AppError: Error, Sendable {
         case .unknownIndicator(let id): "Unknown indicator '\(id)': a map shows one of " + MapRequest.indicators.map(\.id).joined(separator: ", ") + "."
         case .badClassMethod(let name): "Unknown class method '\(name)': use kuantil or jenks."
         case .noBoundary(let code): "The reference data has no boundaries to draw a map of \(code.dotted)."
+        case .mappingRefused(let reasons, _): reasons.joined(separator: " ")
+        case .unknownTemplate(let name): "There is no saved column template called '\(name.prefix(80))' (GET /api/v1/column-templates lists them)."
         }
     }
 
@@ -153,6 +161,8 @@ enum AppError: Error, Sendable {
             "Indikator '\(id)' tidak dikenal. Peta dapat menampilkan: " + MapRequest.indicators.map(\.nameID).joined(separator: ", ") + "."
         case .badClassMethod(let name): "Cara pembagian kelas '\(name)' tidak dikenal: pilih kuantil atau jenks."
         case .noBoundary(let code): "Batas wilayah untuk peta \(code.dotted) belum tersedia di data referensi."
+        case .mappingRefused(_, let reasons): reasons.joined(separator: " ")
+        case .unknownTemplate(let name): "Templat kolom '\(name.prefix(80))' tidak ditemukan."
         }
     }
 
