@@ -15,6 +15,8 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     case noBeneficiaryHeader(file: String)
     /// A beneficiary list of one programme imported without saying which.
     case beneficiaryProgrammeMissing(file: String)
+    /// A saved mapping (template) maps headers the file no longer has.
+    case templateDoesNotFit(file: String, template: String, missing: [String])
 
     public var description: String {
         switch self {
@@ -34,6 +36,8 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(file): no header row naming a NIK, No. KK or name (NIK, NOKK, NAMA …) in the first 30 rows: it is no beneficiary list Lumbung can read."
         case .beneficiaryProgrammeMissing(let file):
             "\(file) has no programme column (KODE PROGRAM): say which programme the list is for with --programme CODE."
+        case .templateDoesNotFit(let file, let template, let missing):
+            "\(file): the saved mapping '\(template)' no longer fits this file: no header row in the first 30 rows has the column(s) \(missing.map { "'\($0)'" }.joined(separator: ", ")). Nothing was imported. Map the file's columns again (lumbung mapping import) or rename the columns."
         case .continuedOnMoreSheets(let file, let sheets):
             "\(file) continues its table on the sheets \(sheets.joined(separator: ", ")), which this import does not read yet: save each sheet as its own .xlsx or .csv file and import those, so that no row is left out."
         }
@@ -57,6 +61,8 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(file): dalam 30 baris pertama tidak ada baris judul kolom yang menyebut NIK, No. KK atau nama (NIK, NOKK, NAMA …): bukan daftar penerima yang dapat dibaca."
         case .beneficiaryProgrammeMissing(let file):
             "\(file) tidak punya kolom program (KODE PROGRAM): pilih program daftar penerima ini."
+        case .templateDoesNotFit(let file, let template, let missing):
+            "\(file): templat kolom '\(template)' tidak cocok lagi dengan berkas ini: dalam 30 baris pertama tidak ada baris judul yang memuat kolom \(missing.map { "'\($0)'" }.joined(separator: ", ")). Belum ada yang diimpor. Petakan ulang kolom berkas ini atau perbaiki judul kolomnya."
         case .continuedOnMoreSheets(let file, let sheets):
             "Tabel dalam \(file) berlanjut di lembar \(sheets.joined(separator: ", ")), yang belum dapat dibaca impor ini: simpan setiap lembar sebagai berkas .xlsx atau .csv tersendiri lalu impor berkas-berkas itu, agar tidak ada baris yang tertinggal."
         }

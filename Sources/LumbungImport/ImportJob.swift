@@ -9,6 +9,10 @@ public struct ImportOptions: Sendable {
     public var layout = "auto"
     /// Header → field mapping from a mapping file (its layout, if given, wins over `layout`).
     public var mapping: [String: ImportField] = [:]
+    /// Headers whose columns are not read, even when Lumbung knows their names ("abaikan" in a mapping).
+    public var ignoredHeaders: [String] = []
+    /// The saved mapping the file is read with (set by `use(_:)`): checked against the file's headers before anything is read.
+    public var template: ColumnTemplate?
     /// Check everything against the registry, then roll back: nothing is kept.
     public var dryRun = false
     /// The date birth dates are checked against (none may be later) and ages counted on.
@@ -24,6 +28,21 @@ public struct ImportOptions: Sendable {
 
     public init(asOf: CalendarDate) {
         self.asOf = asOf
+    }
+
+    /// Reads the file with `mapping`: its columns and ignored headers; its layout unless one was chosen; its desa
+    /// unless one was chosen (a desa code that is not one is refused when the import starts).
+    public mutating func use(_ mapping: ColumnMapping) {
+        self.mapping = mapping.columns
+        ignoredHeaders = mapping.ignored
+        if let layout = mapping.layout, self.layout.lowercased() == "auto" { self.layout = layout }
+        if village == nil, let desa = mapping.village, let code = try? RegionCode(desa) { village = code }
+    }
+
+    /// Reads the file with a saved template's mapping, checked against the file's headers first.
+    public mutating func use(_ template: ColumnTemplate) {
+        use(template.mapping)
+        self.template = template
     }
 }
 
@@ -67,7 +86,11 @@ public struct ImportJob: Sendable {
             throw ImportError.chosenVillage(village.dotted)
         }
         let readers = try TableScan.readers(for: file)
-        let found = try TableScan.find(in: readers, choice: options.layout, mapping: options.mapping)
+        if let template = options.template {
+            let missing = ColumnTemplateFit.missing(template, inFirstRowsOf: try TableScan.firstRows(of: readers))
+            if !missing.isEmpty { throw ImportError.templateDoesNotFit(file: file.lastPathComponent, template: template.name, missing: missing) }
+        }
+        let found = try TableScan.find(in: readers, choice: options.layout, mapping: options.mapping, ignoring: options.ignoredHeaders)
         let sha256 = try SHA256.of(file: file)
         var report = ImportReport(file: file.lastPathComponent, layout: found.tables.map(\.layout.rawValue).joined(separator: " + "),
                                   headerRow: found.tables.first?.headerRow, dryRun: options.dryRun)

@@ -25,6 +25,7 @@ struct ImportCommand: AsyncParsableCommand {
               lumbung import penduduk.xlsx --desa 52.01.01.2002
               lumbung import usulan.xlsx --layout siksng --dry-run
               lumbung import data.csv --mapping kolom.json
+              lumbung import data.csv --mapping "BAZNAS Lombok Timur"     (a saved mapping: lumbung mapping list)
             Beneficiary lists: with --programme CODE a file is read as the list of that programme (a NIK or No. KK per
             row, optionally name, birth date, address, desa code, date received, amount, period); a file with a
             KODE PROGRAM column (the generator's penerima-program files) is read as beneficiaries without it, and
@@ -45,7 +46,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "auto, dtsen, p3ke, siksng or lumbung (or a full name such as dtsen-individu).")
     var layout: String = "auto"
 
-    @Option(help: "A JSON file mapping the file's headers to fields: {\"layout\": …, \"columns\": {\"header\": \"field\"}}.")
+    @Option(help: "A saved mapping's name (lumbung mapping list), or a JSON file mapping the file's headers to fields: {\"layout\": …, \"columns\": {\"header\": \"field\"}}.")
     var mapping: String?
 
     @Flag(help: "Check everything against the registry and report, but keep nothing.")
@@ -75,17 +76,33 @@ struct ImportCommand: AsyncParsableCommand {
             }
             options.village = code
         }
-        if let mapping {
+        var mappingFile: ColumnMapping?
+        if let mapping, FileManager.default.fileExists(atPath: mapping) {
             do {
-                let loaded = try ColumnMappingFile.load(URL(fileURLWithPath: mapping))
-                options.mapping = loaded.columns
-                if let chosen = loaded.layout { options.layout = chosen }
+                mappingFile = try ColumnMappingFile.load(URL(fileURLWithPath: mapping))
             } catch let error as ImportError {
                 throw CLIFailure.usage(error.description)
             }
         }
         let programmeCode = try programme.map(ProgrammeCommand.code)
         let database = try await databaseOptions.openMigrated(logger: logger)
+        if let mappingFile {
+            options.use(mappingFile)
+        } else if let mapping {
+            do {
+                options.use(try await MappingCommand.template(mapping, in: database))
+            } catch let failure as CLIFailure {
+                await database.close()
+                throw CLIFailure.usage("--mapping '\(mapping)' is neither a file nor a saved mapping (\(failure.description))")
+            }
+        }
+        if asOf == nil, let date = options.template?.mapping.dataDate ?? mappingFile?.dataDate {
+            guard let day = CalendarDate(iso: date) else {
+                await database.close()
+                throw CLIFailure.usage("The mapping's tanggal_data '\(date)' is not a date: write it as yyyy-mm-dd.")
+            }
+            options.asOf = day
+        }
         let references = try ImportReferences.load()
         let job = ImportJob(database: database, references: references)
         let beneficiaries = BeneficiaryImportJob(database: database, references: references)

@@ -29,6 +29,8 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case programmeAdded = "programme.added"
         case programmeChanged = "programme.changed"
         case programmeClosed = "programme.closed"
+        case columnTemplateSaved = "column_template.saved"
+        case columnTemplateDeleted = "column_template.deleted"
     }
 
     public var id: Int

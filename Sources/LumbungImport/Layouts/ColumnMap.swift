@@ -11,14 +11,15 @@ public struct ColumnMap: Sendable {
     public let duplicates: [(field: ImportField, used: Int, ignored: Int)]
 
     /// Matches each header cell against the known spellings (a user mapping first).
-    public init(header: [String], mapping: [String: ImportField] = [:]) {
+    public init(header: [String], mapping: [String: ImportField] = [:], ignoring ignored: [String] = []) {
         self.header = header
+        let ignored = Set(ignored.map(HeaderName.normalize))
         var columns: [ImportField: Int] = [:]
         var duplicates: [(ImportField, Int, Int)] = []
         let normalizedMapping = Dictionary(mapping.map { (HeaderName.normalize($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         for (index, cell) in header.enumerated() {
             let key = HeaderName.normalize(cell)
-            guard !key.isEmpty, let field = normalizedMapping[key] ?? Self.field(of: cell, key: key) else { continue }
+            guard !key.isEmpty, !ignored.contains(key), let field = normalizedMapping[key] ?? Self.field(of: cell, key: key) else { continue }
             if let used = columns[field] {
                 duplicates.append((field, used, index))
             } else {
@@ -57,32 +58,19 @@ public struct ColumnMap: Sendable {
     }
 }
 
-/// A user's mapping file: which layout to read a file as, and which of its headers mean which field.
+/// A user's mapping file: which layout to read a file as, which of its headers mean which field (`abaikan`: not
+/// read), and values for every row (`ColumnMapping`).
 ///
 /// ```json
 /// {"layout": "dtsen-individu", "columns": {"Nomor Induk": "nik", "Nama Lengkap": "nama", "No KK": "no_kk"}}
 /// ```
 /// Field names are those of `ImportField` (`nik`, `no_kk`, `nama`, `jenis_kelamin`, `tanggal_lahir`, …).
-public struct ColumnMappingFile: Sendable, Decodable {
-    public let layout: String?
-    public let columns: [String: String]
-
+public enum ColumnMappingFile {
     /// Reads and checks a mapping file.
-    public static func load(_ url: URL) throws -> (layout: String?, columns: [String: ImportField]) {
-        let file: ColumnMappingFile
-        do {
-            file = try JSONDecoder().decode(ColumnMappingFile.self, from: Data(contentsOf: url))
-        } catch {
-            throw ImportError.badMapping(file: url.lastPathComponent, reason: "it is not JSON of the form {\"layout\": …, \"columns\": {\"header\": \"field\"}}")
+    public static func load(_ url: URL) throws -> ColumnMapping {
+        guard let data = try? Data(contentsOf: url) else {
+            throw ImportError.badMapping(file: url.lastPathComponent, reason: "it does not exist or cannot be read")
         }
-        var columns: [String: ImportField] = [:]
-        for (header, fieldName) in file.columns {
-            guard let field = ImportField(rawValue: fieldName) else {
-                let known = ImportField.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ImportError.badMapping(file: url.lastPathComponent, reason: "'\(fieldName)' is no field; known fields: \(known)")
-            }
-            columns[header] = field
-        }
-        return (file.layout, columns)
+        return try ColumnMapping.decode(data, source: url.lastPathComponent)
     }
 }

@@ -36,14 +36,14 @@ enum TableScan {
         try SheetFormat.readers(for: url)
     }
 
-    static func find(in readers: [any SheetReader], choice: String, mapping: [String: ImportField]) throws -> (tables: [FoundTable], skipped: [SkippedSheet]) {
+    static func find(in readers: [any SheetReader], choice: String, mapping: [String: ImportField], ignoring ignored: [String] = []) throws -> (tables: [FoundTable], skipped: [SkippedSheet]) {
         var tables: [FoundTable] = []
         var skipped: [SkippedSheet] = []
         var firstError: ImportError?
         let names = readers.first?.sheetNames ?? []
         for (index, reader) in readers.enumerated() {
             let name = names.count > 1 ? names[index] : nil
-            switch try scan(reader, sheet: index, name: name, choice: choice, mapping: mapping) {
+            switch try scan(reader, sheet: index, name: name, choice: choice, mapping: mapping, ignoring: ignored) {
             case .table(let table): tables.append(table)
             case .none(let cells): if !cells.isEmpty || names.count > 1 { skipped.append(SkippedSheet(name: name ?? reader.fileName, firstCells: cells)) }
             case .failed(let error):
@@ -66,7 +66,7 @@ enum TableScan {
         case failed(ImportError)
     }
 
-    private static func scan(_ reader: any SheetReader, sheet: Int, name: String?, choice: String, mapping: [String: ImportField]) throws -> Outcome {
+    private static func scan(_ reader: any SheetReader, sheet: Int, name: String?, choice: String, mapping: [String: ImportField], ignoring ignored: [String]) throws -> Outcome {
         var best: (row: Int, columns: ColumnMap, score: Int)?
         var firstCells: [String] = []
         var rows: [Int: [SheetValue]] = [:]
@@ -78,7 +78,7 @@ enum TableScan {
                 guard row.number <= rowsSearched else { return }
                 // The row of question numbers under a header (`401`, `402` …) names fields too, but it is not the header.
                 if let best, best.row == row.number - 1, isNumberRow(row.values) { return }
-                let columns = ColumnMap(header: row.values.map(\.text), mapping: mapping)
+                let columns = ColumnMap(header: row.values.map(\.text), mapping: mapping, ignoring: ignored)
                 let score = columns.fields.count
                 if score >= 2, score > (best?.score ?? 0), ImportLayout.detect(columns.fields) != nil || choice.lowercased() != "auto" && score >= 3 {
                     best = (row.number, columns, score)
@@ -100,6 +100,20 @@ enum TableScan {
         let next = rows[best.row + 1].map { isNumberRow($0) } ?? false
         return .table(FoundTable(sheet: sheet, sheetName: name, headerRow: best.row, numberRow: next ? best.row + 1 : nil,
                                  columns: best.columns, layout: layout))
+    }
+
+    /// The text of the first 30 rows of every sheet, for checking a saved mapping against the file before reading it.
+    static func firstRows(of readers: [any SheetReader]) throws -> [[String]] {
+        var rows: [[String]] = []
+        for reader in readers {
+            do {
+                try reader.forEachRow { row in
+                    if row.number > rowsSearched { throw Stop() }
+                    if !row.isBlank { rows.append(row.values.map(\.text)) }
+                }
+            } catch is Stop {}
+        }
+        return rows
     }
 
     /// A row of column numbers (1, 2, 3 …, as BDT sheets print under the header) or of questionnaire codes

@@ -22,6 +22,7 @@ public struct Migrator: Sendable {
         .fieldSources,
         .programmes,
         .coverageCache,
+        .columnTemplates,
     ]
 
     public let migrations: [Migration]

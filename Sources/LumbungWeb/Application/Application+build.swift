@@ -53,6 +53,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     DashboardController(services: services).register(on: pages)
     RegionPageController(services: services).register(on: pages)
     ImportPageController(services: services).register(on: pages)
+    MappingPageController(services: services).register(on: pages)
     AnalysisPageController(services: services).register(on: pages)
     ExportController(services: services).register(on: pages)
     SignInPageController(services: services).register(on: pages)

@@ -36,15 +36,19 @@ enum AppError: Error, Sendable {
     case listRefused(EnrolmentListError)
     /// A beneficiary list that cannot be read (no header, no programme column …), with the Indonesian reason.
     case listUnreadable(english: String, indonesian: String)
+    /// A column mapping (form, `mapping` field or saved template) that cannot be used, with every reason.
+    case mappingRefused(english: [String], indonesian: [String])
+    case unknownTemplate(String)
 
     var status: HTTPResponse.Status {
         switch self {
         case .badUpload(let failure) where failure.isQuota: .tooManyRequests
         case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking, .badNIK, .badClassMethod, .badSort: .badRequest
         case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound, .unknownProgramme, .unknownIndicator, .noBoundary: .notFound
-        case .badJSON, .badCoverageLevel, .listUnreadable: .badRequest
+        case .badJSON, .badCoverageLevel, .listUnreadable, .mappingRefused: .badRequest
         case .listRefused(let error):
             if case .notYourProgramme = error { .forbidden } else if case .programmeUnknown = error { .notFound } else { .unprocessableContent }
+        case .unknownTemplate: .notFound
         case .programmeRefused(let problems):
             problems.contains { if case .codeTaken = $0 { true } else if case .organisationNameTaken = $0 { true } else { false } } ? .conflict
                 : problems.contains { if case .programmeUnknown = $0 { true } else { false } } ? .notFound : .badRequest
@@ -85,6 +89,8 @@ enum AppError: Error, Sendable {
         case .badSort: "invalid_sort"
         case .listRefused: "list_refused"
         case .listUnreadable: "list_unreadable"
+        case .mappingRefused: "invalid_mapping"
+        case .unknownTemplate: "unknown_template"
         }
     }
 
@@ -127,6 +133,8 @@ enum AppError: Error, Sendable {
         case .badSort(let name): "Unknown sort '\(name)': use kode, nama, keluarga, jiwa or nilai."
         case .listRefused(let error): error.description
         case .listUnreadable(let english, _): english
+        case .mappingRefused(let reasons, _): reasons.joined(separator: " ")
+        case .unknownTemplate(let name): "There is no saved column template called '\(name.prefix(80))' (GET /api/v1/column-templates lists them)."
         }
     }
 
@@ -170,6 +178,8 @@ enum AppError: Error, Sendable {
         case .badClassMethod(let name): "Cara pembagian kelas '\(name)' tidak dikenal: pilih kuantil atau jenks."
         case .noBoundary(let code): "Batas wilayah untuk peta \(code.dotted) belum tersedia di data referensi."
         case .badSort(let name): "Urutan '\(name)' tidak dikenal: pilih kode, nama, keluarga, jiwa atau nilai."
+        case .mappingRefused(_, let reasons): reasons.joined(separator: " ")
+        case .unknownTemplate(let name): "Templat kolom '\(name.prefix(80))' tidak ditemukan."
         }
     }
 

@@ -40,7 +40,9 @@ actor ImportJobs {
     private var owners: [String: Owner] = [:]
     /// Rejects files by job id (one per sheet of a workbook of several tables), to download.
     private var rejects: [String: [URL]] = [:]
-    private let job: ImportJob
+    /// Uploads waiting on the mapping page (`/impor/petakan/{id}`): received, not yet imported.
+    private var awaitingMapping: [String: MultipartUpload] = [:]
+    let job: ImportJob
     private let folder: URL
     private let batches: ImportBatchStore?
     let policy: UploadPolicy
@@ -58,7 +60,7 @@ actor ImportJobs {
     func newUploadFolder(for user: UserRecord) throws -> (id: String, folder: URL) {
         purgeIfDue()
         let mine = owners.filter { $0.value.username == user.username }
-        let running = mine.filter { jobs[$0.key] == nil || jobs[$0.key]?.state == .running }.count
+        let running = mine.filter { (jobs[$0.key] == nil && awaitingMapping[$0.key] == nil) || jobs[$0.key]?.state == .running }.count
         guard running < policy.maxRunning else { throw MultipartUpload.Failure.tooManyRunning(policy.maxRunning) }
         guard mine.keys.filter({ isKept($0) }).count < policy.maxStored else { throw MultipartUpload.Failure.tooManyStored(policy.maxStored) }
         let id = UUID().uuidString.lowercased()
@@ -80,8 +82,22 @@ actor ImportJobs {
         try? FileManager.default.removeItem(at: folder.appendingPathComponent(id))
     }
 
-    /// Starts importing an uploaded file.
-    func start(id: String, upload: MultipartUpload, layout: String, dryRun: Bool, asOf: CalendarDate, village: RegionCode? = nil, by user: UserRecord) {
+    /// Keeps an upload for the mapping page instead of importing it now.
+    func awaitMapping(id: String, upload: MultipartUpload) {
+        awaitingMapping[id] = upload
+    }
+
+    /// An upload waiting on the mapping page, for the one who uploaded it only (`nil` for anyone else, as for an unknown id).
+    func uploadAwaitingMapping(_ id: String, for user: UserRecord) -> MultipartUpload? {
+        guard let upload = awaitingMapping[id], owners[id]?.username == user.username,
+              FileManager.default.fileExists(atPath: upload.file.path) else { return nil }
+        return upload
+    }
+
+    /// Starts importing an uploaded file (with a column mapping, or a saved template checked against the file first).
+    func start(id: String, upload: MultipartUpload, layout: String, dryRun: Bool, asOf: CalendarDate, village: RegionCode? = nil,
+               mapping: ColumnMapping? = nil, template: ColumnTemplate? = nil, by user: UserRecord) {
+        awaitingMapping[id] = nil
         jobs[id] = Status(id: id, state: .running, fileName: upload.fileName)
         if owners[id] == nil { owners[id] = Owner(userID: user.id, username: user.username, scope: user.scope.region) }
         var options = ImportOptions(asOf: asOf)
@@ -89,6 +105,7 @@ actor ImportJobs {
         options.layout = layout
         options.dryRun = dryRun
         options.village = village
+        if let template { options.use(template) } else if let mapping { options.use(mapping) }
         options.rejectsFolder = upload.file.deletingLastPathComponent()
         let job = job
         ServerMetrics.importStarted()
@@ -111,6 +128,7 @@ actor ImportJobs {
         let running = Set(jobs.filter { $0.value.state == .running }.keys).union(owners.keys.filter { jobs[$0] == nil })
         for id in UploadRetention.purge(folder, olderThanHours: policy.retentionHours, now: now, running: running) {
             rejects[id] = nil
+            awaitingMapping[id] = nil
         }
     }
 
