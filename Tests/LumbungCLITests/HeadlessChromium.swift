@@ -66,6 +66,13 @@ final class HeadlessChromium {
         try waitFor("Page.loadEventFired")
     }
 
+    /// Runs a JavaScript expression that submits a form (or follows a link) and waits for the next page's load event.
+    func submit(_ expression: String) throws {
+        events.removeAll()
+        _ = try call("Runtime.evaluate", ["expression": expression])
+        try waitFor("Page.loadEventFired")
+    }
+
     /// The value of a JavaScript expression that returns a string.
     func evaluate(_ expression: String) throws -> String {
         let result = try call("Runtime.evaluate", ["expression": expression, "returnByValue": true])
