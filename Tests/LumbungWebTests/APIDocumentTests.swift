@@ -1,4 +1,6 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import LumbungTestSupport
 import LumbungWeb
@@ -17,7 +19,7 @@ import Testing
         try await withWebAppRoles(scope: "52") { client, _, _, routes in
             let document = try await client.execute(uri: "/api/v1/openapi.json", method: .get) { response in
                 #expect(response.status == .ok)
-                return try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                return try #require(try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any])
             }
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = try #require(document["paths"] as? [String: [String: Any]])
