@@ -74,7 +74,7 @@ struct FamilyView: Encodable {
         maskNote = fullIdentity ? nil
             : "NIK dan No. KK disamarkan (hanya 4 digit pertama) dan tanggal lahir ditampilkan sebagai tahun, karena peran Anda tidak melihat identitas lengkap."
         members = card.members.map {
-            Member(nik: shown($0.nik), name: $0.name, sex: $0.sex?.label, birthDate: fullIdentity ? $0.birthDate?.description : nil,
+            Member(nik: shown($0.nik), name: $0.name, sex: $0.sex?.label, birthDate: fullIdentity ? $0.birthDate?.indonesianText : nil,
                    birthYear: IdentityMask.birthYear($0.birthDate),
                    relationship: $0.relationship?.label, disability: $0.disability?.label, needsVerification: $0.needsVerification,
                    isSubject: $0.isSubject)
