@@ -41,6 +41,8 @@ public struct PriorityRanking: Sendable {
         /// The rate and the count; both `nil` when withheld for a role that may not see counts under 5.
         public let percent: Double?
         public let count: Int?
+        /// The rate shrunk toward the parent's (empirical Bayes), the one scored; `nil` without shrinkage or when withheld.
+        public let shrunkPercent: Double?
         /// 0…1 among the areas ranked; `nil` when withheld.
         public let normalized: Double?
         /// Points of the 0–100 score this indicator gives; `nil` when withheld.
@@ -77,6 +79,8 @@ public struct PriorityRanking: Sendable {
 
     public let rows: [Row]
     public let weights: [Weight]
+    /// Whether rates were shrunk toward the parent's before scoring.
+    public let shrunk: Bool
     public let stability: Stability
 
     /// Why weights cannot be used.
@@ -102,9 +106,22 @@ public struct PriorityRanking: Sendable {
             switch self {
             case .unreadable(let text): "bobot '\(text)' bukan indikator:angka"
             case .unknownIndicator(let id): "indikator '\(id)' tidak dikenal"
-            case .negative(let id): "bobot \(id) negatif"
-            case .tooLarge(let id): "bobot \(id) lebih dari \(IndonesianNumber.format(Int(saturating: PriorityRanking.maximumWeight)))"
+            case .negative(let id): "bobot \(Self.name(id)) negatif"
+            case .tooLarge(let id): "bobot \(Self.name(id)) lebih dari \(IndonesianNumber.format(Int(saturating: PriorityRanking.maximumWeight)))"
             case .allZero: "semua bobot nol"
+            }
+        }
+
+        /// The indicator an id names, in words for a message ("“Keluarga desil 1”"), never the internal id.
+        static func name(_ id: String) -> String {
+            "“\(IndicatorCatalogue.indicator(id)?.nameID ?? id)”"
+        }
+
+        /// The indicator whose weight is wrong, if the error is about one.
+        public var indicator: String? {
+            switch self {
+            case .negative(let id), .tooLarge(let id): id
+            default: nil
             }
         }
     }
@@ -132,8 +149,13 @@ public struct PriorityRanking: Sendable {
 
     /// Ranks `areas` (each with its tally) by the weighted composite; with `disclosure`, as a partner or
     /// viewer may see it (see the type's documentation).
+    ///
+    /// `shrinkToward`: the parent region's rate (percent) of each indicator; when given, every area's rate is
+    /// first shrunk toward it (`RateShrinkage`, empirical Bayes fitted on the shown rates only) and the shrunk
+    /// rates are normalised and scored.
     public init(areas: [(region: Region, tally: RegionTally)], weights: [Weight] = PriorityRanking.defaultWeights,
-                trials: Int = 200, variation: Double = 0.25, disclosure: DisclosurePlan? = nil) {
+                trials: Int = 200, variation: Double = 0.25, disclosure: DisclosurePlan? = nil,
+                shrinkToward parentRates: [String: Double]? = nil) {
         self.weights = weights
         let indicators = weights.compactMap { IndicatorCatalogue.indicator($0.indicator) }
         let values = areas.map { area in indicators.map { $0.value(in: area.tally) } }
@@ -141,15 +163,32 @@ public struct PriorityRanking: Sendable {
         let hidden: [[CellSuppression.Reason?]] = areas.map { area in
             indicators.map { disclosure?.suppression(area.region.code, indicator: $0.id) }
         }
+        // The rate each component is scored on: its own, or shrunk toward the parent's.
+        var rates: [[Double?]] = values.map { $0.map(\.percent) }
+        if let parentRates {
+            for index in indicators.indices {
+                guard let parent = parentRates[indicators[index].id], parent.isFinite else { continue }
+                let shown = values.indices.compactMap { row -> (count: Int, total: Int)? in
+                    guard hidden[row][index] == nil, let total = values[row][index].denominator else { return nil }
+                    return (values[row][index].count, total)
+                }
+                let fit = RateShrinkage(parentRate: parent / 100, areas: shown)
+                for row in values.indices {
+                    guard let total = values[row][index].denominator, total > 0 else { continue }
+                    rates[row][index] = 100 * fit.rate(count: values[row][index].count, total: total)
+                }
+            }
+        }
+        self.shrunk = parentRates != nil
         // Min and max of each indicator's shown rates among the areas.
         let bounds: [(Double, Double)] = indicators.indices.map { index in
-            let rates = values.indices.compactMap { hidden[$0][index] == nil ? values[$0][index].percent : nil }
-            return (rates.min() ?? 0, rates.max() ?? 0)
+            let shownRates = values.indices.compactMap { hidden[$0][index] == nil ? rates[$0][index] : nil }
+            return (shownRates.min() ?? 0, shownRates.max() ?? 0)
         }
         let normalized: [[Double?]] = values.indices.map { row in
             indicators.indices.map { index in
                 guard hidden[row][index] == nil else { return nil }
-                guard let rate = values[row][index].percent else { return 0 }
+                guard let rate = rates[row][index] else { return 0 }
                 let (low, high) = bounds[index]
                 let scaled = high > low ? (rate - low) / (high - low) : 0
                 return indicators[index].direction == .higherIsWorse ? scaled : 1 - scaled
@@ -204,11 +243,13 @@ public struct PriorityRanking: Sendable {
                        familiesSuppression: hides(region, "families"), peopleSuppression: hides(region, "people"),
                        components: indicators.indices.map { i in
                            guard let norm = normalized[index][i] else {
-                               return Component(indicator: indicators[i].id, percent: nil, count: nil, normalized: nil, contribution: nil,
+                               return Component(indicator: indicators[i].id, percent: nil, count: nil, shrunkPercent: nil, normalized: nil, contribution: nil,
                                                 suppression: hidden[index][i])
                            }
                            return Component(indicator: indicators[i].id, percent: values[index][i].percent.map { ($0 * 100).rounded() / 100 },
-                                            count: values[index][i].count, normalized: (norm * 1000).rounded() / 1000,
+                                            count: values[index][i].count,
+                                            shrunkPercent: parentRates == nil ? nil : rates[index][i].map { ($0 * 100).rounded() / 100 },
+                                            normalized: (norm * 1000).rounded() / 1000,
                                             contribution: total > 0 ? (100 * base[i] * norm / total * 100).rounded() / 100 : 0, suppression: nil)
                        },
                        withheld: indicators.indices.filter { hidden[index][$0] != nil }.map { indicators[$0].id },

@@ -4,10 +4,19 @@ import Hummingbird
 import HummingbirdTesting
 import LumbungDomain
 import LumbungStore
+import LumbungTestSupport
 import LumbungWeb
 import Testing
 
 /// The admin's pages (users, audit) and what operators may import.
+extension ISO8601DateFormatter {
+    nonisolated(unsafe) static let withFractions: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }()
+}
+
 @Suite struct AdminPagesWebTests {
     static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
 
@@ -36,8 +45,35 @@ import Testing
             #expect(try await UserStore(database: services.database).user(named: "siti")?.disabled == true)
             try await admin.execute(uri: "/audit?tindakan=user.disabled", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(response.text.contains("<td>r-admin</td><td>user.disabled</td>") && response.text.contains("Rantai hash utuh"))
-                #expect(!response.text.contains("<td>user.added</td>"), "filtered by action")
+                #expect(response.text.contains("<td>r-admin</td><td>Pengguna dinonaktifkan</td>") && response.text.contains("Rantai hash utuh"))
+                #expect(!response.text.contains("<td>Pengguna ditambahkan</td>"), "filtered by action")
+            }
+        }
+    }
+
+    /// Issue 15: the audit log in words and in the region's clock (WITA for NTB), on both engines.
+    @Test(arguments: TestDatabase.engines)
+    func the_audit_page_shows_actions_in_words_and_times_in_wita(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52", engine: engine) { client, tokens, services, _ in
+            let admin = SignedInClient(base: client, token: try #require(tokens[.admin]))
+            try await admin.execute(uri: "/pengguna", method: .post, headers: Self.form,
+                                    body: ByteBuffer(string: "username=wati&name=Wati&role=viewer&scope=52.01&password=kopi-manis-2026")) {
+                #expect($0.status == .seeOther)
+            }
+            let event = try #require(try await AuditLog(database: services.database).search(.init(action: "user.added")).first)
+            // The stored instant is UTC; NTB reads it 8 hours later. Converted here with Foundation's own calendar.
+            // Stored without a zone designator, in UTC.
+            let stored = try #require(ISO8601DateFormatter.withFractions.date(from: event.at.hasSuffix("Z") ? event.at : event.at + "Z"))
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = try #require(TimeZone(secondsFromGMT: 8 * 3600))
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: stored)
+            let months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+            let expected = String(format: "%d %@ %d %02d.%02d WITA", parts.day ?? 0, months[(parts.month ?? 1) - 1], parts.year ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+            try await admin.execute(uri: "/audit?tindakan=user.added", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("<td>\(expected)</td><td>r-admin</td><td>Pengguna ditambahkan</td>"), "\(expected)")
+                #expect(!response.text.contains("<td>user.added</td>") && !response.text.contains("(UTC)"))
+                #expect(response.text.contains("<option value=\"login.succeeded\">Masuk berhasil</option>"))
             }
         }
     }

@@ -71,7 +71,7 @@ import Testing
             }
             try await client.execute(uri: "/peringkat?within=52.03.01&w_desil1_families=-1", method: .get) { response in
                 #expect(response.status == .badRequest)
-                #expect(response.text.contains("Peringkat tidak dapat dibuat: bobot desil1_families negatif."))
+                #expect(response.text.contains("Peringkat tidak dapat dibuat: bobot “Keluarga desil 1” negatif."))
             }
             try await client.execute(uri: "/peringkat?within=52.03.01.2001", method: .get) { response in
                 #expect(response.status == .badRequest)

@@ -141,13 +141,13 @@ func addUser(_ services: AppServices, _ username: String, role: Role, scope: Str
                 }
                 // The audit log: the upload's import.started event is in the uploader's region.
                 try await admin.execute(uri: "/audit?tindakan=import.started", method: .get) { response in
-                    #expect(response.text.contains("<td>\(name)</td><td>import.started</td>") == inside, "\(who): audit")
+                    #expect(response.text.contains("<td>\(name)</td><td>Impor dimulai</td>") == inside, "\(who): audit")
                 }
             }
             // The province admin still sees everything.
             let province = SignedInClient(base: client, token: try await addUser(services, "prov-admin", role: .admin, scope: "52"))
             try await province.execute(uri: "/audit?tindakan=import.started", method: .get) { response in
-                #expect(["op-5201", "op-5203", "op-52"].allSatisfy { response.text.contains("<td>\($0)</td><td>import.started</td>") })
+                #expect(["op-5201", "op-5203", "op-52"].allSatisfy { response.text.contains("<td>\($0)</td><td>Impor dimulai</td>") })
             }
             for id in uploads.values {
                 try await province.execute(uri: "/api/v1/imports/\(id)", method: .get) { #expect($0.status == .ok) }

@@ -22,6 +22,21 @@ import Testing
         return villages
     }
 
+    /// Issue 15: the region's data quality — people flagged for verification (no NIK) — on Beranda.
+    @Test(arguments: TestDatabase.engines)
+    func beranda_states_how_many_people_need_verification(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52", engine: engine) { client, tokens, services, _ in
+            // 10 families; the heads have a NIK, 3 of them have a child without one: 13 people, 3 to verify = 23,1 %.
+            let families = (0..<10).map { F(members: $0 < 3 ? [(.female, 8)] : []) }
+            try await DisclosureAttackTests.store([try RegionCode("52.03.01.2001"): try DashboardFixtures.tally(families)], in: services.database)
+            let admin = try await DisclosureAttackTests.get(client, "/?wilayah=52.03.01", tokens[.admin]).text
+            #expect(admin.contains("<p class=\"quality\">Mutu data: 3 jiwa (23,1%) perlu verifikasi (tanpa NIK).</p>"))
+            // A viewer does not get a count under 5.
+            let viewer = try await DisclosureAttackTests.get(client, "/?wilayah=52.03.01", tokens[.viewer]).text
+            #expect(viewer.contains("<p class=\"quality\">Mutu data: ") && !viewer.contains("3 jiwa (23,1%)"))
+        }
+    }
+
     @Test(arguments: TestDatabase.engines)
     func beranda_names_the_priority_areas_with_their_reasons_and_agrees_with_the_ringkasan(engine: Database.Engine) async throws {
         try await withWebAppRoles(scope: "52", engine: engine) { client, tokens, services, _ in

@@ -80,7 +80,7 @@ import Testing
         try await withWebApp(as: .viewer) { client in
             try await client.execute(uri: "/peringkat?w_desil1_families=1e19", method: .get) { response in
                 #expect(response.status == .badRequest)
-                #expect(response.text.contains("bobot desil1_families lebih dari 1.000"))
+                #expect(response.text.contains("bobot “Keluarga desil 1” lebih dari 1.000"))
             }
             try await client.execute(uri: "/api/v1/rankings?weights=desil1_families:1e308,unfit_housing:1e308", method: .get) { response in
                 #expect(response.status == .badRequest)

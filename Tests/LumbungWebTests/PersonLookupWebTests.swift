@@ -45,6 +45,11 @@ import Testing
             #expect(try await Self.lookUp(client, tokens[.viewer]).status == .forbidden)
             #expect(try await Self.lookUp(client, tokens[.partner]).status == .forbidden)
             #expect(members.contains { $0["birthDate"] as? String == "1992-08-05" }, "admins see the date")
+            // The page writes it as Indonesians do.
+            try await client.execute(uri: "/orang", method: .post, headers: Self.form.merging([.authorization: "Bearer \(try #require(tokens[.admin]))"]),
+                                     body: ByteBuffer(string: "nik=\(Self.siti)")) { response in
+                #expect(response.text.contains("<td>5 Agustus 1992</td>"))
+            }
             let bad = try await Self.lookUp(client, tokens[.admin], nik: "5203")
             #expect(bad.status == .badRequest && bad.text.contains("invalid_nik") && !bad.text.contains("5203\""))
 

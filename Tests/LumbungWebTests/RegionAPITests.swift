@@ -62,6 +62,18 @@ import Testing
         }
     }
 
+    @Test(arguments: TestDatabase.engines)
+    func search_knows_abbreviations_and_forgives_a_typo(engine: Database.Engine) async throws {
+        try await withWebApp(engine) { client in
+            for (query, code) in [("Lotim", "52.03"), ("KSB", "52.07"), ("KLU", "52.08"), ("Kobi", "52.72"), ("Kab.%20Bima", "52.06"), ("lombok%20timor", "52.03")] {
+                try await client.execute(uri: "/api/v1/regions?q=\(query)", method: .get) { response in
+                    let results = try response.json()["results"] as? [[String: Any]] ?? []
+                    #expect(results.first?["code"] as? String == code, "\(query)")
+                }
+            }
+        }
+    }
+
     @Test func search_by_name_finds_lombok_timur_first() async throws {
         try await withWebApp { client in
             try await client.execute(uri: "/api/v1/regions?q=LOMBOK%20TIMUR", method: .get) { response in

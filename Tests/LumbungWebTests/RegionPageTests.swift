@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import LumbungStore
 import LumbungTestSupport
 import Testing
 
@@ -74,6 +75,20 @@ import Testing
             try await client.execute(uri: "/tidak-ada", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(response.text.contains("Halaman yang Anda cari tidak ada."))
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func search_knows_abbreviations_and_forgives_a_typo(engine: Database.Engine) async throws {
+        try await withWebApp(engine) { client in
+            for (query, link) in [("Loteng", "<a href=\"/wilayah/52.02\">Kabupaten Lombok Tengah</a>"),
+                                  ("KSB", "<a href=\"/wilayah/52.07\">Kabupaten Sumbawa Barat</a>"),
+                                  ("lombok+timor", "<a href=\"/wilayah/52.03\">Kabupaten Lombok Timur</a>")] {
+                try await client.execute(uri: "/wilayah?q=\(query)", method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.text.contains(link), "\(query)")
+                }
             }
         }
     }

@@ -19,6 +19,12 @@ public struct RegionNameKey: Sendable, Hashable, CustomStringConvertible {
         (["desa"], .desa), (["provinsi"], .provinsi), (["prov"], .provinsi),
     ]
 
+    /// A key made of its parts, for a name that is already folded (an abbreviation's expansion).
+    public init(core: String, levelHint: RegionLevel?) {
+        self.core = core
+        self.levelHint = levelHint
+    }
+
     public init(_ name: String) {
         let words = Self.fold(name).split(separator: " ").map(String.init)
         for (prefix, level) in Self.prefixes where words.count > prefix.count && Array(words.prefix(prefix.count)) == prefix {

@@ -64,24 +64,41 @@ public struct RegionTree: Sendable {
     /// Finds regions by name, ignoring case, accents, punctuation and level prefixes.
     ///
     /// Exact names come first, then names that start with the query, then names containing it as
-    /// whole words, then any other containment; within each, a level named in the query ("kota bima")
-    /// wins, then higher levels before lower ones. A query that is a region code finds that region.
+    /// whole words, then any other containment; only when nothing matches so, names one or two letters
+    /// off (`EditDistance.typoAllowance`, "lombok timor"); within each, a level named in the query
+    /// ("kota bima") wins, then higher levels before lower ones. A common abbreviation that is the
+    /// whole query ("Lotim", "KSB", "Kobi": `RegionAbbreviation`) stands for its region's name.
+    /// A query that is a region code finds that region.
     public func search(_ query: String, within scope: RegionCode? = nil, limit: Int = 50) -> [Region] {
         if let code = try? RegionCode(query), let region = byCode[code] {
             return scope.map { $0.contains(code) } ?? true ? [region] : []
         }
-        let wanted = RegionNameKey(query)
-        guard !wanted.core.isEmpty else { return [] }
+        let typed = RegionNameKey(query)
+        guard !typed.core.isEmpty else { return [] }
+        let wanted = RegionAbbreviation.expand(typed)
+        var found = ranked(wanted, within: scope)
+        if wanted != typed {
+            // "Lotim" names Lombok Timur first, then whatever is really called so.
+            let seen = Set(found.map(\.code))
+            found += ranked(typed, within: scope).filter { !seen.contains($0.code) }
+        }
+        return Array(found.prefix(limit))
+    }
+
+    private func ranked(_ wanted: RegionNameKey, within scope: RegionCode?) -> [Region] {
         var scored: [(rank: Int, levelMiss: Int, region: Region)] = []
-        for (region, key) in keys where scope.map({ $0.contains(region.code) }) ?? true {
-            guard let rank = Self.matchRank(of: wanted.core, in: key.core) else { continue }
-            let levelMiss = wanted.levelHint.map { $0 == region.level ? 0 : 1 } ?? 0
-            scored.append((rank, levelMiss, region))
+        // Names one or two letters off are looked for only when nothing is spelt as typed.
+        for typos in [false, true] where scored.isEmpty {
+            for (region, key) in keys where scope.map({ $0.contains(region.code) }) ?? true {
+                guard let rank = typos ? Self.typoRank(of: wanted.core, in: key.core) : Self.matchRank(of: wanted.core, in: key.core) else { continue }
+                let levelMiss = wanted.levelHint.map { $0 == region.level ? 0 : 1 } ?? 0
+                scored.append((rank, levelMiss, region))
+            }
         }
         scored.sort {
             ($0.rank, $0.levelMiss, $0.region.code.depth, $0.region.code) < ($1.rank, $1.levelMiss, $1.region.code.depth, $1.region.code)
         }
-        return scored.prefix(limit).map(\.region)
+        return scored.map(\.region)
     }
 
     private static func matchRank(of query: String, in name: String) -> Int? {
@@ -89,6 +106,17 @@ public struct RegionTree: Sendable {
         if name.hasPrefix(query) { return 1 }
         if (" " + name + " ").contains(" " + query + " ") { return 2 }
         if name.contains(query) { return 3 }
+        return nil
+    }
+
+    private static func typoRank(of query: String, in name: String) -> Int? {
+        let allowance = EditDistance.typoAllowance(forLength: query.count)
+        guard allowance > 0 else { return nil }
+        if EditDistance.between(query, name, limit: allowance) != nil { return 4 }
+        // A typo in the first words of a longer name: "lombok timor" for "Lombok Timur Selatan".
+        let words = query.split(separator: " ").count
+        let head = name.split(separator: " ").prefix(words).joined(separator: " ")
+        if head != name, EditDistance.between(query, head, limit: allowance) != nil { return 5 }
         return nil
     }
 }

@@ -46,8 +46,17 @@ struct AuthenticationMiddleware: RouterMiddleware {
             }
             context.identity = Identity(user: session.user, csrfToken: session.csrfToken)
         }
-        guard context.identity != nil else { return try await next(request, context) }
-        var response = try await next(request, context)
+        guard let identity = context.identity else { return try await next(request, context) }
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch where request.uri.path.hasPrefix("/static/") {
+            // `FileMiddleware` (outside) serves a static file on the router's 404: that error must reach it as it is.
+            throw error
+        } catch {
+            // The error page (drawn outside, by `ErrorMiddleware`) keeps the user's bar and menu.
+            throw SignedInError(identity: identity, underlying: error)
+        }
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -56,4 +65,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
     static func address(of context: Context) -> String {
         context.remoteAddress?.ipAddress ?? "unknown"
     }
+}
+
+/// An error raised while serving a signed-in user, carrying who they are to the error page.
+struct SignedInError: Error {
+    let identity: Identity
+    let underlying: any Error
 }

@@ -16,6 +16,10 @@ struct RankingRequest: Sendable {
     let minimumFamilies: Int
     /// The page of rows shown (`halaman`, from 1), `RankingRequest.pageSize` rows each.
     let page: Int
+    /// Rates shrunk toward the region's own before scoring (`penyusutan=1`; `0` or absent: off).
+    let shrink: Bool
+    /// Whether a request that says nothing about `penyusutan` shrinks.
+    static let shrinkByDefault = false
 
     static let pageSize = 50
 
@@ -26,6 +30,7 @@ struct RankingRequest: Sendable {
         case weights(PriorityRanking.WeightError)
         case minimumFamilies(String)
         case page(String)
+        case shrinkage(String)
 
         var english: String {
             switch self {
@@ -34,6 +39,7 @@ struct RankingRequest: Sendable {
             case .weights(let error): error.message
             case .minimumFamilies(let text): "min_keluarga must be a whole number from 0 to 1000000, not '\(text)'"
             case .page(let text): "halaman must be a page number from 1, not '\(text)'"
+            case .shrinkage(let text): "penyusutan must be 0 or 1, not '\(text)'"
             }
         }
 
@@ -44,6 +50,7 @@ struct RankingRequest: Sendable {
             case .weights(let error): error.indonesianMessage
             case .minimumFamilies(let text): "minimal keluarga harus bilangan bulat 0 sampai 1.000.000, bukan '\(text)'"
             case .page(let text): "halaman harus nomor halaman mulai 1, bukan '\(text)'"
+            case .shrinkage(let text): "penyusutan harus 0 atau 1, bukan '\(text)'"
             }
         }
     }
@@ -68,6 +75,12 @@ struct RankingRequest: Sendable {
         } else {
             guard pageText.count <= 7, let value = Int(pageText), value >= 1 else { throw .badRanking(.page(pageText)) }
             page = value
+        }
+        switch FormQuery.value("penyusutan", in: request)?.trimmingCharacters(in: .whitespaces) {
+        case nil, "": shrink = Self.shrinkByDefault
+        case "1": shrink = true
+        case "0": shrink = false
+        case let other?: throw .badRanking(.shrinkage(other))
         }
         do {
             if let text = FormQuery.value("weights", in: request), !text.isEmpty {
@@ -94,11 +107,21 @@ struct RankingRequest: Sendable {
 
     /// The key a response is cached under.
     var cacheKey: String {
-        "ranking \(within.code) \(level.rawValue) \(minimumFamilies) " + weights.map { "\($0.indicator):\($0.weight)" }.joined(separator: ",")
+        "ranking \(within.code) \(level.rawValue) \(minimumFamilies) \(shrink ? "eb" : "raw") " + weights.map { "\($0.indicator):\($0.weight)" }.joined(separator: ",")
     }
 
     func ranking(_ totals: RegionTotals) -> PriorityRanking {
-        PriorityRanking(areas: PriorityRanking.areas(level, within: within.code, totals: totals, minimumFamilies: minimumFamilies), weights: weights)
+        PriorityRanking(areas: PriorityRanking.areas(level, within: within.code, totals: totals, minimumFamilies: minimumFamilies), weights: weights,
+                        shrinkToward: shrink ? parentRates(totals) : nil)
+    }
+
+    /// The region's own rate of every weighted indicator, what its areas are shrunk toward.
+    func parentRates(_ totals: RegionTotals) -> [String: Double] {
+        var rates: [String: Double] = [:]
+        for weight in weights {
+            if let rate = IndicatorCatalogue.indicator(weight.indicator)?.value(in: totals[within.code]).percent { rates[weight.indicator] = rate }
+        }
+        return rates
     }
 
     /// The ranking, computed once per aggregate generation (and per restricted or full view) and kept.

@@ -115,6 +115,9 @@ extension RankingRequest {
     /// The ranking asked for, as the reader may see it (with the plan for partners and viewers).
     func ranking(_ figures: RegionFigures.Figures) -> PriorityRanking {
         PriorityRanking(areas: PriorityRanking.areas(level, within: within.code, totals: figures.totals, minimumFamilies: minimumFamilies),
-                        weights: weights, disclosure: figures.disclosure)
+                        weights: weights, disclosure: figures.disclosure,
+                        shrinkToward: shrink ? parentRates(figures.totals).filter { id, _ in
+                            figures.disclosure?.suppression(within.code, indicator: id) == nil
+                        } : nil)
     }
 }

@@ -22,7 +22,7 @@ public struct AppServices: Sendable {
     /// Programme coverage per desa, cached until an import or a programme change.
     let coverage: CoverageCache
     /// The access rule of every route, filled as routes are registered.
-    public let rules = RuleBook()
+    public let rules: RuleBook
     /// Sign-in attempts of this server, counted before their password is checked.
     let signInLimiter = SignInLimiter()
     /// The bcrypt pool of this server's sign-ins (one server per process in production; each test app its own).
@@ -36,16 +36,18 @@ public struct AppServices: Sendable {
         let tree = try await store.fetchTree()
         let imports = ImportJobs(job: job, folder: uploadFolder, policy: uploadPolicy, batches: ImportBatchStore(database: database))
         await imports.startRetention()
+        let rules = RuleBook()
         return AppServices(
             database: database,
             regions: tree,
             regionStore: store,
-            pages: try await PageRenderer.load(),
+            pages: try await PageRenderer.load(rules: rules),
             imports: imports,
             figures: RegionFigures(database: database, tree: tree),
             sessions: SessionStore(database: database),
             audit: AuditLog(database: database),
-            coverage: CoverageCache(database: database)
+            coverage: CoverageCache(database: database),
+            rules: rules
         )
     }
 }

@@ -27,7 +27,15 @@ struct AnalysisPageController {
             return services.pages.respond(html, for: context)
         }
         router.get("peringkat", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
-            let asked = try RankingRequest(request, tree: services.regions, defaultWithin: try context.requireUser().scope.region)
+            let scope = try context.requireUser().scope.region
+            let asked: RankingRequest
+            switch try Self.rankingRequest(request, tree: services.regions, scope: scope) {
+            case .success(let found):
+                asked = found
+            case .failure(let failure):
+                // A weight typed into the form: the form again, with the user's values and the field named.
+                return services.pages.render("peringkat-salah", failure.page, status: .badRequest, for: context)
+            }
             let restricted = context.suppressesSmallCells
             let ranking = try await asked.cachedRanking(services.figures, restricted: restricted)
             let excluded = asked.level.isBelow(asked.within.code)
@@ -35,6 +43,23 @@ struct AnalysisPageController {
             let freshness = try await DataFreshness.read(asked.within.code, database: services.database)
             return services.pages.render("peringkat", RankingPage(request: asked, ranking: ranking, excluded: excluded, freshness: freshness),
                                          for: context)
+        }
+    }
+
+    struct FormError: Error {
+        let page: RankingFormErrorPage
+    }
+
+    /// The ranking asked for, or the form-error page for a bad weight typed into the form; other problems are thrown.
+    static func rankingRequest(_ request: Request, tree: RegionTree, scope: RegionCode) throws -> Result<RankingRequest, FormError> {
+        do {
+            return .success(try RankingRequest(request, tree: tree, defaultWithin: scope))
+        } catch {
+            let appError: AppError = error
+            if case .badRanking(let problem) = appError, case .weights(let weightError) = problem, FormQuery.value("weights", in: request) == nil {
+                return .failure(FormError(page: RankingFormErrorPage(request: request, error: appError, problem: weightError, defaultWithin: scope)))
+            }
+            throw appError
         }
     }
 }

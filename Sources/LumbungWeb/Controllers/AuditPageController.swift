@@ -13,6 +13,7 @@ struct AuditPageController {
     struct Page {
         struct Option {
             let value: String
+            let label: String
             let selected: Bool
         }
 
@@ -49,11 +50,12 @@ struct AuditPageController {
             let chain = try await services.audit.verifyIncrementally()
             let note = chain.firstBreak.map { "Rantai hash log audit RUSAK pada kejadian no. \($0): ada baris yang diubah, disisipkan atau dihapus." }
                 ?? "Rantai hash utuh: \(IndonesianNumber.format(chain.checked)) kejadian diperiksa, tidak ada yang diubah."
+            let zone = IndonesianTimeZone(region: try context.requireOversight().scope.region)
             let page = Page(
                 actor: filter.actor ?? "", region: filter.region ?? "", from: filter.from ?? "", until: filter.until ?? "",
-                actions: AuditEvent.Action.allCases.map { Page.Option(value: $0.rawValue, selected: $0.rawValue == filter.action) },
+                actions: AuditEvent.Action.allCases.map { Page.Option(value: $0.rawValue, label: $0.indonesianText, selected: $0.rawValue == filter.action) },
                 events: events.map {
-                    Page.Row(id: $0.id, at: $0.at, actor: $0.actor, action: $0.action.rawValue, outcome: $0.outcome, region: $0.region ?? "",
+                    Page.Row(id: $0.id, at: LocalTime.text(utc: $0.at, in: zone), actor: $0.actor, action: $0.action.indonesianText, outcome: $0.outcome, region: $0.region ?? "",
                              target: $0.target ?? "", records: $0.recordCount.map(IndonesianNumber.format) ?? "", address: $0.address ?? "")
                 },
                 chainNote: note)

@@ -15,7 +15,8 @@ struct ImportPageController {
             let user = try context.requireUser()
             let batches = try await ImportBatchStore(database: services.database)
                 .recent(for: .init(userID: user.id, oversight: try context.requireOversight()))
-            return services.pages.render("impor", ImportFormPage(batches: batches, csrf: context.csrfToken), for: context)
+            return services.pages.render("impor", ImportFormPage(batches: batches, csrf: context.csrfToken,
+                                                                     zone: IndonesianTimeZone(region: user.scope.region)), for: context)
         }
         router.post("impor", .permitted(.importData, region: .none)) { request, context -> Response in
             let id = try await ImportUploads.start(request, context, services)

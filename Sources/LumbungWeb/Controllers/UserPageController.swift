@@ -25,15 +25,35 @@ struct UserPageController {
         struct RoleOption {
             let value: String
             let label: String
+            let selected: Bool
+        }
+
+        /// What the admin typed, given back with an error (never the password).
+        struct Entered {
+            var username = ""
+            var name = ""
+            var role = ""
+            var scope = "52"
+            var organisation = ""
         }
 
         let title = "Pengguna — Lumbung"
         let query = ""
         let csrf: String
         let users: [Row]
-        let roles = Role.allCases.map { RoleOption(value: $0.rawValue, label: $0.label) }
         let message: String?
         let error: String?
+        let entered: Entered
+        let roles: [RoleOption]
+
+        init(csrf: String, users: [Row], message: String?, error: String?, entered: Entered) {
+            self.csrf = csrf
+            self.users = users
+            self.message = message
+            self.error = error
+            self.entered = entered
+            roles = Role.allCases.map { RoleOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == entered.role) }
+        }
     }
 
     func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
@@ -42,8 +62,10 @@ struct UserPageController {
         }
         router.post("pengguna", .permitted(.manageUsers, region: .none)) { request, context -> Response in
             let form = try await FormQuery.body(request)
+            let entered = Page.Entered(username: form["username"] ?? "", name: form["name"] ?? "", role: form["role"] ?? "",
+                                       scope: form["scope"] ?? "", organisation: form["organisation"] ?? "")
             guard let role = Role(rawValue: form["role"] ?? "") else {
-                return try await page(context, message: nil, error: "Pilih peran.", status: .badRequest)
+                return try await page(context, message: nil, error: "Pilih peran.", status: .badRequest, entered: entered)
             }
             do {
                 let user = try await UserStore(database: services.database).add(
@@ -54,7 +76,7 @@ struct UserPageController {
             } catch AccessError.outsideOversight(let name, let scope) {
                 try await refuse(request, context, username: name, scope: scope)
             } catch let error as AccessError {
-                return try await page(context, message: nil, error: error.indonesianDescription, status: .badRequest)
+                return try await page(context, message: nil, error: error.indonesianDescription, status: .badRequest, entered: entered)
             }
         }
         router.post("pengguna/{username}/status", .permitted(.manageUsers, region: .none)) { request, context -> Response in
@@ -84,12 +106,13 @@ struct UserPageController {
         throw AppError.outOfScope(code)
     }
 
-    private func page(_ context: AppRequestContext, message: String?, error: String?, status: HTTPResponse.Status) async throws -> Response {
+    private func page(_ context: AppRequestContext, message: String?, error: String?, status: HTTPResponse.Status,
+                      entered: Page.Entered = .init()) async throws -> Response {
         let users = try await UserStore(database: services.database).list(visibleTo: try context.requireOversight())
         let page = Page(csrf: context.csrfToken, users: users.map {
             Page.Row(username: $0.username, name: $0.displayName, role: $0.role.label, scope: $0.scope.region.dotted,
                      organisation: $0.organisation ?? "", status: $0.disabled ? "nonaktif" : "aktif", disabled: $0.disabled)
-        }, message: message, error: error)
+        }, message: message, error: error, entered: entered)
         return services.pages.render("pengguna", page, status: status, for: context)
     }
 }

@@ -56,6 +56,8 @@ struct DashboardPage {
     let prioritiesNote: String
     let rankingHref: String?
     let groups: [Group]
+    /// People flagged for verification in the region, in words (`nil` without data).
+    let quality: String?
     let keyIndicators: [KeyIndicator]
     let freshness: String
     let source: String
@@ -141,7 +143,8 @@ struct DashboardPage {
             if let suppression = v.suppression { return KeyIndicator(name: indicator.nameID, value: suppression.text, count: "") }
             return KeyIndicator(name: indicator.nameID, value: IndonesianNumber.percent(v.percent), count: IndonesianNumber.format(v.count))
         }
-        self.freshness = Self.freshnessText(freshness)
+        self.freshness = Self.freshnessText(freshness, zone: IndonesianTimeZone(region: region.code))
+        quality = hasData ? value("needs_verification").map(Self.qualityText) : nil
         source = "Sumber: data registri yang diimpor ke Lumbung (agregat per desa, diperbarui setiap impor)."
             + (freshness.lastLayout.map { " Format impor terakhir: \($0)." } ?? "")
     }
@@ -185,11 +188,18 @@ struct DashboardPage {
         }
     }
 
-    static func freshnessText(_ freshness: DataFreshness) -> String {
+    /// The region's data quality in one line: people whose record needs verification (no NIK).
+    static func qualityText(_ v: IndicatorValue) -> String {
+        if let suppression = v.suppression { return "Mutu data: \(suppression.text) jiwa perlu verifikasi (tanpa NIK)." }
+        guard v.count > 0 else { return "Mutu data: semua jiwa tercatat dengan NIK; tidak ada yang perlu verifikasi." }
+        return "Mutu data: \(IndonesianNumber.format(v.count)) jiwa (\(IndonesianNumber.percent(v.percent))) perlu verifikasi (tanpa NIK)."
+    }
+
+    static func freshnessText(_ freshness: DataFreshness, zone: IndonesianTimeZone = .wita) -> String {
         guard let asOf = freshness.asOf else { return "Belum ada data yang diimpor untuk wilayah ini." }
         var text = "Data per \(CalendarDate(iso: asOf)?.indonesianText ?? asOf) (tanggal acuan impor), dari \(IndonesianNumber.format(freshness.villagesWithData)) desa/kelurahan."
         if let batch = freshness.lastBatch, let finished = freshness.lastFinished {
-            text += " Impor terakhir: nomor \(batch), selesai \(finished) UTC."
+            text += " Impor terakhir: nomor \(batch), selesai \(LocalTime.text(utc: finished, in: zone))."
         }
         return text
     }

@@ -13,20 +13,30 @@ struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch AppError.signInRequired where !Self.isAPI(request) {
+        } catch let error as SignedInError {
+            return try response(to: error.underlying, of: request, identity: error.identity)
+        } catch {
+            return try response(to: error, of: request, identity: nil)
+        }
+    }
+
+    /// The response to `error`; the page of a signed-in user keeps their bar and menu.
+    private func response(to error: any Error, of request: Request, identity: Identity?) throws -> Response {
+        switch error {
+        case AppError.signInRequired where !Self.isAPI(request):
             return Self.signInRedirect(request)
-        } catch let error as AppError {
+        case let error as AppError:
             return respond(to: request, status: error.status, code: error.code, english: error.englishMessage,
-                           title: error.indonesianTitle, indonesian: error.indonesianMessage)
-        } catch let error as HTTPError where error.status == .notFound {
+                           title: error.indonesianTitle, indonesian: error.indonesianMessage, identity: identity)
+        case let error as HTTPError where error.status == .notFound:
             let notFound = AppError.pageNotFound
             return respond(to: request, status: error.status, code: notFound.code, english: notFound.englishMessage,
-                           title: notFound.indonesianTitle, indonesian: notFound.indonesianMessage)
-        } catch let error as HTTPError where error.status.code < 500 {
+                           title: notFound.indonesianTitle, indonesian: notFound.indonesianMessage, identity: identity)
+        case let error as HTTPError where error.status.code < 500:
             return respond(to: request, status: error.status, code: "bad_request",
                            english: error.body ?? "The request could not be handled.",
-                           title: "Permintaan tidak valid", indonesian: "Permintaan tidak dapat diproses.")
-        } catch {
+                           title: "Permintaan tidak valid", indonesian: "Permintaan tidak dapat diproses.", identity: identity)
+        default:
             let reference = String(UUID().uuidString.prefix(8))
             logger.error("request failed", metadata: [
                 "reference": "\(reference)", "path": "\(request.uri.path)", "error": "\(String(reflecting: type(of: error)))",
@@ -34,16 +44,19 @@ struct ErrorMiddleware: RouterMiddleware {
             return respond(to: request, status: .internalServerError, code: "internal_error",
                            english: "Something went wrong on the server (reference \(reference)).",
                            title: "Terjadi kesalahan",
-                           indonesian: "Terjadi kesalahan di server. Sebutkan kode rujukan \(reference) kepada admin.")
+                           indonesian: "Terjadi kesalahan di server. Sebutkan kode rujukan \(reference) kepada admin.", identity: identity)
         }
     }
 
     private func respond(to request: Request, status: HTTPResponse.Status, code: String, english: String,
-                         title: String, indonesian: String) -> Response {
+                         title: String, indonesian: String, identity: Identity?) -> Response {
         if Self.isAPI(request) {
             return JSONBody.response(ErrorBody(error: .init(code: code, message: english)), status: status)
         }
-        return pages.render("error", ErrorPage(title: title, status: Int(status.code), message: indonesian), status: status)
+        guard let html = pages.html("error", ErrorPage(title: title, status: Int(status.code), message: indonesian)) else {
+            return pages.render("error", ErrorPage(title: title, status: Int(status.code), message: indonesian), status: status)
+        }
+        return pages.respond(html, status: status, identity: identity)
     }
 }
 

@@ -44,7 +44,7 @@ struct ProgrammeListPage {
     let error: String?
 
     static func period(_ programme: Programme) -> String {
-        "\(programme.start) – \(programme.end?.description ?? "berjalan")"
+        "\(programme.start.indonesianText) – \(programme.end?.indonesianText ?? "berjalan")"
     }
 
     static func row(_ record: ProgrammeRecord, restricted: Bool) -> Row {

@@ -19,6 +19,8 @@ struct FamilyView: Encodable {
         let sex: String?
         /// The full date (yyyy-mm-dd), only for roles that see identities in full.
         let birthDate: String?
+        /// The same date as Indonesians write it on the page ("5 Agustus 1992").
+        let birthDateText: String?
         let birthYear: Int?
         let relationship: String?
         let disability: String?
@@ -75,6 +77,7 @@ struct FamilyView: Encodable {
             : "NIK dan No. KK disamarkan (hanya 4 digit pertama) dan tanggal lahir ditampilkan sebagai tahun, karena peran Anda tidak melihat identitas lengkap."
         members = card.members.map {
             Member(nik: shown($0.nik), name: $0.name, sex: $0.sex?.label, birthDate: fullIdentity ? $0.birthDate?.description : nil,
+                   birthDateText: fullIdentity ? $0.birthDate?.indonesianText : nil,
                    birthYear: IdentityMask.birthYear($0.birthDate),
                    relationship: $0.relationship?.label, disability: $0.disability?.label, needsVerification: $0.needsVerification,
                    isSubject: $0.isSubject)

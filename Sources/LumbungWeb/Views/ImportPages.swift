@@ -25,10 +25,10 @@ struct ImportFormPage {
     /// The session's CSRF token, sent back in the form's action.
     let csrf: String
 
-    init(batches: [ImportBatchStore.Summary], csrf: String) {
+    init(batches: [ImportBatchStore.Summary], csrf: String, zone: IndonesianTimeZone) {
         self.csrf = csrf
         self.batches = batches.map {
-            Batch(id: $0.id, fileName: $0.fileName, layout: $0.layout, startedAt: $0.startedAt, read: IndonesianNumber.format($0.read),
+            Batch(id: $0.id, fileName: $0.fileName, layout: $0.layout, startedAt: LocalTime.text(utc: $0.startedAt, in: zone), read: IndonesianNumber.format($0.read),
                   inserted: IndonesianNumber.format($0.inserted), updated: IndonesianNumber.format($0.updated),
                   rejected: IndonesianNumber.format($0.rejected))
         }

@@ -8,12 +8,14 @@ import Mustache
 /// Renders the Mustache page templates shipped in the package into HTML responses.
 struct PageRenderer: Sendable {
     private let library: MustacheLibrary
+    /// The routes' access rules, for the menu.
+    let rules: RuleBook
 
     static var templateFolder: String { Bundle.module.resourcePath! + "/templates" }
     static var staticFolder: String { Bundle.module.resourcePath! + "/static" }
 
-    static func load() async throws -> PageRenderer {
-        PageRenderer(library: try await MustacheLibrary(directory: templateFolder))
+    static func load(rules: RuleBook) async throws -> PageRenderer {
+        PageRenderer(library: try await MustacheLibrary(directory: templateFolder), rules: rules)
     }
 
     /// The HTML of `template` filled from `model`; an unknown template is a programming error and renders as a 500.
@@ -30,7 +32,7 @@ struct PageRenderer: Sendable {
     /// A page without a signed-in user's bar (sign-in form, error pages).
     func render(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok) -> Response {
         guard let html = html(template, model) else { return Self.missing(template) }
-        return respond(html, status: status, session: nil)
+        return respond(html, status: status, identity: nil)
     }
 
     private static func missing(_ template: String) -> Response {
@@ -40,12 +42,18 @@ struct PageRenderer: Sendable {
 
     /// A page already rendered (e.g. cached), with the signed-in user's bar put into its header.
     func respond(_ page: String, status: HTTPResponse.Status = .ok, for context: AppRequestContext) -> Response {
-        respond(page, status: status, session: context.identity.flatMap { html("session", SessionBar($0)) })
+        respond(page, status: status, identity: context.identity)
     }
 
-    private func respond(_ page: String, status: HTTPResponse.Status, session: String?) -> Response {
+    /// A page with the bar and menu of `identity` (none: no bar, no menu).
+    func respond(_ page: String, status: HTTPResponse.Status, identity: Identity?) -> Response {
         var page = page
-        if let session, let marker = page.range(of: Self.sessionMarker) { page.replaceSubrange(marker, with: session) }
+        if let session = identity.flatMap({ html("session", SessionBar($0)) }), let marker = page.range(of: Self.sessionMarker) {
+            page.replaceSubrange(marker, with: session)
+        }
+        if let marker = page.range(of: Self.menuMarker) {
+            page.replaceSubrange(marker, with: Menu.html(for: identity?.user.role, rules: rules))
+        }
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(string: page)))
     }
@@ -54,6 +62,8 @@ struct PageRenderer: Sendable {
 extension PageRenderer {
     /// Where the header holds the signed-in user's bar.
     static let sessionMarker = "<!--lumbung:session-->"
+    /// Where the header holds the main menu, made for the user's role (`Menu`).
+    static let menuMarker = "<!--lumbung:menu-->"
 }
 
 /// The signed-in user's bar in the header.

@@ -26,6 +26,8 @@ struct RankingPage {
         let percent: String
         let count: String?
         let points: String?
+        /// The rate shrunk toward the region's, when shrinkage is on.
+        var shrunk: String? = nil
     }
 
     struct Row {
@@ -57,6 +59,17 @@ struct RankingPage {
     let method = RankingPage.methodText
     static let methodText = "Skor = 100 × Σ bobot × nilai ternormalisasi ÷ Σ bobot. Tiap indikator dinormalisasi min–maks di antara wilayah yang diperingkat (0 = terendah, 1 = tertinggi). Wilayah kecil mudah berayun: lihat juga jumlah keluarga dan jumlah kasus."
     let apiHref: String
+    /// Whether rates were shrunk toward the region's before scoring (`penyusutan`), in words, and the link that switches it.
+    let shrinkageNote: String
+    let shrinkageSwitchHref: String
+    let shrinkageSwitchText: String
+    let shrinkOn: Bool
+    static func shrinkageOnText(_ region: Region) -> String {
+        "Penyusutan empiris-Bayes aktif: sebelum dinormalisasi, laju tiap wilayah ditarik ke laju \(region.title) — makin kecil wilayahnya, makin kuat tarikannya — "
+            + "sehingga desa kecil tidak naik ke puncak karena satu-dua keluarga. Model beta-binomial, metode momen: τ² = (Σ nᵢ(rᵢ − p)² − k·p(1−p)) ÷ (N − k), "
+            + "M = p(1−p) ÷ τ² − 1, laju disusutkan = (kasus + p·M) ÷ (jumlah + M). Tabel menunjukkan laju asli dan, di bawahnya, laju yang disusutkan (yang diberi skor)."
+    }
+    static let shrinkageOffText = "Tanpa penyusutan: skor memakai laju asli tiap wilayah (wilayah kecil mudah berayun)."
     /// The weights used, in words (printed with the result).
     let weightsText: String
     let minimumNote: String
@@ -80,7 +93,7 @@ struct RankingPage {
     let freshness: String
 
     init(request: RankingRequest, ranking: PriorityRanking, excluded: Int = 0, freshness: DataFreshness? = nil) {
-        self.freshness = freshness.map { DashboardPage.freshnessText($0) + " Sumber: data registri yang diimpor ke Lumbung (agregat per desa)." } ?? ""
+        self.freshness = freshness.map { DashboardPage.freshnessText($0, zone: IndonesianTimeZone(region: request.within.code)) + " Sumber: data registri yang diimpor ke Lumbung (agregat per desa)." } ?? ""
         let region = request.within
         let levelLabel = request.level == .desa ? "desa/kelurahan" : "kecamatan"
         title = "Peringkat \(levelLabel) di \(region.title) — Lumbung"
@@ -108,7 +121,7 @@ struct RankingPage {
                         return Component(percent: (component.suppression ?? .small).text, count: nil, points: nil)
                     }
                     return Component(percent: IndonesianNumber.percent(component.percent), count: Self.number(component.count),
-                                     points: Self.decimal(points))
+                                     points: Self.decimal(points), shrunk: component.shrunkPercent.map { IndonesianNumber.percent($0) })
                 })
         }
         partialNote = rows.contains { $0.partial }
@@ -117,7 +130,12 @@ struct RankingPage {
         let stability = ranking.stability
         stabilityNote = "Uji kestabilan: \(stability.stayedInTop) dari \(stability.top) wilayah teratas tetap berada di \(stability.top) besar pada semua \(stability.trials) percobaan ketika setiap bobot diubah ±\(Int(saturating: stability.weightVariation * 100))%. Kolom “Rentang” menunjukkan peringkat terbaik dan terburuk wilayah itu dalam percobaan tersebut."
         let weightsQuery = "weights=" + ranking.weights.map { "\($0.indicator):\(Self.weightNumber($0.weight))" }.joined(separator: ",")
-        let query = "within=\(region.code.dotted)&level=\(request.level.rawValue)&min_keluarga=\(request.minimumFamilies)&\(weightsQuery)"
+        let base = "within=\(region.code.dotted)&level=\(request.level.rawValue)&min_keluarga=\(request.minimumFamilies)&\(weightsQuery)"
+        let query = base + (request.shrink == RankingRequest.shrinkByDefault ? "" : "&penyusutan=\(request.shrink ? 1 : 0)")
+        shrinkageSwitchHref = "/peringkat?\(base)&penyusutan=\(request.shrink ? 0 : 1)"
+        shrinkageSwitchText = request.shrink ? "Hitung tanpa penyusutan" : "Hitung dengan penyusutan empiris-Bayes"
+        shrinkageNote = request.shrink ? Self.shrinkageOnText(region) : Self.shrinkageOffText
+        shrinkOn = request.shrink
         apiHref = "/api/v1/rankings?within=\(region.code.dotted)&level=\(request.level.rawValue)&" + weightsQuery
             + (request.minimumFamilies == ComparableArea.minimumFamilies ? "" : "&min_keluarga=\(request.minimumFamilies)")
         weightsText = "Bobot yang dipakai: " + ranking.weights.compactMap { weight in

@@ -82,7 +82,7 @@ struct RegionPage {
     let freshness: String
 
     init(region: Region, tree: RegionTree, map: RegionMap, request: MapRequest, summary: String?, freshness: DataFreshness) {
-        self.freshness = DashboardPage.freshnessText(freshness) + " Sumber: data registri yang diimpor ke Lumbung (agregat per desa)."
+        self.freshness = DashboardPage.freshnessText(freshness, zone: IndonesianTimeZone(region: region.code)) + " Sumber: data registri yang diimpor ke Lumbung (agregat per desa)."
         let mapSVG = map.inlineSVG
         let boundaryCodes = map.boundaryCodes
         self.summary = summary
