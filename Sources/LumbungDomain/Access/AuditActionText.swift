@@ -24,6 +24,8 @@ extension AuditEvent.Action {
         case .programmeAdded: "Program ditambahkan"
         case .programmeChanged: "Program diubah"
         case .programmeClosed: "Program ditutup"
+        case .columnTemplateSaved: "Templat kolom disimpan"
+        case .columnTemplateDeleted: "Templat kolom dihapus"
         }
     }
 }
