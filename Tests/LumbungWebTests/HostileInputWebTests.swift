@@ -46,7 +46,12 @@ import Testing
                 "/wilayah/\(value)/peta.svg", "/wilayah/52.03/peta.svg?indikator=\(value)", "/wilayah/\(value)/indikator.csv",
                 "/wilayah/\(value)/indikator.xlsx", "/peringkat?within=52&min_keluarga=\(value)&halaman=\(value)",
                 "/peringkat.csv?min_keluarga=\(value)", "/peringkat.xlsx?halaman=\(value)&within=\(value)",
-                "/api/v1/rankings?within=52&min_keluarga=\(value)",
+                "/api/v1/rankings?within=52&min_keluarga=\(value)", "/peringkat?penyusutan=\(value)", "/api/v1/rankings?penyusutan=\(value)",
+                "/wilayah/52.03/peta.geojson?indikator=\(value)&kelas=\(value)",
+                // Programmes, coverage and coordination (issue 14); column templates and mapping pages (issue 13).
+                "/api/v1/coverage?within=\(value)&level=\(value)&sector=\(value)", "/koordinasi?within=\(value)&sektor=\(value)",
+                "/koordinasi.xlsx?within=\(value)", "/api/v1/programmes?within=\(value)", "/api/v1/programmes/\(value)",
+                "/api/v1/programmes/\(value)/enrolments?within=\(value)", "/program/\(value)", "/impor/petakan/\(value)",
             ]
         }
         return uris
