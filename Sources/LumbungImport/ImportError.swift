@@ -17,6 +17,10 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     case beneficiaryProgrammeMissing(file: String)
     /// A saved mapping (template) maps headers the file no longer has.
     case templateDoesNotFit(file: String, template: String, missing: [String])
+    /// The sheet chosen (its position, 1 = the first) is not in the workbook.
+    case noSuchSheet(file: String, sheet: Int, sheets: [String])
+    /// The import was cancelled by the one who started it, before it was written.
+    case cancelled(file: String)
 
     public var description: String {
         switch self {
@@ -36,6 +40,9 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(file): no header row naming a NIK, No. KK or name (NIK, NOKK, NAMA …) in the first 30 rows: it is no beneficiary list Lumbung can read."
         case .beneficiaryProgrammeMissing(let file):
             "\(file) has no programme column (KODE PROGRAM): say which programme the list is for with --programme CODE."
+        case .noSuchSheet(let file, let sheet, let sheets):
+            "\(file) has no sheet \(sheet); its sheets are: \(sheets.joined(separator: ", "))."
+        case .cancelled(let file): "\(file): the import was cancelled; nothing was written."
         case .templateDoesNotFit(let file, let template, let missing):
             "\(file): the saved mapping '\(template)' no longer fits this file: no header row in the first 30 rows has the column(s) \(missing.map { "'\($0)'" }.joined(separator: ", ")). Nothing was imported. Map the file's columns again (lumbung mapping import) or rename the columns."
         case .continuedOnMoreSheets(let file, let sheets):
@@ -61,6 +68,9 @@ public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(file): dalam 30 baris pertama tidak ada baris judul kolom yang menyebut NIK, No. KK atau nama (NIK, NOKK, NAMA …): bukan daftar penerima yang dapat dibaca."
         case .beneficiaryProgrammeMissing(let file):
             "\(file) tidak punya kolom program (KODE PROGRAM): pilih program daftar penerima ini."
+        case .noSuchSheet(let file, let sheet, let sheets):
+            "\(file) tidak punya lembar ke-\(sheet); lembarnya: \(sheets.joined(separator: ", "))."
+        case .cancelled(let file): "Impor \(file) dibatalkan; tidak ada data yang ditulis."
         case .templateDoesNotFit(let file, let template, let missing):
             "\(file): templat kolom '\(template)' tidak cocok lagi dengan berkas ini: dalam 30 baris pertama tidak ada baris judul yang memuat kolom \(missing.map { "'\($0)'" }.joined(separator: ", ")). Belum ada yang diimpor. Petakan ulang kolom berkas ini atau perbaiki judul kolomnya."
         case .continuedOnMoreSheets(let file, let sheets):

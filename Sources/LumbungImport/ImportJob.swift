@@ -11,8 +11,15 @@ public struct ImportOptions: Sendable {
     public var mapping: [String: ImportField] = [:]
     /// Headers whose columns are not read, even when Lumbung knows their names ("abaikan" in a mapping).
     public var ignoredHeaders: [String] = []
+    /// Labels of coded columns mapped to official values (a mapping's `labels`).
+    public var labels = CodedLabels()
     /// The saved mapping the file is read with (set by `use(_:)`): checked against the file's headers before anything is read.
     public var template: ColumnTemplate?
+    /// The one sheet of a workbook to read (its position, 0 = the first), chosen on the mapping page; `nil`: every sheet.
+    public var sheet: Int?
+    /// When no mapping, template or layout was chosen: the saved templates offered (those of this organisation and
+    /// LKKS's own; `.all` on the command line) — the one that fits the file's headers is used (`ColumnTemplateFit`).
+    public var offeredTemplates: OfferedTemplates = .none
     /// Check everything against the registry, then roll back: nothing is kept.
     public var dryRun = false
     /// The date birth dates are checked against (none may be later) and ages counted on.
@@ -35,6 +42,7 @@ public struct ImportOptions: Sendable {
     public mutating func use(_ mapping: ColumnMapping) {
         self.mapping = mapping.columns
         ignoredHeaders = mapping.ignored
+        labels = mapping.labels
         if let layout = mapping.layout, self.layout.lowercased() == "auto" { self.layout = layout }
         if village == nil, let desa = mapping.village, let code = try? RegionCode(desa) { village = code }
     }
@@ -44,6 +52,16 @@ public struct ImportOptions: Sendable {
         use(template.mapping)
         self.template = template
     }
+}
+
+/// Which saved templates an import without a mapping may choose from by the file's headers.
+public enum OfferedTemplates: Sendable, Equatable {
+    case none
+    /// Every template (the command line, which runs with the server's rights).
+    case all
+    /// The templates a user of this organisation may use: its own and those of no organisation (LKKS's); `nil` (LKKS
+    /// staff): every template, as on the mapping page.
+    case organisation(String?)
 }
 
 /// How far an import is.
@@ -80,21 +98,35 @@ public struct ImportJob: Sendable {
         return folder
     }
 
-    public func run(_ file: URL, options: ImportOptions, progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportReport {
+    public func run(_ file: URL, options given: ImportOptions, progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportReport {
+        var options = given
         let rejectsFolder = try Self.preflight(file, rejectsFolder: options.rejectsFolder)
         if let village = options.village, references.tree[village]?.code.depth != 4 {
             throw ImportError.chosenVillage(village.dotted)
         }
         let readers = try TableScan.readers(for: file)
+        if options.template == nil, options.mapping.isEmpty, options.ignoredHeaders.isEmpty, options.layout.lowercased() == "auto", options.offeredTemplates != .none {
+            let store = ColumnTemplateStore(database: database)
+            let templates: [ColumnTemplate]
+            switch options.offeredTemplates {
+            case .none: templates = []
+            case .all: templates = try await store.templates()
+            case .organisation(let name): templates = try await store.templates(organisation: name)
+            }
+            if !templates.isEmpty, let chosen = ColumnTemplateFit.pick(templates, inFirstRowsOf: try TableScan.firstRows(of: readers)) {
+                options.use(chosen)
+            }
+        }
         if let template = options.template {
             let missing = ColumnTemplateFit.missing(template, inFirstRowsOf: try TableScan.firstRows(of: readers))
             if !missing.isEmpty { throw ImportError.templateDoesNotFit(file: file.lastPathComponent, template: template.name, missing: missing) }
         }
-        let found = try TableScan.find(in: readers, choice: options.layout, mapping: options.mapping, ignoring: options.ignoredHeaders)
+        let found = try TableScan.find(in: readers, choice: options.layout, mapping: options.mapping, ignoring: options.ignoredHeaders, only: options.sheet)
         let sha256 = try SHA256.of(file: file)
         var report = ImportReport(file: file.lastPathComponent, layout: found.tables.map(\.layout.rawValue).joined(separator: " + "),
                                   headerRow: found.tables.first?.headerRow, dryRun: options.dryRun)
         report.skippedSheets = found.skipped
+        if let template = options.template { report.notes.append("templat kolom '\(template.name)' dipakai") }
         let registry = RegistryStore(database: database, tree: references.tree)
         if !options.dryRun, let previous = try await registry.previousImport(sha256: sha256, scope: options.scope) {
             report.alreadyImportedInBatch = previous.batchID
@@ -107,7 +139,7 @@ public struct ImportJob: Sendable {
             let reader = readers[table.sheet]
             let order = try Self.dateOrder(of: table, in: reader)
             let parser = RowParser(table: table, asOf: options.asOf, references: references, scope: options.scope,
-                                   chosenVillage: options.village, dateOrder: order)
+                                   chosenVillage: options.village, dateOrder: order, labels: options.labels)
             // One rejects file per table: named after its sheet, numbered when two sheet names read alike.
             var suffix = found.tables.count > 1 ? "-" + Self.safeName(table.sheetName ?? String(table.sheet + 1)) : ""
             if suffix == "-" || usedSuffixes.contains(suffix) { suffix += (suffix == "-" ? "" : "-") + String(table.sheet + 1) }

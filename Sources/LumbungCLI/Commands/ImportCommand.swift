@@ -95,6 +95,9 @@ struct ImportCommand: AsyncParsableCommand {
                 await database.close()
                 throw CLIFailure.usage("--mapping '\(mapping)' is neither a file nor a saved mapping (\(failure.description))")
             }
+        } else {
+            // No mapping named: a saved one whose headers the file has is used by itself (the report says which).
+            options.offeredTemplates = .all
         }
         if asOf == nil, let date = options.template?.mapping.dataDate ?? mappingFile?.dataDate {
             guard let day = CalendarDate(iso: date) else {

@@ -29,6 +29,8 @@ struct ImportAPIController {
             let layout: String?
             let columns: [String: String]
             let values: [String: String]
+            /// Field → the file's label → the official value it is read as.
+            let labels: [String: [String: String]]
             let signature: String
 
             init(_ template: ColumnTemplate) {
@@ -42,6 +44,7 @@ struct ImportAPIController {
                 if let village = template.mapping.village { values["desa"] = village }
                 if let date = template.mapping.dataDate { values["tanggal_data"] = date }
                 self.values = values
+                labels = Dictionary(template.mapping.labels.labels.map { ($0.key.rawValue, $0.value) }, uniquingKeysWith: { a, _ in a })
                 signature = template.signature
             }
         }

@@ -96,7 +96,7 @@ actor ImportJobs {
 
     /// Starts importing an uploaded file (with a column mapping, or a saved template checked against the file first).
     func start(id: String, upload: MultipartUpload, layout: String, dryRun: Bool, asOf: CalendarDate, village: RegionCode? = nil,
-               mapping: ColumnMapping? = nil, template: ColumnTemplate? = nil, by user: UserRecord) {
+               mapping: ColumnMapping? = nil, template: ColumnTemplate? = nil, sheet: Int? = nil, by user: UserRecord) {
         awaitingMapping[id] = nil
         jobs[id] = Status(id: id, state: .running, fileName: upload.fileName)
         if owners[id] == nil { owners[id] = Owner(userID: user.id, username: user.username, scope: user.scope.region) }
@@ -105,8 +105,9 @@ actor ImportJobs {
         options.layout = layout
         options.dryRun = dryRun
         options.village = village
-        if let template { options.use(template) } else if let mapping { options.use(mapping) }
+        if let template { options.use(template) } else if let mapping { options.use(mapping) } else { options.offeredTemplates = .organisation(user.organisation) }
         options.rejectsFolder = upload.file.deletingLastPathComponent()
+        options.sheet = sheet
         let job = job
         ServerMetrics.importStarted()
         Task {
