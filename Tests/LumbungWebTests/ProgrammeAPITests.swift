@@ -139,4 +139,26 @@ import Testing
             #expect(try await client.execute(uri: "/api/v1/coverage?within=52.03&level=provinsi", method: .get, headers: bearer(tokens[.operator])) { $0.status } == .badRequest)
         }
     }
+
+    @Test func coverage_and_coordination_count_only_the_period_asked() async throws {
+        try await withWebAppRoles(scope: "52.03") { client, tokens, services, _ in
+            try await Self.setUp(services)
+            // Both programmes start in 2025 and their lists give neither dates nor years: in 2024 nothing reaches anyone.
+            let before = try await client.execute(uri: "/api/v1/coverage?within=52.03.01&level=desa&period=2024", method: .get,
+                                                  headers: bearer(tokens[.operator])) { try $0.json() }
+            let region = try #require(before["region"] as? [String: Any])
+            #expect(region["familiesReached"] as? [String: Int] == [:] && region["eligibleUnreachedFamilies"] as? Int == 4)
+            #expect(before["from"] as? String == "2024-01-01" && before["to"] as? String == "2024-12-31")
+            let during = try await client.execute(uri: "/api/v1/coverage?within=52.03.01&level=desa&from=2025-01-01&to=2025-06-30", method: .get,
+                                                  headers: bearer(tokens[.operator])) { try $0.json() }
+            #expect((during["region"] as? [String: Any])?["familiesReached"] as? [String: Int] == ["PKH": 3, "PANGAN-MITRA": 1])
+            for bad in ["period=kemarin", "from=2025-13-01", "from=2025-06-01&to=2025-01-01"] {
+                let status = try await client.execute(uri: "/api/v1/coverage?within=52.03&\(bad)", method: .get, headers: bearer(tokens[.operator])) { $0.status }
+                #expect(status == .badRequest, "\(bad)")
+            }
+            let page = try await client.execute(uri: "/koordinasi?within=52.03.01&dari=2024-01-01&sampai=2024-12-31", method: .get,
+                                                headers: bearer(tokens[.operator])) { $0.text }
+            #expect(page.contains("periode 2024") && page.contains("Belum ada program yang terdaftar di wilayah ini."), "no programme runs in 2024")
+        }
+    }
 }
