@@ -62,7 +62,8 @@ import Testing
     @Test func an_operator_of_lombok_barat_gets_nothing_of_lombok_timur_by_any_route() async throws {
         try await withWebAppRoles(scope: "52.01") { client, tokens, _, _ in
             let operatorToken = bearer(tokens[.operator])
-            for uri in ["/wilayah/52.03", "/wilayah/52.03.01.2001/indikator", "/peringkat?within=52.03", "/api/v1/regions/52.03",
+            for uri in ["/wilayah/52.03", "/wilayah/52.03.01.2001/indikator", "/wilayah/52.03/ringkas", "/wilayah/52.03.01.2001/ringkas?indikator=no_jkn",
+                        "/peringkat?within=52.03", "/api/v1/regions/52.03",
                         "/api/v1/regions/52.03/indicators", "/api/v1/regions/52.03.01.2001/summary", "/api/v1/rankings?within=52.03&level=desa"] {
                 try await client.execute(uri: uri, method: .get, headers: operatorToken) { response in
                     #expect(response.status == .forbidden, "\(uri)")

@@ -52,6 +52,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     ProgrammeAPIController(services: services, coverage: services.coverage).register(on: api)
     DashboardController(services: services).register(on: pages)
     RegionPageController(services: services).register(on: pages)
+    RegionBriefController(services: services).register(on: pages)
     ImportPageController(services: services).register(on: pages)
     MappingPageController(services: services).register(on: pages)
     AnalysisPageController(services: services).register(on: pages)

@@ -19,17 +19,22 @@ struct DashboardController {
             let restricted = context.suppressesSmallCells
             let figures = try await services.figures.figures(for: region.code, restricted: restricted)
             let drawn = try await RegionMap.make(for: region, request: map, figures: figures, services: services)
-            let ranking: PriorityRanking? = PriorityRanking.Level.desa.isBelow(region.code)
-                ? try await services.figures.cached(key: "beranda peringkat \(region.code)", for: region.code, restricted: restricted) { figures in
-                    PriorityRanking(areas: PriorityRanking.areas(.desa, within: region.code, totals: figures.totals,
-                                                                 minimumFamilies: ComparableArea.minimumFamilies),
-                                    trials: 0, disclosure: figures.disclosure)
-                }
-                : nil
+            let ranking = try await Self.priorityRanking(for: region, services: services, restricted: restricted)
             let freshness = try await DataFreshness.read(region.code, database: services.database)
             let page = DashboardPage(region: region, tree: services.regions, scope: scope, figures: figures, map: drawn, request: map,
                                      ranking: ranking, freshness: freshness)
             return services.pages.render("beranda", page, for: context)
+        }
+    }
+
+    /// The desa of `region` ranked with the default weights among those of at least `ComparableArea.minimumFamilies`
+    /// families (Beranda's and the brief's priority list), once per aggregate generation; `nil` for a desa.
+    static func priorityRanking(for region: Region, services: AppServices, restricted: Bool) async throws -> PriorityRanking? {
+        guard PriorityRanking.Level.desa.isBelow(region.code) else { return nil }
+        return try await services.figures.cached(key: "beranda peringkat \(region.code)", for: region.code, restricted: restricted) { figures in
+            PriorityRanking(areas: PriorityRanking.areas(.desa, within: region.code, totals: figures.totals,
+                                                         minimumFamilies: ComparableArea.minimumFamilies),
+                            trials: 0, disclosure: figures.disclosure)
         }
     }
 }
