@@ -76,8 +76,9 @@ struct MappingPageController {
                     return page([problem.indonesianDescription], status: .badRequest)
                 }
             case "impor":
-                await services.imports.start(id: id, upload: upload, layout: "auto", dryRun: false, asOf: asOf, village: village, mapping: mapping, by: user)
+                // Recorded before the import begins: on SQLite a running import holds the only writer.
                 try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted, target: upload.fileName)
+                await services.imports.start(id: id, upload: upload, layout: "auto", dryRun: false, asOf: asOf, village: village, mapping: mapping, by: user)
                 return .redirect(to: "/impor/proses/\(id)", type: .found)
             default:
                 do {
