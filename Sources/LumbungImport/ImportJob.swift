@@ -32,6 +32,8 @@ public struct ImportOptions: Sendable {
     /// The desa of a file without region columns (a village system's population export): every row is
     /// placed there, and a row that names another desa is an error.
     public var village: RegionCode?
+    /// The web's import job this is (`import_job`): the batch id is written to it in the batch's own transaction.
+    public var jobID: String?
 
     public init(asOf: CalendarDate) {
         self.asOf = asOf
@@ -151,8 +153,9 @@ public struct ImportJob: Sendable {
             report.notes += Self.notes(for: table, order: order)
         }
         let scan = FileScan(parts: parts, progress: progress)
-        let info = ImportBatchInfo(layout: report.layout ?? "", fileName: file.lastPathComponent, sha256: sha256,
+        var info = ImportBatchInfo(layout: report.layout ?? "", fileName: file.lastPathComponent, sha256: sha256,
                                    dryRun: options.dryRun, asOf: options.asOf, scope: options.scope)
+        info.jobID = options.jobID
         let sheetNames = Dictionary(found.tables.compactMap { table in table.sheetName.map { (table.sheet, $0) } }, uniquingKeysWith: { a, _ in a })
         let columnNames = Dictionary(found.tables.map { table in
             let columns = table.columns
@@ -294,6 +297,11 @@ final class FileScan: @unchecked Sendable {
         } catch {
             feed.cancel()
             throw error
+        }
+        // A cancelled task ends the stream early, as if the file had ended: stop instead of writing part of the file.
+        if Task.isCancelled {
+            feed.cancel()
+            throw CancellationError()
         }
         batch.familiesWithRejectedRows = familiesWithRejectedRows
         return (stored, BatchCounts(read: rowsRead, warned: warned.count, rejected: rejectedRows, skipped: skippedRows))

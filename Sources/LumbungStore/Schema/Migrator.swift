@@ -23,6 +23,7 @@ public struct Migrator: Sendable {
         .programmes,
         .coverageCache,
         .columnTemplates,
+        .importJobs,
     ]
 
     public let migrations: [Migration]

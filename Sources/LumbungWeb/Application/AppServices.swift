@@ -28,13 +28,21 @@ public struct AppServices: Sendable {
     /// The bcrypt pool of this server's sign-ins (one server per process in production; each test app its own).
     let passwordChecks = PasswordChecks(running: 2, waiting: 4)
 
+    /// Graceful shutdown of imports: none starts any more, running ones are cancelled (rolled back) and stored as
+    /// `terminputus`; returns when all have stopped. (`runApplication` calls it on SIGTERM, before requests drain.)
+    public func stopImports() async {
+        await imports.stopAll()
+    }
+
     /// Loads the region tree, the import references and the page templates; uploads are kept in `uploadFolder`
     /// under `uploadPolicy` (expired ones are removed now and hourly).
     public static func load(database: Database, uploadFolder: URL, uploadPolicy: UploadPolicy = .fromEnvironment()) async throws -> AppServices {
         let store = RegionStore(database: database)
         let job = ImportJob(database: database, references: try ImportReferences.load())
         let tree = try await store.fetchTree()
-        let imports = ImportJobs(job: job, folder: uploadFolder, policy: uploadPolicy, batches: ImportBatchStore(database: database))
+        let imports = ImportJobs(job: job, folder: uploadFolder, policy: uploadPolicy)
+        // Jobs a previous process left running were cut off: marked `terminputus` (one server per database).
+        try await imports.recover()
         await imports.startRetention()
         let rules = RuleBook()
         return AppServices(

@@ -4,6 +4,8 @@ import Hummingbird
 import Logging
 import LumbungDomain
 import LumbungStore
+import ServiceLifecycle
+import UnixSignals
 
 /// Builds the Lumbung web application: routes, middleware and static files.
 ///
@@ -64,4 +66,21 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     PersonLookupController(services: services).register(pages: pages, api: api)
     ProgrammePageController(services: services).register(on: pages)
     return router
+}
+
+/// Serves the application until SIGTERM or SIGINT (Ctrl-C), then shuts down gracefully: running imports are stopped
+/// and rolled back first (each stored as `terminputus`), then the server stops accepting connections and lets the
+/// requests in flight finish.
+public func runApplication(
+    configuration: WebConfiguration,
+    services: AppServices,
+    logger: Logger,
+    gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) async throws {
+    let app = buildApplication(configuration: configuration, services: services, logger: logger, onServerRunning: onServerRunning)
+    // Shut down in reverse order: the imports first, then the server.
+    let group = ServiceGroup(configuration: .init(services: [app, ImportShutdown(services: services)],
+                                                  gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
+    try await group.run()
 }

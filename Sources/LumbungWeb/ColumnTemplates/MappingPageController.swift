@@ -78,9 +78,10 @@ struct MappingPageController {
                     return page([problem.indonesianDescription], status: .badRequest)
                 }
             case "impor":
+                // Recorded before the import begins: on SQLite a running import holds the only writer.
+                try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted, target: upload.fileName)
                 await services.imports.start(id: id, upload: upload, layout: "auto", dryRun: false, asOf: asOf, village: village, mapping: mapping,
                                              sheet: sheet.sheetNames.count > 1 ? sheet.sheetIndex : nil, by: user)
-                try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted, target: upload.fileName)
                 return .redirect(to: "/impor/proses/\(id)", type: .found)
             default:
                 do {

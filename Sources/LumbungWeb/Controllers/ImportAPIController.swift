@@ -106,9 +106,15 @@ enum ImportUploads {
                 throw error
             }
         }
+        // Recorded before the import begins: on SQLite a running import holds the only writer.
+        do {
+            try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted, target: upload.fileName)
+        } catch {
+            await services.imports.abandon(id)
+            throw error
+        }
         await services.imports.start(id: id, upload: upload, layout: options.layout, dryRun: options.dryRun, asOf: options.asOf,
                                      village: options.village, mapping: options.mapping, template: template, by: user)
-        try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted, target: upload.fileName)
         return id
     }
 

@@ -55,6 +55,8 @@ struct ImportJobPage {
     let failed: Bool
     let error: String?
     let done: Bool
+    /// The server stopped while it ran (`terminputus`): the error says what was and was not written.
+    let interrupted: Bool
     let dryRun: Bool
     let alreadyImported: Int?
     let batchID: Int?
@@ -88,6 +90,7 @@ struct ImportJobPage {
         failed = status.state == .failed
         error = status.errorIndonesian
         done = status.state == .done
+        interrupted = status.state == .interrupted
         let report = status.report
         dryRun = report?.dryRun ?? false
         alreadyImported = report?.alreadyImportedInBatch
