@@ -14,7 +14,7 @@ import LumbungStore
 /// file is removed once written, failed imports and dry runs after `retentionHours` (`UploadRetention`).
 actor ImportJobs {
     struct Status: Sendable, Encodable {
-        enum State: String, Sendable, Encodable { case running, done, failed }
+        enum State: String, Sendable, Encodable { case running, done, failed, cancelled }
         let id: String
         var state: State
         var rows = 0
@@ -42,6 +42,10 @@ actor ImportJobs {
     private var rejects: [String: [URL]] = [:]
     /// Uploads waiting on the mapping page (`/impor/petakan/{id}`): received, not yet imported.
     private var awaitingMapping: [String: MultipartUpload] = [:]
+    /// What stops each running job (`cancel(_:for:)`).
+    private var cancellations: [String: ImportCancellation] = [:]
+    /// Called after each chunk of a job's rows is written, before it commits (tests cancel at a known point with it).
+    private var afterChunk: (@Sendable (String, Int, @escaping @Sendable () async -> Void) async -> Void)?
     let job: ImportJob
     private let folder: URL
     private let batches: ImportBatchStore?
@@ -108,6 +112,9 @@ actor ImportJobs {
         if let template { options.use(template) } else if let mapping { options.use(mapping) } else { options.offeredTemplates = .organisation(user.organisation) }
         options.rejectsFolder = upload.file.deletingLastPathComponent()
         options.sheet = sheet
+        let cancellation = ImportCancellation.made(for: id, hook: afterChunk)
+        cancellations[id] = cancellation
+        options.cancellation = cancellation
         let job = job
         ServerMetrics.importStarted()
         Task {
@@ -120,6 +127,19 @@ actor ImportJobs {
                 self.fail(id, error)
             }
         }
+    }
+
+    /// Cancels a running job of `user` (only the one who started it): it stops before it commits and nothing is written.
+    /// False when there is no such running job of theirs (or it has just committed: then it ends done, not cancelled).
+    func cancel(_ id: String, for user: UserRecord) -> Bool {
+        guard owners[id]?.username == user.username, jobs[id]?.state == .running, let cancellation = cancellations[id] else { return false }
+        cancellation.cancel()
+        return true
+    }
+
+    /// Sets the hook called after each chunk of every job's rows is written (tests only).
+    func setAfterChunk(_ hook: (@Sendable (String, Int, @escaping @Sendable () async -> Void) async -> Void)?) {
+        afterChunk = hook
     }
 
     /// Removes expired failed imports and dry runs now (`UploadRetention`), then at least hourly.
@@ -190,6 +210,7 @@ actor ImportJobs {
                 try? await batches?.recordUploader(batchID: batchID, userID: owner.userID)
             }
         }
+        cancellations[id] = nil
         jobs[id]?.state = .done
         ServerMetrics.importEnded(report.dryRun ? .dryRun : .done, kept: report.rowsRead - report.rejected - report.skipped, rejected: report.rejected)
         jobs[id]?.report = shown
@@ -200,7 +221,9 @@ actor ImportJobs {
     private func fail(_ id: String, _ error: any Error) {
         UploadRetention.mark(folder.appendingPathComponent(id), .failed)
         ServerMetrics.importEnded(.failed)
+        cancellations[id] = nil
         jobs[id]?.state = .failed
+        if case ImportError.cancelled = error { jobs[id]?.state = .cancelled }
         // Read before writing: `jobs[id]?.error = "\(jobs[id]?.fileName …)"` reads `jobs` while modifying it, an
         // exclusivity violation that stopped the server whenever an import failed on the database or for an unforeseen reason.
         let fileName = jobs[id]?.fileName
@@ -219,4 +242,23 @@ actor ImportJobs {
             jobs[id]?.errorIndonesian = "\(fileName ?? "Berkas"): impor gagal; tidak ada data yang ditulis."
         }
     }
+}
+
+extension ImportCancellation {
+    /// The cancellation of job `id`, calling `hook` (id, chunks written, a wait until the job is cancelled) after each chunk.
+    static func made(for id: String, hook: (@Sendable (String, Int, @escaping @Sendable () async -> Void) async -> Void)?) -> ImportCancellation {
+        guard let hook else { return ImportCancellation() }
+        let box = CancellationBox()
+        let cancellation = ImportCancellation { chunks in
+            guard let cancellation = box.cancellation else { return }
+            await hook(id, chunks) { await cancellation.untilCancelled() }
+        }
+        box.cancellation = cancellation
+        return cancellation
+    }
+}
+
+/// Lets a cancellation's hook reach the cancellation it belongs to.
+private final class CancellationBox: @unchecked Sendable {
+    weak var cancellation: ImportCancellation?
 }

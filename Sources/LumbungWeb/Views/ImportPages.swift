@@ -53,8 +53,11 @@ struct ImportJobPage {
     let percent: Int
     let rows: String
     let failed: Bool
+    let cancelled: Bool
     let error: String?
     let done: Bool
+    let id: String
+    let csrf: String
     let dryRun: Bool
     let alreadyImported: Int?
     let batchID: Int?
@@ -79,7 +82,10 @@ struct ImportJobPage {
         let columns: [(header: String, field: String)]
     }
 
-    init(_ status: ImportJobs.Status) {
+    init(_ status: ImportJobs.Status, id: String = "", csrf: String = "") {
+        self.id = id
+        self.csrf = csrf
+        cancelled = status.state == .cancelled
         fileName = status.fileName
         title = "Impor \(status.fileName) — Lumbung"
         running = status.state == .running
