@@ -15,6 +15,8 @@ public struct ImportOptions: Sendable {
     public var labels = CodedLabels()
     /// The saved mapping the file is read with (set by `use(_:)`): checked against the file's headers before anything is read.
     public var template: ColumnTemplate?
+    /// Cancels the import while it runs (nothing is written); `nil`: it cannot be cancelled.
+    public var cancellation: ImportCancellation?
     /// The one sheet of a workbook to read (its position, 0 = the first), chosen on the mapping page; `nil`: every sheet.
     public var sheet: Int?
     /// When no mapping, template or layout was chosen: the saved templates offered (those of this organisation and
@@ -152,7 +154,7 @@ public struct ImportJob: Sendable {
             report.tables.append(Self.describe(table, parser: parser))
             report.notes += Self.notes(for: table, order: order)
         }
-        let scan = FileScan(parts: parts, progress: progress)
+        let scan = FileScan(parts: parts, progress: progress, cancellation: options.cancellation, fileName: file.lastPathComponent)
         var info = ImportBatchInfo(layout: report.layout ?? "", fileName: file.lastPathComponent, sha256: sha256,
                                    dryRun: options.dryRun, asOf: options.asOf, scope: options.scope)
         info.jobID = options.jobID
@@ -164,9 +166,13 @@ public struct ImportJob: Sendable {
             let family = [ImportField.kkNumber, .sourceFamilyID].lazy.compactMap { columns.columns[$0].map { columns.header[$0] } }.first
             return (table.sheet, RegistryImport.ColumnNames(village: village, relationship: relationship, family: family))
         }, uniquingKeysWith: { a, _ in a })
+        let cancellation = options.cancellation
         let outcome = try await registry.importBatch(info, sheetNames: sheetNames) { batch in
             batch.columnNames = columnNames
-            return try await scan.run(into: batch)
+            let scanned = try await scan.run(into: batch)
+            // A cancel that came while the last rows were written: the transaction is rolled back, not committed.
+            if cancellation?.isCancelled == true { throw ImportError.cancelled(file: file.lastPathComponent) }
+            return scanned
         }
         // Rows the registry refused go to the rejects file too.
         try scan.appendRejects(outcome.refusedRows)
@@ -260,6 +266,8 @@ final class FileScan: @unchecked Sendable {
 
     private let parts: [Part]
     private let progress: @Sendable (ImportProgress) -> Void
+    private let cancellation: ImportCancellation?
+    private let fileName: String
     private(set) var rowsRead = 0
     private(set) var skippedRows = 0
     private(set) var rejectedRows = 0
@@ -271,9 +279,11 @@ final class FileScan: @unchecked Sendable {
 
     static let rowsPerChunk = 2_000
 
-    init(parts: [Part], progress: @escaping @Sendable (ImportProgress) -> Void) {
+    init(parts: [Part], progress: @escaping @Sendable (ImportProgress) -> Void, cancellation: ImportCancellation? = nil, fileName: String = "") {
         self.parts = parts
         self.progress = progress
+        self.cancellation = cancellation
+        self.fileName = fileName
     }
 
     func run(into batch: RegistryImport) async throws -> (issues: [StoredIssue], counts: BatchCounts) {
@@ -289,9 +299,15 @@ final class FileScan: @unchecked Sendable {
         thread.stackSize = 8 << 20
         thread.start()
         do {
+            var chunks = 0
             for try await chunk in feed.stream {
                 try await batch.add(families: chunk.families)
                 try await batch.add(people: chunk.people)
+                if let cancellation {
+                    chunks += 1
+                    await cancellation.afterChunk?(chunks)
+                    if cancellation.isCancelled { throw ImportError.cancelled(file: fileName) }
+                }
                 feed.written()
             }
         } catch {
@@ -324,6 +340,7 @@ final class FileScan: @unchecked Sendable {
                 progress(ImportProgress(rows: rowsRead, fraction: (Double(index) + fraction) / Double(parts.count)))
             }) { original in
                 guard original.number >= firstData, !original.isBlank else { return }
+                if let cancellation, cancellation.isCancelled { throw ImportError.cancelled(file: fileName) }
                 rowsRead += 1
                 if ended || Self.isEndMarker(original) {
                     ended = true

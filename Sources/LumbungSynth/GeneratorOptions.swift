@@ -1,5 +1,6 @@
 import LumbungDomain
 import LumbungReference
+import LumbungSheets
 
 /// The file layouts the generator writes, as the national sources export them.
 public enum SynthLayout: String, Sendable, CaseIterable, Codable, Comparable {
@@ -42,6 +43,22 @@ public enum SynthLayout: String, Sendable, CaseIterable, Codable, Comparable {
 public enum SynthFormat: String, Sendable, CaseIterable, Codable {
     case csv
     case xlsx
+    /// OpenDocument (LibreOffice); a sheet over 1,048,576 rows continues on the next.
+    case ods
+    /// Excel 97–2003 (BIFF8); a sheet over 65,536 rows continues on the next.
+    case xls
+
+    /// The workbook format, `nil` for CSV. Workbooks hold typed cells: numbers (a NIK Excel turned into one), dates.
+    public var workbook: WorkbookFormat? {
+        switch self {
+        case .csv: nil
+        case .xlsx: .xlsx
+        case .ods: .ods
+        case .xls: .xls
+        }
+    }
+
+    public var isWorkbook: Bool { workbook != nil }
 }
 
 /// Everything that decides what the generator writes; the same options give the same bytes.

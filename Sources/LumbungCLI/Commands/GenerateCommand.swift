@@ -36,7 +36,7 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "Random seed: the same seed gives the same files.")
     var seed: UInt64 = 1
 
-    @Option(help: "csv or xlsx.")
+    @Option(help: "csv, xlsx, ods (LibreOffice) or xls (Excel 97–2003).")
     var format: String = "csv"
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp(
@@ -80,7 +80,7 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func makeOptions() throws -> GeneratorOptions {
         guard let format = SynthFormat(rawValue: format.lowercased()) else {
-            throw CLIFailure.usage("Unknown format '\(format)': use csv or xlsx.")
+            throw CLIFailure.usage("Unknown format '\(format)': use csv, xlsx, ods or xls.")
         }
         var layouts: Set<SynthLayout> = []
         for name in layout.flatMap({ $0.split(separator: ",") }).map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {

@@ -5,9 +5,10 @@ import SQLKit
 /// An import job started from the web, as stored in `import_job` (migration 17): what its page and the API show
 /// after the process that ran it has ended.
 public struct ImportJobRecord: Sendable, Equatable {
-    /// `running`, `done`, `failed`, or `terminputus` (the server stopped while it ran).
+    /// `running`, `done`, `failed`, `cancelled` (stopped by its owner, nothing written), or `terminputus` (the server
+    /// stopped while it ran).
     public enum State: String, Sendable, Codable {
-        case running, done, failed
+        case running, done, failed, cancelled
         case interrupted = "terminputus"
     }
 

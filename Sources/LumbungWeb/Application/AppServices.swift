@@ -34,6 +34,13 @@ public struct AppServices: Sendable {
         await imports.stopAll()
     }
 
+    /// Calls `hook` (job id, chunks written, a wait that returns once the job is cancelled) after each chunk of an import
+    /// started from the web is written, before it commits: tests use it to cancel a running import at a known point,
+    /// without timing.
+    public func afterImportChunk(_ hook: (@Sendable (String, Int, @escaping @Sendable () async -> Void) async -> Void)?) async {
+        await imports.setAfterChunk(hook)
+    }
+
     /// Loads the region tree, the import references and the page templates; uploads are kept in `uploadFolder`
     /// under `uploadPolicy` (expired ones are removed now and hourly).
     public static func load(database: Database, uploadFolder: URL, uploadPolicy: UploadPolicy = .fromEnvironment()) async throws -> AppServices {

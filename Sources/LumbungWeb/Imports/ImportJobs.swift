@@ -18,8 +18,8 @@ import LumbungStore
 actor ImportJobs {
     struct Status: Sendable, Encodable {
         enum State: String, Sendable, Encodable {
-            case running, done, failed
-            /// The server stopped while the import ran: nothing of it was written (or, if its batch was committed, only the report was lost).
+            case running, done, failed, cancelled
+            /// The server stopped while it ran: nothing of it was written (or, if its batch was committed, only the report was lost).
             case interrupted = "terminputus"
         }
         let id: String
@@ -56,6 +56,10 @@ actor ImportJobs {
     private var tasks: [String: Task<Void, Never>] = [:]
     /// Set once the server is shutting down: no import starts any more.
     private var stopping = false
+    /// What stops each running job (`cancel(_:for:)`).
+    private var cancellations: [String: ImportCancellation] = [:]
+    /// Called after each chunk of a job's rows is written, before it commits (tests cancel at a known point with it).
+    private var afterChunk: (@Sendable (String, Int, @escaping @Sendable () async -> Void) async -> Void)?
     let job: ImportJob
     private let folder: URL
     private let batches: ImportBatchStore
@@ -148,6 +152,9 @@ actor ImportJobs {
             await interrupt(id)
             return
         }
+        let cancellation = ImportCancellation.made(for: id, hook: afterChunk)
+        cancellations[id] = cancellation
+        options.cancellation = cancellation
         let job = job
         ServerMetrics.importStarted()
         tasks[id] = Task {
@@ -181,6 +188,20 @@ actor ImportJobs {
     }
 
     /// Removes expired failed imports and dry runs now (`UploadRetention`), then at least hourly; their stored jobs are forgotten.
+    /// Cancels a running job of `user` (only the one who started it): it stops before it commits and nothing is written.
+    /// False when there is no such running job of theirs (or it has just committed: then it ends done, not cancelled).
+    func cancel(_ id: String, for user: UserRecord) -> Bool {
+        guard owners[id]?.username == user.username, jobs[id]?.state == .running, let cancellation = cancellations[id] else { return false }
+        cancellation.cancel()
+        return true
+    }
+
+    /// Sets the hook called after each chunk of every job's rows is written (tests only).
+    func setAfterChunk(_ hook: (@Sendable (String, Int, @escaping @Sendable () async -> Void) async -> Void)?) {
+        afterChunk = hook
+    }
+
+    /// Removes expired failed imports and dry runs now (`UploadRetention`), then at least hourly.
     func purgeIfDue(now: Date = Date()) {
         guard now.timeIntervalSince(lastPurge) >= 3600 else { return }
         lastPurge = now
@@ -237,6 +258,7 @@ actor ImportJobs {
         case .running: .running
         case .done: .done
         case .failed: .failed
+        case .cancelled: .cancelled
         case .interrupted: .interrupted
         }
         var status = Status(id: stored.id, state: state, rows: stored.rowsRead, fileName: stored.fileName)
@@ -284,6 +306,7 @@ actor ImportJobs {
                 try? await batches.recordUploader(batchID: batchID, userID: owner.userID)
             }
         }
+        cancellations[id] = nil
         jobs[id]?.state = .done
         ServerMetrics.importEnded(report.dryRun ? .dryRun : .done, kept: report.rowsRead - report.rejected - report.skipped, rejected: report.rejected)
         jobs[id]?.report = shown
@@ -311,6 +334,7 @@ actor ImportJobs {
         case .running: .running
         case .done: .done
         case .failed: .failed
+        case .cancelled: .cancelled
         case .interrupted: .interrupted
         }
         let report = status.report.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) }
@@ -330,7 +354,9 @@ actor ImportJobs {
     private func fail(_ id: String, _ error: any Error) {
         UploadRetention.mark(folder.appendingPathComponent(id), .failed)
         ServerMetrics.importEnded(.failed)
+        cancellations[id] = nil
         jobs[id]?.state = .failed
+        if case ImportError.cancelled = error { jobs[id]?.state = .cancelled }
         // Read before writing: `jobs[id]?.error = "\(jobs[id]?.fileName …)"` reads `jobs` while modifying it, an
         // exclusivity violation that stopped the server whenever an import failed on the database or for an unforeseen reason.
         let fileName = jobs[id]?.fileName
@@ -349,4 +375,23 @@ actor ImportJobs {
             jobs[id]?.errorIndonesian = "\(fileName ?? "Berkas"): impor gagal; tidak ada data yang ditulis."
         }
     }
+}
+
+extension ImportCancellation {
+    /// The cancellation of job `id`, calling `hook` (id, chunks written, a wait until the job is cancelled) after each chunk.
+    static func made(for id: String, hook: (@Sendable (String, Int, @escaping @Sendable () async -> Void) async -> Void)?) -> ImportCancellation {
+        guard let hook else { return ImportCancellation() }
+        let box = CancellationBox()
+        let cancellation = ImportCancellation { chunks in
+            guard let cancellation = box.cancellation else { return }
+            await hook(id, chunks) { await cancellation.untilCancelled() }
+        }
+        box.cancellation = cancellation
+        return cancellation
+    }
+}
+
+/// Lets a cancellation's hook reach the cancellation it belongs to.
+private final class CancellationBox: @unchecked Sendable {
+    weak var cancellation: ImportCancellation?
 }

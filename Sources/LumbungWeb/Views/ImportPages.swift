@@ -53,10 +53,13 @@ struct ImportJobPage {
     let percent: Int
     let rows: String
     let failed: Bool
+    let cancelled: Bool
     let error: String?
     let done: Bool
     /// The server stopped while it ran (`terminputus`): the error says what was and was not written.
     let interrupted: Bool
+    let id: String
+    let csrf: String
     let dryRun: Bool
     let alreadyImported: Int?
     let batchID: Int?
@@ -81,7 +84,10 @@ struct ImportJobPage {
         let columns: [(header: String, field: String)]
     }
 
-    init(_ status: ImportJobs.Status) {
+    init(_ status: ImportJobs.Status, id: String = "", csrf: String = "") {
+        self.id = id
+        self.csrf = csrf
+        cancelled = status.state == .cancelled
         fileName = status.fileName
         title = "Impor \(status.fileName) — Lumbung"
         running = status.state == .running

@@ -1,6 +1,6 @@
 extension Migration {
     /// Imports started from the web (issue 17): one row per job, so that its report and rejects files outlive the
-    /// process. `state` is `running`, `done`, `failed` or `terminputus` (the server stopped while it ran); who started
+    /// process. `state` is `running`, `done`, `failed`, `cancelled` or `terminputus` (the server stopped while it ran); who started
     /// it (`user_id`, `username`, `region_scope`) decides who may see it; `batch_id` is written in the import's own
     /// transaction (set ⇔ the batch was committed); `report_json` is the report as shown, `rejects_json` the names of
     /// its rejects files in the job's upload folder; `error_en`/`error_id` why it failed or stopped.
@@ -14,7 +14,7 @@ extension Migration {
                 region_scope TEXT NOT NULL,
                 file_name TEXT NOT NULL,
                 dry_run \(d.boolean) NOT NULL DEFAULT \(d.falseValue),
-                state TEXT NOT NULL \(d.check("state", in: ["running", "done", "failed", "terminputus"])),
+                state TEXT NOT NULL \(d.check("state", in: ["running", "done", "failed", "cancelled", "terminputus"])),
                 rows_read INTEGER NOT NULL DEFAULT 0,
                 batch_id \(d.bigint),
                 report_json TEXT,
