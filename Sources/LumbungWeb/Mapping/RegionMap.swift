@@ -22,10 +22,21 @@ struct RegionMap {
         let children = tree.children(of: region.code)
         let drawn = children.isEmpty ? (region.parentCode.flatMap { tree[$0] } ?? region) : region
         let areas = tree.children(of: drawn.code)
-        let wanted = ["people", "families"].compactMap(IndicatorCatalogue.indicator) + [request.indicator]
+        let coverage = request.indicator.id == CoverageIndicator.id
+        let wanted = ["people", "families"].compactMap(IndicatorCatalogue.indicator) + (coverage ? [] : [request.indicator])
         var indicators = RegionIndicators.compute(for: drawn, totals: figures.totals, indicators: wanted)
         if let plan = figures.disclosure { indicators = indicators.disclosed(by: plan) }
-        let entries = indicators.children
+        var entries = indicators.children
+        if coverage {
+            // Programme coverage comes from the enrolments, each area's as the reader may see it.
+            let totals = CoverageReport.totals(try await services.coverage.villages(within: drawn.code, sector: nil), tree: tree)
+            let tallies = Dictionary(areas.map { ($0.code, totals[$0.code] ?? CoverageTally()) }, uniquingKeysWith: { a, _ in a })
+            let values = CoverageIndicator.values(tallies, parent: totals[drawn.code] ?? CoverageTally(), restricted: figures.disclosure != nil)
+            entries = entries.map { entry in
+                guard let code = try? RegionCode(entry.code), let value = values[code] else { return entry }
+                return entry.appending(value)
+            }
+        }
         let byCode = Dictionary(entries.compactMap { entry in (try? RegionCode(entry.code)).map { ($0, entry) } }, uniquingKeysWith: { a, _ in a })
         let values: [(Region, IndicatorValue)] = areas.compactMap { area in
             byCode[area.code]?.values.last.map { (area, $0) }

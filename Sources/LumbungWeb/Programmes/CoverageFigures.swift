@@ -12,6 +12,9 @@ actor CoverageCache {
         store = ProgrammeStore(database: database)
     }
 
+    /// Changes whenever coverage may have (`ProgrammeStore.coverageGeneration`).
+    func generation() async throws -> String { try await store.coverageGeneration() }
+
     func villages(within region: RegionCode, sector: Sector?, period: CoveragePeriod? = nil) async throws -> [RegionCode: CoverageTally] {
         let key = "\(region.dotted)|\(sector?.rawValue ?? "")|\(period.map { "\($0.from)…\($0.to)" } ?? "")"
         let generation = try await store.coverageGeneration()

@@ -107,7 +107,7 @@ struct RankingPage {
         weightFields = PriorityRanking.rankableIndicators.map { indicator in
             WeightField(id: indicator.id, name: indicator.nameID, value: weights[indicator.id].map(Self.weightText) ?? "")
         }
-        componentNames = ranking.weights.compactMap { IndicatorCatalogue.indicator($0.indicator)?.nameID }
+        componentNames = ranking.weights.compactMap { PriorityRanking.indicator($0.indicator)?.nameID }
         let pageCount = max(1, (ranking.rows.count + RankingRequest.pageSize - 1) / RankingRequest.pageSize)
         let page = min(request.page, pageCount)
         let first = (page - 1) * RankingRequest.pageSize
@@ -139,7 +139,7 @@ struct RankingPage {
         apiHref = "/api/v1/rankings?within=\(region.code.dotted)&level=\(request.level.rawValue)&" + weightsQuery
             + (request.minimumFamilies == ComparableArea.minimumFamilies ? "" : "&min_keluarga=\(request.minimumFamilies)")
         weightsText = "Bobot yang dipakai: " + ranking.weights.compactMap { weight in
-            IndicatorCatalogue.indicator(weight.indicator).map { "\($0.nameID) \(Self.weightText(weight.weight))" }
+            PriorityRanking.indicator(weight.indicator).map { "\($0.nameID) \(Self.weightText(weight.weight))" }
         }.joined(separator: ", ") + "."
         minimumNote = request.minimumNote + (excluded > 0 ? " \(IndonesianNumber.format(excluded)) wilayah lebih kecil tidak diperingkat." : "")
         minimum = String(request.minimumFamilies)
