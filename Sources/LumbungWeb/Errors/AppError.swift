@@ -23,7 +23,8 @@ enum AppError: Error, Sendable {
     case csrfRejected
     case badNIK
     case personNotFound
-    case badJSON
+    /// A JSON body that cannot be read, saying where (`RequestFields`).
+    case badJSON(JSONBodyProblem)
     /// A programme or organisation that cannot be saved, with every reason.
     case programmeRefused([ProgrammeProblem])
     case unknownProgramme(String)
@@ -123,7 +124,7 @@ enum AppError: Error, Sendable {
         case .csrfRejected: "The form's security token is missing or wrong; reload the page and send it again."
         case .badNIK: "Send the NIK as 16 digits in the form field nik."
         case .personNotFound: "No person with this NIK within your region scope."
-        case .badJSON: "The body is not a JSON object."
+        case .badJSON(let problem): problem.english
         case .programmeRefused(let problems): problems.map(\.description).joined(separator: " ")
         case .unknownProgramme(let code): "There is no programme \(code)."
         case .badCoverageLevel(let text): "'\(text)' is no level below the region: use kabupaten, kecamatan or desa."
@@ -167,7 +168,7 @@ enum AppError: Error, Sendable {
         case .csrfRejected: "Token keamanan formulir hilang atau salah. Muat ulang halaman lalu kirim lagi."
         case .badNIK: "NIK harus 16 digit angka."
         case .personNotFound: "Tidak ada orang dengan NIK ini di wilayah kerja Anda."
-        case .badJSON: "Isi permintaan bukan objek JSON."
+        case .badJSON(let problem): problem.indonesian
         case .programmeRefused(let problems): problems.map(\.indonesianDescription).joined(separator: " ")
         case .unknownProgramme(let code): "Program \(code.prefix(40)) tidak ditemukan."
         case .listRefused(let error): error.indonesianDescription

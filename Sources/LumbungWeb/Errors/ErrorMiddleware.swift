@@ -51,7 +51,7 @@ struct ErrorMiddleware: RouterMiddleware {
     private func respond(to request: Request, status: HTTPResponse.Status, code: String, english: String,
                          title: String, indonesian: String, identity: Identity?) -> Response {
         if Self.isAPI(request) {
-            return JSONBody.response(ErrorBody(error: .init(code: code, message: english)), status: status)
+            return JSONBody.response(ErrorBody(error: .init(code: code, message: english, pesan: indonesian)), status: status)
         }
         guard let html = pages.html("error", ErrorPage(title: title, status: Int(status.code), message: indonesian)) else {
             return pages.render("error", ErrorPage(title: title, status: Int(status.code), message: indonesian), status: status)
@@ -75,6 +75,8 @@ struct ErrorBody: Encodable {
     struct Detail: Encodable {
         let code: String
         let message: String
+        /// The message in Bahasa Indonesia, as the pages show it.
+        var pesan: String?
     }
     let error: Detail
 }
