@@ -56,6 +56,7 @@ public final class RegistryImport {
         self.tree = tree
         asOf = info.asOf
         scope = info.scope
+        try await ImportLock.holdShared(db, engine: dialect.engine)
         guard let row = try await db.raw("""
             INSERT INTO import_batch (layout, file_name, sha256, dry_run, status, as_of, region_scope)
             VALUES (\(bind: info.layout), \(bind: info.fileName), \(bind: info.sha256), \(bind: info.dryRun), 'running', \(bind: info.asOf.description),
