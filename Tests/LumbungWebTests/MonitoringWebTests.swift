@@ -126,4 +126,20 @@ import Testing
             try await analyst.execute(uri: "/api/v1/snapshots/diff?from=rilis-1&to=rilis-2&level=provinsi", method: .get) { #expect($0.status == .badRequest) }
         }
     }
+
+    @Test func beranda_shows_the_change_since_the_latest_snapshot() async throws {
+        try await withWebAppRoles(scope: "52") { client, tokens, services, _ in
+            try await Self.releases(services.database)
+            // After rilis-2 (26 of 110 desil-1 families, 23,64 %) Sepit reports 10 desil-1 families instead of 4: 32 of 110 = 29,09 %,
+            // +5,45 points — "+5,5 poin"; the number of families is the same — "tetap".
+            try await services.database.transaction { db in try await db.raw("DELETE FROM village_aggregate WHERE village_code = '52.03.01.2004'").run() }
+            try await DisclosureAttackTests.store([try RegionCode("52.03.01.2004"): try DashboardFixtures.village(families: 40, desil1: 10)], in: services.database)
+            let analyst = SignedInClient(base: client, token: try #require(tokens[.analyst]))
+            try await analyst.execute(uri: "/?wilayah=52.03.01", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("<small class=\"change\">+5,5 poin sejak rilis-2</small>"), "\(response.text)")
+                #expect(response.text.contains("<small class=\"change\">tetap sejak rilis-2</small>"))
+            }
+        }
+    }
 }
