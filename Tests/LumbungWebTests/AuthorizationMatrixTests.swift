@@ -64,7 +64,9 @@ import Testing
             let operatorToken = bearer(tokens[.operator])
             for uri in ["/wilayah/52.03", "/wilayah/52.03.01.2001/indikator", "/wilayah/52.03/ringkas", "/wilayah/52.03.01.2001/ringkas?indikator=no_jkn",
                         "/peringkat?within=52.03", "/api/v1/regions/52.03",
-                        "/api/v1/regions/52.03/indicators", "/api/v1/regions/52.03.01.2001/summary", "/api/v1/rankings?within=52.03&level=desa"] {
+                        "/api/v1/regions/52.03/indicators", "/api/v1/regions/52.03.01.2001/summary", "/api/v1/rankings?within=52.03&level=desa",
+                        "/pemantauan?wilayah=52.03", "/pemantauan/unduh?wilayah=52.03.01", "/api/v1/regions/52.03/progress",
+                        "/api/v1/regions/52.03/indicators?snapshot=x", "/api/v1/targets?within=52.03", "/api/v1/snapshots/diff?from=a&to=b&within=52.03"] {
                 try await client.execute(uri: uri, method: .get, headers: operatorToken) { response in
                     #expect(response.status == .forbidden, "\(uri)")
                     #expect(!response.text.contains("Lombok Timur") || response.text.contains("di luar wilayah"), "\(uri) leaks nothing")

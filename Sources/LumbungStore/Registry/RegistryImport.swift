@@ -59,6 +59,7 @@ public final class RegistryImport {
         asOf = info.asOf
         scope = info.scope
         jobID = info.jobID
+        try await ImportLock.holdShared(db, engine: dialect.engine)
         guard let row = try await db.raw("""
             INSERT INTO import_batch (layout, file_name, sha256, dry_run, status, as_of, region_scope)
             VALUES (\(bind: info.layout), \(bind: info.fileName), \(bind: info.sha256), \(bind: info.dryRun), 'running', \(bind: info.asOf.description),

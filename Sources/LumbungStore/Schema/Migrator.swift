@@ -24,6 +24,7 @@ public struct Migrator: Sendable {
         .coverageCache,
         .columnTemplates,
         .importJobs,
+        .monitoring,
     ]
 
     public let migrations: [Migration]

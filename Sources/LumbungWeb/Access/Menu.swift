@@ -12,7 +12,8 @@ struct Menu {
     /// Every link the menu can hold, in order; each names a `GET` route.
     static let links: [Link] = [
         Link(label: "Beranda", path: "/"), Link(label: "Wilayah", path: "/wilayah"), Link(label: "Peringkat", path: "/peringkat"),
-        Link(label: "Program", path: "/program"), Link(label: "Koordinasi", path: "/koordinasi"), Link(label: "Impor", path: "/impor"),
+        Link(label: "Program", path: "/program"), Link(label: "Koordinasi", path: "/koordinasi"),
+        Link(label: "Pemantauan", path: "/pemantauan"), Link(label: "Impor", path: "/impor"),
     ]
 
     /// The links `role` may open (none without a role).

@@ -65,6 +65,8 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     AccountPageController(services: services).register(on: pages)
     PersonLookupController(services: services).register(pages: pages, api: api)
     ProgrammePageController(services: services).register(on: pages)
+    MonitoringPageController(services: services).register(on: pages)
+    MonitoringAPIController(services: services).register(on: api)
     return router
 }
 

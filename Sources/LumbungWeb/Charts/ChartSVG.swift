@@ -190,7 +190,7 @@ enum ChartSVG {
             + "<title>\(HTML.escape(name)): \(HTML.escape(value.text))</title></rect>"
     }
 
-    private static func open(id: String, title: String, height: Double, kind: String) -> String {
+    static func open(id: String, title: String, height: Double, kind: String) -> String {
         """
         <svg class="chart" id="grafik-\(id)" data-jenis="\(kind)" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(f(width)) \(f(height))" \
         role="img" aria-labelledby="judul-\(id)"><title id="judul-\(id)">\(HTML.escape(title))</title>\
@@ -213,7 +213,7 @@ enum ChartSVG {
         "<text x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"12\" text-anchor=\"\(anchor)\">\(HTML.escape(text))</text>"
     }
 
-    private static func text(_ text: String, x: Double, y: Double, anchor: String = "start", size: Int = 12) -> String {
+    static func text(_ text: String, x: Double, y: Double, anchor: String = "start", size: Int = 12) -> String {
         "<text class=\"value\" x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\">\(HTML.escape(text))</text>"
     }
 

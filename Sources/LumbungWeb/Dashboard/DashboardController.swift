@@ -21,8 +21,14 @@ struct DashboardController {
             let drawn = try await RegionMap.make(for: region, request: map, figures: figures, services: services)
             let ranking = try await Self.priorityRanking(for: region, services: services, restricted: restricted)
             let freshness = try await DataFreshness.read(region.code, database: services.database)
+            // The headline figures' change since the latest snapshot (issue 16), when there is one.
+            let previous = try await SnapshotStore(database: services.database).list().last
+            var before: (snapshot: SnapshotStore.Snapshot, figures: RegionFigures.Figures)?
+            if let previous {
+                before = (previous, try await SnapshotFigures.figures(of: previous, for: region.code, restricted: restricted, services: services))
+            }
             let page = DashboardPage(region: region, tree: services.regions, scope: scope, figures: figures, map: drawn, request: map,
-                                     ranking: ranking, freshness: freshness)
+                                     ranking: ranking, freshness: freshness, previous: before)
             return services.pages.render("beranda", page, for: context)
         }
     }

@@ -11,6 +11,8 @@ struct DashboardPage {
         let label: String
         let value: String
         let detail: String?
+        /// The change since the latest snapshot, e.g. "+12 sejak rilis-2024" (issue 16); `nil` without one.
+        var change: String? = nil
     }
 
     struct Priority {
@@ -72,7 +74,7 @@ struct DashboardPage {
     ]
 
     init(region: Region, tree: RegionTree, scope: RegionCode, figures: RegionFigures.Figures, map: RegionMap, request: MapRequest,
-         ranking: PriorityRanking?, freshness: DataFreshness) {
+         ranking: PriorityRanking?, freshness: DataFreshness, previous: (snapshot: SnapshotStore.Snapshot, figures: RegionFigures.Figures)? = nil) {
         let code = region.code
         title = "Beranda — \(region.title) — Lumbung"
         heading = region.title
@@ -92,11 +94,12 @@ struct DashboardPage {
         headlines = Self.headlineIndicators.compactMap { id in
             guard let indicator = IndicatorCatalogue.indicator(id), let v = value(id) else { return nil }
             if let suppression = v.suppression { return Headline(label: indicator.nameID, value: suppression.text, detail: nil) }
+            let change = previous.flatMap { Self.change(indicator, now: v, in: code, since: $0) }
             if indicator.unit == .percent {
                 return Headline(label: indicator.nameID, value: IndonesianNumber.percent(v.percent),
-                                detail: "\(IndonesianNumber.format(v.count)) \(indicator.subject == .families ? "keluarga" : "jiwa")")
+                                detail: "\(IndonesianNumber.format(v.count)) \(indicator.subject == .families ? "keluarga" : "jiwa")", change: change)
             }
-            return Headline(label: indicator.nameID, value: IndonesianNumber.format(v.count), detail: nil)
+            return Headline(label: indicator.nameID, value: IndonesianNumber.format(v.count), detail: nil, change: change)
         }
         // The map.
         mapSVG = map.inlineSVG
@@ -202,5 +205,29 @@ struct DashboardPage {
             text += " Impor terakhir: nomor \(batch), selesai \(LocalTime.text(utc: finished, in: zone))."
         }
         return text
+    }
+}
+
+extension DashboardPage {
+    /// The change of a headline figure since a snapshot, in words: "+12 sejak rilis-2024", "−1,2 poin sejak rilis-2024",
+    /// "tetap sejak rilis-2024". Nothing when either figure is withheld; for a role that may not see small counts a change of
+    /// 1–4 is written "<5", so that two shown totals never give a small count away by their difference.
+    static func change(_ indicator: Indicator, now: IndicatorValue, in code: RegionCode,
+                       since previous: (snapshot: SnapshotStore.Snapshot, figures: RegionFigures.Figures)) -> String? {
+        var before = indicator.value(in: previous.figures.totals[code])
+        if let plan = previous.figures.disclosure { before = plan.disclosed(before, in: code) }
+        guard before.suppression == nil, now.suppression == nil else { return nil }
+        let since = " sejak \(previous.snapshot.name)"
+        if indicator.unit == .percent {
+            guard let a = before.percent, let b = now.percent else { return nil }
+            let tenths = Int(saturating: (b - a) * 10, rounding: .toNearestOrAwayFromZero)
+            if tenths == 0 { return "tetap" + since }
+            let text = IndonesianNumber.decimal(Double(abs(tenths)) / 10)
+            return (tenths > 0 ? "+" : "−") + text + " poin" + since
+        }
+        let delta = now.count - before.count
+        if delta == 0 { return "tetap" + since }
+        if previous.figures.disclosure != nil && abs(delta) < CellSuppression.threshold { return (delta > 0 ? "+" : "−") + "<\(CellSuppression.threshold)" + since }
+        return (delta > 0 ? "+" : "−") + IndonesianNumber.format(abs(delta)) + since
     }
 }

@@ -40,6 +40,8 @@ enum AppError: Error, Sendable {
     /// A column mapping (form, `mapping` field or saved template) that cannot be used, with every reason.
     case mappingRefused(english: [String], indonesian: [String])
     case unknownTemplate(String)
+    /// A snapshot, diff, baseline or target that cannot be made or read (issue 16).
+    case monitoring(MonitoringProblem)
 
     var status: HTTPResponse.Status {
         switch self {
@@ -50,6 +52,13 @@ enum AppError: Error, Sendable {
         case .listRefused(let error):
             if case .notYourProgramme = error { .forbidden } else if case .programmeUnknown = error { .notFound } else { .unprocessableContent }
         case .unknownTemplate: .notFound
+        case .monitoring(let problem):
+            switch problem {
+            case .snapshotUnknown, .regionUnknown, .indicatorUnknown: .notFound
+            case .snapshotNameTaken, .importRunning: .conflict
+            case .snapshotFormatDiffers: .unprocessableContent
+            default: .badRequest
+            }
         case .programmeRefused(let problems):
             problems.contains { if case .codeTaken = $0 { true } else if case .organisationNameTaken = $0 { true } else { false } } ? .conflict
                 : problems.contains { if case .programmeUnknown = $0 { true } else { false } } ? .notFound : .badRequest
@@ -92,6 +101,14 @@ enum AppError: Error, Sendable {
         case .listUnreadable: "list_unreadable"
         case .mappingRefused: "invalid_mapping"
         case .unknownTemplate: "unknown_template"
+        case .monitoring(let problem):
+            switch problem {
+            case .snapshotUnknown: "unknown_snapshot"
+            case .indicatorUnknown: "unknown_indicator"
+            case .regionUnknown: "unknown_region"
+            case .importRunning: "import_running"
+            default: "invalid_monitoring"
+            }
         }
     }
 
@@ -136,6 +153,7 @@ enum AppError: Error, Sendable {
         case .listUnreadable(let english, _): english
         case .mappingRefused(let reasons, _): reasons.joined(separator: " ")
         case .unknownTemplate(let name): "There is no saved column template called '\(name.prefix(80))' (GET /api/v1/column-templates lists them)."
+        case .monitoring(let problem): problem.description
         }
     }
 
@@ -181,6 +199,7 @@ enum AppError: Error, Sendable {
         case .badSort(let name): "Urutan '\(name)' tidak dikenal: pilih kode, nama, keluarga, jiwa atau nilai."
         case .mappingRefused(_, let reasons): reasons.joined(separator: " ")
         case .unknownTemplate(let name): "Templat kolom '\(name.prefix(80))' tidak ditemukan."
+        case .monitoring(let problem): problem.description
         }
     }
 

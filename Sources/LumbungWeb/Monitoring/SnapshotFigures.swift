@@ -1,0 +1,35 @@
+import LumbungAnalytics
+import LumbungDomain
+import LumbungStore
+
+/// The figures of a snapshot, built the way `RegionFigures` builds today's: the frozen village tallies of the
+/// province summed over the region tree and, for a role that may not see small counts, the disclosure plan of those
+/// figures — so a snapshot's answer has the shape and the suppression of today's. O(villages) per request.
+enum SnapshotFigures {
+    /// The snapshot named `name` and its figures for `code`'s province.
+    static func figures(_ name: String, for code: RegionCode, restricted: Bool,
+                        services: AppServices) async throws -> (SnapshotStore.Snapshot, RegionFigures.Figures) {
+        try await AppError.monitoring {
+            let store = SnapshotStore(database: services.database)
+            let snapshot = try await store.snapshot(named: name)
+            return (snapshot, try await figures(of: snapshot, for: code, restricted: restricted, services: services))
+        }
+    }
+
+    /// The figures of `snapshot` for `code`'s province.
+    static func figures(of snapshot: SnapshotStore.Snapshot, for code: RegionCode, restricted: Bool,
+                        services: AppServices) async throws -> RegionFigures.Figures {
+        try await AppError.monitoring {
+            let villages = try await SnapshotStore(database: services.database).tallies(of: snapshot, within: code.province)
+            let totals = RegionTotals(villages: villages, tree: services.regions)
+            return RegionFigures.Figures(totals: totals, disclosure: restricted ? DisclosurePlan(totals: totals, province: code.province) : nil)
+        }
+    }
+}
+
+extension AppError {
+    /// Runs `body`, turning a `MonitoringProblem` into the matching HTTP error.
+    static func monitoring<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let problem as MonitoringProblem { throw AppError.monitoring(problem) }
+    }
+}
