@@ -2,7 +2,7 @@
 # Lumbung snapshot and release-diff benchmark (issue 16).
 #
 #   SCALE=0.1 bench/snapshot-diff.sh    generates dtsen at the scale, imports it into SQLite, then measures
-#   DB=postgres://… bench/snapshot-diff.sh     the same in PostgreSQL (the database must exist and be empty)
+#   DB=postgres://… bench/snapshot-diff.sh   the same in PostgreSQL (the database must exist and be empty)
 #
 # Until the generator writes releases (`lumbung generate --release N`), the second release is made in SQL on the
 # imported registry: 5 % of families change desil (half into desil 1), 1 % of people are marked dead, 1 % move to
@@ -14,9 +14,11 @@ SCALE="${SCALE:-0.1}"
 OUT="$(pwd)/bench/out"
 mkdir -p "$OUT"
 
-echo "== building release binary"
-swift build -c release --product lumbung 2>&1 | tail -1
-BIN=.build/release/lumbung
+if [ -z "${BIN:-}" ]; then   # BIN=.build/debug/lumbung to measure without a release build (the diff's time is the database's)
+  echo "== building release binary"
+  swift build -c release --product lumbung 2>&1 | tail -1
+  BIN=.build/release/lumbung
+fi
 
 measure() {  # measure NAME COMMAND... -> sets WALL (s) and RSS (MB)
   local name=$1; shift

@@ -53,6 +53,10 @@ import Testing
                 "/api/v1/coverage?within=52&period=\(value)&from=\(value)&to=\(value)", "/koordinasi?within=52&dari=\(value)&sampai=\(value)&periode=\(value)",
                 "/koordinasi.xlsx?within=\(value)", "/api/v1/programmes?within=\(value)", "/api/v1/programmes/\(value)",
                 "/api/v1/programmes/\(value)/enrolments?within=\(value)", "/program/\(value)", "/impor/petakan/\(value)",
+                // Pemantauan (issue 16).
+                "/pemantauan?wilayah=\(value)&indikator=\(value)", "/pemantauan/unduh?wilayah=\(value)", "/api/v1/regions/52/indicators?snapshot=\(value)",
+                "/api/v1/snapshots/diff?from=\(value)&to=\(value)&level=\(value)&within=\(value)", "/api/v1/targets?indicator=\(value)&within=\(value)",
+                "/api/v1/regions/\(value)/progress?indicator=\(value)",
             ]
         }
         return uris

@@ -16,7 +16,7 @@ public struct SnapshotStore: Sendable {
     }
 
     /// One snapshot as listed.
-    public struct Snapshot: Sendable, Codable, Equatable {
+    public struct Snapshot: Sendable, Encodable, Equatable {
         public let name: String
         /// The date the figures stand for (yyyy-mm-dd).
         public let date: String
@@ -32,20 +32,6 @@ public struct SnapshotStore: Sendable {
         let tallyFormat: Int
 
         enum CodingKeys: String, CodingKey { case name, date, villages, families, people, lastBatch, createdBy, createdAt }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            name = try container.decode(String.self, forKey: .name)
-            date = try container.decode(String.self, forKey: .date)
-            villages = try container.decode(Int.self, forKey: .villages)
-            families = try container.decode(Int.self, forKey: .families)
-            people = try container.decode(Int.self, forKey: .people)
-            lastBatch = try container.decodeIfPresent(Int.self, forKey: .lastBatch)
-            createdBy = try container.decode(String.self, forKey: .createdBy)
-            createdAt = try container.decode(String.self, forKey: .createdAt)
-            id = 0
-            tallyFormat = RegionTally.format
-        }
 
         init(row: any SQLRow) throws {
             id = try row.decode(column: "id", as: Int.self)

@@ -25,6 +25,8 @@ public struct AppServices: Sendable {
     public let rules: RuleBook
     /// Sign-in attempts of this server, counted before their password is checked.
     let signInLimiter = SignInLimiter()
+    /// The figures of snapshots already read (issue 16): they never change.
+    let snapshotFigures = SnapshotFigures.Cache()
     /// The bcrypt pool of this server's sign-ins (one server per process in production; each test app its own).
     let passwordChecks = PasswordChecks(running: 2, waiting: 4)
 

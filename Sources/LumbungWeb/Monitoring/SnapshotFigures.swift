@@ -20,9 +20,32 @@ enum SnapshotFigures {
     static func figures(of snapshot: SnapshotStore.Snapshot, for code: RegionCode, restricted: Bool,
                         services: AppServices) async throws -> RegionFigures.Figures {
         try await AppError.monitoring {
-            let villages = try await SnapshotStore(database: services.database).tallies(of: snapshot, within: code.province)
-            let totals = RegionTotals(villages: villages, tree: services.regions)
-            return RegionFigures.Figures(totals: totals, disclosure: restricted ? DisclosurePlan(totals: totals, province: code.province) : nil)
+            try await services.snapshotFigures.figures(of: snapshot, province: code.province, restricted: restricted) {
+                RegionTotals(villages: try await SnapshotStore(database: services.database).tallies(of: snapshot, within: code.province),
+                             tree: services.regions)
+            }
+        }
+    }
+
+    /// Snapshots never change, so their totals and disclosure plans, once built, are kept (the last few, per server).
+    actor Cache {
+        private var built: [String: RegionFigures.Figures] = [:]
+        private var order: [String] = []
+        static let kept = 16
+
+        func figures(of snapshot: SnapshotStore.Snapshot, province: RegionCode, restricted: Bool,
+                     load: @Sendable () async throws -> RegionTotals) async throws -> RegionFigures.Figures {
+            // Name and creation time: a restored backup may hold another snapshot of the same name.
+            let key = "\(snapshot.name) \(snapshot.createdAt) \(province.dotted) \(restricted)"
+            if let done = built[key] { return done }
+            let unrestricted = "\(snapshot.name) \(snapshot.createdAt) \(province.dotted) false"
+            let totals: RegionTotals
+            if let known = built[unrestricted]?.totals { totals = known } else { totals = try await load() }
+            let figures = RegionFigures.Figures(totals: totals, disclosure: restricted ? DisclosurePlan(totals: totals, province: province) : nil)
+            built[key] = figures
+            order.append(key)
+            if order.count > Self.kept { built[order.removeFirst()] = nil }
+            return figures
         }
     }
 }
