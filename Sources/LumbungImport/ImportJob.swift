@@ -126,7 +126,10 @@ public struct ImportJob: Sendable {
             if !missing.isEmpty { throw ImportError.templateDoesNotFit(file: file.lastPathComponent, template: template.name, missing: missing) }
         }
         let found = try TableScan.find(in: readers, choice: options.layout, mapping: options.mapping, ignoring: options.ignoredHeaders, only: options.sheet)
+        // A stopped job (graceful shutdown cancels its task) ends between passes over the file, before writing anything.
+        try Task.checkCancellation()
         let sha256 = try SHA256.of(file: file)
+        try Task.checkCancellation()
         var report = ImportReport(file: file.lastPathComponent, layout: found.tables.map(\.layout.rawValue).joined(separator: " + "),
                                   headerRow: found.tables.first?.headerRow, dryRun: options.dryRun)
         report.skippedSheets = found.skipped
@@ -142,6 +145,7 @@ public struct ImportJob: Sendable {
         for table in found.tables {
             let reader = readers[table.sheet]
             let order = try Self.dateOrder(of: table, in: reader)
+            try Task.checkCancellation()
             let parser = RowParser(table: table, asOf: options.asOf, references: references, scope: options.scope,
                                    chosenVillage: options.village, dateOrder: order, labels: options.labels)
             // One rejects file per table: named after its sheet, numbered when two sheet names read alike.

@@ -320,7 +320,7 @@ actor ImportJobs {
         UploadRetention.mark(folder.appendingPathComponent(id), .failed)
         ServerMetrics.importEnded(.failed)
         let file = jobs[id]?.fileName ?? "Berkas"
-        let message = ImportJobStore.interruptedMessage(file: file, rowsRead: jobs[id]?.rows, batchID: nil)
+        let message = ImportJobStore.interruptedMessage(file: file, rowsRead: (jobs[id]?.rows).flatMap { $0 > 0 ? $0 : nil }, batchID: nil)
         jobs[id]?.state = .interrupted
         jobs[id]?.error = message.english
         jobs[id]?.errorIndonesian = message.indonesian
