@@ -117,7 +117,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            resources: [.copy("Resources/templates"), .copy("Resources/static")],
+            resources: [.copy("Resources/templates"), .copy("Resources/static"), .copy("Resources/messages")],
             swiftSettings: strictSettings
         ),
 

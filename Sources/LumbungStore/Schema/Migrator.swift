@@ -23,6 +23,7 @@ public struct Migrator: Sendable {
         .programmes,
         .coverageCache,
         .columnTemplates,
+        .userLanguage,
     ]
 
     public let migrations: [Migration]

@@ -116,8 +116,6 @@ extension RankingRequest {
     func ranking(_ figures: RegionFigures.Figures) -> PriorityRanking {
         PriorityRanking(areas: PriorityRanking.areas(level, within: within.code, totals: figures.totals, minimumFamilies: minimumFamilies),
                         weights: weights, disclosure: figures.disclosure,
-                        shrinkToward: shrink ? parentRates(figures.totals).filter { id, _ in
-                            figures.disclosure?.suppression(within.code, indicator: id) == nil
-                        } : nil)
+                        shrinkToward: shrink ? parentRates(figures.totals, disclosure: figures.disclosure) : nil)
     }
 }

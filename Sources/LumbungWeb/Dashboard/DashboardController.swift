@@ -18,17 +18,17 @@ struct DashboardController {
             let map = try MapRequest(request)
             let restricted = context.suppressesSmallCells
             let figures = try await services.figures.figures(for: region.code, restricted: restricted)
-            let drawn = try await RegionMap.make(for: region, request: map, figures: figures, services: services)
+            let drawn = try await RegionMap.make(for: region, request: map, figures: figures, services: services, texts: context.texts)
             let ranking: PriorityRanking? = PriorityRanking.Level.desa.isBelow(region.code)
                 ? try await services.figures.cached(key: "beranda peringkat \(region.code)", for: region.code, restricted: restricted) { figures in
-                    PriorityRanking(areas: PriorityRanking.areas(.desa, within: region.code, totals: figures.totals,
-                                                                 minimumFamilies: ComparableArea.minimumFamilies),
-                                    trials: 0, disclosure: figures.disclosure)
+                    PriorityRanking.standard(PriorityRanking.areas(.desa, within: region.code, totals: figures.totals,
+                                                                   minimumFamilies: ComparableArea.minimumFamilies),
+                                             within: region.code, totals: figures.totals, disclosure: figures.disclosure)
                 }
                 : nil
             let freshness = try await DataFreshness.read(region.code, database: services.database)
             let page = DashboardPage(region: region, tree: services.regions, scope: scope, figures: figures, map: drawn, request: map,
-                                     ranking: ranking, freshness: freshness)
+                                     ranking: ranking, freshness: freshness, texts: context.texts)
             return services.pages.render("beranda", page, for: context)
         }
     }
