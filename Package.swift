@@ -120,7 +120,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Resources/templates"), .copy("Resources/static")],
+            resources: [.copy("Resources/templates"), .copy("Resources/static"), .copy("Resources/messages")],
             swiftSettings: strictSettings
         ),
 

@@ -3,7 +3,8 @@ import LumbungDomain
 
 /// A short paragraph, in Bahasa Indonesia and English, stating a region's most urgent facts with numbers:
 /// its size, its poverty against the region above it, the indicators where it stands out most, and the
-/// areas below it with the highest share of desil-1 families. Built only from computed figures.
+/// areas below it that the default ranking puts first (`PriorityRanking.standardOfChildren`: the same rule as the
+/// ranking page and Beranda, so all three name the same poorest area). Built only from computed figures.
 public struct RegionSummary: Sendable, Encodable {
     public let id: String
     public let en: String
@@ -81,17 +82,22 @@ public struct RegionSummary: Sendable, Encodable {
         let boys = (outOfSchool.male, hidden(code, "out_of_school", "sex", "male"))
         indonesian += "Terdapat \(number(disabled.0, disabled.1)) penyandang disabilitas, \(number(alone.0, alone.1)) lansia yang tinggal sendiri, dan \(number(out.0, out.1)) anak usia 7–18 tidak bersekolah (\(number(girls.0, girls.1)) perempuan, \(number(boys.0, boys.1)) laki-laki). "
         english += "There are \(numberEN(disabled.0, disabled.1)) people with a disability, \(numberEN(alone.0, alone.1)) elderly people living alone, and \(numberEN(out.0, out.1)) children aged 7–18 out of school (\(numberEN(girls.0, girls.1)) girls, \(numberEN(boys.0, boys.1)) boys). "
-        // The areas below with the highest desil-1 share.
-        let children = tree.children(of: region.code).compactMap { child -> (Region, Double)? in
-            let childTally = totals[child.code]
-            guard ComparableArea.isCompared(families: childTally.families), let childRate = rate("desil1_families", child.code, childTally) else { return nil }
-            return (child, childRate)
-        }.sorted { ($0.1, $1.0.code) > ($1.1, $0.0.code) }.prefix(3)
-        if !children.isEmpty, let label = region.level.childrenLabel {
-            indonesian += "\(label) dengan porsi keluarga desil 1 tertinggi: "
-                + children.map { "\($0.0.name) (\(Self.percent($0.1)))" }.joined(separator: ", ") + "."
-            english += "The \(label.lowercased()) with the highest share of desil-1 families: "
-                + children.map { "\($0.0.name) (\(Self.percentEN($0.1)))" }.joined(separator: ", ") + "."
+        // The areas below that the default ranking puts first (the same rule as the ranking page and Beranda).
+        let ranking = PriorityRanking.standardOfChildren(region.code, totals: totals, disclosure: disclosure)
+        let top = ranking.rows.prefix(3)
+        if !top.isEmpty, let label = region.level.childrenLabel {
+            func desil1(_ row: PriorityRanking.Row) -> Double? {
+                row.components.first { $0.indicator == "desil1_families" }?.percent
+            }
+            let minimum = ComparableArea.minimumFamilies
+            let namesID: [String] = top.map { row in desil1(row).map { "\(row.name) (desil 1: \(Self.percent($0)))" } ?? row.name }
+            let namesEN: [String] = top.map { row in desil1(row).map { "\(row.name) (desil 1: \(Self.percentEN($0)))" } ?? row.name }
+            let ruleID = ranking.shrunk ? ", laju disusutkan ke angka \(region.title)" : ""
+            let ruleEN = ranking.shrunk ? ", rates shrunk toward \(region.title)'s" : ""
+            indonesian += "\(label) paling prioritas menurut peringkat bawaan (sedikitnya \(minimum) keluarga\(ruleID)): "
+            indonesian += namesID.joined(separator: ", ") + "."
+            english += "The \(label.lowercased()) ranked first by the default ranking (at least \(minimum) families\(ruleEN)): "
+            english += namesEN.joined(separator: ", ") + "."
         }
         id = indonesian.trimmingCharacters(in: .whitespaces)
         en = english.trimmingCharacters(in: .whitespaces)

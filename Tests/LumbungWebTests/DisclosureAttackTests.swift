@@ -220,15 +220,34 @@ import Testing
                 if let count = component["count"] as? Int { learn(Fig(code, indicator), count, into: &known) }
             }
         }
+        // With shrinkage (the default) the normalised values lie on a line through the shrunk rates, and a shrunk rate
+        // turns back into a count with the prior worked out from two visible rows: sᵢ·(nᵢ + M) = xᵢ + p·M.
+        let shrunk = json["shrunk"] as? Bool ?? false
         for (index, (indicator, weight)) in weights.enumerated() where weight > 0 {
+            let base = familyIndicators.contains(indicator) ? "families" : "people"
+            let rateKey = shrunk ? "shrunkPercent" : "percent"
             let points = rows.compactMap { row -> (Double, Double)? in
                 let component = (row["components"] as? [[String: Any]] ?? [])[index]
-                guard let rate = component["percent"] as? Double, let normalized = component["normalized"] as? Double else { return nil }
+                guard let rate = component[rateKey] as? Double, let normalized = component["normalized"] as? Double else { return nil }
                 return (rate, normalized)
+            }
+            var prior: (p: Double, m: Double)?
+            if shrunk {
+                let visible = rows.compactMap { row -> (s: Double, x: Double, n: Double)? in
+                    let component = (row["components"] as? [[String: Any]] ?? [])[index]
+                    guard let code = row["code"] as? String, let s = component["shrunkPercent"] as? Double, let x = component["count"] as? Int,
+                          let n = known[Fig(code, base)], n > 0 else { return nil }
+                    return (s / 100, Double(x), Double(n))
+                }
+                if let a = visible.first, let b = visible.first(where: { abs($0.s - a.s) > 1e-9 }) {
+                    let m = (a.x - b.x - a.s * a.n + b.s * b.n) / (a.s - b.s)
+                    if m.isFinite && m > 0 { prior = ((a.s * (a.n + m) - a.x) / m, m) }
+                }
             }
             // The line normalized = a·rate + b through two visible rows.
             guard let first = points.first, let second = points.first(where: { $0.0 != first.0 }) else { continue }
             let slope = (second.1 - first.1) / (second.0 - first.0), intercept = first.1 - slope * first.0
+            guard slope.isFinite, slope != 0, !shrunk || prior != nil else { continue }
             for row in rows {
                 guard let code = row["code"] as? String else { continue }
                 let components = row["components"] as? [[String: Any]] ?? []
@@ -241,10 +260,11 @@ import Testing
                     let rest = score - components.compactMap { $0["contribution"] as? Double }.reduce(0, +)
                     if rest > 0.05 { normalized = rest * weightSum / (100 * weight) }
                 }
-                let base = familyIndicators.contains(indicator) ? "families" : "people"
                 guard let normalized, indicator != "out_of_school", let denominator = known[Fig(code, base)] else { continue }
                 let rate = (normalized - intercept) / slope
-                learn(Fig(code, indicator), Int((rate * Double(denominator) / 100).rounded()), into: &known)
+                let count = prior.map { rate / 100 * (Double(denominator) + $0.m) - $0.p * $0.m } ?? rate * Double(denominator) / 100
+                guard count.isFinite, abs(count) < 1e9 else { continue }
+                learn(Fig(code, indicator), Int(count.rounded()), into: &known)
             }
         }
     }
@@ -313,9 +333,11 @@ import Testing
             }
             // Rankings, JSON and page.
             // Every area ranked, however small (min_keluarga=0): the probe gets the most rows to work on.
-            let rankings = ["within=52&level=kecamatan", "within=52.03&level=desa", "within=52.03&level=kecamatan"].map { $0 + "&min_keluarga=0" }
+            // Each with the default shrinkage and without it (penyusutan=0).
+            let rankings = (["within=52&level=kecamatan", "within=52.03&level=desa", "within=52.03&level=kecamatan"].map { $0 + "&min_keluarga=0" }
                 + Self.kecamatan.flatMap { ["within=\($0)&level=desa&min_keluarga=0", "within=\($0)&level=desa&weights=desil1_families:1&min_keluarga=0",
-                                            "within=\($0)&level=desa&weights=desil1_families:3,unfit_housing:1&min_keluarga=0"] }
+                                            "within=\($0)&level=desa&weights=desil1_families:3,unfit_housing:1&min_keluarga=0"] })
+                .flatMap { [$0, $0 + "&penyusutan=0"] }
             for query in rankings {
                 let json = try await Self.get(client, "/api/v1/rankings?\(query)", reader).json()
                 Self.attackRanking(json, known: &known)

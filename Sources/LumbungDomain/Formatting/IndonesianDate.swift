@@ -7,4 +7,13 @@ extension CalendarDate {
     public var indonesianText: String {
         "\(day) \(Self.indonesianMonths[min(max(month, 1), 12) - 1]) \(year)"
     }
+
+    /// Months in English, for the English pages.
+    public static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                       "October", "November", "December"]
+
+    /// `30 June 2025`.
+    public var englishText: String {
+        "\(day) \(Self.englishMonths[min(max(month, 1), 12) - 1]) \(year)"
+    }
 }

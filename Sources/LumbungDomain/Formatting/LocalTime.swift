@@ -64,9 +64,19 @@ public struct LocalTime: Sendable, Hashable, CustomStringConvertible {
         "\(date.indonesianText) \(Self.twoDigits(hour)).\(Self.twoDigits(minute)) \(zone.rawValue)"
     }
 
+    /// `7 December 2026 16:30 WITA` — for the English pages.
+    public var englishDescription: String {
+        "\(date.englishText) \(Self.twoDigits(hour)):\(Self.twoDigits(minute)) \(zone.rawValue)"
+    }
+
     /// The text for a page: the local time, or the stored text unchanged when it cannot be read.
     public static func text(utc text: String, in zone: IndonesianTimeZone = .wita) -> String {
         LocalTime(utc: text, in: zone)?.description ?? text
+    }
+
+    /// `text(utc:in:)` in English.
+    public static func englishText(utc text: String, in zone: IndonesianTimeZone = .wita) -> String {
+        LocalTime(utc: text, in: zone)?.englishDescription ?? text
     }
 
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

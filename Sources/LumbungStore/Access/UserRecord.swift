@@ -11,6 +11,8 @@ public struct UserRecord: Sendable, Hashable, Codable {
     /// The organisation a partner belongs to (an NGO, a university, BAZNAS…).
     public let organisation: String?
     public let disabled: Bool
+    /// The language of their pages: `id` (Bahasa Indonesia) or `en`.
+    public let language: String
 }
 
 /// Why a user change was refused.

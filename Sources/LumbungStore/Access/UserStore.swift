@@ -11,7 +11,7 @@ public struct UserStore: Sendable {
         self.database = database
     }
 
-    static let columns = "id, username, display_name, role, region_scope, organisation, disabled"
+    static let columns = "id, username, display_name, role, region_scope, organisation, disabled, language"
 
     /// The same columns of `app_user` under an alias, for joins (`u.id, u.username, …`).
     static func columns(of alias: String) -> String {
@@ -41,7 +41,8 @@ public struct UserStore: Sendable {
         return UserRecord(id: try row.decode(column: "id", as: Int.self), username: try row.decode(column: "username", as: String.self),
                           displayName: try row.decode(column: "display_name", as: String.self), role: role,
                           scope: AccessScope(region: code), organisation: try row.decode(column: "organisation", as: String?.self),
-                          disabled: try row.decode(column: "disabled", as: Bool.self))
+                          disabled: try row.decode(column: "disabled", as: Bool.self),
+                          language: try row.decode(column: "language", as: String.self))
     }
 
     /// Adds a user after checking the username, password, scope and organisation, and that `manager` (the
@@ -100,6 +101,15 @@ public struct UserStore: Sendable {
             }
             query.appendInterpolation(unsafeRaw: " ORDER BY username")
             return try await db.raw(query).all().map(Self.record).filter { viewer?.maySeeUser(scopedTo: $0.scope.region) ?? true }
+        }
+    }
+
+    /// The language a user reads the pages in (`id` or `en`; anything else is refused): a preference of their own,
+    /// so no audit event.
+    public func setLanguage(userID: Int, _ language: String) async throws {
+        guard ["id", "en"].contains(language) else { throw StoreError.queryFailed(reason: "unknown language") }
+        try await database.transaction { db in
+            try await db.raw("UPDATE app_user SET language = \(bind: language) WHERE id = \(bind: userID)").run()
         }
     }
 

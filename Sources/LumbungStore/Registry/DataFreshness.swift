@@ -12,6 +12,14 @@ public struct DataFreshness: Sendable, Equatable {
     public let lastLayout: String?
     public let lastFinished: String?
 
+    public init(asOf: String?, villagesWithData: Int, lastBatch: Int? = nil, lastLayout: String? = nil, lastFinished: String? = nil) {
+        self.asOf = asOf
+        self.villagesWithData = villagesWithData
+        self.lastBatch = lastBatch
+        self.lastLayout = lastLayout
+        self.lastFinished = lastFinished
+    }
+
     /// Reads the freshness of `code` and everything below it.
     public static func read(_ code: RegionCode, database: Database) async throws -> DataFreshness {
         try await database.read { db in

@@ -25,6 +25,7 @@ public struct Migrator: Sendable {
         .columnTemplates,
         .importJobs,
         .monitoring,
+        .userLanguage,
     ]
 
     public let migrations: [Migration]

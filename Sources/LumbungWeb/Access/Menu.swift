@@ -5,15 +5,16 @@ import LumbungDomain
 /// Someone not signed in gets no menu: every page behind it would ask them to sign in.
 struct Menu {
     struct Link {
+        /// The catalogue key of its label.
         let label: String
         let path: String
     }
 
     /// Every link the menu can hold, in order; each names a `GET` route.
     static let links: [Link] = [
-        Link(label: "Beranda", path: "/"), Link(label: "Wilayah", path: "/wilayah"), Link(label: "Peringkat", path: "/peringkat"),
-        Link(label: "Program", path: "/program"), Link(label: "Koordinasi", path: "/koordinasi"),
-        Link(label: "Pemantauan", path: "/pemantauan"), Link(label: "Impor", path: "/impor"),
+        Link(label: "menu_home", path: "/"), Link(label: "menu_regions", path: "/wilayah"), Link(label: "menu_ranking", path: "/peringkat"),
+        Link(label: "menu_programmes", path: "/program"), Link(label: "menu_coordination", path: "/koordinasi"),
+        Link(label: "menu_monitoring", path: "/pemantauan"), Link(label: "menu_import", path: "/impor"),
     ]
 
     /// The links `role` may open (none without a role).
@@ -23,10 +24,10 @@ struct Menu {
     }
 
     /// The menu's HTML, or nothing.
-    static func html(for role: Role?, rules: RuleBook) -> String {
+    static func html(for role: Role?, rules: RuleBook, texts: Catalogue = .of(.id)) -> String {
         let shown = links(for: role, rules: rules)
         guard !shown.isEmpty else { return "" }
-        return "<nav class=\"main\">" + shown.map { "<a href=\"\($0.path)\">\($0.label)</a>" }.joined(separator: " ") + "</nav>"
+        return "<nav class=\"main\">" + shown.map { "<a href=\"\($0.path)\">\(HTML.escape(texts[$0.label]))</a>" }.joined(separator: " ") + "</nav>"
     }
 }
 

@@ -16,10 +16,10 @@ struct RankingRequest: Sendable {
     let minimumFamilies: Int
     /// The page of rows shown (`halaman`, from 1), `RankingRequest.pageSize` rows each.
     let page: Int
-    /// Rates shrunk toward the region's own before scoring (`penyusutan=1`; `0` or absent: off).
+    /// Rates shrunk toward the region's own before scoring (`penyusutan=1`, or absent: on; `0`: off).
     let shrink: Bool
-    /// Whether a request that says nothing about `penyusutan` shrinks.
-    static let shrinkByDefault = false
+    /// Whether a request that says nothing about `penyusutan` shrinks (the rule of Ringkasan and Beranda too).
+    static let shrinkByDefault = PriorityRanking.shrinksByDefault
 
     static let pageSize = 50
 
@@ -53,6 +53,18 @@ struct RankingRequest: Sendable {
             case .shrinkage(let text): "penyusutan harus 0 atau 1, bukan '\(text)'"
             }
         }
+    }
+
+    /// A request from plain values (pages built in tests, without HTTP): the defaults unless given.
+    init(within: Region, level: PriorityRanking.Level = .desa, weights: [PriorityRanking.Weight] = PriorityRanking.defaultWeights,
+         minimumFamilies: Int = ComparableArea.minimumFamilies, page: Int = 1, shrink: Bool = RankingRequest.shrinkByDefault) {
+        self.within = within
+        self.levelName = level.rawValue
+        self.level = level
+        self.weights = weights
+        self.minimumFamilies = minimumFamilies
+        self.page = page
+        self.shrink = shrink
     }
 
     /// `defaultWithin`: the region ranked when the request names none (the user's scope).
@@ -116,12 +128,8 @@ struct RankingRequest: Sendable {
     }
 
     /// The region's own rate of every weighted indicator, what its areas are shrunk toward.
-    func parentRates(_ totals: RegionTotals) -> [String: Double] {
-        var rates: [String: Double] = [:]
-        for weight in weights {
-            if let rate = IndicatorCatalogue.indicator(weight.indicator)?.value(in: totals[within.code]).percent { rates[weight.indicator] = rate }
-        }
-        return rates
+    func parentRates(_ totals: RegionTotals, disclosure: DisclosurePlan? = nil) -> [String: Double] {
+        PriorityRanking.parentRates(of: within.code, weights: weights, totals: totals, disclosure: disclosure)
     }
 
     /// The ranking, computed once per aggregate generation (and per restricted or full view) and kept.
@@ -144,9 +152,11 @@ struct RankingRequest: Sendable {
     }
 
     /// The minimum in words, for pages and exports.
-    var minimumNote: String {
-        minimumFamilies == 0
-            ? "Semua wilayah diperingkat, berapa pun jumlah keluarganya (min_keluarga=0)."
-            : "Hanya wilayah dengan sedikitnya \(IndonesianNumber.format(minimumFamilies)) keluarga yang diperingkat (min_keluarga=\(minimumFamilies)); angka wilayah yang lebih kecil mudah berayun. Aturan yang sama dipakai Ringkasan dan Beranda."
+    func minimumNote(_ texts: Catalogue) -> String {
+        minimumFamilies == 0 ? texts["ranking_minimum_none"]
+            : texts("ranking_minimum", ["minimum": texts.number(minimumFamilies), "value": "\(minimumFamilies)"])
     }
+
+    /// The minimum in Indonesian (the downloads' notes).
+    var minimumNote: String { minimumNote(.of(.id)) }
 }

@@ -12,6 +12,12 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public let remoteAddress: SocketAddress?
     /// The signed-in user (by session cookie or bearer token), or `nil`.
     var identity: Identity?
+    /// The language of the pages (`LanguageMiddleware`).
+    var language: Language = .id
+    /// This page in the other language (the header's switch).
+    var languageSwitchHref = "?lang=en"
+    /// The catalogue of the request's language.
+    var texts: Catalogue { Catalogue.of(language) }
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

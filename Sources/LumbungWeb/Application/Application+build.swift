@@ -39,6 +39,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
             cacheControl: .init([(MediaType(type: .any), [.maxAge(3600)])]), logger: logger
         )
         AuthenticationMiddleware(sessions: services.sessions, audit: services.audit)
+        LanguageMiddleware(users: UserStore(database: services.database))
     }
     let pages = GuardedRoutes(methods: router, prefix: "", services: services)
     let api = GuardedRoutes(methods: router.group("api/v1"), prefix: "api/v1", services: services)

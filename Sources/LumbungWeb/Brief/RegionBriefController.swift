@@ -17,11 +17,11 @@ struct RegionBriefController {
             let asked = try MapRequest(request)
             let restricted = context.suppressesSmallCells
             let figures = try await services.figures.figures(for: region.code, restricted: restricted)
-            let map = try await RegionMap.make(for: region, request: asked, figures: figures, services: services)
+            let map = try await RegionMap.make(for: region, request: asked, figures: figures, services: services, texts: context.texts)
             let ranking = try await DashboardController.priorityRanking(for: region, services: services, restricted: restricted)
             let freshness = try await DataFreshness.read(region.code, database: services.database)
             let dashboard = DashboardPage(region: region, tree: services.regions, scope: scope, figures: figures, map: map, request: asked,
-                                          ranking: ranking, freshness: freshness)
+                                          ranking: ranking, freshness: freshness, texts: context.texts)
             let summary = figures.totals[region.code].families == 0 ? nil
                 : RegionSummary(region: region, totals: figures.totals, disclosure: figures.disclosure).id
             let composed = ISO8601DateFormatter().string(from: Date())

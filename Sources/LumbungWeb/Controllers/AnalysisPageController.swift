@@ -15,13 +15,13 @@ struct AnalysisPageController {
             let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
             let level: PriorityRanking.Level? = PriorityRanking.Level.desa.isBelow(region.code) ? .desa : nil
             let pages = services.pages
-            let html = try await services.figures.page(key: "indikator \(region.code)", for: region.code,
+            let html = try await services.figures.page(key: "indikator \(region.code) \(context.language.rawValue)", for: region.code,
                                                        restricted: context.suppressesSmallCells) { figures in
                 let indicators = RegionIndicators.compute(for: region, totals: figures.totals)
                 let page = IndicatorPage(region: region, indicators: figures.disclosure.map(indicators.disclosed) ?? indicators,
                                          rankingLevel: level,
                                          charts: IndicatorCharts(region: region, totals: figures.totals, disclosure: figures.disclosure).blocks)
-                guard let html = pages.html("indikator", page) else { throw AppError.pageNotFound }
+                guard let html = pages.html("indikator", page, for: context) else { throw AppError.pageNotFound }
                 return html
             }
             return services.pages.respond(html, for: context)
@@ -41,7 +41,7 @@ struct AnalysisPageController {
             let excluded = asked.level.isBelow(asked.within.code)
                 ? services.regions.descendants(of: asked.within.code, depth: asked.level.depth).count - ranking.rows.count : 0
             let freshness = try await DataFreshness.read(asked.within.code, database: services.database)
-            return services.pages.render("peringkat", RankingPage(request: asked, ranking: ranking, excluded: excluded, freshness: freshness),
+            return services.pages.render("peringkat", RankingPage(request: asked, ranking: ranking, excluded: excluded, freshness: freshness, texts: context.texts),
                                          for: context)
         }
     }

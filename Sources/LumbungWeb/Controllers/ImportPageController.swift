@@ -16,7 +16,8 @@ struct ImportPageController {
             let batches = try await ImportBatchStore(database: services.database)
                 .recent(for: .init(userID: user.id, oversight: try context.requireOversight()))
             return services.pages.render("impor", ImportFormPage(batches: batches, csrf: context.csrfToken,
-                                                                     zone: IndonesianTimeZone(region: user.scope.region)), for: context)
+                                                                     zone: IndonesianTimeZone(region: user.scope.region),
+                                                                     texts: context.texts), for: context)
         }
         router.post("impor", .permitted(.importData, region: .none)) { request, context -> Response in
             let id = try await ImportUploads.start(request, context, services)

@@ -15,6 +15,8 @@ struct RankingAPIController {
         let within: String
         /// Areas with fewer families are not ranked.
         let minimumFamilies: Int
+        /// Whether each rate was shrunk toward the region's before scoring (`penyusutan`, on by default).
+        let shrunk: Bool
         let weights: [PriorityRanking.Weight]
         let stability: PriorityRanking.Stability
         let rows: [PriorityRanking.Row]
@@ -28,7 +30,7 @@ struct RankingAPIController {
             let ranking = try await asked.cachedRanking(services.figures, restricted: context.suppressesSmallCells, coverage: services.coverage, tree: services.regions)
             return try await services.figures.json(key: asked.cacheKey, for: asked.within.code,
                                                    restricted: context.suppressesSmallCells) { _ in
-                Ranking(level: asked.levelName, within: asked.within.code.dotted, minimumFamilies: asked.minimumFamilies, weights: ranking.weights,
+                Ranking(level: asked.levelName, within: asked.within.code.dotted, minimumFamilies: asked.minimumFamilies, shrunk: ranking.shrunk, weights: ranking.weights,
                                stability: ranking.stability, rows: ranking.rows)
             }
         }

@@ -18,7 +18,7 @@ struct RegionPageController {
             if found.count == 1, (try? RegionCode(query)) != nil {
                 return .redirect(to: "/wilayah/\(found[0].code.dotted)")
             }
-            return services.pages.render("search", SearchPage(query: query, found: found, tree: services.regions), for: context)
+            return services.pages.render("search", SearchPage(query: query, found: found, tree: services.regions, texts: context.texts), for: context)
         }
         router.get("wilayah/:code", .permitted(.readAggregates, region: .path("code"))) { request, context -> Response in
             let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
@@ -47,15 +47,14 @@ struct RegionPageController {
         let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
         let asked = try MapRequest(request)
         let figures = try await services.figures.figures(for: region.code, restricted: context.suppressesSmallCells)
-        return (region, asked, try await RegionMap.make(for: region, request: asked, figures: figures, services: services))
+        return (region, asked, try await RegionMap.make(for: region, request: asked, figures: figures, services: services, texts: context.texts))
     }
 
     private func page(for region: Region, map asked: MapRequest, context: AppRequestContext) async throws -> RegionPage {
         let figures = try await services.figures.figures(for: region.code, restricted: context.suppressesSmallCells)
-        let map = try await RegionMap.make(for: region, request: asked, figures: figures, services: services)
-        let summary = figures.totals[region.code.province].families == 0 ? nil
-            : RegionSummary(region: region, totals: figures.totals, disclosure: figures.disclosure).id
+        let map = try await RegionMap.make(for: region, request: asked, figures: figures, services: services, texts: context.texts)
         let freshness = try await DataFreshness.read(region.code, database: services.database)
-        return RegionPage(region: region, tree: services.regions, map: map, request: asked, summary: summary, freshness: freshness)
+        return RegionPage.build(region: region, tree: services.regions, figures: figures, map: map, request: asked, freshness: freshness,
+                                texts: context.texts)
     }
 }

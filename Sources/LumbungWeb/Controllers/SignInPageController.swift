@@ -70,7 +70,9 @@ struct SignInPageController {
     private static func form(_ pages: PageRenderer, _ request: Request, next: String?, username: String, message: String?,
                              status: HTTPResponse.Status) -> Response {
         let token = Passwords.randomSecret()
-        var response = pages.render("masuk", Page(csrf: token, next: safeNext(next), username: username, message: message), status: status)
+        let language = Language.of(request, user: nil)
+        var response = pages.render("masuk", Page(csrf: token, next: safeNext(next), username: username, message: message), status: status,
+                                    language: language, switchHref: Language.switchHref(request, to: language.other))
         response.setCookie(Cookie(name: formCookie, value: token, maxAge: 3600, path: "/masuk", secure: isSecure(request), httpOnly: true,
                                   sameSite: .strict))
         return response

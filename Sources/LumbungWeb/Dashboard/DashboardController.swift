@@ -18,7 +18,7 @@ struct DashboardController {
             let map = try MapRequest(request)
             let restricted = context.suppressesSmallCells
             let figures = try await services.figures.figures(for: region.code, restricted: restricted)
-            let drawn = try await RegionMap.make(for: region, request: map, figures: figures, services: services)
+            let drawn = try await RegionMap.make(for: region, request: map, figures: figures, services: services, texts: context.texts)
             let ranking = try await Self.priorityRanking(for: region, services: services, restricted: restricted)
             let freshness = try await DataFreshness.read(region.code, database: services.database)
             // The headline figures' change since the latest snapshot (issue 16), when there is one.
@@ -28,7 +28,7 @@ struct DashboardController {
                 before = (previous, try await SnapshotFigures.figures(of: previous, for: region.code, restricted: restricted, services: services))
             }
             let page = DashboardPage(region: region, tree: services.regions, scope: scope, figures: figures, map: drawn, request: map,
-                                     ranking: ranking, freshness: freshness, previous: before)
+                                     ranking: ranking, freshness: freshness, previous: before, texts: context.texts)
             return services.pages.render("beranda", page, for: context)
         }
     }
@@ -38,9 +38,9 @@ struct DashboardController {
     static func priorityRanking(for region: Region, services: AppServices, restricted: Bool) async throws -> PriorityRanking? {
         guard PriorityRanking.Level.desa.isBelow(region.code) else { return nil }
         return try await services.figures.cached(key: "beranda peringkat \(region.code)", for: region.code, restricted: restricted) { figures in
-            PriorityRanking(areas: PriorityRanking.areas(.desa, within: region.code, totals: figures.totals,
-                                                         minimumFamilies: ComparableArea.minimumFamilies),
-                            trials: 0, disclosure: figures.disclosure)
+            PriorityRanking.standard(PriorityRanking.areas(.desa, within: region.code, totals: figures.totals,
+                                                           minimumFamilies: ComparableArea.minimumFamilies),
+                                     within: region.code, totals: figures.totals, disclosure: figures.disclosure)
         }
     }
 }

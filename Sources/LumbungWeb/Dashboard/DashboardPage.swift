@@ -74,9 +74,10 @@ struct DashboardPage {
     ]
 
     init(region: Region, tree: RegionTree, scope: RegionCode, figures: RegionFigures.Figures, map: RegionMap, request: MapRequest,
-         ranking: PriorityRanking?, freshness: DataFreshness, previous: (snapshot: SnapshotStore.Snapshot, figures: RegionFigures.Figures)? = nil) {
+         ranking: PriorityRanking?, freshness: DataFreshness, previous: (snapshot: SnapshotStore.Snapshot, figures: RegionFigures.Figures)? = nil,
+         texts: Catalogue) {
         let code = region.code
-        title = "Beranda — \(region.title) — Lumbung"
+        title = "\(texts["home_kicker"]) — \(region.title) — Lumbung"
         heading = region.title
         self.code = code.dotted
         regionHref = "/wilayah/\(code.dotted)"
@@ -93,20 +94,20 @@ struct DashboardPage {
         }
         headlines = Self.headlineIndicators.compactMap { id in
             guard let indicator = IndicatorCatalogue.indicator(id), let v = value(id) else { return nil }
-            if let suppression = v.suppression { return Headline(label: indicator.nameID, value: suppression.text, detail: nil) }
+            if let suppression = v.suppression { return Headline(label: texts.name(indicator), value: suppression.text, detail: nil) }
             let change = previous.flatMap { Self.change(indicator, now: v, in: code, since: $0) }
             if indicator.unit == .percent {
-                return Headline(label: indicator.nameID, value: IndonesianNumber.percent(v.percent),
-                                detail: "\(IndonesianNumber.format(v.count)) \(indicator.subject == .families ? "keluarga" : "jiwa")", change: change)
+                return Headline(label: texts.name(indicator), value: texts.percent(v.percent),
+                                detail: "\(texts.number(v.count)) \(texts[indicator.subject == .families ? "families_unit" : "people_unit"])", change: change)
             }
-            return Headline(label: indicator.nameID, value: IndonesianNumber.format(v.count), detail: nil, change: change)
+            return Headline(label: texts.name(indicator), value: texts.number(v.count), detail: nil, change: change)
         }
         // The map.
         mapSVG = map.inlineSVG
         legend = map.choropleth.legend.map { RegionPage.LegendRow(colour: $0.colour, label: $0.label, hatched: $0.hatched) }
-        legendHeading = "\(request.indicator.nameID) per \(map.drawn.level.childrenLabel?.lowercased() ?? "wilayah") di \(map.drawn.title)"
+        legendHeading = Self.legendHeading(request.indicator, map: map, texts: texts)
         legendNote = map.choropleth.note
-        mapIndicatorOptions = MapRequest.indicators.map { Option(value: $0.id, label: $0.nameID, selected: $0.id == request.indicator.id) }
+        mapIndicatorOptions = MapRequest.indicators.map { Option(value: $0.id, label: texts.name($0), selected: $0.id == request.indicator.id) }
         // The priority areas, each with its reason in words.
         let regionRates = Dictionary(uniqueKeysWithValues: PriorityRanking.defaultWeights.map { weight in
             (weight.indicator, value(weight.indicator).flatMap { $0.suppression == nil ? $0.percent : nil })
@@ -115,18 +116,21 @@ struct DashboardPage {
             let regionCode = try? RegionCode(row.code)
             let parent = regionCode.flatMap { $0.parent }.flatMap { tree[$0] }
             return Priority(rank: row.rank, name: row.name, href: "/wilayah/\(row.code)", parent: parent?.name ?? "",
-                            families: row.families.map(IndonesianNumber.format) ?? (row.familiesSuppression ?? .small).text,
-                            score: RankingPage.decimal(row.score), reason: Self.reason(row, regionRates: regionRates, region: region))
+                            families: row.families.map(texts.number) ?? (row.familiesSuppression ?? .small).text,
+                            score: texts.decimal(row.score), reason: Self.reason(row, regionRates: regionRates, region: region, texts: texts))
         }
         rankingHref = PriorityRanking.Level.desa.isBelow(code) ? "/peringkat?within=\(code.dotted)&level=desa" : nil
+        let minimum = texts.number(ComparableArea.minimumFamilies)
         if ranking == nil {
-            prioritiesNote = "Peringkat desa tidak dibuat untuk satu desa; lihat peringkat kecamatannya."
+            prioritiesNote = texts["home_priorities_desa"]
         } else if priorities.isEmpty {
-            prioritiesNote = "Belum ada desa/kelurahan dengan sedikitnya \(ComparableArea.minimumFamilies) keluarga tercatat di \(region.title)."
+            prioritiesNote = texts("home_priorities_none", ["minimum": minimum, "region": region.title])
         } else {
-            prioritiesNote = "Hanya desa/kelurahan dengan sedikitnya \(ComparableArea.minimumFamilies) keluarga yang dibandingkan (angka wilayah yang sangat kecil mudah berayun); aturan yang sama dipakai Ringkasan. Bobot bawaan: "
-                + PriorityRanking.defaultWeights.compactMap { w in IndicatorCatalogue.indicator(w.indicator).map { "\($0.nameID) \(RankingPage.weightText(w.weight))" } }
-                    .joined(separator: ", ") + "."
+            let weights = PriorityRanking.defaultWeights.compactMap { w in
+                IndicatorCatalogue.indicator(w.indicator).map { "\(texts.name($0)) \(RankingPage.weightText(w.weight, texts: texts))" }
+            }.joined(separator: ", ")
+            prioritiesNote = texts(ranking?.shrunk == true ? "home_priorities_rule_shrunk" : "home_priorities_rule",
+                                   ["minimum": minimum, "region": region.title, "weights": weights])
         }
         // Who is most affected: groups whose rate is highest against everyone's.
         var groups: [(Double, String)] = []
@@ -135,74 +139,77 @@ struct DashboardPage {
                   let indicator = IndicatorCatalogue.indicator(id) else { continue }
             for split in v.splits where splits.contains(split.by) {
                 for group in split.groups where group.suppression == nil {
-                    guard let rate = group.percent, rate > overall * 1.1, let name = Self.groupName(split.by, group.group) else { continue }
-                    groups.append((rate / overall, "\(name): \(IndonesianNumber.percent(rate)) \(indicator.subject == .families ? "keluarganya" : "orangnya") di desil 1 (\(IndonesianNumber.percent(overall)) untuk semua), \(Self.times(rate / overall)) rata-rata"))
+                    guard let rate = group.percent, rate > overall * 1.1, let name = Self.groupName(split.by, group.group, texts: texts) else { continue }
+                    groups.append((rate / overall, texts(indicator.subject == .families ? "home_group_families" : "home_group_people",
+                                                         ["group": name, "rate": texts.percent(rate), "overall": texts.percent(overall),
+                                                          "times": Self.times(rate / overall, texts: texts)])))
                 }
             }
         }
         self.groups = groups.enumerated().sorted { ($0.element.0, -$0.offset) > ($1.element.0, -$1.offset) }.map(\.element).prefix(5).map { Group(text: $0.1) }
         keyIndicators = Self.keyIndicatorIDs.compactMap { id in
             guard let indicator = IndicatorCatalogue.indicator(id), let v = value(id) else { return nil }
-            if let suppression = v.suppression { return KeyIndicator(name: indicator.nameID, value: suppression.text, count: "") }
-            return KeyIndicator(name: indicator.nameID, value: IndonesianNumber.percent(v.percent), count: IndonesianNumber.format(v.count))
+            if let suppression = v.suppression { return KeyIndicator(name: texts.name(indicator), value: suppression.text, count: "") }
+            return KeyIndicator(name: texts.name(indicator), value: texts.percent(v.percent), count: texts.number(v.count))
         }
-        self.freshness = Self.freshnessText(freshness, zone: IndonesianTimeZone(region: region.code))
-        quality = hasData ? value("needs_verification").map(Self.qualityText) : nil
-        source = "Sumber: data registri yang diimpor ke Lumbung (agregat per desa, diperbarui setiap impor)."
-            + (freshness.lastLayout.map { " Format impor terakhir: \($0)." } ?? "")
+        self.freshness = Self.freshnessText(freshness, zone: IndonesianTimeZone(region: region.code), texts: texts)
+        quality = hasData ? value("needs_verification").map { Self.qualityText($0, texts: texts) } : nil
+        source = texts["home_source"] + (freshness.lastLayout.map { " " + texts("home_last_layout", ["layout": $0]) } ?? "")
+    }
+
+    /// "Keluarga desil 1 per desa/kelurahan di Kecamatan Keruak".
+    static func legendHeading(_ indicator: Indicator, map: RegionMap, texts: Catalogue) -> String {
+        texts("map_legend_heading", ["indicator": texts.name(indicator), "region": map.drawn.title,
+                                     "level": map.drawn.level.childrenLabel == nil ? texts["level_children_none"]
+                                         : texts["level_children_\(map.drawn.level.rawValue)"].lowercased()])
     }
 
     /// "keluarga desil 1: 31,0% (2,1× rata-rata kabupaten)" for the one or two components that give the most points.
-    static func reason(_ row: PriorityRanking.Row, regionRates: [String: Double?], region: Region) -> String {
+    static func reason(_ row: PriorityRanking.Row, regionRates: [String: Double?], region: Region, texts: Catalogue) -> String {
         let top = row.components.enumerated().filter { ($0.element.contribution ?? 0) > 0 && $0.element.percent != nil }
             .sorted { ($0.element.contribution ?? 0, -$0.offset) > ($1.element.contribution ?? 0, -$1.offset) }.prefix(2).map(\.element)
         let parts = top.compactMap { component -> String? in
             guard let percent = component.percent, let indicator = IndicatorCatalogue.indicator(component.indicator) else { return nil }
-            var text = "\(indicator.nameID.lowercased()): \(IndonesianNumber.percent(percent))"
+            var text = "\(texts.name(indicator).lowercased()): \(texts.percent(percent))"
             if let regional = regionRates[component.indicator] ?? nil, regional > 0 {
-                text += " (\(times(percent / regional)) rata-rata \(region.level.label.lowercased()))"
+                text += " " + texts("home_reason_times", ["times": times(percent / regional, texts: texts), "level": texts["level_\(region.level.rawValue)"].lowercased()])
             }
             return text
         }
         if parts.isEmpty {
-            return row.withheld.isEmpty ? "semua komponen pada nilai terendah di antara desa yang dibandingkan" : "angka komponennya disembunyikan"
+            return texts[row.withheld.isEmpty ? "home_reason_lowest" : "home_reason_withheld"]
         }
         return parts.joined(separator: "; ")
     }
 
     /// `2,1×`.
-    static func times(_ ratio: Double) -> String {
-        let tenths = Int(saturating: ratio * 10, rounding: .toNearestOrAwayFromZero)
-        return "\(tenths / 10),\(tenths % 10)×"
+    static func times(_ ratio: Double, texts: Catalogue) -> String {
+        texts.decimal(ratio) + "×"
     }
 
-    static func groupName(_ split: String, _ group: String) -> String? {
-        switch (split, group) {
-        case ("head_sex", "female"): "Keluarga dikepalai perempuan"
-        case ("head_sex", "male"): "Keluarga dikepalai laki-laki"
-        case ("member_with_disability", "with"): "Keluarga dengan anggota disabilitas"
-        case ("elderly_member", "with"): "Keluarga dengan lansia"
-        case ("child_member", "with"): "Keluarga dengan anak"
-        case ("sex", "female"): "Perempuan"
-        case ("sex", "male"): "Laki-laki"
-        case ("age_band", let band): AgeBand(rawValue: band).map(\.label)
-        case ("disability", "with"): "Penyandang disabilitas"
-        default: nil
+    /// The groups Beranda names, by split and group: their catalogue keys (`group_head_sex_female`…).
+    static let namedGroups: Set<String> = ["head_sex female", "head_sex male", "member_with_disability with", "elderly_member with",
+                                           "child_member with", "sex female", "sex male", "disability with"]
+
+    static func groupName(_ split: String, _ group: String, texts: Catalogue) -> String? {
+        if split == "age_band" {
+            return AgeBand(rawValue: group).map { texts.isEnglish ? texts["age_band_\($0.rawValue)"] : $0.label }
         }
+        return namedGroups.contains("\(split) \(group)") ? texts["group_\(split)_\(group)"] : nil
     }
 
     /// The region's data quality in one line: people whose record needs verification (no NIK).
-    static func qualityText(_ v: IndicatorValue) -> String {
-        if let suppression = v.suppression { return "Mutu data: \(suppression.text) jiwa perlu verifikasi (tanpa NIK)." }
-        guard v.count > 0 else { return "Mutu data: semua jiwa tercatat dengan NIK; tidak ada yang perlu verifikasi." }
-        return "Mutu data: \(IndonesianNumber.format(v.count)) jiwa (\(IndonesianNumber.percent(v.percent))) perlu verifikasi (tanpa NIK)."
+    static func qualityText(_ v: IndicatorValue, texts: Catalogue) -> String {
+        if let suppression = v.suppression { return texts("home_quality_withheld", ["count": suppression.text]) }
+        guard v.count > 0 else { return texts["home_quality_none"] }
+        return texts("home_quality", ["count": texts.number(v.count), "percent": texts.percent(v.percent)])
     }
 
-    static func freshnessText(_ freshness: DataFreshness, zone: IndonesianTimeZone = .wita) -> String {
-        guard let asOf = freshness.asOf else { return "Belum ada data yang diimpor untuk wilayah ini." }
-        var text = "Data per \(CalendarDate(iso: asOf)?.indonesianText ?? asOf) (tanggal acuan impor), dari \(IndonesianNumber.format(freshness.villagesWithData)) desa/kelurahan."
+    static func freshnessText(_ freshness: DataFreshness, zone: IndonesianTimeZone = .wita, texts: Catalogue) -> String {
+        guard let asOf = freshness.asOf else { return texts["freshness_none"] }
+        var text = texts("freshness_data", ["date": CalendarDate(iso: asOf).map(texts.date) ?? asOf, "villages": texts.number(freshness.villagesWithData)])
         if let batch = freshness.lastBatch, let finished = freshness.lastFinished {
-            text += " Impor terakhir: nomor \(batch), selesai \(LocalTime.text(utc: finished, in: zone))."
+            text += " " + texts("freshness_last_import", ["batch": "\(batch)", "time": texts.time(utc: finished, in: zone)])
         }
         return text
     }

@@ -53,10 +53,17 @@ struct ErrorMiddleware: RouterMiddleware {
         if Self.isAPI(request) {
             return JSONBody.response(ErrorBody(error: .init(code: code, message: english, pesan: indonesian)), status: status)
         }
-        guard let html = pages.html("error", ErrorPage(title: title, status: Int(status.code), message: indonesian)) else {
-            return pages.render("error", ErrorPage(title: title, status: Int(status.code), message: indonesian), status: status)
+        // The page in the reader's language: the English message, and the heading for the status from the catalogue.
+        let language = Language.of(request, user: identity?.user)
+        let texts = Catalogue.of(language)
+        let key = "error_title_\(status.code)"
+        let heading = language == .id ? title : (texts.texts[key] ?? texts["error_title_500"])
+        let page = ErrorPage(title: heading, status: Int(status.code), message: language == .id ? indonesian : english)
+        let switchHref = Language.switchHref(request, to: language.other)
+        guard let html = pages.html("error", page, language: language, switchHref: switchHref) else {
+            return pages.render("error", page, status: status, language: language, switchHref: switchHref)
         }
-        return pages.respond(html, status: status, identity: identity)
+        return pages.respond(html, status: status, identity: identity, language: language)
     }
 }
 

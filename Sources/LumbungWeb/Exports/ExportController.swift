@@ -50,7 +50,7 @@ struct ExportController {
             }
             return row
         }
-        let notes = [DashboardPage.freshnessText(freshness), "Sumber: Lumbung, agregat registri per desa.",
+        let notes = [DashboardPage.freshnessText(freshness, texts: .of(.id)), "Sumber: Lumbung, agregat registri per desa.",
                      "Baris pertama: \(region.title); baris berikutnya: \(region.level.childrenLabel ?? "wilayah di bawahnya").",
                      "Persentase: jumlah ÷ penyebut indikator × 100, dua desimal."]
             + (figures.disclosure == nil ? [] : [withheldNote])
@@ -78,10 +78,11 @@ struct ExportController {
             return cells
         }
         let level = request.level == .desa ? "desa/kelurahan" : "kecamatan"
-        let notes = [DashboardPage.freshnessText(freshness), "Sumber: Lumbung, agregat registri per desa.",
-                     "Bobot: " + ranking.weights.compactMap { w in IndicatorCatalogue.indicator(w.indicator).map { "\($0.nameID) \(RankingPage.weightText(w.weight))" } }
+        let notes = [DashboardPage.freshnessText(freshness, texts: .of(.id)), "Sumber: Lumbung, agregat registri per desa.",
+                     "Bobot: " + ranking.weights.compactMap { w in IndicatorCatalogue.indicator(w.indicator).map { "\($0.nameID) \(RankingPage.weightText(w.weight, texts: .of(.id)))" } }
                         .joined(separator: ", ") + ".",
                      request.minimumNote,
+                     ranking.shrunk ? Catalogue.of(.id)("ranking_shrink_export", ["region": request.within.title]) : Catalogue.of(.id)["ranking_shrink_off"],
                      RankingPage.methodText,
                      "Peringkat terbaik/terburuk: dalam \(ranking.stability.trials) percobaan dengan setiap bobot diubah ±\(Int(saturating: ranking.stability.weightVariation * 100))%.",
                      withheldNote]

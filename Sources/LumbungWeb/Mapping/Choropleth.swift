@@ -70,6 +70,8 @@ struct Choropleth: Sendable {
     let method: ClassMethod
     let breaks: ClassBreaks?
     let entries: [RegionCode: Entry]
+    /// The language of its words (legend, note, values).
+    let texts: Catalogue
 
     static let hatchID = "arsir"
     static let hatchFill = "url(#\(hatchID))"
@@ -85,7 +87,9 @@ struct Choropleth: Sendable {
         }
     }
 
-    init(indicator: Indicator, method: ClassMethod, values: [(Region, IndicatorValue)], classes: Int = MapRequest.classes) {
+    init(indicator: Indicator, method: ClassMethod, values: [(Region, IndicatorValue)], classes: Int = MapRequest.classes,
+         texts: Catalogue = .of(.id)) {
+        self.texts = texts
         self.indicator = indicator
         self.method = method
         let shown = values.compactMap { Self.shownRate($0.1) }
@@ -112,17 +116,18 @@ struct Choropleth: Sendable {
 
     /// The value in words: `12,3% (45 dari 366 keluarga)`, `<5`, `×` or `tidak ada data`.
     func text(_ code: RegionCode) -> String {
-        guard let value = entries[code]?.value else { return Self.noData }
-        return Self.text(value, indicator: indicator)
+        guard let value = entries[code]?.value else { return texts["map_no_data"] }
+        return Self.text(value, indicator: indicator, texts: texts)
     }
 
+    /// What the GeoJSON's `keterangan` says of an area without data (its fields are Indonesian in every language).
     static let noData = "tidak ada data"
 
-    static func text(_ value: IndicatorValue, indicator: Indicator) -> String {
+    static func text(_ value: IndicatorValue, indicator: Indicator, texts: Catalogue) -> String {
         if let suppression = value.suppression { return suppression.text }
-        guard let percent = value.percent, let denominator = value.denominator else { return noData }
-        let unit = indicator.subject == .families ? "keluarga" : "jiwa"
-        return "\(IndonesianNumber.percent(percent)) (\(IndonesianNumber.format(value.count)) dari \(IndonesianNumber.format(denominator)) \(unit))"
+        guard let percent = value.percent, let denominator = value.denominator else { return texts["map_no_data"] }
+        return texts("map_value", ["percent": texts.percent(percent), "count": texts.number(value.count), "total": texts.number(denominator),
+                                   "unit": texts[indicator.subject == .families ? "families_unit" : "people_unit"]])
     }
 
     /// The legend: one line per class with its bounds, then the hatch.
@@ -133,20 +138,21 @@ struct Choropleth: Sendable {
             for index in 0..<breaks.count {
                 let low = breaks.bounds[index], high = breaks.bounds[index + 1]
                 let label = index == 0 || low == high
-                    ? (low == high ? IndonesianNumber.percent(high) : "\(IndonesianNumber.percent(low)) – \(IndonesianNumber.percent(high))")
-                    : "> \(IndonesianNumber.percent(low)) – \(IndonesianNumber.percent(high))"
+                    ? (low == high ? texts.percent(high) : "\(texts.percent(low)) – \(texts.percent(high))")
+                    : "> \(texts.percent(low)) – \(texts.percent(high))"
                 items.append(LegendItem(colour: colours[min(index, colours.count - 1)], label: label, hatched: false))
             }
         }
         if entries.values.contains(where: { $0.classIndex == nil }) || breaks == nil {
-            items.append(LegendItem(colour: "", label: "disembunyikan (<5 / ×) atau tidak ada data", hatched: true))
+            items.append(LegendItem(colour: "", label: texts["map_legend_hatched"], hatched: true))
         }
         return items
     }
 
     /// The sentence under the legend: what is coloured and how the classes were made.
     var note: String {
-        guard let breaks else { return "Belum ada data \(indicator.nameID.lowercased()) untuk wilayah di peta ini. Impor data keluarga lebih dulu." }
-        return "Warna: \(indicator.nameID), \(breaks.count) kelas menurut \(method.label), dihitung dari angka yang tampil. Arsiran: angka disembunyikan atau tidak ada data."
+        guard let breaks else { return texts("map_note_empty", ["indicator": texts.name(indicator).lowercased()]) }
+        return texts("map_note", ["indicator": texts.name(indicator), "classes": texts.number(breaks.count),
+                                  "method": texts["class_method_\(method.rawValue)"]])
     }
 }

@@ -17,10 +17,30 @@ struct RegionMap {
     let boundaryCodes: Set<RegionCode>
     let shapes: [RegionMapSVG.Shape]
 
-    static func make(for region: Region, request: MapRequest, figures: RegionFigures.Figures, services: AppServices) async throws -> RegionMap {
-        let tree = services.regions
+    /// The map of `region` with the outlines from the store.
+    static func make(for region: Region, request: MapRequest, figures: RegionFigures.Figures, services: AppServices,
+                     texts: Catalogue) async throws -> RegionMap {
+        let drawn = drawnRegion(for: region, tree: services.regions)
+        let boundaries = try await services.regionStore.fetchBoundaries(services.regions.children(of: drawn.code).map(\.code))
+        // Programme coverage comes from the enrolments.
+        let coverage = request.indicator.id == CoverageIndicator.id
+            ? CoverageReport.totals(try await services.coverage.villages(within: drawn.code, sector: nil), tree: services.regions) : nil
+        return make(for: region, request: request, figures: figures, tree: services.regions, boundaries: boundaries,
+                    coverage: coverage, texts: texts)
+    }
+
+    /// The region whose areas are drawn for `region`: itself, or a desa's kecamatan.
+    static func drawnRegion(for region: Region, tree: RegionTree) -> Region {
+        tree.children(of: region.code).isEmpty ? (region.parentCode.flatMap { tree[$0] } ?? region) : region
+    }
+
+    /// The map from plain values: the figures, the outlines of the drawn areas and, when the map shows programme
+    /// coverage, the coverage tallies of every region (no database).
+    static func make(for region: Region, request: MapRequest, figures: RegionFigures.Figures, tree: RegionTree,
+                     boundaries: [RegionCode: Boundary], coverage coverageTotals: [RegionCode: CoverageTally]? = nil,
+                     texts: Catalogue) -> RegionMap {
         let children = tree.children(of: region.code)
-        let drawn = children.isEmpty ? (region.parentCode.flatMap { tree[$0] } ?? region) : region
+        let drawn = drawnRegion(for: region, tree: tree)
         let areas = tree.children(of: drawn.code)
         let coverage = request.indicator.id == CoverageIndicator.id
         let wanted = ["people", "families"].compactMap(IndicatorCatalogue.indicator) + (coverage ? [] : [request.indicator])
@@ -28,8 +48,8 @@ struct RegionMap {
         if let plan = figures.disclosure { indicators = indicators.disclosed(by: plan) }
         var entries = indicators.children
         if coverage {
-            // Programme coverage comes from the enrolments, each area's as the reader may see it.
-            let totals = CoverageReport.totals(try await services.coverage.villages(within: drawn.code, sector: nil), tree: tree)
+            // Each area's coverage as the reader may see it.
+            let totals = coverageTotals ?? [:]
             let tallies = Dictionary(areas.map { ($0.code, totals[$0.code] ?? CoverageTally()) }, uniquingKeysWith: { a, _ in a })
             let values = CoverageIndicator.values(tallies, parent: totals[drawn.code] ?? CoverageTally(), restricted: figures.disclosure != nil)
             entries = entries.map { entry in
@@ -41,8 +61,7 @@ struct RegionMap {
         let values: [(Region, IndicatorValue)] = areas.compactMap { area in
             byCode[area.code]?.values.last.map { (area, $0) }
         }
-        let choropleth = Choropleth(indicator: request.indicator, method: request.method, values: values)
-        let boundaries = try await services.regionStore.fetchBoundaries(areas.map(\.code))
+        let choropleth = Choropleth(indicator: request.indicator, method: request.method, values: values, texts: texts)
         var shapes: [RegionMapSVG.Shape] = []
         for area in areas {
             guard let boundary = boundaries[area.code] else { continue }
@@ -55,15 +74,16 @@ struct RegionMap {
         return RegionMap(drawn: drawn, choropleth: choropleth, entries: entries, boundaryCodes: Set(boundaries.keys), shapes: shapes)
     }
 
-    var label: String { "Peta \(choropleth.indicator.nameID.lowercased()) di \(drawn.title)" }
+    var label: String { choropleth.texts("map_label", ["indicator": choropleth.texts.name(choropleth.indicator).lowercased(), "region": drawn.title]) }
 
     /// The map inside a page (its legend is the page's).
     var inlineSVG: String? { RegionMapSVG.render(shapes, label: label) }
 
     /// The map as a file of its own, legend included.
     var standaloneSVG: String? {
-        RegionMapSVG.render(shapes, label: label, legend: choropleth.legend, heading: "\(choropleth.indicator.nameID) — \(drawn.title)",
-                            note: "Kelas: \(choropleth.method.label). Sumber: Lumbung, agregat desa.", standalone: true)
+        let texts = choropleth.texts
+        return RegionMapSVG.render(shapes, label: label, legend: choropleth.legend, heading: "\(texts.name(choropleth.indicator)) — \(drawn.title)",
+                                   note: texts("map_file_note", ["method": texts["class_method_\(choropleth.method.rawValue)"]]), standalone: true)
     }
 
     /// The map as GeoJSON (a FeatureCollection in WGS 84, for QGIS): each drawn area's outline with its code, name, the

@@ -17,6 +17,8 @@ struct Coordination {
     let rows: [RegionCoverage]
     let records: [ProgrammeRecord]
     let restricted: Bool
+    /// The language of the page (the XLSX is Indonesian).
+    var texts: Catalogue = .of(.id)
 
     init(region: Region, level: CoverageReport.Level, sector: Sector?, period: CoveragePeriod? = nil, totals: [RegionCode: CoverageTally], tree: RegionTree,
          records: [ProgrammeRecord], restricted: Bool) {
@@ -35,7 +37,7 @@ struct Coordination {
     }
 
     func count(_ value: Int) -> String {
-        restricted && CellSuppression.suppresses(value) ? CellSuppression.Reason.small.text : IndonesianNumber.format(value)
+        restricted && CellSuppression.suppresses(value) ? CellSuppression.Reason.small.text : texts.number(value)
     }
 
     /// One row per organisation × sector that has a programme in the region or reaches a family there.
@@ -60,7 +62,7 @@ struct Coordination {
                 sector: key.sector.label, programmes: programmes.map(\.programme.code.value).joined(separator: ", "),
                 areas: Set(programmes.flatMap { $0.programme.targetRegions.map(\.dotted) }).sorted().joined(separator: ", "),
                 families: count(tally.familiesReachedByOrganisationSector[key] ?? 0),
-                budget: budgets.isEmpty ? "—" : "Rp " + IndonesianNumber.format(budgets.reduce(0, +)))
+                budget: budgets.isEmpty ? "—" : "Rp " + texts.number(budgets.reduce(0, +)))
         }
     }
 
@@ -79,7 +81,7 @@ struct Coordination {
         return zip(rows, disclosed).map { row, shown in
             let desil1 = restricted ? DisclosedCount.disclose(row.desil1Families, [], restricted: true).parent : .value(row.desil1Families)
             let coverage: String = if case .value = shown.desil1UnreachedFamilies, case .value = desil1, let percent = row.desil1CoveragePercent {
-                IndonesianNumber.format(Int(saturating: percent, rounding: .toNearestOrAwayFromZero)) + "%"
+                texts.number(Int(saturating: percent, rounding: .toNearestOrAwayFromZero)) + "%"
             } else { "—" }
             return CoordinationPage.AreaRow(
                 code: row.code, name: row.name, link: "/koordinasi?within=\(row.code)" + filterQuery,
@@ -97,20 +99,20 @@ struct Coordination {
             let betterOff = tally.betterOffFamiliesReached[code] ?? 0
             let hidden = restricted && (CellSuppression.suppresses(betterOff) || CellSuppression.suppresses(reached))
             return CoordinationPage.LeakRow(code: code, name: record.programme.name, families: count(reached), betterOff: count(betterOff),
-                                            share: hidden ? "—" : IndonesianNumber.format(Int(saturating: Double(betterOff) * 100 / Double(reached), rounding: .toNearestOrAwayFromZero)) + "%")
+                                            share: hidden ? "—" : texts.number(Int(saturating: Double(betterOff) * 100 / Double(reached), rounding: .toNearestOrAwayFromZero)) + "%")
         }
     }
 
     var summary: [ProgrammeDetailPage.Count] {
         let desil1 = parent.desil1Families
-        let percent = parent.desil1CoveragePercent.map { IndonesianNumber.format(Int(saturating: $0, rounding: .toNearestOrAwayFromZero)) + "%" } ?? "—"
+        let percent = parent.desil1CoveragePercent.map { texts.number(Int(saturating: $0, rounding: .toNearestOrAwayFromZero)) + "%" } ?? "—"
         return [
-            .init(label: "Keluarga desil 1", count: count(desil1)),
-            .init(label: "Keluarga desil 1 yang dijangkau program", count: restricted && (CellSuppression.suppresses(parent.desil1UnreachedFamilies)) ? "—" : percent),
-            .init(label: "Keluarga desil 1 yang tidak dijangkau program apa pun", count: count(parent.desil1UnreachedFamilies)),
-            .init(label: "Keluarga desil 1–4 yang tidak dijangkau program apa pun", count: count(parent.eligibleUnreachedFamilies)),
-            .init(label: "Keluarga yang menerima bantuan sejenis dari dua lembaga atau lebih", count: count(parent.duplicatedAidFamilies)),
-            .init(label: "Keluarga desil 6–10 yang menerima PKH, BPNT atau PBI-JK", count: count(parent.inclusionErrorFamilies)),
+            .init(label: texts["coord_desil1"], count: count(desil1)),
+            .init(label: texts["coord_desil1_reached"], count: restricted && (CellSuppression.suppresses(parent.desil1UnreachedFamilies)) ? "—" : percent),
+            .init(label: texts["coord_desil1_unreached"], count: count(parent.desil1UnreachedFamilies)),
+            .init(label: texts["coord_eligible_unreached"], count: count(parent.eligibleUnreachedFamilies)),
+            .init(label: texts["coord_duplicated"], count: count(parent.duplicatedAidFamilies)),
+            .init(label: texts["coord_inclusion"], count: count(parent.inclusionErrorFamilies)),
         ]
     }
 
@@ -119,19 +121,13 @@ struct Coordination {
         (sector.map { "&sektor=\($0.rawValue)" } ?? "") + (period.map { "&dari=\($0.from)&sampai=\($0.to)" } ?? "")
     }
 
-    var levelLabel: String {
-        switch level {
-        case .kabupaten: "kabupaten/kota"
-        case .kecamatan: "kecamatan"
-        case .desa: "desa/kelurahan"
-        }
-    }
+    var levelLabel: String { texts["coord_level_\(level.rawValue)"] }
 
     func page() -> CoordinationPage {
         let matrix = self.matrix, pairs = self.pairs, leaks = self.leaks
         return CoordinationPage(
-            title: "Koordinasi \(region.title) — Lumbung", regionName: region.title, regionCode: region.code.dotted, levelLabel: levelLabel,
-            sectorOptions: [ProgrammeListPage.Option(value: "", label: "Semua sektor", selected: sector == nil)]
+            title: texts("coord_title", ["region": region.title]) + " — Lumbung", regionName: region.title, regionCode: region.code.dotted, levelLabel: levelLabel,
+            sectorOptions: [ProgrammeListPage.Option(value: "", label: texts["coord_all_sectors"], selected: sector == nil)]
                 + Sector.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0 == sector) },
             sectorLabel: sector?.label, periodLabel: period?.description, from: period?.from.description ?? "", to: period?.to.description ?? "",
             summary: summary, matrix: matrix, hasMatrix: !matrix.isEmpty, pairs: pairs, hasPairs: !pairs.isEmpty,

@@ -112,7 +112,8 @@ struct ProgrammePageController {
             }
         }
         pages.get("koordinasi", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
-            let coordination = try await coordination(request, context)
+            var coordination = try await coordination(request, context)
+            coordination.texts = context.texts
             return services.pages.render("koordinasi", coordination.page(), for: context)
         }
         pages.get("koordinasi.xlsx", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in

@@ -18,19 +18,19 @@ struct ImportFormPage {
         let rejected: String
     }
 
-    let title = "Impor data — Lumbung"
+    let title: String
     let query = ""
     let batches: [Batch]
     let hasBatches: Bool
     /// The session's CSRF token, sent back in the form's action.
     let csrf: String
 
-    init(batches: [ImportBatchStore.Summary], csrf: String, zone: IndonesianTimeZone) {
+    init(batches: [ImportBatchStore.Summary], csrf: String, zone: IndonesianTimeZone, texts: Catalogue) {
         self.csrf = csrf
+        title = texts["import_heading"] + " — Lumbung"
         self.batches = batches.map {
-            Batch(id: $0.id, fileName: $0.fileName, layout: $0.layout, startedAt: LocalTime.text(utc: $0.startedAt, in: zone), read: IndonesianNumber.format($0.read),
-                  inserted: IndonesianNumber.format($0.inserted), updated: IndonesianNumber.format($0.updated),
-                  rejected: IndonesianNumber.format($0.rejected))
+            Batch(id: $0.id, fileName: $0.fileName, layout: $0.layout, startedAt: texts.time(utc: $0.startedAt, in: zone), read: texts.number($0.read),
+                  inserted: texts.number($0.inserted), updated: texts.number($0.updated), rejected: texts.number($0.rejected))
         }
         hasBatches = !batches.isEmpty
     }

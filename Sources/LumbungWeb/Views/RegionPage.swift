@@ -58,6 +58,9 @@ struct RegionPage {
     let mapSVG: String?
     let mapNote: String?
     let childrenHeading: String?
+    /// "Desa/Kelurahan di Kecamatan Keruak" and the download line above the table.
+    let childrenTitle: String
+    let downloadText: String
     let children: [ChildRow]
     let villageTotal: String?
     /// The region's most urgent facts in words, once data has been imported.
@@ -83,18 +86,18 @@ struct RegionPage {
     /// Data date, source and last import (printed too).
     let freshness: String
 
-    init(region: Region, tree: RegionTree, map: RegionMap, request: MapRequest, summary: String?, freshness: DataFreshness) {
-        self.freshness = DashboardPage.freshnessText(freshness, zone: IndonesianTimeZone(region: region.code)) + " Sumber: data registri yang diimpor ke Lumbung (agregat per desa)."
+    init(region: Region, tree: RegionTree, map: RegionMap, request: MapRequest, summary: String?, freshness: DataFreshness, texts: Catalogue) {
+        self.freshness = DashboardPage.freshnessText(freshness, zone: IndonesianTimeZone(region: region.code), texts: texts) + " " + texts["source_registry"]
         let mapSVG = map.inlineSVG
         let boundaryCodes = map.boundaryCodes
         self.summary = summary
         let choropleth = map.choropleth
-        indicatorOptions = MapRequest.indicators.map { Option(value: $0.id, label: $0.nameID, selected: $0.id == request.indicator.id) }
-        methodOptions = ClassMethod.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == request.method) }
+        indicatorOptions = MapRequest.indicators.map { Option(value: $0.id, label: texts.name($0), selected: $0.id == request.indicator.id) }
+        methodOptions = ClassMethod.allCases.map { Option(value: $0.rawValue, label: texts["class_method_\($0.rawValue)"], selected: $0 == request.method) }
         legend = choropleth.legend.map { LegendRow(colour: $0.colour, label: $0.label, hatched: $0.hatched) }
-        legendHeading = "\(request.indicator.nameID) per \(map.drawn.level.childrenLabel?.lowercased() ?? "wilayah") di \(map.drawn.title)"
+        legendHeading = DashboardPage.legendHeading(request.indicator, map: map, texts: texts)
         legendNote = choropleth.note
-        valueHeading = request.indicator.nameID
+        valueHeading = texts.name(request.indicator)
         svgHref = "/wilayah/\(region.code.dotted)/peta.svg?\(request.query)"
         geoJSONHref = "/wilayah/\(region.code.dotted)/peta.geojson?\(request.query)"
         exportCSV = "/wilayah/\(region.code.dotted)/indikator.csv"
@@ -108,13 +111,15 @@ struct RegionPage {
         query = ""
         heading = region.title
         code = region.code.dotted
-        levelLabel = region.level.label
+        levelLabel = texts["level_\(region.level.rawValue)"]
         let parent = region.parentCode.flatMap { tree[$0] }
         parentTitle = parent?.title
         parentHref = parent.map { "/wilayah/\($0.code.dotted)" }
         crumbs = path.map { Crumb(title: $0.title, href: "/wilayah/\($0.code.dotted)", isCurrent: $0.code == region.code) }
         self.mapSVG = mapSVG
-        childrenHeading = region.level.childrenLabel
+        childrenHeading = region.level.childrenLabel.map { _ in texts["level_children_\(region.level.rawValue)"] }
+        childrenTitle = texts("region_children", ["children": childrenHeading ?? "", "region": region.title])
+        downloadText = texts("region_download", ["children": childrenHeading ?? "", "region": region.title])
         let children = tree.children(of: region.code)
         /// The number a row is sorted by, as the reader sees it: a withheld or missing figure sorts last, whatever it hides.
         func shown(_ child: Region, _ id: String, percent: Bool) -> Double? {
@@ -148,29 +153,40 @@ struct RegionPage {
             let values = figures[child.code.dotted]?.values ?? []
             func count(_ id: String) -> String {
                 guard let value = values.first(where: { $0.indicator == id }) else { return "" }
-                return value.suppression?.text ?? IndonesianNumber.format(value.count)
+                return value.suppression?.text ?? texts.number(value.count)
             }
             let mapped = values.first { $0.indicator == request.indicator.id }
             let fill = choropleth.fill(child.code)
             return ChildRow(
-                code: child.code.dotted, name: child.name, href: "/wilayah/\(child.code.dotted)?\(request.query)", levelLabel: child.level.label,
-                villageCount: child.code.depth < 4 ? IndonesianNumber.format(tree.descendants(of: child.code, depth: 4).count) : "",
+                code: child.code.dotted, name: child.name, href: "/wilayah/\(child.code.dotted)?\(request.query)", levelLabel: texts["level_\(child.level.rawValue)"],
+                villageCount: child.code.depth < 4 ? texts.number(tree.descendants(of: child.code, depth: 4).count) : "",
                 hasBoundary: boundaryCodes.contains(child.code),
                 people: count("people"), families: count("families"),
-                value: mapped.map { $0.suppression?.text ?? IndonesianNumber.percent($0.percent) } ?? "",
-                valueDetail: mapped.flatMap { $0.suppression == nil && $0.percent != nil ? IndonesianNumber.format($0.count) : nil },
+                value: mapped.map { $0.suppression?.text ?? texts.percent($0.percent) } ?? "",
+                valueDetail: mapped.flatMap { $0.suppression == nil && $0.percent != nil ? texts.number($0.count) : nil },
                 colour: fill == Choropleth.hatchFill ? "" : fill
             )
         }
-        villageTotal = region.code.depth < 4 ? IndonesianNumber.format(tree.descendants(of: region.code, depth: 4).count) : nil
+        villageTotal = region.code.depth < 4 ? texts.number(tree.descendants(of: region.code, depth: 4).count) : nil
         let missing = children.filter { !boundaryCodes.contains($0.code) }
         if mapSVG == nil {
-            mapNote = "Batas wilayah ini belum tersedia di data referensi."
+            mapNote = texts["map_no_boundary"]
         } else if !missing.isEmpty {
-            mapNote = "Batas \(missing.count) wilayah belum tersedia (wilayah pemekaran baru): "
-                + missing.map(\.name).joined(separator: ", ") + ". Wilayahnya masih tercakup oleh batas wilayah induknya."
+            mapNote = texts("map_missing_boundaries", ["count": texts.number(missing.count), "names": missing.map(\.name).joined(separator: ", ")])
         } else {
             mapNote = nil
         }
+    }
+}
+
+extension RegionPage {
+    /// The page from plain values (no database): the figures, the drawn map and the data's freshness; the Ringkasan
+    /// is written from the figures in the page's language.
+    static func build(region: Region, tree: RegionTree, figures: RegionFigures.Figures, map: RegionMap, request: MapRequest,
+                      freshness: DataFreshness, texts: Catalogue) -> RegionPage {
+        let summary = figures.totals[region.code.province].families == 0 ? nil
+            : RegionSummary(region: region, totals: figures.totals, disclosure: figures.disclosure)
+        return RegionPage(region: region, tree: tree, map: map, request: request, summary: summary.map { texts.isEnglish ? $0.en : $0.id },
+                          freshness: freshness, texts: texts)
     }
 }

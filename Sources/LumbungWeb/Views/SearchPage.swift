@@ -20,8 +20,8 @@ struct SearchPage {
     let hasResults: Bool
     let summary: String
 
-    init(query: String, found: [Region], tree: RegionTree) {
-        title = "Cari wilayah: \(query) — Lumbung"
+    init(query: String, found: [Region], tree: RegionTree, texts: Catalogue) {
+        title = "\(texts["search_label"]): \(query) — Lumbung"
         self.query = query
         results = found.map { region in
             Result(
@@ -30,8 +30,7 @@ struct SearchPage {
             )
         }
         hasResults = !found.isEmpty
-        summary = found.isEmpty
-            ? "Tidak ada wilayah yang cocok dengan “\(query)”. Periksa ejaan atau coba sebagian nama saja."
-            : "\(IndonesianNumber.format(found.count)) wilayah cocok dengan “\(query)”."
+        summary = found.isEmpty ? texts("search_none", ["query": query])
+            : texts("search_found", ["count": texts.number(found.count), "query": query])
     }
 }
