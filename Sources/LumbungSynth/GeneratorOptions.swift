@@ -73,6 +73,9 @@ public struct GeneratorOptions: Sendable {
     public var faultRates: FaultRates
     /// Kabupaten/kota generated at once (each writes its own files).
     public var parallelism: Int
+    /// The `dtsen` files as a partner sends them: every header renamed to the partner's own words (none Lumbung knows),
+    /// two extra columns, and beside each file the mapping that reads it (`<file>.kolom.json`, for `lumbung import --mapping`).
+    public var partnerColumns = false
 
     /// The largest scale accepted: 50 × NTB is about the national registry.
     public static let maximumScale = 50.0
