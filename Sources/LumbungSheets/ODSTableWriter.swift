@@ -39,62 +39,34 @@ public final class ODSTableWriter: WorkbookTableWriter {
     public static let maxRowsPerSheet = 1_048_576
 
     private let url: URL
-    private let workFolder: URL
-    private let rowsPerSheet: Int
-    private var sheetName: String
-    private var header: [Cell]?
-    private var sheetsOfName = 0
-    private var sheets: [(title: String, file: URL, columns: Int)] = []
-    private var handle: FileHandle?
-    private var buffer: [UInt8] = []
-    private var rowInSheet = 0
-    private var columnsInSheet = 1
-    public private(set) var rowsWritten = 0
+    private let spools: SheetSpools
+    public var rowsWritten: Int { spools.rowsWritten }
 
     public init(url: URL, sheetName: String, header: [Cell]? = nil, rowsPerSheet: Int = ODSTableWriter.maxRowsPerSheet) throws {
         self.url = url
-        self.sheetName = sheetName
-        self.header = header
-        self.rowsPerSheet = min(max(rowsPerSheet, 2), Self.maxRowsPerSheet)
-        workFolder = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).parts")
-        try? FileManager.default.removeItem(at: workFolder)
-        do {
-            try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)
-        } catch {
-            throw SheetWriteError.cannotCreate(path: url.path)
-        }
-        try openSheet()
+        spools = try SheetSpools(beside: url, sheetName: sheetName, header: header, rowsPerSheet: min(max(rowsPerSheet, 2), Self.maxRowsPerSheet))
     }
 
     public func write(_ row: [Cell]) throws {
-        if rowInSheet == rowsPerSheet {
-            try closeSheet()
-            try openSheet()
-            if let header { try append(header) }
-        }
-        try append(row)
-        rowsWritten += 1
+        try spools.write(row) { try Self.append($0, to: &spools.buffer) }
     }
 
     public func startSheet(named name: String, header: [Cell]? = nil, columnWidths: [Double] = [], frozenRows: Int = 0) throws {
-        try closeSheet()
-        sheetName = name
-        self.header = header
-        sheetsOfName = 0
-        rowsWritten = 0
-        try openSheet()
+        try spools.start(named: name, header: header)
     }
 
     public func finish() throws {
-        try closeSheet()
-        let content = workFolder.appendingPathComponent("content.xml")
+        try spools.close()
+        let content = spools.workFolder.appendingPathComponent("content.xml")
         guard FileManager.default.createFile(atPath: content.path, contents: nil), let out = try? FileHandle(forWritingTo: content) else {
             throw SheetWriteError.cannotCreate(path: content.path)
         }
         try out.write(contentsOf: Data(Self.contentHead.utf8))
-        for sheet in sheets {
-            let open = "<table:table table:name=\"\(XMLText.escape(sheet.title))\"><table:table-column table:number-columns-repeated=\"\(sheet.columns)\"/>"
+        for sheet in spools.sheets {
+            let open = "<table:table table:name=\"\(XMLText.escape(sheet.title))\"><table:table-column table:number-columns-repeated=\"\(max(sheet.columns, 1))\"/>"
             try out.write(contentsOf: Data(open.utf8))
+            // A sheet needs a row: an empty one for a sheet without any.
+            if sheet.rows == 0 { try out.write(contentsOf: Data("<table:table-row><table:table-cell/></table:table-row>".utf8)) }
             let input = try FileHandle(forReadingFrom: sheet.file)
             while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try out.write(contentsOf: chunk) }
             try input.close()
@@ -121,7 +93,7 @@ public final class ODSTableWriter: WorkbookTableWriter {
             return try reader.read(upToCount: chunk) ?? Data()
         }
         try reader.close()
-        try FileManager.default.removeItem(at: workFolder)
+        try spools.removeWorkFolder()
     }
 
     private func add(_ archive: Archive, _ path: String, _ data: Data, compression: CompressionMethod = .deflate) throws {
@@ -131,29 +103,9 @@ public final class ODSTableWriter: WorkbookTableWriter {
         }
     }
 
-    private func openSheet() throws {
-        let file = workFolder.appendingPathComponent("sheet\(sheets.count + 1).xml")
-        guard FileManager.default.createFile(atPath: file.path, contents: nil) else { throw SheetWriteError.cannotCreate(path: file.path) }
-        sheetsOfName += 1
-        sheets.append((sheetsOfName == 1 ? sheetName : "\(sheetName) (\(sheetsOfName))", file, 1))
-        handle = try FileHandle(forWritingTo: file)
-        rowInSheet = 0
-        columnsInSheet = 1
-    }
-
-    private func closeSheet() throws {
-        guard handle != nil else { return }
-        if rowInSheet == 0 { buffer.append(contentsOf: "<table:table-row><table:table-cell/></table:table-row>".utf8) }
-        try flush()
-        try handle?.close()
-        handle = nil
-        sheets[sheets.count - 1].columns = columnsInSheet
-    }
-
-    private func append(_ row: [Cell]) throws {
+    /// A row as content.xml holds it.
+    private static func append(_ row: [Cell], to buffer: inout [UInt8]) throws {
         guard row.count <= XLSXColumn.maxColumns else { throw SheetWriteError.tooManyColumns(row.count) }
-        rowInSheet += 1
-        columnsInSheet = max(columnsInSheet, row.count)
         buffer.append(contentsOf: "<table:table-row>".utf8)
         if row.isEmpty { buffer.append(contentsOf: "<table:table-cell/>".utf8) }
         for cell in row {
@@ -162,7 +114,7 @@ public final class ODSTableWriter: WorkbookTableWriter {
                 buffer.append(contentsOf: "<table:table-cell/>".utf8)
             case .text(let text):
                 buffer.append(contentsOf: "<table:table-cell office:value-type=\"string\"><text:p>".utf8)
-                Self.appendParagraph(text, to: &buffer)
+                appendParagraph(text, to: &buffer)
                 buffer.append(contentsOf: "</text:p></table:table-cell>".utf8)
             case .number(let number):
                 buffer.append(contentsOf: "<table:table-cell office:value-type=\"float\" office:value=\"\(number)\"><text:p>\(number)</text:p></table:table-cell>".utf8)
@@ -179,7 +131,6 @@ public final class ODSTableWriter: WorkbookTableWriter {
             }
         }
         buffer.append(contentsOf: "</table:table-row>".utf8)
-        if buffer.count >= 1 << 20 { try flush() }
     }
 
     /// Text in a `text:p`: XML-escaped, a run of spaces after the first as `text:s`, a leading space too (ODF collapses
@@ -220,12 +171,6 @@ public final class ODSTableWriter: WorkbookTableWriter {
                 buffer.append(contentsOf: (spaces == 1 ? "<text:s/>" : "<text:s text:c=\"\(spaces)\"/>").utf8)
             }
         }
-    }
-
-    private func flush() throws {
-        guard !buffer.isEmpty, let handle else { return }
-        try handle.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
     }
 
     static let namespaces = #"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0""#

@@ -13,104 +13,56 @@ public final class XLSTableWriter: WorkbookTableWriter {
     /// The longest text a LABEL cell holds here (its record stays under BIFF8's 8,224 bytes in UTF-16).
     public static let maxTextLength = 4_000
 
-    private struct Sheet {
-        let title: String
-        let file: URL
-        var rows = 0
-        var columns = 0
-    }
-
     private let url: URL
-    private let workFolder: URL
-    private let rowsPerSheet: Int
-    private var sheetName: String
-    private var header: [Cell]?
-    private var sheetsOfName = 0
-    private var sheets: [Sheet] = []
-    private var handle: FileHandle?
-    private var buffer: [UInt8] = []
-    public private(set) var rowsWritten = 0
+    private let spools: SheetSpools
+    public var rowsWritten: Int { spools.rowsWritten }
 
     public init(url: URL, sheetName: String, header: [Cell]? = nil, rowsPerSheet: Int = XLSTableWriter.maxRowsPerSheet) throws {
         self.url = url
-        self.sheetName = sheetName
-        self.header = header
-        self.rowsPerSheet = min(max(rowsPerSheet, 2), Self.maxRowsPerSheet)
-        workFolder = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).parts")
-        try? FileManager.default.removeItem(at: workFolder)
-        do {
-            try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)
-        } catch {
-            throw SheetWriteError.cannotCreate(path: url.path)
+        // Sheet names: at most 31 characters, none of []:*?/\, each once.
+        spools = try SheetSpools(beside: url, sheetName: sheetName, header: header, rowsPerSheet: min(max(rowsPerSheet, 2), Self.maxRowsPerSheet)) { name, suffix in
+            String(String(name.map { "[]:*?/\\".contains($0) ? "-" : $0 }).prefix(31 - suffix.count)) + suffix
         }
-        try openSheet()
     }
 
     public func write(_ row: [Cell]) throws {
-        if sheets[sheets.count - 1].rows == rowsPerSheet {
-            try closeSheet()
-            try openSheet()
-            if let header { try append(header) }
+        try spools.write(row) { cells in
+            // Its row number in its sheet (the rows written there so far; a continuation sheet's header is its row 0).
+            let number = UInt16(truncatingIfNeeded: spools.sheets.last?.rows ?? 0)
+            try Self.append(cells, row: number, to: &spools.buffer)
         }
-        try append(row)
-        rowsWritten += 1
     }
 
     public func startSheet(named name: String, header: [Cell]? = nil, columnWidths: [Double] = [], frozenRows: Int = 0) throws {
-        try closeSheet()
-        sheetName = name
-        self.header = header
-        sheetsOfName = 0
-        rowsWritten = 0
-        try openSheet()
+        try spools.start(named: name, header: header)
     }
 
     public func finish() throws {
-        try closeSheet()
+        try spools.close()
         // The sheets' substreams: BOF and DIMENSIONS, the cells on disk, WINDOW2 and EOF.
         var pieces: [CompoundFileWriter.Piece] = []
         var sheetSizes: [Int] = []
         var sheetPieces: [[CompoundFileWriter.Piece]] = []
-        for (index, sheet) in sheets.enumerated() {
+        for (index, sheet) in spools.sheets.enumerated() {
             let head = BIFFRecord.bof(sheet: true)
                 + BIFFRecord.make(0x0200, BIFFRecord.le32(0) + BIFFRecord.le32(UInt32(sheet.rows)) + BIFFRecord.le16(0)
                     + BIFFRecord.le16(UInt16(sheet.columns)) + BIFFRecord.le16(0))
             let tail = BIFFRecord.make(0x023E, BIFFRecord.le16(index == 0 ? 0x06B6 : 0x00B6) + BIFFRecord.le16(0) + BIFFRecord.le16(0)
                 + BIFFRecord.le16(0x40) + [UInt8](repeating: 0, count: 10)) + BIFFRecord.eof
-            let cells = (try FileManager.default.attributesOfItem(atPath: sheet.file.path)[.size] as? Int) ?? 0
+            let cells = spools.size(of: sheet)
             sheetSizes.append(head.count + cells + tail.count)
             sheetPieces.append([.bytes(head), .file(sheet.file, size: cells), .bytes(tail)])
         }
-        let globals = BIFFRecord.globals(sheetNames: sheets.map(\.title), sheetSizes: sheetSizes)
+        let globals = BIFFRecord.globals(sheetNames: spools.sheets.map(\.title), sheetSizes: sheetSizes)
         pieces.append(.bytes(globals))
         for piece in sheetPieces { pieces += piece }
         try CompoundFileWriter.write(stream: "Workbook", pieces: pieces, to: url)
-        try FileManager.default.removeItem(at: workFolder)
+        try spools.removeWorkFolder()
     }
 
-    private func openSheet() throws {
-        let file = workFolder.appendingPathComponent("sheet\(sheets.count + 1).bin")
-        guard FileManager.default.createFile(atPath: file.path, contents: nil) else { throw SheetWriteError.cannotCreate(path: file.path) }
-        sheetsOfName += 1
-        // Sheet names: at most 31 characters, none of []:*?/\, each once.
-        let clean = String(sheetName.map { "[]:*?/\\".contains($0) ? "-" : $0 })
-        let suffix = sheetsOfName == 1 ? "" : " (\(sheetsOfName))"
-        sheets.append(Sheet(title: String(clean.prefix(31 - suffix.count)) + suffix, file: file))
-        handle = try FileHandle(forWritingTo: file)
-    }
-
-    private func closeSheet() throws {
-        guard handle != nil else { return }
-        try flush()
-        try handle?.close()
-        handle = nil
-    }
-
-    private func append(_ row: [Cell]) throws {
-        guard row.count <= Self.maxColumns else { throw SheetWriteError.tooManyColumnsInXLS(row.count) }
-        let rowIndex = UInt16(truncatingIfNeeded: sheets[sheets.count - 1].rows)
-        sheets[sheets.count - 1].rows += 1
-        sheets[sheets.count - 1].columns = max(sheets[sheets.count - 1].columns, row.count)
+    /// A row's cells as BIFF8 records.
+    private static func append(_ row: [Cell], row rowIndex: UInt16, to buffer: inout [UInt8]) throws {
+        guard row.count <= maxColumns else { throw SheetWriteError.tooManyColumnsInXLS(row.count) }
         for (column, cell) in row.enumerated() {
             let head = BIFFRecord.le16(rowIndex) + BIFFRecord.le16(UInt16(column))
             switch cell {
@@ -118,7 +70,7 @@ public final class XLSTableWriter: WorkbookTableWriter {
                 continue
             case .text(let text):
                 let units = Array(text.utf16)
-                guard units.count <= Self.maxTextLength else { throw SheetWriteError.textTooLongForXLS(units.count) }
+                guard units.count <= maxTextLength else { throw SheetWriteError.textTooLongForXLS(units.count) }
                 buffer += BIFFRecord.make(0x0204, head + BIFFRecord.le16(BIFFRecord.generalStyle) + BIFFRecord.unicodeString(units))
             case .number(let number):
                 buffer += BIFFRecord.make(0x0203, head + BIFFRecord.le16(BIFFRecord.generalStyle) + BIFFRecord.double(Double(number)))
@@ -129,13 +81,6 @@ public final class XLSTableWriter: WorkbookTableWriter {
                 buffer += BIFFRecord.make(0x0203, head + BIFFRecord.le16(BIFFRecord.dateStyle) + BIFFRecord.double(Double(date.excelSerial)))
             }
         }
-        if buffer.count >= 1 << 20 { try flush() }
-    }
-
-    private func flush() throws {
-        guard !buffer.isEmpty, let handle else { return }
-        try handle.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
     }
 }
 

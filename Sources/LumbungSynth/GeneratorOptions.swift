@@ -76,6 +76,9 @@ public struct GeneratorOptions: Sendable {
     public var parallelism: Int
     /// A scale of its own for some kabupaten/kota (`52.03` → 1: Lombok Timur at full size), the others at `scale`.
     public var regionScales: [RegionCode: Double] = [:]
+    /// The `dtsen` files as a partner sends them: every header renamed to the partner's own words (none Lumbung knows),
+    /// two extra columns, and beside each file the mapping that reads it (`<file>.kolom.json`, for `lumbung import --mapping`).
+    public var partnerColumns = false
 
     /// The largest scale accepted: 50 × NTB is about the national registry.
     public static let maximumScale = 50.0

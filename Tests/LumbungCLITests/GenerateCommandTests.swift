@@ -45,7 +45,7 @@ import Testing
         (["--scale=-1"], "Scale -1.0 is not usable"),
         (["--scale", "1000"], "Scale 1000.0 is not usable"),
         (["--layout", "opensid"], "Unknown layout 'opensid'"),
-        (["--format", "ods"], "Unknown format 'ods'"),
+        (["--format", "numbers"], "Unknown format 'numbers': use csv, xlsx, ods or xls."),
         (["--as-of", "31/12/2025"], "--as-of '31/12/2025' is not a date"),
         (["--fault", "typo=0.1"], "--fault 'typo=0.1' is not kind=rate"),
         (["--fault", "invalid_nik=2"], "The fault rate 'invalid_nik' must be between 0 and 1"),

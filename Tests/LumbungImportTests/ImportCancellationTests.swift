@@ -18,32 +18,43 @@ import Testing
         return try ColumnTemplateTests.write(lines.joined(separator: "\n") + "\n", name: "besar.csv")
     }
 
+    /// Imports `url`, cancelled from the hook after chunk `chunk` is written; the chunks written when it ended.
+    static func cancelled(_ url: URL, after chunk: Int, job: ImportJob) async throws -> Int {
+        let written = ChunkCount()
+        var options = ImportFixtures.options()
+        options.cancellation = ImportCancellation { chunks in
+            await written.set(chunks)
+            if chunks == chunk { await written.cancelNow() }
+        }
+        await written.attach(options.cancellation)
+        await #expect(throws: ImportError.cancelled(file: url.lastPathComponent)) {
+            _ = try await job.run(url, options: options)
+        }
+        return await written.value
+    }
+
+    static func counts(_ database: Database) async throws -> [Int] {
+        var counts: [Int] = []
+        for table in ["person", "household", "import_batch"] {
+            counts.append(try await ImportFixtures.count("SELECT COUNT(*) AS n FROM \(table)", in: database))
+        }
+        return counts
+    }
+
     @Test(arguments: TestDatabase.engines)
     func a_cancel_after_rows_were_written_into_the_batch_leaves_nothing(engine: Database.Engine) async throws {
         let url = try Self.file(rows: 3_000)
         try await TestDatabase.with(engine) { database in
             let job = ImportJob(database: database, references: ImportFixtures.references)
-            let written = ChunkCount()
             // Cancelled once the first chunk is in the (uncommitted) batch: the import is running, rows are written.
-            var options = ImportFixtures.options()
-            options.cancellation = ImportCancellation { chunks in
-                await written.set(chunks)
-                if chunks == 1 { await written.cancelNow() }
-            }
-            await written.attach(options.cancellation)
-            await #expect(throws: ImportError.cancelled(file: "besar.csv")) {
-                _ = try await job.run(url, options: options)
-            }
-            #expect(await written.value == 1)
-            for table in ["person", "household", "import_batch"] {
-                #expect(try await ImportFixtures.count("SELECT COUNT(*) AS n FROM \(table)", in: database) == 0, "\(table)")
-            }
+            #expect(try await Self.cancelled(url, after: 1, job: job) == 1)
+            #expect(try await Self.counts(database) == [0, 0, 0])
             // The same file, not cancelled: every row is there (so the cancel, not the file, kept it out).
             var again = ImportFixtures.options()
             again.cancellation = ImportCancellation()
             let report = try await job.run(url, options: again)
             #expect(report.inserted == 3_000 && report.rejected == 0)
-            #expect(try await ImportFixtures.count("SELECT COUNT(*) AS n FROM person", in: database) == 3_000)
+            #expect(try await Self.counts(database) == [3_000, 3_000, 1])
         }
     }
 
@@ -52,21 +63,10 @@ import Testing
         let url = try Self.file(rows: 1_500)
         try await TestDatabase.with(engine) { database in
             let job = ImportJob(database: database, references: ImportFixtures.references)
-            let written = ChunkCount()
-            var options = ImportFixtures.options()
             // The second chunk is the last: cancelled after it, the scan ends, and the batch is still not committed.
-            options.cancellation = ImportCancellation { chunks in
-                await written.set(chunks)
-                if chunks == 2 { await written.cancelNow() }
-            }
-            await written.attach(options.cancellation)
-            await #expect(throws: ImportError.cancelled(file: "besar.csv")) {
-                _ = try await job.run(url, options: options)
-            }
-            #expect(await written.value == 2)
-            let people = try await ImportFixtures.count("SELECT COUNT(*) AS n FROM person", in: database)
-            let batches = try await ImportFixtures.count("SELECT COUNT(*) AS n FROM import_batch", in: database)
-            #expect(people == 0 && batches == 0)
+            let chunks = try await Self.cancelled(url, after: 2, job: job)
+            let counts = try await Self.counts(database)
+            #expect(chunks == 2 && counts == [0, 0, 0])
         }
     }
 }

@@ -14,17 +14,7 @@ import Testing
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("lo-\(UUID())")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: out) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.libreOffice!)
-        process.arguments = ["-env:UserInstallation=file://\(out.path)/profile", "--headless", "--convert-to",
-                             "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", out.path,
-                             xlsx.0.appendingPathComponent("\(name).xlsx").path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let converted = try String(contentsOf: out.appendingPathComponent("\(name).csv"), encoding: .utf8)
-            .split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { CSVFile.split($0, ",") }
+        let converted = try Self.libreOfficeCSV(of: xlsx.0.appendingPathComponent("\(name).xlsx"), into: out)
         let original = try CSVFile(csv.0.appendingPathComponent("\(name).csv")).rows
         #expect(converted.count == original.count)
         let header = try #require(xlsx.1.layouts["p3ke"]?.files.first { $0.name == "\(name).xlsx" }?.headerRow)

@@ -55,6 +55,9 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "The date ages are counted on (yyyy-mm-dd).")
     var asOf: String = "2025-06-30"
 
+    @Flag(help: "Write the dtsen files as a partner sends them: headers renamed to the partner's words, two extra columns, and the mapping that reads each beside it (FILE.kolom.json, for lumbung import --mapping).")
+    var partnerColumns = false
+
     @Option(help: "Kabupaten/kota generated at the same time.")
     var jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
@@ -112,6 +115,7 @@ struct GenerateCommand: AsyncParsableCommand {
         var options = GeneratorOptions(scale: scale, seed: seed, format: format, layouts: layouts, asOf: date,
                                        faultRates: rates, parallelism: jobs)
         options.regionScales = try Self.regionScales(regionScales)
+        options.partnerColumns = partnerColumns
         do {
             try options.validate()
         } catch {

@@ -25,9 +25,9 @@ final class DTSENLayout: LayoutWriter {
     init(folder: URL, regency: String, format: SynthFormat, options: GeneratorOptions) throws {
         self.format = format
         families = try TableFile(folder: folder, baseName: "dtsen-keluarga-\(regency)", layout: .dtsen, table: "keluarga",
-                                 format: format, columns: Self.familyColumns, columnWidths: [18, 14])
+                                 format: format, columns: Self.familyColumns, columnWidths: [18, 14], partner: options.partnerColumns)
         people = try TableFile(folder: folder, baseName: "dtsen-individu-\(regency)", layout: .dtsen, table: "individu",
-                               format: format, columns: Self.personColumns, columnWidths: [18, 18, 28])
+                               format: format, columns: Self.personColumns, columnWidths: [18, 18, 28], partner: options.partnerColumns)
         rows = PersonRows(rates: options.faultRates, columns: FaultColumns(
             nik: "nik", name: "nama", sex: "jenis_kelamin", birthDate: "tanggal_lahir", village: nil))
         recorder = LayoutRecorder(asOf: options.asOf)

@@ -6,13 +6,23 @@ final class TableFile {
     let name: String
     let columns: [String]
     private let writer: any TableWriter
+    /// Cells written after every data row: the extra columns of a partner's file.
+    private var extraCells: [Cell] = []
     private(set) var truth: Truth.File
 
     /// Creates the file in `folder` and writes any title block and the header.
-    convenience init(folder: URL, baseName: String, layout: SynthLayout, table: String, format: SynthFormat, columns: [String],
-                     title: [String] = [], delimiter: Character = ",", columnWidths: [Double] = []) throws {
+    ///
+    /// `partner`: the headers renamed to a partner's words and two extra columns (`PartnerColumns`); the mapping that
+    /// reads the file is written beside it as `<name>.kolom.json`.
+    convenience init(folder: URL, baseName: String, layout: SynthLayout, table: String, format: SynthFormat, columns given: [String],
+                     title: [String] = [], delimiter: Character = ",", columnWidths: [Double] = [], partner: Bool = false) throws {
         let name = "\(baseName).\(format.rawValue)"
         let url = folder.appendingPathComponent(name)
+        var columns = given
+        if partner {
+            columns = given.map(PartnerColumns.rename) + PartnerColumns.extra
+            try PartnerColumns.mapping(for: given).write(to: folder.appendingPathComponent("\(name).kolom.json"))
+        }
         let writer: any TableWriter = if let workbook = format.workbook {
             try workbook.writer(url: url, sheetName: table.capitalized, header: columns.map { Cell.text($0) },
                                 columnWidths: columnWidths, frozenRows: title.count + 1)
@@ -20,6 +30,7 @@ final class TableFile {
             try CSVTableWriter(url: url, delimiter: delimiter)
         }
         try self.init(writer: writer, name: name, layout: layout, table: table, columns: columns, title: title)
+        if partner { extraCells = PartnerColumns.extraCells }
     }
 
     /// A table written through `writer` (a sheet of a workbook: `sheet` names it in the truth).
@@ -50,7 +61,7 @@ final class TableFile {
     /// Writes a data row and returns its row number.
     @discardableResult
     func write(_ row: [Cell]) throws -> Int {
-        try writer.write(row)
+        try writer.write(extraCells.isEmpty ? row : row + [Cell](repeating: .empty, count: max(0, columns.count - extraCells.count - row.count)) + extraCells)
         truth.dataRows += 1
         return writer.rowsWritten
     }
@@ -75,5 +86,31 @@ final class TableFile {
 
     func finish() throws {
         try writer.finish()
+    }
+}
+
+/// A partner's own column names for Lumbung's `dtsen` files: headers no layout knows, and two columns Lumbung does not
+/// read — the file a partner sends, to be imported with a mapping.
+enum PartnerColumns {
+    static let names: [String: String] = [
+        "no_kk": "Nomor Kartu", "nik": "Nomor Identitas", "nama": "Nama Penerima", "jenis_kelamin": "Gender",
+        "tempat_lahir": "Lahir Di", "tanggal_lahir": "Lahir Tanggal", "shdk": "Hubungan KK", "kode_desa": "Wilayah Kemdagri",
+        "alamat": "Lokasi Rumah",
+    ]
+    static let extra = ["Catatan Petugas", "Nomor HP"]
+    static let extraCells: [Cell] = [.text("diverifikasi"), .text("-")]
+
+    /// `no_kk` → "Nomor Kartu"; the other headers (housing, desil …) stay as they are, read by their own names.
+    static func rename(_ header: String) -> String { names[header] ?? header }
+
+    /// The mapping of a renamed file: each new header → the field its original header is (those renamed are Lumbung's
+    /// field names), the extra columns "abaikan".
+    static func mapping(for headers: [String]) throws -> Data {
+        var columns: [String: String] = [:]
+        for header in headers where names[header] != nil { columns[rename(header)] = header }
+        for header in extra { columns[header] = "abaikan" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(["columns": columns])
     }
 }
