@@ -23,6 +23,7 @@ public struct Migrator: Sendable {
         .programmes,
         .coverageCache,
         .columnTemplates,
+        .enrolmentEnd,
     ]
 
     public let migrations: [Migration]
