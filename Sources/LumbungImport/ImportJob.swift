@@ -204,6 +204,16 @@ public struct ImportJob: Sendable {
         let rejectsFiles = try scan.finishRejects()
         report.rejectsFiles = rejectsFiles
         report.rejectsFile = rejectsFiles.first
+        if !options.dryRun {
+            // The national programme flags its rows carry (PKH, BPNT, BLT-DD, PBI-JK), as enrolments: a batch of their own.
+            do {
+                if let flags = try await NationalFlagsImport(database: database, references: references).run(file, asOf: options.asOf, scope: options.scope) {
+                    report.notes.append(flags.note)
+                }
+            } catch let error as EnrolmentListError {
+                report.notes.append("Penanda program nasional tidak dicatat: " + error.indonesianDescription)
+            }
+        }
         return report
     }
 

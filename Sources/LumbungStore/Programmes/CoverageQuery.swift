@@ -129,7 +129,14 @@ extension ProgrammeStore {
             onlyProgrammes.appendInterpolation(binds: receipts.keys.sorted())
             onlyProgrammes.appendInterpolation(unsafeRaw: ")")
         }
+        if period == nil {
+            onlyProgrammes.appendInterpolation(unsafeRaw: " AND e.ended_on IS NULL")
+        }
         if let period {
+            // An ended enrolment counts for periods before its end only.
+            onlyProgrammes.appendInterpolation(unsafeRaw: " AND (e.ended_on IS NULL OR e.ended_on >= ")
+            onlyProgrammes.appendInterpolation(date(period.from, SchemaDialect(engine: engine)))
+            onlyProgrammes.appendInterpolation(unsafeRaw: ")")
             // CoveragePeriod.includes, in SQL: the date received; else the list's year; else the programme's own period.
             let dialect = SchemaDialect(engine: engine)
             let year = engine == .postgres ? "e.period ~ '^[0-9]{4}$'" : "e.period GLOB '[0-9][0-9][0-9][0-9]'"

@@ -270,17 +270,18 @@ public final class EnrolmentWriter: @unchecked Sendable {
             }
             keyed.append((entry, record, key, found[entry.row]))
         }
-        var stored: [String: (id: Int, matched: Bool)] = [:]
+        var stored: [String: (id: Int, matched: Bool, ended: Bool)] = [:]
         let keysByProgramme = Dictionary(grouping: keyed, by: { $0.record.programme.id ?? 0 }).mapValues { Array(Set($0.map(\.key))) }
         for (programmeID, keys) in keysByProgramme {
             for slice in keys.chunked(400) {
                 for row in try await db.raw("""
-                    SELECT id, programme_id, enrolment_key, period, match_kind FROM enrolment
+                    SELECT id, programme_id, enrolment_key, period, match_kind, CAST(ended_on AS TEXT) AS ended_on FROM enrolment
                     WHERE programme_id = \(bind: programmeID) AND enrolment_key IN (\(binds: Array(slice)))
                     """).all() {
                     let id = try row.decode(column: "programme_id", as: Int.self)
                     let name = "\(id)|\(try row.decode(column: "enrolment_key", as: String.self))|\(try row.decode(column: "period", as: String.self))"
-                    stored[name] = (try row.decode(column: "id", as: Int.self), try row.decode(column: "match_kind", as: String.self) != EnrolmentMatch.unmatched.rawValue)
+                    stored[name] = (try row.decode(column: "id", as: Int.self), try row.decode(column: "match_kind", as: String.self) != EnrolmentMatch.unmatched.rawValue,
+                                    try row.decode(column: "ended_on", as: String?.self) != nil)
                 }
             }
         }
@@ -316,7 +317,12 @@ public final class EnrolmentWriter: @unchecked Sendable {
                      message: "Tanggal terima \(received) di luar periode program \(programme.code.value) (\(programme.start) s.d. \(programme.end?.description ?? "—")).")
             }
             if let existing = stored[name] {
-                if !existing.matched, let (found, how) = item.found {
+                if existing.ended {
+                    // Flagged again after it ended: it runs again.
+                    try await db.raw("UPDATE enrolment SET ended_on = NULL, batch_id = \(bind: batchID) WHERE id = \(bind: existing.id)").run()
+                    outcome.updated += 1
+                    if let village = item.found?.0.village { touchedVillages.insert(village) }
+                } else if !existing.matched, let (found, how) = item.found {
                     try await db.raw("""
                         UPDATE enrolment SET match_kind = \(bind: how.rawValue), regency_code = \(bind: found.regency), village_code = \(bind: found.village),
                           household_id = \(bind: found.household), person_id = \(bind: found.person), batch_id = \(bind: batchID)
@@ -331,6 +337,7 @@ public final class EnrolmentWriter: @unchecked Sendable {
             }
             let how = item.found?.1 ?? .unmatched
             outcome.insertedByMatch[how, default: 0] += 1
+            outcome.insertedByProgramme[programme.code.value, default: 0] += 1
             if let village = item.found?.0.village { touchedVillages.insert(village) }
             inserts.append([programme.id ?? 0, item.key, entry.period, batchID, entry.row, entry.nik, entry.kkNumber, entry.name,
                             entry.birthDate?.description, entry.address, entry.village?.dotted, entry.receivedOn?.description, entry.amount,
@@ -340,6 +347,29 @@ public final class EnrolmentWriter: @unchecked Sendable {
             "programme_id", "enrolment_key", "period", "batch_id", "row_number", "nik", "kk_number", "full_name", "birth_date", "address",
             "listed_village_code", "received_on", "amount", "match_kind", "regency_code", "village_code", "household_id", "person_id",
         ], inserts, perStatement: 100, casts: dialect.engine == .postgres ? ["birth_date": "DATE", "received_on": "DATE"] : [:])
+    }
+
+    /// Ends the running enrolments these rows name (a national file's flag turned off): each row's programme and
+    /// enrolment key, any period. Returns how many ended.
+    public func end(_ entries: [BeneficiaryEntry]) async throws -> Int {
+        var ended = 0
+        for entry in entries {
+            guard let code = entry.programme ?? info.programme, let record = programmes[code.value], let id = record.programme.id,
+                  let key = entry.enrolmentKey(unit: record.programme.unit) else { continue }
+            let rows = try await db.raw("""
+                SELECT id, village_code FROM enrolment WHERE programme_id = \(bind: id) AND enrolment_key = \(bind: key) AND ended_on IS NULL
+                """).all()
+            for row in rows {
+                try await db.raw("""
+                    UPDATE enrolment SET ended_on = \(ProgrammeStore.date(info.batch.asOf, dialect)), batch_id = \(bind: batchID)
+                    WHERE id = \(bind: try row.decode(column: "id", as: Int.self))
+                    """).run()
+                if let village = try row.decode(column: "village_code", as: String?.self) { touchedVillages.insert(village) }
+                ended += 1
+            }
+        }
+        outcome.ended += ended
+        return ended
     }
 
     /// Each row's registry match: by NIK, then No. KK, then name and birth date within the desa the list names.
@@ -403,7 +433,7 @@ public final class EnrolmentWriter: @unchecked Sendable {
     func finish(issues: [StoredIssue], counts: BatchCounts) async throws -> EnrolmentOutcome {
         outcome.batchID = batchID
         let written = outcome.inserted + outcome.updated + outcome.unchanged
-        if written > 0, rowsMatched == 0 {
+        if written > 0, rowsMatched == 0, outcome.ended == 0 {
             throw EnrolmentListError.matchesNobody(file: info.batch.fileName, rows: counts.read)
         }
         _ = try await ProgrammeStore.refreshStored(db, engine: dialect.engine, villages: touchedVillages.sorted())
@@ -426,6 +456,32 @@ public final class EnrolmentWriter: @unchecked Sendable {
 }
 
 extension ProgrammeStore {
+    /// Registers the national programmes a file's flags name that are not registered yet (with their organisations),
+    /// working in all of NTB from `start`; returns the codes registered.
+    public func registerNationalProgrammes(_ wanted: [NationalProgrammeFlags.Programme], start: CalendarDate) async throws -> [String] {
+        let dialect = self.dialect
+        return try await database.transaction { db in
+            var registered: [String] = []
+            for national in wanted {
+                guard let code = ProgrammeCode(national.code),
+                      try await db.raw("SELECT id FROM programme WHERE code = \(bind: code.value)").first() == nil else { continue }
+                let organisationID: Int
+                if let row = try await db.raw("SELECT id FROM organisation WHERE lower(name) = lower(\(bind: national.organisation))").first() {
+                    organisationID = try row.decode(column: "id", as: Int.self)
+                } else {
+                    organisationID = try await Self.insertOrganisation(db, name: national.organisation, kind: national.kind, region: nil,
+                                                                       engine: dialect.engine, actor: .commandLine).id ?? 0
+                }
+                let programme = Programme(code: code, name: national.name, organisationID: organisationID, sectors: [national.sector],
+                                          unit: national.unit, fundingSource: "APBN", start: start, targetRegions: [try RegionCode("52")],
+                                          eligibility: "Dicatat dari kolom penanda program pada berkas data nasional (DTSEN, P3KE, Regsosek).")
+                _ = try await Self.insert(db, programme, dialect: dialect, actor: .commandLine)
+                registered.append(code.value)
+            }
+            return registered
+        }
+    }
+
     /// An earlier, completed, real import of the same beneficiary list (same SHA-256 and the same programme, in a
     /// `layout` such as `penerima-program:PKH`) by someone whose scope covers `scope`: importing it again changes nothing.
     public func previousList(sha256: String, layout: String, scope: RegionCode?) async throws -> Int? {

@@ -12,7 +12,7 @@ extension ProgrammeStore {
                        e.match_kind, pe.full_name AS person_name, p.unit
                 FROM enrolment e JOIN programme p ON p.id = e.programme_id JOIN organisation o ON o.id = p.organisation_id
                 LEFT JOIN person pe ON pe.regency_code = e.regency_code AND pe.id = e.person_id
-                WHERE e.regency_code = \(bind: regency) AND e.household_id = \(bind: household)
+                WHERE e.regency_code = \(bind: regency) AND e.household_id = \(bind: household) AND e.ended_on IS NULL
                 """
             if let organisation {
                 query.appendInterpolation(unsafeRaw: " AND lower(o.name) = lower(")
@@ -55,7 +55,7 @@ extension ProgrammeStore {
                        CAST(e.received_on AS TEXT) AS received_on, e.amount, e.match_kind, h.desil
                 FROM enrolment e JOIN programme p ON p.id = e.programme_id
                 LEFT JOIN household h ON h.regency_code = e.regency_code AND h.id = e.household_id
-                WHERE p.code = \(bind: code.value)
+                WHERE p.code = \(bind: code.value) AND e.ended_on IS NULL
                 """
             if let scope, scope.depth > 1 {
                 query.appendInterpolation(unsafeRaw: " AND (")

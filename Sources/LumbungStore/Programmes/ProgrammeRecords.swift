@@ -64,6 +64,10 @@ public struct EnrolmentOutcome: Sendable, Equatable {
     public var warnings: [ImportIssue] = []
     /// Programmes registered from the list because it named them and they were new (command line only).
     public var registeredProgrammes: [String] = []
+    /// New enrolments by programme code.
+    public var insertedByProgramme: [String: Int] = [:]
+    /// Running enrolments this list ended (a national file's programme flag turned off).
+    public var ended = 0
     /// Programmes a participant workbook changed (its first sheet describes them otherwise than registered).
     public var changedProgrammes: [String] = []
 

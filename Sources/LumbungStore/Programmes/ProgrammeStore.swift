@@ -151,13 +151,13 @@ public struct ProgrammeStore: Sendable {
             filter.appendInterpolation(unsafeRaw: ")")
         }
         var byMatch: [Int: [String: Int]] = [:], families: [Int: Int] = [:]
-        for row in try await db.raw("SELECT programme_id, match_kind, COUNT(*) AS n FROM enrolment WHERE \(filter) GROUP BY programme_id, match_kind").all() {
+        for row in try await db.raw("SELECT programme_id, match_kind, COUNT(*) AS n FROM enrolment WHERE ended_on IS NULL AND \(filter) GROUP BY programme_id, match_kind").all() {
             byMatch[try row.decode(column: "programme_id", as: Int.self), default: [:]][try row.decode(column: "match_kind", as: String.self)] =
                 try row.decode(column: "n", as: Int.self)
         }
         for row in try await db.raw("""
             SELECT programme_id, COUNT(*) AS n FROM (SELECT DISTINCT programme_id, regency_code, household_id FROM enrolment
-              WHERE household_id IS NOT NULL AND \(filter)) AS reached GROUP BY programme_id
+              WHERE household_id IS NOT NULL AND ended_on IS NULL AND \(filter)) AS reached GROUP BY programme_id
             """).all() {
             families[try row.decode(column: "programme_id", as: Int.self)] = try row.decode(column: "n", as: Int.self)
         }

@@ -26,6 +26,7 @@ public struct Migrator: Sendable {
         .importJobs,
         .monitoring,
         .userLanguage,
+        .enrolmentEnd,
     ]
 
     public let migrations: [Migration]
