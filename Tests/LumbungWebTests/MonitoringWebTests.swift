@@ -134,6 +134,11 @@ import Testing
             // +5,45 points — "+5,5 poin"; the number of families is the same — "tetap".
             try await services.database.transaction { db in try await db.raw("DELETE FROM village_aggregate WHERE village_code = '52.03.01.2004'").run() }
             try await DisclosureAttackTests.store([try RegionCode("52.03.01.2004"): try DashboardFixtures.village(families: 40, desil1: 10)], in: services.database)
+            // That came with an import, and a snapshot was taken right after it: it holds today's figures, so Beranda compares with rilis-2.
+            try await services.database.transaction { db in
+                try await db.raw("INSERT INTO import_batch (layout, file_name, sha256, status) VALUES ('dtsen-keluarga', 'rilis-3.csv', 'abc', 'done')").run()
+            }
+            _ = try await SnapshotStore(database: services.database).create(name: SnapshotName("rilis-3")!, date: CalendarDate(year: 2025, month: 12, day: 31), by: "uji")
             let analyst = SignedInClient(base: client, token: try #require(tokens[.analyst]))
             try await analyst.execute(uri: "/?wilayah=52.03.01", method: .get) { response in
                 #expect(response.status == .ok)

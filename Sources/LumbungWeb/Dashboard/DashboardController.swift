@@ -21,8 +21,10 @@ struct DashboardController {
             let drawn = try await RegionMap.make(for: region, request: map, figures: figures, services: services, texts: context.texts)
             let ranking = try await Self.priorityRanking(for: region, services: services, restricted: restricted)
             let freshness = try await DataFreshness.read(region.code, database: services.database)
-            // The headline figures' change since the latest snapshot (issue 16), when there is one.
-            let previous = try await SnapshotStore(database: services.database).list().last
+            // The headline figures' change since the previous release (issue 16): the latest snapshot made before the last
+            // import (one made after it holds today's figures), else the latest one.
+            let snapshots = try await SnapshotStore(database: services.database).list()
+            let previous = snapshots.last { $0.lastBatch != freshness.lastBatch } ?? snapshots.last
             var before: (snapshot: SnapshotStore.Snapshot, figures: RegionFigures.Figures)?
             if let previous {
                 before = (previous, try await SnapshotFigures.figures(of: previous, for: region.code, restricted: restricted, services: services))
