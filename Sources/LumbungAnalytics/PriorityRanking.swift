@@ -114,7 +114,7 @@ public struct PriorityRanking: Sendable {
 
         /// The indicator an id names, in words for a message ("“Keluarga desil 1”"), never the internal id.
         static func name(_ id: String) -> String {
-            "“\(IndicatorCatalogue.indicator(id)?.nameID ?? id)”"
+            "“\(PriorityRanking.indicator(id)?.nameID ?? id)”"
         }
 
         /// The indicator whose weight is wrong, if the error is about one.
@@ -126,8 +126,14 @@ public struct PriorityRanking: Sendable {
         }
     }
 
-    /// The indicators a ranking can weigh: the rates (a count would favour big areas).
-    public static let rankableIndicators = IndicatorCatalogue.all.filter { $0.unit == .percent }
+    /// The indicators a ranking can weigh: the rates (a count would favour big areas), and programme coverage of
+    /// desil-1 families (`CoverageIndicator`, optional: low coverage raises an area).
+    public static let rankableIndicators = IndicatorCatalogue.all.filter { $0.unit == .percent } + [CoverageIndicator.indicator]
+
+    /// The indicator a weight names: one of the catalogue's, or programme coverage.
+    public static func indicator(_ id: String) -> Indicator? {
+        id == CoverageIndicator.id ? CoverageIndicator.indicator : IndicatorCatalogue.indicator(id)
+    }
 
     /// The largest weight accepted: weights are relative, and far larger ones only serve to overflow.
     public static let maximumWeight = 1_000.0
@@ -138,7 +144,7 @@ public struct PriorityRanking: Sendable {
         for part in text.split(separator: ",") {
             let pair = part.split(separator: ":", maxSplits: 1).map { $0.trimmingWhitespaceCompat() }
             guard pair.count == 2, let value = Double(pair[1]), value.isFinite else { throw .unreadable(String(part)) }
-            guard IndicatorCatalogue.indicator(pair[0]) != nil else { throw .unknownIndicator(pair[0]) }
+            guard indicator(pair[0]) != nil else { throw .unknownIndicator(pair[0]) }
             guard value >= 0 else { throw .negative(pair[0]) }
             guard value <= maximumWeight else { throw .tooLarge(pair[0]) }
             weights.append(Weight(indicator: pair[0], weight: value))
@@ -153,15 +159,26 @@ public struct PriorityRanking: Sendable {
     /// `shrinkToward`: the parent region's rate (percent) of each indicator; when given, every area's rate is
     /// first shrunk toward it (`RateShrinkage`, empirical Bayes fitted on the shown rates only) and the shrunk
     /// rates are normalised and scored.
+    ///
+    /// `coverage`: each area's `CoverageIndicator` value (as the reader may see it), needed when a weight names it; an
+    /// area without one has no data for it (normalised 0, as any rate without a denominator).
     public init(areas: [(region: Region, tally: RegionTally)], weights: [Weight] = PriorityRanking.defaultWeights,
                 trials: Int = 200, variation: Double = 0.25, disclosure: DisclosurePlan? = nil,
-                shrinkToward parentRates: [String: Double]? = nil) {
+                shrinkToward parentRates: [String: Double]? = nil, coverage: [RegionCode: IndicatorValue] = [:]) {
         self.weights = weights
-        let indicators = weights.compactMap { IndicatorCatalogue.indicator($0.indicator) }
-        let values = areas.map { area in indicators.map { $0.value(in: area.tally) } }
+        let indicators = weights.compactMap { Self.indicator($0.indicator) }
+        let values = areas.map { area in
+            indicators.map { indicator in
+                guard indicator.id == CoverageIndicator.id else { return indicator.value(in: area.tally) }
+                return coverage[area.region.code] ?? CoverageIndicator.value(CoverageTally())
+            }
+        }
         // What each row may show of each component.
-        let hidden: [[CellSuppression.Reason?]] = areas.map { area in
-            indicators.map { disclosure?.suppression(area.region.code, indicator: $0.id) }
+        let hidden: [[CellSuppression.Reason?]] = areas.indices.map { row in
+            indicators.indices.map { index in
+                indicators[index].id == CoverageIndicator.id
+                    ? values[row][index].suppression : disclosure?.suppression(areas[row].region.code, indicator: indicators[index].id)
+            }
         }
         // The rate each component is scored on: its own, or shrunk toward the parent's.
         var rates: [[Double?]] = values.map { $0.map(\.percent) }

@@ -9,6 +9,11 @@ public struct RegionIndicators: Sendable, Encodable {
         public let name: String
         public let level: String
         public let values: [IndicatorValue]
+
+        /// The entry with one more value (a figure not computed from the registry tally, such as programme coverage).
+        public func appending(_ value: IndicatorValue) -> Entry {
+            Entry(code: code, name: name, level: level, values: values + [value])
+        }
     }
 
     public let region: Entry

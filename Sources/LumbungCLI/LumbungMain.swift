@@ -39,6 +39,9 @@ public enum LumbungMain {
         } catch let error as ProgrammeProblem {
             printError(error.description)
             return 1
+        } catch let error as MonitoringProblem {
+            printError(error.description)
+            return 1
         } catch let error as EnrolmentListError {
             printError(error.description)
             return 1

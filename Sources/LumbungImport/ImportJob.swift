@@ -11,8 +11,17 @@ public struct ImportOptions: Sendable {
     public var mapping: [String: ImportField] = [:]
     /// Headers whose columns are not read, even when Lumbung knows their names ("abaikan" in a mapping).
     public var ignoredHeaders: [String] = []
+    /// Labels of coded columns mapped to official values (a mapping's `labels`).
+    public var labels = CodedLabels()
     /// The saved mapping the file is read with (set by `use(_:)`): checked against the file's headers before anything is read.
     public var template: ColumnTemplate?
+    /// Cancels the import while it runs (nothing is written); `nil`: it cannot be cancelled.
+    public var cancellation: ImportCancellation?
+    /// The one sheet of a workbook to read (its position, 0 = the first), chosen on the mapping page; `nil`: every sheet.
+    public var sheet: Int?
+    /// When no mapping, template or layout was chosen: the saved templates offered (those of this organisation and
+    /// LKKS's own; `.all` on the command line) — the one that fits the file's headers is used (`ColumnTemplateFit`).
+    public var offeredTemplates: OfferedTemplates = .none
     /// Check everything against the registry, then roll back: nothing is kept.
     public var dryRun = false
     /// The date birth dates are checked against (none may be later) and ages counted on.
@@ -25,6 +34,8 @@ public struct ImportOptions: Sendable {
     /// The desa of a file without region columns (a village system's population export): every row is
     /// placed there, and a row that names another desa is an error.
     public var village: RegionCode?
+    /// The web's import job this is (`import_job`): the batch id is written to it in the batch's own transaction.
+    public var jobID: String?
 
     public init(asOf: CalendarDate) {
         self.asOf = asOf
@@ -35,6 +46,7 @@ public struct ImportOptions: Sendable {
     public mutating func use(_ mapping: ColumnMapping) {
         self.mapping = mapping.columns
         ignoredHeaders = mapping.ignored
+        labels = mapping.labels
         if let layout = mapping.layout, self.layout.lowercased() == "auto" { self.layout = layout }
         if village == nil, let desa = mapping.village, let code = try? RegionCode(desa) { village = code }
     }
@@ -44,6 +56,16 @@ public struct ImportOptions: Sendable {
         use(template.mapping)
         self.template = template
     }
+}
+
+/// Which saved templates an import without a mapping may choose from by the file's headers.
+public enum OfferedTemplates: Sendable, Equatable {
+    case none
+    /// Every template (the command line, which runs with the server's rights).
+    case all
+    /// The templates a user of this organisation may use: its own and those of no organisation (LKKS's); `nil` (LKKS
+    /// staff): every template, as on the mapping page.
+    case organisation(String?)
 }
 
 /// How far an import is.
@@ -80,21 +102,38 @@ public struct ImportJob: Sendable {
         return folder
     }
 
-    public func run(_ file: URL, options: ImportOptions, progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportReport {
+    public func run(_ file: URL, options given: ImportOptions, progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }) async throws -> ImportReport {
+        var options = given
         let rejectsFolder = try Self.preflight(file, rejectsFolder: options.rejectsFolder)
         if let village = options.village, references.tree[village]?.code.depth != 4 {
             throw ImportError.chosenVillage(village.dotted)
         }
         let readers = try TableScan.readers(for: file)
+        if options.template == nil, options.mapping.isEmpty, options.ignoredHeaders.isEmpty, options.layout.lowercased() == "auto", options.offeredTemplates != .none {
+            let store = ColumnTemplateStore(database: database)
+            let templates: [ColumnTemplate]
+            switch options.offeredTemplates {
+            case .none: templates = []
+            case .all: templates = try await store.templates()
+            case .organisation(let name): templates = try await store.templates(organisation: name)
+            }
+            if !templates.isEmpty, let chosen = ColumnTemplateFit.pick(templates, inFirstRowsOf: try TableScan.firstRows(of: readers)) {
+                options.use(chosen)
+            }
+        }
         if let template = options.template {
             let missing = ColumnTemplateFit.missing(template, inFirstRowsOf: try TableScan.firstRows(of: readers))
             if !missing.isEmpty { throw ImportError.templateDoesNotFit(file: file.lastPathComponent, template: template.name, missing: missing) }
         }
-        let found = try TableScan.find(in: readers, choice: options.layout, mapping: options.mapping, ignoring: options.ignoredHeaders)
+        let found = try TableScan.find(in: readers, choice: options.layout, mapping: options.mapping, ignoring: options.ignoredHeaders, only: options.sheet)
+        // A stopped job (graceful shutdown cancels its task) ends between passes over the file, before writing anything.
+        try Task.checkCancellation()
         let sha256 = try SHA256.of(file: file)
+        try Task.checkCancellation()
         var report = ImportReport(file: file.lastPathComponent, layout: found.tables.map(\.layout.rawValue).joined(separator: " + "),
                                   headerRow: found.tables.first?.headerRow, dryRun: options.dryRun)
         report.skippedSheets = found.skipped
+        if let template = options.template { report.notes.append("templat kolom '\(template.name)' dipakai") }
         let registry = RegistryStore(database: database, tree: references.tree)
         if !options.dryRun, let previous = try await registry.previousImport(sha256: sha256, scope: options.scope) {
             report.alreadyImportedInBatch = previous.batchID
@@ -106,8 +145,9 @@ public struct ImportJob: Sendable {
         for table in found.tables {
             let reader = readers[table.sheet]
             let order = try Self.dateOrder(of: table, in: reader)
+            try Task.checkCancellation()
             let parser = RowParser(table: table, asOf: options.asOf, references: references, scope: options.scope,
-                                   chosenVillage: options.village, dateOrder: order)
+                                   chosenVillage: options.village, dateOrder: order, labels: options.labels)
             // One rejects file per table: named after its sheet, numbered when two sheet names read alike.
             var suffix = found.tables.count > 1 ? "-" + Self.safeName(table.sheetName ?? String(table.sheet + 1)) : ""
             if suffix == "-" || usedSuffixes.contains(suffix) { suffix += (suffix == "-" ? "" : "-") + String(table.sheet + 1) }
@@ -118,9 +158,10 @@ public struct ImportJob: Sendable {
             report.tables.append(Self.describe(table, parser: parser))
             report.notes += Self.notes(for: table, order: order)
         }
-        let scan = FileScan(parts: parts, progress: progress)
-        let info = ImportBatchInfo(layout: report.layout ?? "", fileName: file.lastPathComponent, sha256: sha256,
+        let scan = FileScan(parts: parts, progress: progress, cancellation: options.cancellation, fileName: file.lastPathComponent)
+        var info = ImportBatchInfo(layout: report.layout ?? "", fileName: file.lastPathComponent, sha256: sha256,
                                    dryRun: options.dryRun, asOf: options.asOf, scope: options.scope)
+        info.jobID = options.jobID
         let sheetNames = Dictionary(found.tables.compactMap { table in table.sheetName.map { (table.sheet, $0) } }, uniquingKeysWith: { a, _ in a })
         let columnNames = Dictionary(found.tables.map { table in
             let columns = table.columns
@@ -129,9 +170,13 @@ public struct ImportJob: Sendable {
             let family = [ImportField.kkNumber, .sourceFamilyID].lazy.compactMap { columns.columns[$0].map { columns.header[$0] } }.first
             return (table.sheet, RegistryImport.ColumnNames(village: village, relationship: relationship, family: family))
         }, uniquingKeysWith: { a, _ in a })
+        let cancellation = options.cancellation
         let outcome = try await registry.importBatch(info, sheetNames: sheetNames) { batch in
             batch.columnNames = columnNames
-            return try await scan.run(into: batch)
+            let scanned = try await scan.run(into: batch)
+            // A cancel that came while the last rows were written: the transaction is rolled back, not committed.
+            if cancellation?.isCancelled == true { throw ImportError.cancelled(file: file.lastPathComponent) }
+            return scanned
         }
         // Rows the registry refused go to the rejects file too.
         try scan.appendRejects(outcome.refusedRows)
@@ -225,6 +270,8 @@ final class FileScan: @unchecked Sendable {
 
     private let parts: [Part]
     private let progress: @Sendable (ImportProgress) -> Void
+    private let cancellation: ImportCancellation?
+    private let fileName: String
     private(set) var rowsRead = 0
     private(set) var skippedRows = 0
     private(set) var rejectedRows = 0
@@ -236,9 +283,11 @@ final class FileScan: @unchecked Sendable {
 
     static let rowsPerChunk = 2_000
 
-    init(parts: [Part], progress: @escaping @Sendable (ImportProgress) -> Void) {
+    init(parts: [Part], progress: @escaping @Sendable (ImportProgress) -> Void, cancellation: ImportCancellation? = nil, fileName: String = "") {
         self.parts = parts
         self.progress = progress
+        self.cancellation = cancellation
+        self.fileName = fileName
     }
 
     func run(into batch: RegistryImport) async throws -> (issues: [StoredIssue], counts: BatchCounts) {
@@ -254,14 +303,25 @@ final class FileScan: @unchecked Sendable {
         thread.stackSize = 8 << 20
         thread.start()
         do {
+            var chunks = 0
             for try await chunk in feed.stream {
                 try await batch.add(families: chunk.families)
                 try await batch.add(people: chunk.people)
+                if let cancellation {
+                    chunks += 1
+                    await cancellation.afterChunk?(chunks)
+                    if cancellation.isCancelled { throw ImportError.cancelled(file: fileName) }
+                }
                 feed.written()
             }
         } catch {
             feed.cancel()
             throw error
+        }
+        // A cancelled task ends the stream early, as if the file had ended: stop instead of writing part of the file.
+        if Task.isCancelled {
+            feed.cancel()
+            throw CancellationError()
         }
         batch.familiesWithRejectedRows = familiesWithRejectedRows
         return (stored, BatchCounts(read: rowsRead, warned: warned.count, rejected: rejectedRows, skipped: skippedRows))
@@ -284,6 +344,7 @@ final class FileScan: @unchecked Sendable {
                 progress(ImportProgress(rows: rowsRead, fraction: (Double(index) + fraction) / Double(parts.count)))
             }) { original in
                 guard original.number >= firstData, !original.isBlank else { return }
+                if let cancellation, cancellation.isCancelled { throw ImportError.cancelled(file: fileName) }
                 rowsRead += 1
                 if ended || Self.isEndMarker(original) {
                     ended = true

@@ -19,11 +19,15 @@ public struct RowParser: Sendable {
     let scope: RegionCode?
 
     public var layout: ImportLayout { table.layout }
-    public var columns: ColumnMap { table.columns }
+    /// The table's columns, with the labels a person mapped to official values.
+    public let columns: ColumnMap
 
     public init(table: FoundTable, asOf: CalendarDate, references: ImportReferences, scope: RegionCode? = nil, chosenVillage: RegionCode? = nil,
-                dateOrder: DateOrder = .dayFirst) {
+                dateOrder: DateOrder = .dayFirst, labels: CodedLabels = CodedLabels()) {
         self.table = table
+        var columns = table.columns
+        columns.labels = labels
+        self.columns = columns
         self.asOf = asOf
         self.references = references
         self.scope = scope
@@ -273,7 +277,7 @@ public struct RowParser: Sendable {
     }
 
     private func residentStatus(_ row: SheetRow, _ issues: inout Issues) -> ResidentStatus? {
-        guard let index = columns.columns[.residentStatus], let text = CodeValue.text(row[index]) else { return nil }
+        guard let index = columns.columns[.residentStatus], let text = CodeValue.text(columns.value(.residentStatus, in: row)) else { return nil }
         let regsosek = HeaderName.normalize(columns.header[index]).contains("keberadaan") || HeaderName.questionCode(columns.header[index])?.code == "404"
         let fieldSystem: CodeSystem = regsosek ? .regsosek : system == .lumbung ? .openSID : system
         return value(.residentStatus, ResidentStatus.match(text, system: fieldSystem), &issues)

@@ -76,9 +76,18 @@ public enum CSVField {
 public enum SheetWriteError: Error, CustomStringConvertible {
     case cannotCreate(path: String)
     case tooManyColumns(Int)
+    /// An .xls worksheet holds at most 256 columns.
+    case tooManyColumnsInXLS(Int)
+    /// A text cell longer than an .xls LABEL record holds here.
+    case textTooLongForXLS(Int)
+    /// An .xls workbook stream is limited to 4 GiB.
+    case workbookTooLargeForXLS
 
     public var description: String {
         switch self {
+        case .tooManyColumnsInXLS(let count): "A row has \(count) columns; an Excel 97–2003 (.xls) worksheet holds at most 256: write .xlsx instead."
+        case .textTooLongForXLS(let count): "A cell holds \(count) characters; the .xls writer takes at most \(XLSTableWriter.maxTextLength): write .xlsx instead."
+        case .workbookTooLargeForXLS: "The workbook would be larger than an Excel 97–2003 (.xls) file can be (4 GiB): write .xlsx instead."
         case .cannotCreate(let path): "Cannot create the file \(path): check that the folder exists and is writable."
         case .tooManyColumns(let count): "A row has \(count) columns; a worksheet holds at most 16,384."
         }

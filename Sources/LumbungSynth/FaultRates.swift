@@ -132,6 +132,8 @@ public enum GeneratorError: Error, Equatable, CustomStringConvertible {
     case outputNotEmpty(path: String)
     case outputNotWritable(path: String, reason: String)
     case unknownLayout(String)
+    /// A region scale given for a code that is not a kabupaten/kota of NTB.
+    case unknownRegency(String)
 
     public var description: String {
         switch self {
@@ -141,6 +143,7 @@ public enum GeneratorError: Error, Equatable, CustomStringConvertible {
         case .badFaultRate(let kind): "The fault rate '\(kind)' must be between 0 and 1, and all rates together at most 0.5."
         case .outputNotEmpty(let path): "The output folder \(path) already holds files: choose a new or empty folder."
         case .outputNotWritable(let path, let reason): "Cannot write to \(path): \(reason)."
+        case .unknownRegency(let code): "'\(code)' is not a kabupaten/kota of NTB: give a code such as 52.03 (Lombok Timur), e.g. --region-scale 52.03=1."
         case .unknownLayout(let name): "Unknown layout '\(name)': use all, field, every, or \(SynthLayout.allCases.map(\.rawValue).joined(separator: ", "))."
         }
     }

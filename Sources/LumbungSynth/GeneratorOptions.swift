@@ -1,4 +1,6 @@
 import LumbungDomain
+import LumbungReference
+import LumbungSheets
 
 /// The file layouts the generator writes, as the national sources export them.
 public enum SynthLayout: String, Sendable, CaseIterable, Codable, Comparable {
@@ -41,6 +43,22 @@ public enum SynthLayout: String, Sendable, CaseIterable, Codable, Comparable {
 public enum SynthFormat: String, Sendable, CaseIterable, Codable {
     case csv
     case xlsx
+    /// OpenDocument (LibreOffice); a sheet over 1,048,576 rows continues on the next.
+    case ods
+    /// Excel 97–2003 (BIFF8); a sheet over 65,536 rows continues on the next.
+    case xls
+
+    /// The workbook format, `nil` for CSV. Workbooks hold typed cells: numbers (a NIK Excel turned into one), dates.
+    public var workbook: WorkbookFormat? {
+        switch self {
+        case .csv: nil
+        case .xlsx: .xlsx
+        case .ods: .ods
+        case .xls: .xls
+        }
+    }
+
+    public var isWorkbook: Bool { workbook != nil }
 }
 
 /// Everything that decides what the generator writes; the same options give the same bytes.
@@ -56,6 +74,8 @@ public struct GeneratorOptions: Sendable {
     public var faultRates: FaultRates
     /// Kabupaten/kota generated at once (each writes its own files).
     public var parallelism: Int
+    /// A scale of its own for some kabupaten/kota (`52.03` → 1: Lombok Timur at full size), the others at `scale`.
+    public var regionScales: [RegionCode: Double] = [:]
 
     /// The largest scale accepted: 50 × NTB is about the national registry.
     public static let maximumScale = 50.0
@@ -71,10 +91,33 @@ public struct GeneratorOptions: Sendable {
         self.parallelism = parallelism
     }
 
+    /// The province of `lumbung demo`: Lombok Timur (52.03), the kabupaten of the demo operator and partner, at full size
+    /// (its median desa then holds well over a thousand families, as real ones do), every other kabupaten/kota at 2 %
+    /// (enough for the province's maps), DTSEN files only.
+    public static let demo: GeneratorOptions = {
+        var options = GeneratorOptions(scale: 0.02, layouts: [.dtsen])
+        options.regionScales = (try? RegionCode("52.03")).map { [$0: 1] } ?? [:]
+        return options
+    }()
+
+    /// The kabupaten/kota of NTB, the codes a region scale may name.
+    public static func regencyCodes() throws -> Set<RegionCode> {
+        Set(try ReferenceData.regions().map(\.code).filter { $0.depth == 2 })
+    }
+
+    /// The share of `regency` generated: its own scale if it has one, else `scale`.
+    public func scale(of regency: RegionCode) -> Double {
+        regionScales[regency] ?? scale
+    }
+
     /// Checks the options before any file is touched.
     public func validate() throws(GeneratorError) {
         guard scale.isFinite, scale > 0 else { throw .badScale(scale) }
         guard scale <= Self.maximumScale else { throw .badScale(scale) }
+        for (code, share) in regionScales {
+            guard code.depth == 2 else { throw .unknownRegency(code.dotted) }
+            guard share.isFinite, share > 0, share <= Self.maximumScale else { throw .badScale(share) }
+        }
         guard !layouts.isEmpty else { throw .noLayout }
         try faultRates.validate()
     }

@@ -21,6 +21,13 @@ public struct PopulationGenerator: Sendable {
         public let files: [String]
     }
 
+    /// How many people each desa/kelurahan is planned to get; the generator ends each within one family of its plan.
+    public func plannedPeople() throws -> [RegionCode: Int] {
+        try options.validate()
+        let plan = try PopulationPlan(scale: options.scale, regionScales: options.regionScales, seed: options.seed)
+        return Dictionary(uniqueKeysWithValues: plan.regencies.flatMap(\.villages).map { ($0.region.code, $0.targetPeople) })
+    }
+
     public func generate(into output: URL, progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Summary {
         try options.validate()
         let fileManager = FileManager.default
@@ -49,7 +56,7 @@ public struct PopulationGenerator: Sendable {
     }
 
     private func generate(in folder: URL, progress: @escaping @Sendable (String) -> Void) async throws -> Summary {
-        let plan = try PopulationPlan(scale: options.scale, seed: options.seed)
+        let plan = try PopulationPlan(scale: options.scale, regionScales: options.regionScales, seed: options.seed)
         let province = plan.tree.roots[0]
         let origins = try ReferenceData.nationalRegions()
             .filter { $0.level == "kecamatan" && !$0.code.hasPrefix("52.") }

@@ -133,3 +133,58 @@ import Testing
         #expect(ComparableArea.isCompared(families: 3, minimum: 0) && ComparableArea.isCompared(families: 0, minimum: -5))
     }
 }
+
+/// Programme coverage as an optional ranking component ("cakupan rendah"): an area whose desil-1 families no programme
+/// reaches rises. Every score below is worked out by hand.
+@Suite struct CoverageRankingTests {
+    /// A coverage tally of `desil1` desil-1 families of which `reached` receive PKH.
+    static func coverage(desil1: Int, reached: Int) -> CoverageTally {
+        var tally = CoverageTally()
+        tally.addFamilies(desil: 1, count: desil1)
+        tally.addReached(desil: 1, receipts: [CoverageRules.Receipt(programme: "PKH", organisation: 1, sectors: [.cash])], count: reached)
+        return tally
+    }
+
+    @Test func an_uncovered_area_moves_up_when_coverage_weighs() throws {
+        // Ten families each. Desil 1: A 6 (all reached), B 5 (none reached), C 2 (one reached).
+        let areas = [PriorityRankingTests.area("52.03.01.2001", desil1: 6, families: 10), PriorityRankingTests.area("52.03.01.2002", desil1: 5, families: 10),
+                     PriorityRankingTests.area("52.03.01.2003", desil1: 2, families: 10)]
+        let tallies: [RegionCode: CoverageTally] = [
+            try RegionCode("52.03.01.2001"): Self.coverage(desil1: 6, reached: 6), try RegionCode("52.03.01.2002"): Self.coverage(desil1: 5, reached: 0),
+            try RegionCode("52.03.01.2003"): Self.coverage(desil1: 2, reached: 1),
+        ]
+        var parent = CoverageTally()
+        for tally in tallies.values { parent.merge(tally) }
+        let values = CoverageIndicator.values(tallies, parent: parent, restricted: false)
+        let c = try #require(values[try RegionCode("52.03.01.2003")])
+        #expect(c.percent == 50 && c.count == 1 && c.denominator == 2)
+
+        // Need alone: desil-1 shares 60, 50, 20 % → normalised 1, 0.75, 0 → A 100, B 75, C 0.
+        let need = PriorityRanking(areas: areas, weights: [.init(indicator: "desil1_families", weight: 1)], coverage: values)
+        #expect(need.rows.map(\.code) == ["52.03.01.2001", "52.03.01.2002", "52.03.01.2003"])
+        #expect(need.rows.map(\.score) == [100, 75, 0])
+
+        // Need and low coverage, equal weights: coverage 100, 0, 50 % is turned around (higher is better) → 0, 1, 0.5.
+        // A (1 + 0) / 2 = 50, B (0.75 + 1) / 2 = 87.5, C (0 + 0.5) / 2 = 25: the uncovered area B rises to first.
+        let weights = try PriorityRanking.parseWeights("desil1_families:1,desil1_coverage:1")
+        let both = PriorityRanking(areas: areas, weights: weights, coverage: values)
+        #expect(both.rows.map(\.code) == ["52.03.01.2002", "52.03.01.2001", "52.03.01.2003"])
+        #expect(both.rows.map(\.score) == [87.5, 50, 25])
+        let b = try #require(both.rows.first)
+        #expect(b.components[1].indicator == "desil1_coverage" && b.components[1].percent == 0 && b.components[1].normalized == 1 && b.components[1].contribution == 50)
+    }
+
+    @Test func partners_see_no_coverage_count_under_five_in_the_ranking() throws {
+        let areas = [PriorityRankingTests.area("52.03.01.2001", desil1: 6, families: 10), PriorityRankingTests.area("52.03.01.2002", desil1: 8, families: 10)]
+        // A: 6 of 6 reached (0 unreached: shown); B: 3 of 8 reached, 5 unreached — 3 is under 5, and then A's 6 could be
+        // worked out from the total of 9, so both reached counts are withheld.
+        let tallies: [RegionCode: CoverageTally] = [try RegionCode("52.03.01.2001"): CoverageRankingTests.coverage(desil1: 6, reached: 6),
+                                                     try RegionCode("52.03.01.2002"): CoverageRankingTests.coverage(desil1: 8, reached: 3)]
+        var parent = CoverageTally()
+        for tally in tallies.values { parent.merge(tally) }
+        let values = CoverageIndicator.values(tallies, parent: parent, restricted: true)
+        #expect(values.values.allSatisfy { $0.suppression != nil })
+        let ranking = PriorityRanking(areas: areas, weights: try PriorityRanking.parseWeights("desil1_families:1,desil1_coverage:1"), coverage: values)
+        #expect(ranking.rows.allSatisfy { $0.components[1].percent == nil && $0.components[1].contribution == nil && $0.withheld == ["desil1_coverage"] })
+    }
+}

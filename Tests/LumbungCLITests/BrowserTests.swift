@@ -82,7 +82,10 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
     /// The demo province served, and bearer tokens of its admin and its viewer.
     static func startDemo(in folder: URL) async throws -> (Process, String, [String: String]) {
         let file = folder.appendingPathComponent("demo.sqlite").path
-        let (server, out, _) = try LumbungProcess.start(["demo", "--scale", "0.001", "--port", "0", "--database", file])
+        // Lombok Timur at 2 %, about 30 families a desa: enough desa pass the ranking's 30-family minimum for a full
+        // priority list on Beranda and in the brief; the rest of the province at 0.1 %.
+        let (server, out, _) = try LumbungProcess.start(["demo", "--scale", "0.001", "--region-scale", "52.03=0.02", "--port", "0",
+                                                         "--database", file])
         var printed = ""
         let deadline = Date().addingTimeInterval(300)
         while Date() < deadline, !printed.contains("http://"), case let chunk = out.fileHandleForReading.availableData, !chunk.isEmpty {
@@ -99,6 +102,10 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
         return (server, String(printed[range].dropLast()), tokens)
     }
 
+    /// Beranda, a kabupaten, kecamatan and desa, their indicator pages, a map choice, the ranking and the brief at 360 px as
+    /// an admin and a viewer (no sideways scroll, 44 px targets, a compact header), an XLSX and a CSV downloaded from a
+    /// phone, and the printed ranking, region page and brief; every page's screenshot and every PDF is written to
+    /// `.ci-artifacts/screenshots/`.
     @Test func the_main_pages_fit_a_360_pixel_phone_with_44_pixel_targets_and_print_with_their_figures() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("browser-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -108,7 +115,9 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
         let browser = try HeadlessChromium(executable: chromium!)
         defer { browser.close() }
         let pages = ["/", "/wilayah/52.03", "/wilayah/52.03/indikator", "/peringkat?within=52.03", "/peringkat?within=52.03&min_keluarga=0",
-                     "/wilayah/52.03.01", "/wilayah/52.03.01.2001", "/wilayah/52.03.01.2001/indikator", "/wilayah/52.03?indikator=no_jkn&kelas=jenks"]
+                     "/wilayah/52.03.01", "/wilayah/52.03.01.2001", "/wilayah/52.03.01.2001/indikator", "/wilayah/52.03?indikator=no_jkn&kelas=jenks",
+                     "/wilayah/52.03/ringkas", "/wilayah/52.03.01.2001/ringkas"]
+        let screenshots = try Self.screenshotFolder()
         var tallestHeader = 0.0
         for user in ["demo-admin", "demo-pembaca"] {
             try browser.authorize(try #require(tokens[user]))
@@ -122,6 +131,7 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
                 #expect(measured.small.isEmpty, "\(user) \(page): targets under 44 px or map colours the stylesheet overrides: \(measured.small)")
                 #expect(measured.header <= 0.2 * 740, "\(user) \(page): the header takes \(measured.header) px")
                 tallestHeader = max(tallestHeader, measured.header)
+                try browser.screenshot().write(to: screenshots.appendingPathComponent("360-\(user)-\(Self.slug(page)).png"))
             }
         }
         print("browser: the tallest header at 360 × 740 px is \(tallestHeader) px")
@@ -136,7 +146,9 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
                       f.textContent.includes('Data per'), form.offsetHeight === 0].join(','); })()
             """)
         #expect(ranking == "true,true,true,true,true", "ranking print: \(ranking)")
+        try browser.screenshot().write(to: screenshots.appendingPathComponent("cetak-peringkat.png"))
         let rankingPDF = try browser.printToPDF()
+        try rankingPDF.write(to: screenshots.appendingPathComponent("cetak-peringkat.pdf"))
         try browser.emulate(width: 718, height: 1000, mobile: false, print: true)
         try browser.open(base + "/wilayah/52.03")
         let region = try browser.evaluate("""
@@ -145,12 +157,114 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
                     document.querySelector('form.map-choice').offsetHeight === 0].join(','))()
             """)
         #expect(region == "true,true,true,true,true", "region print: \(region)")
+        try browser.screenshot().write(to: screenshots.appendingPathComponent("cetak-wilayah-52.03.png"))
         let regionPDF = try browser.printToPDF()
-        let pagesOf = { (pdf: Data) in String(decoding: pdf, as: UTF8.self).components(separatedBy: "/Type /Page").count - 1
-            - (String(decoding: pdf, as: UTF8.self).components(separatedBy: "/Type /Pages").count - 1) }
+        try regionPDF.write(to: screenshots.appendingPathComponent("cetak-wilayah-52.03.pdf"))
+        let pagesOf = Self.pageCount
         #expect(pagesOf(regionPDF) >= 1 && pagesOf(regionPDF) <= 4, "a kabupaten prints on \(pagesOf(regionPDF)) pages")
         #expect(pagesOf(rankingPDF) >= 1, "the ranking prints")
         print("browser: kabupaten page \(pagesOf(regionPDF)) A4 pages, ranking page (50 rows) \(pagesOf(rankingPDF)) pages")
+
+        try Self.checkDownloads(browser, base: base, folder: folder, screenshots: screenshots)
+        try Self.checkBrief(browser, base: base, folder: folder, screenshots: screenshots)
+        print("browser: screenshots and printed PDFs in \(screenshots.path)")
+    }
+
+    /// Where the screenshots and printed PDFs of these checks go, kept by CI: `.ci-artifacts/screenshots/` in the package
+    /// (ignored by git).
+    static func screenshotFolder() throws -> URL {
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = package.appendingPathComponent(".ci-artifacts/screenshots")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// `/peringkat?within=52.03` → `peringkat-within-52.03`; `/` → `beranda`.
+    static func slug(_ page: String) -> String {
+        let text = String(page.map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : "-" })
+            .split(separator: "-", omittingEmptySubsequences: true).joined(separator: "-")
+        return text.isEmpty ? "beranda" : text
+    }
+
+    /// The pages of a PDF: `pdfinfo` (poppler-utils) where installed, else its `/Type /Page` objects counted.
+    static func pageCount(_ pdf: Data) -> Int {
+        if let info = try? poppler("pdfinfo", pdf), let line = info.split(separator: "\n").first(where: { $0.hasPrefix("Pages:") }),
+           let pages = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) {
+            return pages
+        }
+        let text = String(decoding: pdf, as: UTF8.self)
+        return text.components(separatedBy: "/Type /Page").count - text.components(separatedBy: "/Type /Pages").count
+    }
+
+    /// The output of a poppler-utils tool (`pdfinfo`, `pdftotext`) run on `pdf`.
+    static func poppler(_ tool: String, _ pdf: Data) throws -> String {
+        guard let executable = ["/usr/bin/\(tool)", "/usr/local/bin/\(tool)"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw HeadlessChromium.Failure(description: "\(tool) is not installed: apt-get install poppler-utils")
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pdf-\(UUID()).pdf")
+        try pdf.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = tool == "pdftotext" ? ["-layout", file.path, "-"] : [file.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text
+    }
+
+    /// A table downloaded the way a user does it on a phone: the indicator page at 360 px, a tap on "Excel (XLSX)" and on
+    /// "CSV"; the files are an XLSX (a zip) and a CSV for Excel (UTF-8 with BOM) whose header names the columns.
+    static func checkDownloads(_ browser: HeadlessChromium, base: String, folder: URL, screenshots: URL) throws {
+        let downloads = folder.appendingPathComponent("unduhan")
+        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
+        try browser.allowDownloads(into: downloads)
+        try browser.emulate(width: 360, height: 740, mobile: true)
+        try browser.open(base + "/wilayah/52.03/indikator")
+        let scroll = try browser.evaluate("String(document.documentElement.scrollWidth)")
+        #expect(scroll == "360", "the page with the download links scrolls sideways: \(scroll) px")
+        let xlsx = try browser.download("document.querySelector('p.downloads a[href$=\"indikator.xlsx\"]').click()", into: downloads)
+        let workbook = try Data(contentsOf: xlsx.file)
+        #expect(xlsx.suggested.hasSuffix(".xlsx") && workbook.starts(with: [0x50, 0x4B, 0x03, 0x04]), "\(xlsx.suggested): \(workbook.prefix(4))")
+        let csv = try browser.download("document.querySelector('p.downloads a[href$=\"indikator.csv\"]').click()", into: downloads)
+        let table = try Data(contentsOf: csv.file)
+        #expect(csv.suggested.hasSuffix(".csv") && table.starts(with: [0xEF, 0xBB, 0xBF]), "\(csv.suggested)")
+        let header = String(decoding: table.dropFirst(3).prefix { $0 != 0x0A }, as: UTF8.self)
+        #expect(header.contains("Kode") && header.contains("Keluarga desil 1"), "CSV header: \(header)")
+        try browser.screenshot(fullPage: false).write(to: screenshots.appendingPathComponent("360-unduh-indikator.png"))
+        print("browser: downloaded \(xlsx.suggested) (\(workbook.count) bytes) and \(csv.suggested) (\(table.count) bytes) at 360 px")
+    }
+
+    /// The brief of Lombok Timur printed to PDF: 1–4 A4 pages numbered "Halaman N dari M", holding the data date, the
+    /// headline figures, the legend, the priority desa and all six charts; the region page links to it.
+    static func checkBrief(_ browser: HeadlessChromium, base: String, folder: URL, screenshots: URL) throws {
+        try browser.emulate(width: 360, height: 740, mobile: true)
+        try browser.open(base + "/wilayah/52.03")
+        let link = try browser.evaluate("(document.querySelector('a.button[href^=\"/wilayah/52.03/ringkas\"]') || {}).textContent || ''")
+        #expect(link == "Cetak ringkasan")
+        try browser.emulate(width: 718, height: 1000, mobile: false, print: true)
+        try browser.open(base + "/wilayah/52.03/ringkas")
+        let layout = try browser.evaluate("""
+            (() => [document.documentElement.scrollWidth <= window.innerWidth, document.querySelectorAll('ul.cards li').length,
+                    document.querySelectorAll('ul.legend li').length > 0, document.querySelectorAll('ol.priority-list li').length,
+                    document.querySelectorAll('figure.chart svg.chart').length, getComputedStyle(document.querySelector('header.site form.search')).display === 'none',
+                    document.querySelector('p.brief-print-hint').offsetHeight === 0].join(','))()
+            """)
+        #expect(layout == "true,7,true,10,6,true,true", "brief print layout: \(layout)")
+        try browser.screenshot().write(to: screenshots.appendingPathComponent("cetak-ringkasan-52.03.png"))
+        let pdf = try browser.printToPDF()
+        try pdf.write(to: screenshots.appendingPathComponent("cetak-ringkasan-52.03.pdf"))
+        let pages = pageCount(pdf)
+        #expect(pages >= 1 && pages <= 4, "the brief of a kabupaten prints on \(pages) A4 pages")
+        let text = try poppler("pdftotext", pdf)
+        #expect(text.contains("Data per 30 Juni 2025"), "the printed brief names the data date")
+        #expect(text.contains("Ringkasan wilayah") && text.contains("Kabupaten Lombok Timur") && text.contains("Sumber:"))
+        #expect(text.contains("Halaman 1 dari \(pages)") && text.contains("Halaman \(pages) dari \(pages)"), "page numbers")
+        #expect(text.contains("10 desa/kelurahan prioritas") && text.contains("Piramida penduduk") && text.contains("Menurut disabilitas"))
+        print("browser: the brief of Kabupaten Lombok Timur prints on \(pages) A4 pages")
     }
 }
 

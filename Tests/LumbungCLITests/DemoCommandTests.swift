@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized) struct DemoCommandTests {
     /// Runs the demo until it prints its URL and returns what it printed before.
     static func startDemo(_ file: String) throws -> (Process, String) {
-        let (process, out, _) = try LumbungProcess.start(["demo", "--scale", "0.001", "--port", "0", "--database", file])
+        let (process, out, _) = try LumbungProcess.start(["demo", "--scale", "0.001", "--region-scale", "52.03=0.001", "--port", "0", "--database", file])
         var printed = ""
         let deadline = Date().addingTimeInterval(300)
         while Date() < deadline, !printed.contains("http://") {
@@ -41,6 +41,8 @@ import Testing
         first.waitUntilExit()
         let logins = Self.logins(printed)
         #expect(Set(logins.keys) == ["demo-admin", "demo-analis", "demo-operator", "demo-mitra", "demo-pembaca"], "\(printed)")
+        // The database was built under a temporary name and renamed once complete.
+        #expect(FileManager.default.fileExists(atPath: file) && !FileManager.default.fileExists(atPath: file + ".dibuat"))
         let (second, again) = try Self.startDemo(file)
         second.terminate()
         second.waitUntilExit()
@@ -61,5 +63,13 @@ import Testing
             return
         }
         await database.close()
+    }
+
+    @Test func a_region_scale_that_is_no_kabupaten_or_no_number_is_a_usage_error() throws {
+        for bad in ["52.03.01=1", "53.01=1", "52.03=0", "52.03=lots", "52.03"] {
+            let result = try LumbungProcess.run(["demo", "--region-scale", bad, "--database", "/nonexistent/demo.sqlite"])
+            #expect(result.status == 2, "\(bad): \(result.stderr)")
+            #expect(result.stderr.contains("52.03"), "\(bad): the message shows how to write it: \(result.stderr)")
+        }
     }
 }

@@ -87,6 +87,42 @@ final class HeadlessChromium {
         return data
     }
 
+    /// A PNG of the page: the whole page (`fullPage`), or what the viewport shows.
+    func screenshot(fullPage: Bool = true) throws -> Data {
+        let result = try call("Page.captureScreenshot", ["format": "png", "captureBeyondViewport": fullPage])
+        guard let text = result["data"] as? String, let data = Data(base64Encoded: text) else { throw Failure(description: "no screenshot") }
+        return data
+    }
+
+    /// Lets downloads through into `folder` (under the name the server gives) and reports their progress as events.
+    func allowDownloads(into folder: URL) throws {
+        _ = try call("Browser.setDownloadBehavior", ["behavior": "allowAndName", "downloadPath": folder.path, "eventsEnabled": true],
+                     inSession: false)
+    }
+
+    /// Runs a JavaScript expression that starts a download (e.g. clicks a link) and waits until it is complete; returns
+    /// the file the browser saved (named by its download id) and the name the server suggested.
+    func download(_ expression: String, into folder: URL) throws -> (file: URL, suggested: String) {
+        events.removeAll()
+        _ = try call("Runtime.evaluate", ["expression": expression])
+        try waitFor("Browser.downloadWillBegin")
+        let began = events.first { $0["method"] as? String == "Browser.downloadWillBegin" }?["params"] as? [String: Any] ?? [:]
+        let guid = began["guid"] as? String ?? ""
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            for event in events where event["method"] as? String == "Browser.downloadProgress" {
+                let params = event["params"] as? [String: Any] ?? [:]
+                guard params["guid"] as? String == guid else { continue }
+                if params["state"] as? String == "completed" {
+                    return (folder.appendingPathComponent(guid), began["suggestedFilename"] as? String ?? "")
+                }
+                if params["state"] as? String == "canceled" { throw Failure(description: "download canceled") }
+            }
+            events.append(try nextMessage())
+        }
+        throw Failure(description: "the download did not complete")
+    }
+
     // MARK: Protocol
 
     private func call(_ method: String, _ params: [String: Any] = [:], inSession: Bool = true) throws -> [String: Any] {

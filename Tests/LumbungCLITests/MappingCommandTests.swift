@@ -61,6 +61,14 @@ import Testing
         }
         await database.close()
         #expect(people == 3)
+        // The next month's file with the same headers and no --mapping: the saved mapping is used by itself (its desa
+        // too), and the report says so — the rule of the mapping page and the API.
+        let next = folder.appendingPathComponent("baznas-agustus.csv")
+        try (Self.partnerFile + "\n5203011106180103;5203014101750001;Inaq Rina;P;01/01/1975;Kepala Keluarga;catatan\n")
+            .write(to: next, atomically: true, encoding: .utf8)
+        let auto = try LumbungProcess.run(["import", next.path, "--as-of", "2025-06-30"] + db)
+        #expect(auto.status == 0, "\(auto.stderr)")
+        #expect(auto.stdout.contains("note: templat kolom 'BAZNAS Lotim' dipakai") && auto.stdout.contains("rows read 4 = new 1 + updated 0 + unchanged 3"), "\(auto.stdout)")
         #expect(try LumbungProcess.run(["mapping", "delete", "BAZNAS Lotim"] + db).status == 0)
         #expect(try LumbungProcess.run(["mapping", "list"] + db).stdout == "no saved mappings\n")
         try await TestDatabase.drop(created)

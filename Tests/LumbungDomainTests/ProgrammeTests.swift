@@ -126,3 +126,32 @@ import Testing
         #expect(twice.familiesReached["PKH"] == 8 && twice.eligibleUnreachedFamilies == 6 && twice.overlaps[ProgrammePair("PKH", "BLT-DD")] == 2)
     }
 }
+
+@Suite struct CoveragePeriodRuleTests {
+    static func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
+
+    @Test func periods_are_read_from_a_year_a_month_or_a_day_and_nothing_else() {
+        #expect(CoveragePeriod("2025") == CoveragePeriod(from: Self.day("2025-01-01"), to: Self.day("2025-12-31")))
+        #expect(CoveragePeriod("2024-02") == CoveragePeriod(from: Self.day("2024-02-01"), to: Self.day("2024-02-29")))
+        #expect(CoveragePeriod("2025-03-15") == CoveragePeriod(from: Self.day("2025-03-15"), to: Self.day("2025-03-15")))
+        for bad in ["", "25", "2025-13", "2025-02-30", "tahun lalu", "2025-1", "2025/03"] { #expect(CoveragePeriod(bad) == nil, "\(bad)") }
+        #expect(CoveragePeriod(from: Self.day("2025-02-01"), to: Self.day("2025-01-31")) == nil)
+        #expect(CoveragePeriod("2025")?.description == "2025" && CoveragePeriod("2025-03")?.description == "2025-03-01 s.d. 2025-03-31")
+    }
+
+    @Test func an_enrolment_counts_by_its_date_else_its_year_else_its_programme() throws {
+        let period = try #require(CoveragePeriod("2025"))
+        let start = Self.day("2024-01-01")
+        #expect(period.includes(receivedOn: Self.day("2025-12-31"), listPeriod: "2024", programmeStart: start, programmeEnd: nil), "the date wins over the year")
+        #expect(!period.includes(receivedOn: Self.day("2024-12-31"), listPeriod: "2025", programmeStart: start, programmeEnd: nil))
+        #expect(period.includes(receivedOn: nil, listPeriod: "2025", programmeStart: start, programmeEnd: Self.day("2024-06-30")), "the year wins over the programme")
+        #expect(!period.includes(receivedOn: nil, listPeriod: "2024", programmeStart: start, programmeEnd: nil))
+        #expect(period.includes(receivedOn: nil, listPeriod: "Tahap 1", programmeStart: start, programmeEnd: nil))
+        #expect(!period.includes(receivedOn: nil, listPeriod: "", programmeStart: start, programmeEnd: Self.day("2024-12-31")))
+        var closed = Programme(code: ProgrammeCode("X1")!, name: "X", organisationID: 1, sectors: [.cash], unit: .family, start: start,
+                               end: Self.day("2026-12-31"), targetRegions: [try RegionCode("52")])
+        #expect(period.overlaps(closed))
+        closed.closedOn = Self.day("2024-11-30")
+        #expect(!period.overlaps(closed), "a programme closed before the period does not run in it")
+    }
+}

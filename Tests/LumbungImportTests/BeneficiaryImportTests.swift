@@ -154,4 +154,38 @@ import Testing
             #expect(rejects.contains("Program RASKIN belum terdaftar"))
         }
     }
+
+    @Test(arguments: TestDatabase.engines)
+    func rows_outside_the_programmes_regions_or_period_are_kept_with_a_warning_and_never_doubled(engine: Database.Engine) async throws {
+        // DESA-2002 works in desa 52.03.01.2002 in 2025. Inaq Sari lives in desa 2001 (outside its regions); Nengah's aid
+        // was received on 2024-12-01 (before it started); Papuq Rahim's family (by No. KK) is inside both.
+        let list = """
+            NIK;No. KK;Nama;Tanggal Terima
+            5203014101800001;;Inaq Sari;15/03/2025
+            5203015505900001;;Nengah;01/12/2024
+            ;5203010101200004;Papuq Rahim;15/03/2025
+            """
+        let url = try ImportBehaviourTests.write(list, name: "desa-2002.csv")
+        let again = try ImportBehaviourTests.write(list + "\n", name: "desa-2002-lagi.csv")
+        try await TestDatabase.with(engine) { database in
+            try await ProgrammeFixtures.registry(database)
+            let store = ProgrammeStore(database: database)
+            let desa = try await store.addOrganisation(Organisation(name: "Pemerintah Desa 2002", kind: .village, region: try RegionCode("52.03.01.2002")), by: Self.actor)
+            _ = try await store.add(Programme(code: ProgrammeCode("DESA-2002")!, name: "BLT Desa", organisationID: desa.id, sectors: [.cash], unit: .family,
+                                              start: CalendarDate(year: 2025, month: 1, day: 1)!, end: CalendarDate(year: 2025, month: 12, day: 31),
+                                              targetRegions: [try RegionCode("52.03.01.2002")]), by: Self.actor)
+            let job = BeneficiaryImportJob(database: database, references: ImportFixtures.references)
+            let report = try await job.run(url, options: Self.options(url.deletingLastPathComponent(), programme: "DESA-2002"))
+            #expect(report.rowsRead == 3 && report.inserted == 3 && report.rejected == 0 && report.warned == 2)
+            let codes = Dictionary(report.problems.map { ($0.code, $0.count) }, uniquingKeysWith: +)
+            #expect(codes == ["outside_programme_regions": 1, "outside_programme_period": 1])
+            #expect(report.problems.first { $0.code == "outside_programme_regions" }?.examples.first?.row == 2)
+            #expect(report.problems.first { $0.code == "outside_programme_period" }?.examples.first?.row == 3)
+            #expect(report.rejectsFile == nil, "nothing rejected: no rejects file")
+            // The same rows in another file: nobody is enrolled twice.
+            let second = try await job.run(again, options: Self.options(again.deletingLastPathComponent(), programme: "DESA-2002"))
+            #expect(second.inserted == 0 && second.unchanged == 3)
+            #expect(try await ImportFixtures.count("SELECT COUNT(*) AS n FROM enrolment", in: database) == 3)
+        }
+    }
 }

@@ -62,8 +62,11 @@ import Testing
     @Test func an_operator_of_lombok_barat_gets_nothing_of_lombok_timur_by_any_route() async throws {
         try await withWebAppRoles(scope: "52.01") { client, tokens, _, _ in
             let operatorToken = bearer(tokens[.operator])
-            for uri in ["/wilayah/52.03", "/wilayah/52.03.01.2001/indikator", "/peringkat?within=52.03", "/api/v1/regions/52.03",
-                        "/api/v1/regions/52.03/indicators", "/api/v1/regions/52.03.01.2001/summary", "/api/v1/rankings?within=52.03&level=desa"] {
+            for uri in ["/wilayah/52.03", "/wilayah/52.03.01.2001/indikator", "/wilayah/52.03/ringkas", "/wilayah/52.03.01.2001/ringkas?indikator=no_jkn",
+                        "/peringkat?within=52.03", "/api/v1/regions/52.03",
+                        "/api/v1/regions/52.03/indicators", "/api/v1/regions/52.03.01.2001/summary", "/api/v1/rankings?within=52.03&level=desa",
+                        "/pemantauan?wilayah=52.03", "/pemantauan/unduh?wilayah=52.03.01", "/api/v1/regions/52.03/progress",
+                        "/api/v1/regions/52.03/indicators?snapshot=x", "/api/v1/targets?within=52.03", "/api/v1/snapshots/diff?from=a&to=b&within=52.03"] {
                 try await client.execute(uri: uri, method: .get, headers: operatorToken) { response in
                     #expect(response.status == .forbidden, "\(uri)")
                     #expect(!response.text.contains("Lombok Timur") || response.text.contains("di luar wilayah"), "\(uri) leaks nothing")

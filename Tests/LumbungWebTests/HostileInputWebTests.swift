@@ -50,8 +50,13 @@ import Testing
                 "/wilayah/52.03/peta.geojson?indikator=\(value)&kelas=\(value)",
                 // Programmes, coverage and coordination (issue 14); column templates and mapping pages (issue 13).
                 "/api/v1/coverage?within=\(value)&level=\(value)&sector=\(value)", "/koordinasi?within=\(value)&sektor=\(value)",
+                "/api/v1/coverage?within=52&period=\(value)&from=\(value)&to=\(value)", "/koordinasi?within=52&dari=\(value)&sampai=\(value)&periode=\(value)",
                 "/koordinasi.xlsx?within=\(value)", "/api/v1/programmes?within=\(value)", "/api/v1/programmes/\(value)",
                 "/api/v1/programmes/\(value)/enrolments?within=\(value)", "/program/\(value)", "/impor/petakan/\(value)",
+                // Pemantauan (issue 16).
+                "/pemantauan?wilayah=\(value)&indikator=\(value)", "/pemantauan/unduh?wilayah=\(value)", "/api/v1/regions/52/indicators?snapshot=\(value)",
+                "/api/v1/snapshots/diff?from=\(value)&to=\(value)&level=\(value)&within=\(value)", "/api/v1/targets?indicator=\(value)&within=\(value)",
+                "/api/v1/regions/\(value)/progress?indicator=\(value)",
             ]
         }
         return uris

@@ -54,7 +54,7 @@ import Testing
                 let html = response.text
                 #expect(html.contains("judul kolom ditemukan di baris 1"))
                 #expect(html.contains("<td>Nama Penerima</td><td>tidak dikenal</td><td>Lalu Ahmad · Baiq Siti · Inaq Sari</td>"))
-                #expect(html.contains("<td>Alamat</td><td>alamat</td>"))
+                #expect(html.contains("<td>Alamat</td><td>alamat<br><small class=\"confidence\">pasti: judul kolom persis nama isian</small></td>"))
                 #expect(html.contains("<select name=\"kolom_6\""))
                 #expect(!html.contains("<select name=\"kolom_7\""))
             }

@@ -139,4 +139,55 @@ import Testing
             #expect(try await client.execute(uri: "/api/v1/coverage?within=52.03&level=provinsi", method: .get, headers: bearer(tokens[.operator])) { $0.status } == .badRequest)
         }
     }
+
+    @Test func the_map_shows_desil1_coverage_and_the_ranking_weighs_it() async throws {
+        try await withWebAppRoles(scope: "52.03") { client, tokens, services, _ in
+            try await Self.setUp(services)
+            // Desa 2001: desil-1 families 1 (PKH, PANGAN-MITRA) and 2 (nothing): 1 of 2 reached, 50 %. Desa 2002 has no desil-1 family.
+            let geo = try await client.execute(uri: "/wilayah/52.03.01/peta.geojson?indikator=desil1_coverage", method: .get,
+                                               headers: bearer(tokens[.operator])) { try $0.json() }
+            let features = try #require(geo["features"] as? [[String: Any]])
+            let properties = features.compactMap { $0["properties"] as? [String: Any] }
+            let desa2001 = try #require(properties.first { $0["kode"] as? String == "52.03.01.2001" })
+            #expect(desa2001["indikator"] as? String == "desil1_coverage" && desa2001["persen"] as? Double == 50)
+            #expect(desa2001["jumlah"] as? Int == 1 && desa2001["penyebut"] as? Int == 2)
+            let desa2002 = try #require(properties.first { $0["kode"] as? String == "52.03.01.2002" })
+            #expect(desa2002["persen"] is NSNull && desa2002["keterangan"] as? String == "tidak ada data")
+            // For a viewer the counts 1 and 2 are under 5: withheld.
+            let hidden = try await client.execute(uri: "/wilayah/52.03.01/peta.geojson?indikator=desil1_coverage", method: .get,
+                                                  headers: bearer(tokens[.viewer])) { try $0.json() }
+            let viewed = try #require((hidden["features"] as? [[String: Any]])?.compactMap { $0["properties"] as? [String: Any] }
+                .first { $0["kode"] as? String == "52.03.01.2001" })
+            #expect(viewed["persen"] is NSNull && viewed["jumlah"] is NSNull)
+            let page = try await client.execute(uri: "/wilayah/52.03.01?indikator=desil1_coverage", method: .get, headers: bearer(tokens[.operator])) { $0.text }
+            #expect(page.contains("Cakupan program keluarga desil 1"))
+            let ranking = try await client.execute(uri: "/api/v1/rankings?within=52.03.01&level=desa&min_keluarga=0&weights=desil1_coverage:1",
+                                                   method: .get, headers: bearer(tokens[.operator])) { try $0.json() }
+            let rows = try #require(ranking["rows"] as? [[String: Any]])
+            // Desa 2001 (50 % reached) ranks above desa 2002, which has no desil-1 family and so no coverage to lack.
+            #expect(rows.first?["code"] as? String == "52.03.01.2001", "\(rows)")
+        }
+    }
+
+    @Test func coverage_and_coordination_count_only_the_period_asked() async throws {
+        try await withWebAppRoles(scope: "52.03") { client, tokens, services, _ in
+            try await Self.setUp(services)
+            // Both programmes start in 2025 and their lists give neither dates nor years: in 2024 nothing reaches anyone.
+            let before = try await client.execute(uri: "/api/v1/coverage?within=52.03.01&level=desa&period=2024", method: .get,
+                                                  headers: bearer(tokens[.operator])) { try $0.json() }
+            let region = try #require(before["region"] as? [String: Any])
+            #expect(region["familiesReached"] as? [String: Int] == [:] && region["eligibleUnreachedFamilies"] as? Int == 4)
+            #expect(before["from"] as? String == "2024-01-01" && before["to"] as? String == "2024-12-31")
+            let during = try await client.execute(uri: "/api/v1/coverage?within=52.03.01&level=desa&from=2025-01-01&to=2025-06-30", method: .get,
+                                                  headers: bearer(tokens[.operator])) { try $0.json() }
+            #expect((during["region"] as? [String: Any])?["familiesReached"] as? [String: Int] == ["PKH": 3, "PANGAN-MITRA": 1])
+            for bad in ["period=kemarin", "from=2025-13-01", "from=2025-06-01&to=2025-01-01"] {
+                let status = try await client.execute(uri: "/api/v1/coverage?within=52.03&\(bad)", method: .get, headers: bearer(tokens[.operator])) { $0.status }
+                #expect(status == .badRequest, "\(bad)")
+            }
+            let page = try await client.execute(uri: "/koordinasi?within=52.03.01&dari=2024-01-01&sampai=2024-12-31", method: .get,
+                                                headers: bearer(tokens[.operator])) { $0.text }
+            #expect(page.contains("periode 2024") && page.contains("Belum ada program yang terdaftar di wilayah ini."), "no programme runs in 2024")
+        }
+    }
 }

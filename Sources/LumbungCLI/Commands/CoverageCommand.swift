@@ -15,6 +15,10 @@ struct CoverageCommand: AsyncParsableCommand {
             programme reaches. Inclusion errors: families in desil 6–10 receiving PKH, BPNT or PBI-JK.
             Example: lumbung report coverage --within 52 --level kabupaten --format json
                      lumbung report coverage --within 52.03 --level desa --sector pangan
+                     lumbung report coverage --within 52.03 --period 2025
+                     lumbung report coverage --within 52.03 --from 2025-01-01 --to 2025-06-30
+            With a period only enrolments of that period count: by the date received when the list gives one, else by
+            the year the list names (TAHUN), else by the programme's own period.
             """
     )
 
@@ -30,6 +34,15 @@ struct CoverageCommand: AsyncParsableCommand {
     @Option(help: "Only programmes of this sector reach families (\(Sector.choices)).")
     var sector: String?
 
+    @Option(help: "Only enrolments of this period count: a year (2025), a month (2025-03) or a day (2025-03-15).")
+    var period: String?
+
+    @Option(help: "Only enrolments from this day on count (yyyy-mm-dd).")
+    var from: String?
+
+    @Option(help: "Only enrolments up to this day count (yyyy-mm-dd).")
+    var to: String?
+
     @Option(help: "table or json.")
     var format: String = "table"
 
@@ -42,13 +55,35 @@ struct CoverageCommand: AsyncParsableCommand {
             guard let parsed = Sector.parse(text) else { throw CLIFailure.usage(ProgrammeProblem.sectorUnknown(text).description) }
             return parsed
         }
+        let chosenPeriod = try Self.period(period, from: from, to: to)
         let rows = try await UserCommand.withDatabase(databaseOptions, loggingOptions) { database -> [RegionCoverage] in
             let tree = try await RegionStore(database: database).fetchTree()
             guard tree[region] != nil else { throw CLIFailure.failure(RegionLookupError.unknown(region).description) }
-            let villages = try await ProgrammeStore(database: database).coverageByVillage(within: region, sector: chosenSector)
+            let villages = try await ProgrammeStore(database: database).coverageByVillage(within: region, sector: chosenSector, period: chosenPeriod)
             return CoverageReport.regions(CoverageReport.totals(villages, tree: tree), tree: tree, within: region, level: level)
         }
         print(Self.render(rows, format: format), terminator: "")
+    }
+
+    /// The period of `--period`, or of `--from`/`--to` (either may be left out); `nil` without any.
+    static func period(_ text: String?, from: String?, to: String?) throws -> CoveragePeriod? {
+        if let text {
+            guard from == nil, to == nil else { throw CLIFailure.usage("Give --period or --from/--to, not both.") }
+            guard let period = CoveragePeriod(text) else {
+                throw CLIFailure.usage("--period '\(text)' is no period: give a year (2025), a month (2025-03) or a day (2025-03-15).")
+            }
+            return period
+        }
+        guard from != nil || to != nil else { return nil }
+        func day(_ text: String?, _ option: String, otherwise: CalendarDate?) throws -> CalendarDate? {
+            guard let text else { return otherwise }
+            guard let date = CalendarDate(iso: text) else { throw CLIFailure.usage("\(option) '\(text)' is not a date: write it as yyyy-mm-dd.") }
+            return date
+        }
+        guard let start = try day(from, "--from", otherwise: CalendarDate(year: 1900, month: 1, day: 1)),
+              let end = try day(to, "--to", otherwise: CalendarDate(year: 2200, month: 12, day: 31)) else { return nil }
+        guard let period = CoveragePeriod(from: start, to: end) else { throw CLIFailure.usage("--to (\(end)) is before --from (\(start)).") }
+        return period
     }
 
     struct Output: Encodable {

@@ -13,14 +13,26 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Generate a synthetic NTB province, import it into a demo database and serve it.",
         discussion: """
-            The first run generates and imports (about half a minute at the default scale); later runs reuse
-            the demo database and start at once. Every person in it is invented. Each start gives the demo
-            users (one per role) new random passwords and prints them.
+            By default Lombok Timur (52.03) is generated at full size — its desa hold hundreds of families, as
+            real ones do — and every other kabupaten/kota at 2 % of its people. The first run generates and
+            imports (see bench/README.md for how long that takes); the database is built under a temporary name
+            and kept only when complete, so later runs reuse it and start at once. Every person in it is
+            invented. Each start gives the demo users (one per role) new random passwords and prints them.
+
+            Examples:
+              lumbung demo                                          Lombok Timur at full size, the rest at 2 %
+              lumbung demo --scale 0.3 --region-scale 52.03=0.3     the whole province at 30 %
+              lumbung demo --fresh                                  throw the demo database away and build it again
             """
     )
 
-    @Option(help: "Share of the province to generate (1 = ≈ 5.75 million people).")
-    var scale: Double = 0.01
+    @Option(help: "Share of the people of every kabupaten/kota without a --region-scale (1 = all ≈ 5.75 million of NTB).")
+    var scale: Double = DemoCommand.defaultScale
+
+    @Option(name: .customLong("region-scale"), help: ArgumentHelp(
+        "A kabupaten/kota at a scale of its own (code=scale); repeatable. Giving any replaces the default.",
+        valueName: "code=scale"))
+    var regionScales: [String] = DemoCommand.defaultRegionScales
 
     @Option(help: "The demo database file.")
     var database: String = "lumbung-demo.sqlite"
@@ -40,15 +52,26 @@ struct DemoCommand: AsyncParsableCommand {
         let logger = try loggingOptions.logger(label: "lumbung.demo", default: .warning)
         guard (0...65_535).contains(port) else { throw CLIFailure.usage("Port \(port) is out of range: use 1–65535 (or 0 for any free port).") }
         let location = DatabaseLocation.sqlite(path: database)
-        if fresh {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+        if fresh { Self.remove(database) }
+        var generator = GeneratorOptions.demo
+        generator.scale = scale
+        generator.regionScales = try GenerateCommand.regionScales(regionScales)
+        do {
+            try generator.validate()
+        } catch {
+            throw CLIFailure.usage(error.description)
+        }
+        if !FileManager.default.fileExists(atPath: database) {
+            try await build(generator, logger: logger)
         }
         var db = try await Database.open(location, logger: logger)
         do {
             try await Migrator(logger: logger).migrate(db)
             if try await RegistryStore.isEmpty(db) {
+                // A demo database from before the demo kept only complete builds: build it again.
                 await db.close()
-                try await build(logger: logger)
+                Self.remove(database)
+                try await build(generator, logger: logger)
                 db = try await Database.open(location, logger: logger)
             }
             try await Self.printDemoLogins(db)
@@ -59,6 +82,10 @@ struct DemoCommand: AsyncParsableCommand {
             throw error
         }
     }
+
+    /// The demo's default (`GeneratorOptions.demo`): Lombok Timur at full size, the rest of the province at 2 %.
+    static let defaultScale = GeneratorOptions.demo.scale
+    static let defaultRegionScales = GeneratorOptions.demo.regionScales.sorted { $0.key < $1.key }.map { "\($0.key.dotted)=\($0.value)" }
 
     /// One demo user per role: LKKS NTB staff for the province, an operator and a partner for Lombok Timur.
     static let demoUsers: [(username: String, name: String, role: Role, scope: String, organisation: String?)] = [
@@ -87,20 +114,27 @@ struct DemoCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
-    /// Generates DTSEN-style files into a temporary folder and imports them, families first.
-    private func build(logger: Logger) async throws {
+    /// Removes an SQLite database file with its journal files.
+    static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// Generates DTSEN-style files into a temporary folder and imports them, families first, into a database built
+    /// under a temporary name (`….dibuat`) that takes the demo database's name only when complete: a start that is
+    /// interrupted leaves no half-filled demo behind.
+    private func build(_ options: GeneratorOptions, logger: Logger) async throws {
+        let started = Date()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lumbung-demo-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: folder) }
-        FileHandle.standardError.write(Data("Membuat data sintetis NTB (skala \(scale))…\n".utf8))
-        let options = GeneratorOptions(scale: scale, seed: 1, format: .csv, layouts: [.dtsen])
-        do {
-            try options.validate()
-        } catch {
-            throw CLIFailure.usage(error.description)
-        }
+        let partial = database + ".dibuat"
+        Self.remove(partial)
+        let scales = options.regionScales.sorted { $0.key < $1.key }.map { "\($0.key.dotted) skala \($0.value)" }
+        FileHandle.standardError.write(Data("Membuat data sintetis NTB (skala \(options.scale)\(scales.isEmpty ? "" : "; " + scales.joined(separator: ", ")))…\n".utf8))
         let summary = try await PopulationGenerator(options: options).generate(into: folder)
-        let database = try await Database.open(.sqlite(path: self.database), logger: logger)
+        let generated = Date()
+        let database = try await Database.open(.sqlite(path: partial), logger: logger)
         do {
+            try await Migrator(logger: logger).migrate(database)
             let job = ImportJob(database: database, references: try ImportReferences.load())
             var importOptions = ImportOptions(asOf: options.asOf)
             importOptions.rejectsFolder = folder
@@ -112,8 +146,15 @@ struct DemoCommand: AsyncParsableCommand {
             await database.close()
         } catch {
             await database.close()
+            Self.remove(partial)
             throw error
         }
-        FileHandle.standardError.write(Data("Data demo siap: \(summary.families) keluarga, \(summary.people) jiwa.\n".utf8))
+        try FileManager.default.moveItem(atPath: partial, toPath: self.database)
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: partial + suffix) {
+            try FileManager.default.moveItem(atPath: partial + suffix, toPath: self.database + suffix)
+        }
+        let seconds = { (from: Date, to: Date) in String(format: "%.0f", to.timeIntervalSince(from)) }
+        FileHandle.standardError.write(Data(("Data demo siap: \(summary.families) keluarga, \(summary.people) jiwa "
+            + "(dibuat \(seconds(started, generated)) detik, diimpor \(seconds(generated, Date())) detik).\n").utf8))
     }
 }

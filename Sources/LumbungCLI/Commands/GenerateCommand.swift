@@ -18,6 +18,7 @@ struct GenerateCommand: AsyncParsableCommand {
               lumbung generate --out ntb --scale 1              the whole province (≈ 5.75 million people)
               lumbung generate --out x --format xlsx --layout p3ke --fault-scale 0
               lumbung generate --out f --scale 0.002 --layout field    the per-person shapes seen in the field
+              lumbung generate --out d --scale 0.02 --region-scale 52.03=1    Lombok Timur at full size, the rest at 2 %
             """
     )
 
@@ -27,10 +28,15 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "1 is the whole province (≈ 5.75 million people); smaller keeps every desa with fewer people.")
     var scale: Double = 0.01
 
+    @Option(name: .customLong("region-scale"), help: ArgumentHelp(
+        "A kabupaten/kota at a scale of its own, e.g. --region-scale 52.03=1 (Lombok Timur at full size); repeatable.",
+        valueName: "code=scale"))
+    var regionScales: [String] = []
+
     @Option(help: "Random seed: the same seed gives the same files.")
     var seed: UInt64 = 1
 
-    @Option(help: "csv or xlsx.")
+    @Option(help: "csv, xlsx, ods (LibreOffice) or xls (Excel 97–2003).")
     var format: String = "csv"
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp(
@@ -63,7 +69,7 @@ struct GenerateCommand: AsyncParsableCommand {
             }
         } catch let error as GeneratorError {
             switch error {
-            case .badScale, .noLayout, .badFaultRate, .unknownLayout: throw CLIFailure.usage(error.description)
+            case .badScale, .noLayout, .badFaultRate, .unknownLayout, .unknownRegency: throw CLIFailure.usage(error.description)
             case .outputNotEmpty, .outputNotWritable: throw CLIFailure.failure(error.description)
             }
         }
@@ -74,7 +80,7 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func makeOptions() throws -> GeneratorOptions {
         guard let format = SynthFormat(rawValue: format.lowercased()) else {
-            throw CLIFailure.usage("Unknown format '\(format)': use csv or xlsx.")
+            throw CLIFailure.usage("Unknown format '\(format)': use csv, xlsx, ods or xls.")
         }
         var layouts: Set<SynthLayout> = []
         for name in layout.flatMap({ $0.split(separator: ",") }).map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
@@ -103,13 +109,33 @@ struct GenerateCommand: AsyncParsableCommand {
             }
             rates[kind] = rate
         }
-        let options = GeneratorOptions(scale: scale, seed: seed, format: format, layouts: layouts, asOf: date,
+        var options = GeneratorOptions(scale: scale, seed: seed, format: format, layouts: layouts, asOf: date,
                                        faultRates: rates, parallelism: jobs)
+        options.regionScales = try Self.regionScales(regionScales)
         do {
             try options.validate()
         } catch {
             throw CLIFailure.usage(error.description)
         }
         return options
+    }
+
+    /// `52.03=1` → Lombok Timur at scale 1; a code with or without dots.
+    static func regionScales(_ settings: [String]) throws -> [RegionCode: Double] {
+        var scales: [RegionCode: Double] = [:]
+        guard !settings.isEmpty else { return scales }
+        let regencies = try GeneratorOptions.regencyCodes()
+        for setting in settings {
+            let parts = setting.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let code = try? RegionCode(parts[0]), let share = Double(parts[1]) else {
+                throw CLIFailure.usage("--region-scale '\(setting)' is not code=scale: write e.g. 52.03=1 (Lombok Timur at full size).")
+            }
+            guard regencies.contains(code) else { throw CLIFailure.usage(GeneratorError.unknownRegency(code.dotted).description) }
+            guard share.isFinite, share > 0, share <= GeneratorOptions.maximumScale else {
+                throw CLIFailure.usage("--region-scale '\(setting)': the scale must be above 0 and at most \(GeneratorOptions.maximumScale) (1 is the kabupaten/kota's whole population).")
+            }
+            scales[code] = share
+        }
+        return scales
     }
 }

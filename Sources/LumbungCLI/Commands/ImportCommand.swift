@@ -34,6 +34,10 @@ struct ImportCommand: AsyncParsableCommand {
             match nobody are kept as unmatched enrolments. A list that matches nobody at all is refused.
               lumbung import penerima-pkh.xlsx --programme PKH
               lumbung import penerima-program-5203.csv
+            A programme workbook (a first sheet describing the programme as key/value rows: Nama Program, Sasaran,
+            Sumber Dana, Tanggal Mulai, Tanggal Selesai …; a second sheet of participants ending at ###) registers or
+            changes its programme and enrols its participants in one batch:
+              lumbung import peserta-lansia.xlsx --organisation "Dinas Sosial Kabupaten Lombok Timur"
             """
     )
 
@@ -63,6 +67,9 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Option(help: "Read the files as beneficiary lists of this programme (its code, e.g. PKH).")
     var programme: String?
+
+    @Option(help: "Import beneficiary lists as this organisation: only its own programmes; a programme workbook's programme is registered as its.")
+    var organisation: String?
 
     func run() async throws {
         let logger = try loggingOptions.logger(label: "lumbung.import", default: .warning)
@@ -95,6 +102,9 @@ struct ImportCommand: AsyncParsableCommand {
                 await database.close()
                 throw CLIFailure.usage("--mapping '\(mapping)' is neither a file nor a saved mapping (\(failure.description))")
             }
+        } else {
+            // No mapping named: a saved one whose headers the file has is used by itself (the report says which).
+            options.offeredTemplates = .all
         }
         if asOf == nil, let date = options.template?.mapping.dataDate ?? mappingFile?.dataDate {
             guard let day = CalendarDate(iso: date) else {
@@ -117,6 +127,7 @@ struct ImportCommand: AsyncParsableCommand {
                     listOptions.dryRun = dryRun
                     listOptions.rejectsFolder = options.rejectsFolder
                     listOptions.registerListedProgrammes = true
+                    listOptions.owner = organisation
                     report = try await beneficiaries.run(url, options: listOptions)
                 } else {
                     report = try await job.run(url, options: options) { line.update(rows: $0.rows, fraction: $0.fraction) }

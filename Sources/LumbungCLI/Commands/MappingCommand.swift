@@ -64,6 +64,9 @@ struct MappingCommand: AsyncParsableCommand {
             for header in template.mapping.ignored { print("  \(header) → \(ColumnMapping.ignore)") }
             if let village = template.mapping.village { print("  every row: desa \(village)") }
             if let date = template.mapping.dataDate { print("  every row: data date \(date)") }
+            for (field, map) in template.mapping.labels.labels.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                for (text, official) in map.sorted(by: { $0.key < $1.key }) { print("  \(field.rawValue): '\(text)' read as \(official)") }
+            }
         }
     }
 

@@ -41,6 +41,8 @@ struct ReportCommand: AsyncParsableCommand {
             abstract: "The priority ranking of the desa or kecamatan within a region.",
             discussion: """
                 Example: lumbung report ranking 52.03 --level desa --weights desil1_families:3,unfit_housing:1
+                Low programme coverage raises an area with a weight on desil1_coverage (share of desil-1 families some
+                programme reaches): --weights desil1_families:3,desil1_coverage:2
                 Default weights: \(PriorityRanking.defaultWeights.map { "\($0.indicator):\(Int(saturating: $0.weight))" }.joined(separator: ","))
                 """
         )
@@ -74,8 +76,18 @@ struct ReportCommand: AsyncParsableCommand {
                 do { chosen = try PriorityRanking.parseWeights(weights) } catch { throw CLIFailure.usage(error.message) }
             }
             let (_, totals) = try await ReportCommand.load(regionCode, databaseOptions, loggingOptions)
-            let ranking = PriorityRanking(areas: PriorityRanking.areas(rankedLevel, within: regionCode, totals: totals, minimumFamilies: minimumFamilies),
-                                          weights: chosen)
+            let areas = PriorityRanking.areas(rankedLevel, within: regionCode, totals: totals, minimumFamilies: minimumFamilies)
+            var coverage: [RegionCode: IndicatorValue] = [:]
+            if chosen.contains(where: { $0.indicator == CoverageIndicator.id && $0.weight > 0 }) {
+                // Programme coverage of each area: its desa's coverage summed up the tree.
+                let sums = try await UserCommand.withDatabase(databaseOptions, loggingOptions) { database -> [RegionCode: CoverageTally] in
+                    let tree = try await RegionStore(database: database).fetchTree()
+                    return CoverageReport.totals(try await ProgrammeStore(database: database).coverageByVillage(within: regionCode), tree: tree)
+                }
+                coverage = CoverageIndicator.values(Dictionary(areas.map { ($0.region.code, sums[$0.region.code] ?? CoverageTally()) }, uniquingKeysWith: { a, _ in a }),
+                                                    parent: sums[regionCode] ?? CoverageTally(), restricted: false)
+            }
+            let ranking = PriorityRanking(areas: areas, weights: chosen, coverage: coverage)
             print(RankingText.render(ranking, format: format), terminator: "")
         }
     }

@@ -67,13 +67,14 @@ struct ServeCommand: AsyncParsableCommand {
     static func serve(database: Database, configuration: WebConfiguration, logger: Logger) async throws {
         let services = try await AppServices.load(database: database, uploadFolder: uploadFolder(for: database.location))
         let location = database.location.description
-        let app = buildApplication(configuration: configuration, services: services, logger: logger) { port in
+        let running: @Sendable (Int) async -> Void = { port in
             let shownHost = configuration.host == "0.0.0.0" ? "127.0.0.1" : configuration.host
             let line = "Lumbung berjalan di http://\(shownHost):\(port)/  (database: \(location)). Tekan Ctrl-C untuk berhenti.\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         do {
-            try await app.runService()
+            // SIGTERM or Ctrl-C: running imports are rolled back and marked "terminputus", requests in flight finish.
+            try await runApplication(configuration: configuration, services: services, logger: logger, onServerRunning: running)
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             throw CLIFailure.failure("Port \(configuration.port) on \(configuration.host) is already in use: stop the other program or choose another port with --port.")
         } catch let error as IOError {

@@ -10,6 +10,7 @@ extension AuditEvent.Action {
         case .personalDataViewed: "Data pribadi dilihat"
         case .personalDataExported: "Data pribadi diunduh"
         case .importStarted: "Impor dimulai"
+        case .importCancelled: "Impor dibatalkan"
         case .userAdded: "Pengguna ditambahkan"
         case .userChanged: "Pengguna diubah"
         case .userDisabled: "Pengguna dinonaktifkan"

@@ -14,6 +14,7 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case personalDataViewed = "personal_data.viewed"
         case personalDataExported = "personal_data.exported"
         case importStarted = "import.started"
+        case importCancelled = "import.cancelled"
         case userAdded = "user.added"
         case userChanged = "user.changed"
         case userDisabled = "user.disabled"

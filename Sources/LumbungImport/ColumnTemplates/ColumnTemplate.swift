@@ -7,7 +7,8 @@ import LumbungDomain
 /// Its JSON is the mapping file of `lumbung import --mapping` and of `lumbung mapping export`:
 /// ```json
 /// {"layout": "dtsen-individu", "columns": {"Nomor Induk": "nik", "Nama Lengkap": "nama", "Catatan": "abaikan"},
-///  "values": {"desa": "52.03.01.2001", "tanggal_data": "2025-06-30"}}
+///  "values": {"desa": "52.03.01.2001", "tanggal_data": "2025-06-30"},
+///  "labels": {"pendidikan": {"S1 Hukum": "Diploma IV/Strata I"}}}
 /// ```
 public struct ColumnMapping: Sendable, Equatable {
     /// The word that leaves a column unread, in a mapping file and on the mapping page.
@@ -22,13 +23,17 @@ public struct ColumnMapping: Sendable, Equatable {
     public var village: String?
     /// The date the data is as of (yyyy-mm-dd).
     public var dataDate: String?
+    /// The file's own labels of coded columns, each read as an official value ('S1 Hukum' → Diploma IV/Strata I).
+    public var labels: CodedLabels
 
-    public init(layout: String? = nil, columns: [String: ImportField] = [:], ignored: [String] = [], village: String? = nil, dataDate: String? = nil) {
+    public init(layout: String? = nil, columns: [String: ImportField] = [:], ignored: [String] = [], village: String? = nil, dataDate: String? = nil,
+                labels: [ImportField: [String: String]] = [:]) {
         self.layout = layout
         self.columns = columns
         self.ignored = ignored
         self.village = village
         self.dataDate = dataDate
+        self.labels = CodedLabels(labels)
     }
 
     /// Every header the mapping names (mapped or ignored), as written.
@@ -38,6 +43,7 @@ public struct ColumnMapping: Sendable, Equatable {
         var layout: String?
         var columns: [String: String]
         var values: [String: String]?
+        var labels: [String: [String: String]]?
     }
 
     /// Reads a mapping's JSON; `source` names it in messages (a file name or a template name).
@@ -76,6 +82,21 @@ public struct ColumnMapping: Sendable, Equatable {
             default: throw ImportError.badMapping(file: source, reason: "'\(key)' is no value a mapping can give; use desa or tanggal_data")
             }
         }
+        var labels: [ImportField: [String: String]] = [:]
+        for (fieldName, map) in file.labels ?? [:] {
+            guard let field = ImportField(rawValue: fieldName), field.officialValues != nil else {
+                let coded = ImportField.allCases.filter { $0.officialValues != nil }.map(\.rawValue).joined(separator: ", ")
+                throw ImportError.badMapping(file: source, reason: "labels: '\(fieldName)' is no coded field; coded fields: \(coded)")
+            }
+            for (text, target) in map {
+                guard let official = field.officialLabel(target) else {
+                    let known = (field.officialValues ?? []).map(\.label).joined(separator: ", ")
+                    throw ImportError.badMapping(file: source, reason: "labels: '\(target)' (for '\(text)') is no official value of \(fieldName); known: \(known)")
+                }
+                labels[field, default: [:]][text] = official
+            }
+        }
+        mapping.labels = CodedLabels(labels)
         return mapping
     }
 
@@ -84,7 +105,7 @@ public struct ColumnMapping: Sendable, Equatable {
     public static func decodeObject(_ data: Data, source: String) throws -> ColumnMapping {
         if let plain = try? JSONDecoder().decode([String: String].self, from: data), plain["columns"] == nil {
             let encoder = JSONEncoder()
-            guard let wrapped = try? encoder.encode(File(layout: nil, columns: plain, values: nil)) else {
+            guard let wrapped = try? encoder.encode(File(layout: nil, columns: plain, values: nil, labels: nil)) else {
                 throw ImportError.badMapping(file: source, reason: "it is not a JSON object of header → field")
             }
             return try decode(wrapped, source: source)
@@ -101,7 +122,9 @@ public struct ColumnMapping: Sendable, Equatable {
         if let dataDate { values["tanggal_data"] = dataDate }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(File(layout: layout, columns: columns, values: values.isEmpty ? nil : values))) ?? Data("{}".utf8)
+        let labels = Dictionary(self.labels.labels.filter { !$0.value.isEmpty }.map { ($0.key.rawValue, $0.value) }, uniquingKeysWith: { a, _ in a })
+        return (try? encoder.encode(File(layout: layout, columns: columns, values: values.isEmpty ? nil : values,
+                                         labels: labels.isEmpty ? nil : labels))) ?? Data("{}".utf8)
     }
 
     /// The JSON of the values only (`{"desa": …, "tanggal_data": …}`), as a template stores them.
@@ -151,13 +174,26 @@ public enum ColumnTemplateFit {
     /// The template for a file with this header row: of those that fit (every header they map is present), one
     /// made for exactly these headers first, then the one that maps the most of them, then by name.
     public static func pick(_ templates: [ColumnTemplate], for header: [String]) -> ColumnTemplate? {
-        let signature = signature(of: header)
-        return templates.filter { !$0.mapping.columns.isEmpty && missing($0, in: header).isEmpty }.min { a, b in
-            let exactA = a.signature == signature, exactB = b.signature == signature
+        pick(templates, inFirstRowsOf: [header])
+    }
+
+    /// The template a file is read with when none was named — the one rule of the mapping page, `lumbung import` and
+    /// the API: of the templates one of the file's first rows (`rows`: the first 30 of every sheet) holds every mapped
+    /// header of, one made for exactly one of those rows first, then the one that maps the most headers, then by name.
+    public static func pick(_ templates: [ColumnTemplate], inFirstRowsOf rows: [[String]]) -> ColumnTemplate? {
+        let signatures = Set(rows.map { signature(of: $0) })
+        return templates.filter { !$0.mapping.columns.isEmpty && missing($0, inFirstRowsOf: rows).isEmpty }.min { a, b in
+            let exactA = signatures.contains(a.signature), exactB = signatures.contains(b.signature)
             if exactA != exactB { return exactA }
             if a.mapping.columns.count != b.mapping.columns.count { return a.mapping.columns.count > b.mapping.columns.count }
             return a.name.lowercased() < b.name.lowercased()
         }
+    }
+
+    /// The template `file` is read with when none was named (`pick(_:inFirstRowsOf:)` over its first rows).
+    public static func pick(_ templates: [ColumnTemplate], forFile file: URL) throws -> ColumnTemplate? {
+        guard !templates.isEmpty else { return nil }
+        return pick(templates, inFirstRowsOf: try TableScan.firstRows(of: TableScan.readers(for: file)))
     }
 
     /// The headers `template` maps that no row of the first 30 of any sheet holds all of: those missing from the row

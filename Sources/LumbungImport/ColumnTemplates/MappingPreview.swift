@@ -12,14 +12,39 @@ public struct MappingSheet: Sendable {
         public let field: ImportField?
         /// Up to three non-blank values under the header.
         public let samples: [SheetValue]
-        /// The field Lumbung itself understood from the header, without any mapping.
+        /// The field Lumbung itself understood, without any mapping: from the header, else guessed from the values.
         public let understood: ImportField?
+        /// How sure that is.
+        public let confidence: Confidence
+    }
+
+    /// How Lumbung came to read a column as a field.
+    public enum Confidence: String, Sendable {
+        /// The header is the field's own name (`NIK`, `Tanggal Lahir`, `no_kk`).
+        case exact
+        /// The header is a spelling seen in real files (`NO.KK`, `Tgl Lahir`) or a Regsosek question number.
+        case synonym
+        /// The header says nothing Lumbung knows; the values look like the field (16-digit numbers, dates, L/P …).
+        case values
+        /// Nothing: the column is not read unless a field is chosen.
+        case none
+
+        public var label: String {
+            switch self {
+            case .exact: "pasti: judul kolom persis nama isian"
+            case .synonym: "yakin: judul kolom dikenal"
+            case .values: "dugaan dari isi kolom: periksa"
+            case .none: "tidak dikenal"
+            }
+        }
     }
 
     public let fileName: String
     /// The sheet the table is on (`nil` for a CSV or a one-sheet workbook), and every sheet of the workbook.
     public let sheetName: String?
     public let sheetNames: [String]
+    /// The position of the sheet read in the workbook (0 for a CSV).
+    public let sheetIndex: Int
     public let headerRow: Int
     public let columns: [Column]
 
@@ -51,19 +76,21 @@ public struct PreviewRow: Sendable {
 public enum MappingPreview {
     /// Finds the header row (with the mapping's help) and the first values of each column. A file whose headers
     /// Lumbung does not know still gets one: the widest of its first 30 rows.
-    public static func inspect(_ url: URL, mapping: ColumnMapping = ColumnMapping()) throws -> MappingSheet {
+    /// `sheet` chooses the sheet of a workbook of several (its position); by default the first that holds a table.
+    public static func inspect(_ url: URL, mapping: ColumnMapping = ColumnMapping(), sheet chosen: Int? = nil) throws -> MappingSheet {
         let readers = try TableScan.readers(for: url)
         let names = readers.first?.sheetNames ?? []
+        let only = chosen.flatMap { readers.indices.contains($0) ? $0 : nil }
         var sheet = 0
         var headerRow: Int
         var header: [String]
-        if let table = try? TableScan.find(in: readers, choice: mapping.layout ?? "auto", mapping: mapping.columns, ignoring: mapping.ignored).tables.first {
+        if let table = try? TableScan.find(in: readers, choice: mapping.layout ?? "auto", mapping: mapping.columns, ignoring: mapping.ignored, only: only).tables.first {
             sheet = table.sheet
             headerRow = table.headerRow
             header = table.columns.header
         } else {
             var best: (sheet: Int, row: Int, cells: [String], width: Int)?
-            for (index, reader) in readers.enumerated() {
+            for (index, reader) in readers.enumerated() where only == nil || only == index {
                 var rowNumber = 0
                 do {
                     try reader.forEachRow { row in
@@ -87,7 +114,7 @@ public enum MappingPreview {
         let mapped = ColumnMap(header: header, mapping: mapping.columns, ignoring: mapping.ignored)
         let plain = ColumnMap(header: header)
         let byIndex = Dictionary(mapped.columns.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
-        let understood = Dictionary(plain.columns.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+        var understood = Dictionary(plain.columns.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         var samples = Array(repeating: [SheetValue](), count: header.count)
         do {
             try readers[sheet].forEachRow { row in
@@ -98,11 +125,45 @@ public enum MappingPreview {
                 }
             }
         } catch is StopReading {}
+        var confidence: [Int: MappingSheet.Confidence] = [:]
+        for (index, cell) in header.enumerated() where understood[index] != nil {
+            let key = HeaderName.normalize(cell)
+            confidence[index] = understood[index].map { key == HeaderName.normalize($0.rawValue) || key == HeaderName.normalize($0.label) } == true ? .exact : .synonym
+        }
+        // Columns whose header says nothing: guessed from their values, for fields no other column holds.
+        var taken = Set(understood.values)
+        for index in header.indices where understood[index] == nil {
+            guard let field = guess(samples[index]), !taken.contains(field) else { continue }
+            understood[index] = field
+            confidence[index] = .values
+            taken.insert(field)
+        }
         let columns = header.enumerated().map { index, cell in
-            MappingSheet.Column(index: index, header: cell, field: byIndex[index], samples: samples[index], understood: understood[index])
+            MappingSheet.Column(index: index, header: cell, field: byIndex[index], samples: samples[index], understood: understood[index],
+                                confidence: confidence[index] ?? .none)
         }
         return MappingSheet(fileName: url.lastPathComponent, sheetName: names.count > 1 && sheet < names.count ? names[sheet] : nil,
-                            sheetNames: names, headerRow: headerRow, columns: columns)
+                            sheetNames: names, sheetIndex: sheet, headerRow: headerRow, columns: columns)
+    }
+
+    /// The field a column's values look like, when every sample says the same: 16-digit numbers (a No. KK when one
+    /// repeats, as family members share it, else a NIK), a desa code, dates, sex or SHDK words. `nil` when unsure.
+    static func guess(_ samples: [SheetValue]) -> ImportField? {
+        let texts = samples.compactMap { CellText.text($0) }.map { $0.replacingOccurrences(of: " ", with: "") }
+        guard texts.count >= 2 else { return nil }
+        if texts.allSatisfy({ $0.count == 16 && $0.allSatisfy(\.isASCIIDigit) }) {
+            return Set(texts).count < texts.count ? .kkNumber : .nik
+        }
+        if texts.allSatisfy({ text in (try? RegionCode(text))?.depth == 4 }) { return .villageCode }
+        if samples.allSatisfy({ if case .success = DateCell.read($0, order: .dayFirst) { true } else { false } }),
+           texts.allSatisfy({ !$0.allSatisfy(\.isASCIIDigit) || $0.count == 8 }) || samples.allSatisfy({ if case .date = $0 { true } else { false } }) {
+            return .birthDate
+        }
+        if texts.allSatisfy({ !$0.allSatisfy(\.isASCIIDigit) }) {
+            if texts.allSatisfy({ if case .found = Sex.match($0, system: .lumbung) { true } else { false } }) { return .sex }
+            if texts.allSatisfy({ FamilyRelationship.match(label: $0) != nil }) { return .relationship }
+        }
+        return nil
     }
 
     private struct StopReading: Error {}
@@ -147,14 +208,14 @@ public enum MappingPreview {
     /// The first `limit` data rows of the sheet as the import would store them, with the errors and warnings each
     /// would get (those the registry itself adds, such as a NIK already held by another person, show in the dry run's totals).
     public static func rows(_ url: URL, mapping: ColumnMapping, asOf: CalendarDate, references: ImportReferences, scope: RegionCode? = nil,
-                            limit: Int = 20) throws -> [PreviewRow] {
+                            sheet: Int? = nil, limit: Int = 20) throws -> [PreviewRow] {
         let readers = try TableScan.readers(for: url)
-        let found = try TableScan.find(in: readers, choice: mapping.layout ?? "auto", mapping: mapping.columns, ignoring: mapping.ignored)
+        let found = try TableScan.find(in: readers, choice: mapping.layout ?? "auto", mapping: mapping.columns, ignoring: mapping.ignored, only: sheet)
         guard let table = found.tables.first else { return [] }
         let reader = readers[table.sheet]
         let order = try ImportJob.dateOrder(of: table, in: reader)
         let village = mapping.village.flatMap { try? RegionCode($0) }
-        let parser = RowParser(table: table, asOf: asOf, references: references, scope: scope, chosenVillage: village, dateOrder: order)
+        let parser = RowParser(table: table, asOf: asOf, references: references, scope: scope, chosenVillage: village, dateOrder: order, labels: mapping.labels)
         let firstData = (table.numberRow ?? table.headerRow) + 1
         var rows: [PreviewRow] = []
         do {

@@ -9,6 +9,8 @@ public struct ColumnMap: Sendable {
     public let header: [String]
     /// Columns whose header names a field an earlier column already holds: (field, the column used, the one ignored).
     public let duplicates: [(field: ImportField, used: Int, ignored: Int)]
+    /// Labels of coded columns a person mapped to official values (a mapping's `labels`): read as those values.
+    public internal(set) var labels = CodedLabels()
 
     /// Matches each header cell against the known spellings (a user mapping first).
     public init(header: [String], mapping: [String: ImportField] = [:], ignoring ignored: [String] = []) {
@@ -41,7 +43,8 @@ public struct ColumnMap: Sendable {
     }
 
     func value(_ field: ImportField, in row: SheetRow) -> SheetValue {
-        columns[field].map { row[$0] } ?? .empty
+        guard let index = columns[field] else { return .empty }
+        return labels.isEmpty ? row[index] : labels.apply(field, to: row[index])
     }
 
     /// The header of the column holding `field`, for issue messages.

@@ -76,6 +76,12 @@ public struct BeneficiaryColumns: Sendable {
         self.columns = columns
     }
 
+    init(headerRow: Int, header: [String], columns: [BeneficiaryField: Int]) {
+        self.headerRow = headerRow
+        self.header = header
+        self.columns = columns
+    }
+
     /// Whether the columns name someone (NIK, No. KK or a name): a list Lumbung can read.
     public var namesSomeone: Bool { columns[.nik] != nil || columns[.kkNumber] != nil || columns[.name] != nil }
 
@@ -87,7 +93,11 @@ public struct BeneficiaryColumns: Sendable {
     /// The header row of the first 30 rows that names the most beneficiary fields (at least two, someone among them).
     /// The first sheet of `file` (in any format the import reads) that holds a beneficiary list, with its columns.
     static func locate(in file: URL) throws -> (any SheetReader, BeneficiaryColumns)? {
-        for reader in try TableScan.readers(for: file) {
+        try locate(in: TableScan.readers(for: file))
+    }
+
+    static func locate(in readers: [any SheetReader]) throws -> (any SheetReader, BeneficiaryColumns)? {
+        for reader in readers {
             if let columns = try find(in: reader) { return (reader, columns) }
         }
         return nil
@@ -106,10 +116,12 @@ public struct BeneficiaryColumns: Sendable {
         return best
     }
 
-    /// Whether `file` is a list of several programmes (a `KODE PROGRAM` column beside a NIK or No. KK): such a file is
-    /// read as beneficiaries even without `--programme`.
+    /// Whether `file` is a list of several programmes (a `KODE PROGRAM` column beside a NIK or No. KK) or a programme
+    /// workbook (`ProgrammeWorkbook`): such a file is read as beneficiaries even without `--programme`.
     public static func isProgrammeList(_ file: URL) -> Bool {
-        guard let (_, columns) = try? locate(in: file) else { return false }
+        guard let readers = try? TableScan.readers(for: file) else { return false }
+        if readers.count >= 2, let keys = try? ProgrammeWorkbook.keyValues(readers[0]), ProgrammeWorkbook.describesProgramme(keys) { return true }
+        guard let (_, columns) = try? locate(in: readers) else { return false }
         return columns.hasProgrammeColumn && (columns.columns[.nik] != nil || columns.columns[.kkNumber] != nil)
     }
 }

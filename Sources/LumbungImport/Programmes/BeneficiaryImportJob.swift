@@ -16,6 +16,8 @@ public struct BeneficiaryImportOptions: Sendable {
     public var rejectsFolder: URL?
     /// The uploader's region scope: rows of families outside it are refused.
     public var scope: RegionCode?
+    /// Who imports: the audit log's actor for a programme a workbook registers or changes.
+    public var actor: AuditActor = .commandLine
 
     public init(asOf: CalendarDate, programme: ProgrammeCode?) {
         self.asOf = asOf
@@ -39,19 +41,31 @@ public struct BeneficiaryImportJob: Sendable {
 
     public func run(_ file: URL, options: BeneficiaryImportOptions) async throws -> ImportReport {
         let rejectsFolder = try ImportJob.preflight(file, rejectsFolder: options.rejectsFolder)
-        guard let (reader, columns) = try BeneficiaryColumns.locate(in: file) else {
+        let readers = try TableScan.readers(for: file)
+        let workbook = try ProgrammeWorkbook.read(readers, file: file.lastPathComponent, programme: options.programme)
+        let reader: any SheetReader
+        let columns: BeneficiaryColumns
+        if let workbook {
+            (reader, columns) = (workbook.participants, workbook.columns)
+        } else if let found = try BeneficiaryColumns.locate(in: readers) {
+            (reader, columns) = found
+        } else {
             throw ImportError.noBeneficiaryHeader(file: file.lastPathComponent)
         }
-        if !columns.hasProgrammeColumn && options.programme == nil { throw ImportError.beneficiaryProgrammeMissing(file: file.lastPathComponent) }
-        let layout = Self.layout + (options.programme.map { ":" + $0.value } ?? "")
+        let programme = workbook?.description.code ?? options.programme
+        if !columns.hasProgrammeColumn && programme == nil {
+            if ProgrammeWorkbook.looksLikeParticipantSheet(columns) { throw ImportError.programmeSheetMissing(file: file.lastPathComponent) }
+            throw ImportError.beneficiaryProgrammeMissing(file: file.lastPathComponent)
+        }
+        let layout = Self.layout + (programme.map { ":" + $0.value } ?? "")
         var report = ImportReport(file: file.lastPathComponent, layout: layout, headerRow: columns.headerRow, dryRun: options.dryRun)
         report.tables = [ImportReport.Table(
-            sheet: nil, layout: Self.layout, role: "penerima per baris", headerRow: columns.headerRow,
+            sheet: workbook?.participantSheet, layout: Self.layout, role: "penerima per baris", headerRow: columns.headerRow,
             regionSource: columns.columns[.villageCode] != nil ? "kode desa" : "tidak ada (dicari di registri lewat NIK/No. KK)",
             columns: columns.header.enumerated().compactMap { index, header in
                 guard !header.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
                 let field = columns.columns.first { $0.value == index }?.key
-                return ImportReport.Column(sheet: nil, header: header, field: field?.rawValue, fieldLabel: field?.label)
+                return ImportReport.Column(sheet: workbook?.participantSheet, header: header, field: field?.rawValue, fieldLabel: field?.label)
             })]
         let sha256 = try SHA256.of(file: file)
         let store = ProgrammeStore(database: database)
@@ -66,7 +80,8 @@ public struct BeneficiaryImportJob: Sendable {
                                    rejects: RejectsWriter(url: rejectsURL, header: columns.header))
         let info = EnrolmentListInfo(
             batch: ImportBatchInfo(layout: layout, fileName: file.lastPathComponent, sha256: sha256, dryRun: options.dryRun, asOf: options.asOf, scope: options.scope),
-            programme: options.programme, owner: options.owner, registerListedProgrammes: options.registerListedProgrammes)
+            programme: programme, owner: options.owner, registerListedProgrammes: options.registerListedProgrammes,
+            described: workbook?.description, actor: options.actor)
         let outcome: EnrolmentOutcome
         var refusedRows: [Int: ImportIssue] = [:]
         do {
@@ -96,7 +111,12 @@ public struct BeneficiaryImportJob: Sendable {
                                                     registeredProgrammes: outcome.registeredProgrammes)
         let byMatch = EnrolmentMatch.allCases.compactMap { kind in outcome.insertedByMatch[kind].map { "\(kind.label) \($0)" } }
         if !byMatch.isEmpty { report.notes.append("Peserta baru menurut cara pencocokan: " + byMatch.joined(separator: ", ") + ".") }
-        if !outcome.registeredProgrammes.isEmpty {
+        if let workbook {
+            let verb = outcome.registeredProgrammes.contains(workbook.description.code.value) ? "didaftarkan"
+                : outcome.changedProgrammes.contains(workbook.description.code.value) ? "diperbarui" : "tidak berubah"
+            report.notes.append("Program \(workbook.description.code.value) (\(workbook.description.name)) \(verb) menurut lembar \(workbook.programmeSheet); peserta dibaca dari lembar \(workbook.participantSheet).")
+        }
+        if !outcome.registeredProgrammes.isEmpty, workbook == nil {
             report.notes.append("Program yang didaftarkan dari berkas ini: " + outcome.registeredProgrammes.joined(separator: ", ") + ". Lengkapi periode, anggaran dan wilayahnya di halaman Program.")
         }
         report.rejectsFile = try scan.finishRejects()

@@ -36,12 +36,17 @@ enum TableScan {
         try SheetFormat.readers(for: url)
     }
 
-    static func find(in readers: [any SheetReader], choice: String, mapping: [String: ImportField], ignoring ignored: [String] = []) throws -> (tables: [FoundTable], skipped: [SkippedSheet]) {
+    /// `only`: the one sheet to read (its position), when a person chose it; by default every sheet.
+    static func find(in readers: [any SheetReader], choice: String, mapping: [String: ImportField], ignoring ignored: [String] = [],
+                     only: Int? = nil) throws -> (tables: [FoundTable], skipped: [SkippedSheet]) {
         var tables: [FoundTable] = []
         var skipped: [SkippedSheet] = []
         var firstError: ImportError?
         let names = readers.first?.sheetNames ?? []
-        for (index, reader) in readers.enumerated() {
+        if let only, !readers.indices.contains(only) {
+            throw ImportError.noSuchSheet(file: readers.first?.fileName ?? "", sheet: only + 1, sheets: names)
+        }
+        for (index, reader) in readers.enumerated() where only == nil || only == index {
             let name = names.count > 1 ? names[index] : nil
             switch try scan(reader, sheet: index, name: name, choice: choice, mapping: mapping, ignoring: ignored) {
             case .table(let table): tables.append(table)

@@ -93,7 +93,10 @@ extension SQLDatabase {
             try await raw("COMMIT").run()
             return result
         } catch {
-            try? await raw("ROLLBACK").run()
+            // From a task that is not cancelled: a cancelled task (an import stopped at shutdown) must still roll back,
+            // or its connection stays inside the transaction, refusing every later BEGIN (on SQLite: the only writer).
+            let connection = self
+            await Task { try? await connection.raw("ROLLBACK").run() }.value
             throw error
         }
     }

@@ -15,14 +15,16 @@ extension ProgrammeStore {
     /// - Parameters:
     ///   - sector: only programmes of this sector count as reaching a family.
     ///   - programmes: only these programme codes count (`nil`: all).
-    public func coverageByVillage(within region: RegionCode, sector: Sector? = nil, programmes codes: Set<String>? = nil) async throws -> [RegionCode: CoverageTally] {
+    ///   - period: only enrolments of this period count (`CoveragePeriod`'s rule).
+    public func coverageByVillage(within region: RegionCode, sector: Sector? = nil, programmes codes: Set<String>? = nil,
+                                  period: CoveragePeriod? = nil) async throws -> [RegionCode: CoverageTally] {
         let engine = database.engine
-        guard sector == nil, codes == nil else {
+        guard sector == nil, codes == nil, period == nil else {
             return try await database.read { db in
                 let records = try await fetchProgrammes(db).filter { record in
                     (sector.map { record.programme.sectors.contains($0) } ?? true) && (codes.map { $0.contains(record.programme.code.value) } ?? true)
                 }
-                return try await Self.liveTallies(db, engine: engine, records: records, region: region, villages: nil, filtered: true)
+                return try await Self.liveTallies(db, engine: engine, records: records, region: region, villages: nil, filtered: true, period: period)
             }
         }
         let (tallies, stale) = try await database.read { db in try await Self.storedTallies(db, within: region) }
@@ -94,7 +96,7 @@ extension ProgrammeStore {
 
     /// Counts coverage from the registry and the enrolments, for the desa within `region` or the desa `villages`.
     static func liveTallies(_ db: any SQLDatabase, engine: Database.Engine, records: [ProgrammeRecord], region: RegionCode?, villages list: [String]?,
-                            filtered: Bool) async throws -> [RegionCode: CoverageTally] {
+                            filtered: Bool, period: CoveragePeriod? = nil) async throws -> [RegionCode: CoverageTally] {
         var receipts: [Int: CoverageRules.Receipt] = [:]
         for record in records {
             guard let id = record.programme.id, let organisation = record.organisation.id else { continue }
@@ -126,6 +128,21 @@ extension ProgrammeStore {
             onlyProgrammes.appendInterpolation(unsafeRaw: " AND e.programme_id IN (")
             onlyProgrammes.appendInterpolation(binds: receipts.keys.sorted())
             onlyProgrammes.appendInterpolation(unsafeRaw: ")")
+        }
+        if let period {
+            // CoveragePeriod.includes, in SQL: the date received; else the list's year; else the programme's own period.
+            let dialect = SchemaDialect(engine: engine)
+            let year = engine == .postgres ? "e.period ~ '^[0-9]{4}$'" : "e.period GLOB '[0-9][0-9][0-9][0-9]'"
+            let running = records.filter { period.overlaps($0.programme) }.compactMap(\.programme.id)
+            onlyProgrammes.appendInterpolation(unsafeRaw: " AND ((e.received_on IS NOT NULL AND e.received_on >= ")
+            onlyProgrammes.appendInterpolation(date(period.from, dialect))
+            onlyProgrammes.appendInterpolation(unsafeRaw: " AND e.received_on <= ")
+            onlyProgrammes.appendInterpolation(date(period.to, dialect))
+            onlyProgrammes.appendInterpolation(unsafeRaw: ") OR (e.received_on IS NULL AND \(year) AND e.period IN (")
+            onlyProgrammes.appendInterpolation(binds: period.years)
+            onlyProgrammes.appendInterpolation(unsafeRaw: ")) OR (e.received_on IS NULL AND NOT (\(year)) AND e.programme_id IN (")
+            onlyProgrammes.appendInterpolation(binds: running.isEmpty ? [0] : running)
+            onlyProgrammes.appendInterpolation(unsafeRaw: ")))")
         }
         // Per desa × desil × programme set: the number of families. Sets are sorted in Swift (SQLite's order is its own).
         var groups: [String: [String: [Int?: Int]]] = [:]

@@ -12,12 +12,20 @@ public struct EnrolmentListInfo: Sendable {
     /// Registers programmes (and their organisations) that a list of several programmes names and that are not
     /// registered yet, from the list's own columns — the command line's convenience for the generator's files.
     public let registerListedProgrammes: Bool
+    /// The programme a participant workbook describes: registered, or changed if `programme` is registered already,
+    /// in the list's transaction — run by `owner`, else by the organisation the description names.
+    public let described: ProgrammeDescription?
+    /// Who imports, for the audit events of a programme the list registers or changes.
+    public let actor: AuditActor
 
-    public init(batch: ImportBatchInfo, programme: ProgrammeCode?, owner: String? = nil, registerListedProgrammes: Bool = false) {
+    public init(batch: ImportBatchInfo, programme: ProgrammeCode?, owner: String? = nil, registerListedProgrammes: Bool = false,
+                described: ProgrammeDescription? = nil, actor: AuditActor = .commandLine) {
         self.batch = batch
         self.programme = programme
         self.owner = owner
         self.registerListedProgrammes = registerListedProgrammes
+        self.described = described
+        self.actor = actor
     }
 }
 
@@ -31,6 +39,12 @@ public enum EnrolmentListError: Error, Sendable, Equatable, CustomStringConverti
     case notYourProgramme(code: String, organisation: String)
     /// The list's programme is closed.
     case programmeClosed(String)
+    /// A workbook's programme names no organisation and no organisation imports it.
+    case organisationMissing(code: String)
+    /// The organisation a workbook's programme names is not registered.
+    case organisationUnknown(String)
+    /// The programme a workbook describes cannot be saved.
+    case programmeInvalid(code: String, problems: [ProgrammeProblem])
 
     public var description: String {
         switch self {
@@ -39,6 +53,11 @@ public enum EnrolmentListError: Error, Sendable, Equatable, CustomStringConverti
         case .programmeUnknown(let code): "no programme \(code) is registered: add it with `lumbung programme add` first. Nothing was kept."
         case .notYourProgramme(let code, let organisation): "the programme \(code) is not run by \(organisation). Nothing was kept."
         case .programmeClosed(let code): "the programme \(code) is closed and takes no more lists. Nothing was kept."
+        case .organisationMissing(let code):
+            "the programme \(code) names no organisation (Lembaga): add that row to its sheet, or import with --organisation NAME. Nothing was kept."
+        case .organisationUnknown(let name): "no organisation '\(name)' is registered: add it with `lumbung organisation add` first. Nothing was kept."
+        case .programmeInvalid(let code, let problems):
+            "the programme \(code) cannot be saved: " + problems.map(\.description).joined(separator: " ") + " Nothing was kept."
         }
     }
 
@@ -49,6 +68,11 @@ public enum EnrolmentListError: Error, Sendable, Equatable, CustomStringConverti
         case .programmeUnknown(let code): "Program \(code) belum terdaftar: daftarkan dulu di halaman Program. Tidak ada yang disimpan."
         case .notYourProgramme(let code, let organisation): "Program \(code) bukan program \(organisation); daftar penerimanya hanya dapat diunggah oleh organisasinya. Tidak ada yang disimpan."
         case .programmeClosed(let code): "Program \(code) sudah ditutup dan tidak menerima daftar penerima baru. Tidak ada yang disimpan."
+        case .organisationMissing(let code):
+            "Program \(code) tidak menyebut lembaga pelaksananya: tambahkan baris Lembaga di lembar programnya. Tidak ada yang disimpan."
+        case .organisationUnknown(let name): "Organisasi '\(name)' belum terdaftar: daftarkan dulu di halaman Program. Tidak ada yang disimpan."
+        case .programmeInvalid(let code, let problems):
+            "Program \(code) tidak dapat disimpan: " + problems.map(\.indonesianDescription).joined(separator: " ") + " Tidak ada yang disimpan."
         }
     }
 }
@@ -103,6 +127,10 @@ public final class EnrolmentWriter: @unchecked Sendable {
         self.dialect = dialect
         self.info = info
         self.store = store
+        var registered: (code: String, new: Bool)?
+        if let described = info.described {
+            registered = try await Self.register(described, db: db, dialect: dialect, info: info, store: store)
+        }
         for record in try await store.fetchProgrammes(db) { programmes[record.programme.code.value] = record }
         if let code = info.programme {
             guard let record = programmes[code.value] else { throw EnrolmentListError.programmeUnknown(code.value) }
@@ -119,6 +147,49 @@ public final class EnrolmentWriter: @unchecked Sendable {
             RETURNING id
             """).first() else { throw StoreError.queryFailed(reason: "the new import batch has no id") }
         batchID = try row.decode(column: "id", as: Int.self)
+        if let (code, new) = registered {
+            if new { outcome.registeredProgrammes.append(code) } else { outcome.changedProgrammes.append(code) }
+        }
+    }
+
+    /// Registers the programme a workbook describes, or changes the registered one of its code: run by the importing
+    /// partner's organisation (else the one the sheet names), never another organisation's programme.
+    /// The programme's code and whether it is new; `nil` when the registered programme is as described.
+    private static func register(_ described: ProgrammeDescription, db: any SQLDatabase, dialect: SchemaDialect, info: EnrolmentListInfo,
+                                 store: ProgrammeStore) async throws -> (code: String, new: Bool)? {
+        let code = described.code.value
+        if let owner = info.owner, let named = described.organisation, named.lowercased() != owner.lowercased() {
+            throw EnrolmentListError.notYourProgramme(code: code, organisation: owner)
+        }
+        guard let name = info.owner ?? described.organisation else { throw EnrolmentListError.organisationMissing(code: code) }
+        var organisation: Organisation
+        if let row = try await db.raw("SELECT \(unsafeRaw: ProgrammeStore.organisationColumns) FROM organisation o WHERE lower(o.name) = lower(\(bind: name))").first() {
+            organisation = try ProgrammeStore.organisation(row)
+        } else if info.owner == nil, info.registerListedProgrammes {
+            organisation = try await ProgrammeStore.insertOrganisation(db, name: name, kind: .guess(fromName: name), region: nil, engine: dialect.engine, actor: info.actor)
+        } else {
+            throw EnrolmentListError.organisationUnknown(name)
+        }
+        let existing = try await store.fetchProgrammes(db, code: described.code).first
+        if let existing, existing.organisation.id != organisation.id {
+            throw EnrolmentListError.notYourProgramme(code: code, organisation: organisation.name)
+        }
+        let region = try info.batch.scope ?? organisation.region ?? RegionCode("52")
+        let programme = described.programme(organisationID: organisation.id ?? 0, existing: existing?.programme, defaultRegion: region)
+        let problems = programme.problems()
+        guard problems.isEmpty else { throw EnrolmentListError.programmeInvalid(code: code, problems: problems) }
+        do {
+            if let existing {
+                guard programme != existing.programme else { return nil }
+                try await ProgrammeStore.change(db, programme, dialect: dialect, actor: info.actor)
+                return (code, false)
+            } else {
+                _ = try await ProgrammeStore.insert(db, programme, dialect: dialect, actor: info.actor)
+                return (code, true)
+            }
+        } catch let problem as ProgrammeProblem {
+            throw EnrolmentListError.programmeInvalid(code: code, problems: [problem])
+        }
     }
 
     /// A registry person or family a row was matched to.

@@ -64,6 +64,8 @@ public struct EnrolmentOutcome: Sendable, Equatable {
     public var warnings: [ImportIssue] = []
     /// Programmes registered from the list because it named them and they were new (command line only).
     public var registeredProgrammes: [String] = []
+    /// Programmes a participant workbook changed (its first sheet describes them otherwise than registered).
+    public var changedProgrammes: [String] = []
 
     public var inserted: Int { insertedByMatch.values.reduce(0, +) }
     public var matched: Int { insertedByMatch.filter { $0.key != .unmatched }.values.reduce(0, +) }

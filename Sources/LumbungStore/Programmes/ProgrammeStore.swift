@@ -206,26 +206,31 @@ public struct ProgrammeStore: Sendable {
         if let problem = programme.problems().first { throw problem }
         let dialect = self.dialect
         try await database.transaction { db in
-            guard let row = try await db.raw("SELECT id FROM programme WHERE code = \(bind: programme.code.value)").first() else {
-                throw ProgrammeProblem.programmeUnknown(programme.code.value)
-            }
-            let id = try row.decode(column: "id", as: Int.self)
-            try await Self.checkReferences(db, programme)
-            try await db.raw("""
-                UPDATE programme SET name = \(bind: programme.name.trimmingCharacters(in: .whitespaces)), organisation_id = \(bind: programme.organisationID),
-                  unit = \(bind: programme.unit.rawValue), funding_source = \(bind: programme.fundingSource), start_date = \(Self.date(programme.start, dialect)),
-                  end_date = \(Self.date(programme.end, dialect)), budget = \(bind: programme.budget), eligibility = \(bind: programme.eligibility),
-                  maximum_desil = \(bind: programme.maximumDesil), updated_at = \(unsafeRaw: dialect.now)
-                WHERE id = \(bind: id)
-                """).run()
-            try await db.raw("DELETE FROM programme_sector WHERE programme_id = \(bind: id)").run()
-            try await db.raw("DELETE FROM programme_region WHERE programme_id = \(bind: id)").run()
-            try await Self.writeLists(db, id: id, programme)
-            try await AuditLog.append(db, engine: dialect.engine, actor: actor, action: .programmeChanged, region: programme.targetRegions.first?.dotted,
-                                      target: programme.code.value)
+            try await Self.change(db, programme, dialect: dialect, actor: actor)
         }
         guard let record = try await self.programme(programme.code) else { throw ProgrammeProblem.programmeUnknown(programme.code.value) }
         return record
+    }
+
+    /// Writes a programme's changed fields, sectors and regions, with its audit event, inside `db`'s transaction.
+    static func change(_ db: any SQLDatabase, _ programme: Programme, dialect: SchemaDialect, actor: AuditActor) async throws {
+        guard let row = try await db.raw("SELECT id FROM programme WHERE code = \(bind: programme.code.value)").first() else {
+            throw ProgrammeProblem.programmeUnknown(programme.code.value)
+        }
+        let id = try row.decode(column: "id", as: Int.self)
+        try await checkReferences(db, programme)
+        try await db.raw("""
+            UPDATE programme SET name = \(bind: programme.name.trimmingCharacters(in: .whitespaces)), organisation_id = \(bind: programme.organisationID),
+              unit = \(bind: programme.unit.rawValue), funding_source = \(bind: programme.fundingSource), start_date = \(date(programme.start, dialect)),
+              end_date = \(date(programme.end, dialect)), budget = \(bind: programme.budget), eligibility = \(bind: programme.eligibility),
+              maximum_desil = \(bind: programme.maximumDesil), updated_at = \(unsafeRaw: dialect.now)
+            WHERE id = \(bind: id)
+            """).run()
+        try await db.raw("DELETE FROM programme_sector WHERE programme_id = \(bind: id)").run()
+        try await db.raw("DELETE FROM programme_region WHERE programme_id = \(bind: id)").run()
+        try await writeLists(db, id: id, programme)
+        try await AuditLog.append(db, engine: dialect.engine, actor: actor, action: .programmeChanged, region: programme.targetRegions.first?.dotted,
+                                  target: programme.code.value)
     }
 
     /// Closes a programme on `date`: it takes no more lists; what it reached stays.

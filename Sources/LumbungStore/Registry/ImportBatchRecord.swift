@@ -9,6 +9,8 @@ public struct ImportBatchInfo: Sendable {
     public let asOf: CalendarDate
     /// People are joined only to families in this region (the uploader's scope), when given.
     public let scope: RegionCode?
+    /// The web's import job this batch is written for: its `import_job.batch_id` is set in the batch's own transaction.
+    public var jobID: String?
 
     public init(layout: String, fileName: String, sha256: String, dryRun: Bool, asOf: CalendarDate, scope: RegionCode? = nil) {
         self.scope = scope

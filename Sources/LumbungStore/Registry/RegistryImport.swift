@@ -24,6 +24,8 @@ public final class RegistryImport {
     public let batchID: Int
     private let asOf: CalendarDate
     private let scope: RegionCode?
+    /// The web job this batch is written for (`ImportBatchInfo.jobID`).
+    private let jobID: String?
     private var familyBuffer: [ImportedFamily] = []
     private var personBuffer: [ImportedPerson] = []
     /// Sheet position → name, for the rows of multi-sheet workbooks in issues.
@@ -56,6 +58,8 @@ public final class RegistryImport {
         self.tree = tree
         asOf = info.asOf
         scope = info.scope
+        jobID = info.jobID
+        try await ImportLock.holdShared(db, engine: dialect.engine)
         guard let row = try await db.raw("""
             INSERT INTO import_batch (layout, file_name, sha256, dry_run, status, as_of, region_scope)
             VALUES (\(bind: info.layout), \(bind: info.fileName), \(bind: info.sha256), \(bind: info.dryRun), 'running', \(bind: info.asOf.description),
@@ -218,6 +222,7 @@ public final class RegistryImport {
               finished_at = \(unsafeRaw: dialect.now)
             WHERE id = \(bind: batchID)
             """).run()
+        if let jobID { try await db.raw("UPDATE import_job SET batch_id = \(bind: batchID) WHERE id = \(bind: jobID)").run() }
         if dialect.engine == .sqlite {
             for table in ["stage_family", "stage_person", "merged_family", "nik_match"] { try await run("DROP TABLE IF EXISTS \(table)") }
         }

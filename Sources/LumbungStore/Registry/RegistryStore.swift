@@ -57,7 +57,10 @@ public struct RegistryStore: Sendable {
                 let batch = try await RegistryImport(session: session, dialect: dialect, tree: tree, info: info)
                 batch.sheetNames = sheetNames
                 let (issues, counts) = try await body(batch)
+                // A stopped import (graceful shutdown cancels its task) rolls back: whatever it read is not committed.
+                try Task.checkCancellation()
                 let outcome = try await batch.finish(issues: issues, counts: counts)
+                try Task.checkCancellation()
                 if info.dryRun { throw DryRunFinished(outcome: outcome) }
                 return outcome
             }

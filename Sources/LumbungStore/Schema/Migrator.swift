@@ -23,6 +23,8 @@ public struct Migrator: Sendable {
         .programmes,
         .coverageCache,
         .columnTemplates,
+        .importJobs,
+        .monitoring,
         .userLanguage,
     ]
 

@@ -46,7 +46,7 @@ final class DTSENARTLayout: LayoutWriter {
                 date = .text("31-02-\(person.birthDate?.year ?? 1990)")
             } else if let birthDate = person.birthDate {
                 let text = DateText.dayFirst(birthDate, separator: "-")
-                date = format == .xlsx ? .date(birthDate, text: text) : .text(text)
+                date = format.isWorkbook ? .date(birthDate, text: text) : .text(text)
             } else {
                 date = .empty
             }

@@ -67,7 +67,7 @@ struct PersonRowPlan {
     /// The NIK cell: the NIK as text, or the damaged value — as a number cell in a workbook, where
     /// Excel's damage really lives, and as its printed text in CSV.
     func nikCell(format: SynthFormat) -> Cell {
-        if format == .xlsx, let nikAsNumber { return .number(nikAsNumber) }
+        if format.isWorkbook, let nikAsNumber { return .number(nikAsNumber) }
         return .text(nikText ?? person.nik ?? "")
     }
 

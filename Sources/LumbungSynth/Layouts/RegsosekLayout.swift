@@ -83,7 +83,7 @@ final class RegsosekLayout: LayoutWriter {
         let damaged = random.chance(rates.excelFifteenDigitKK)
         let kkCell: Cell
         if damaged, let cut = Int(kk.prefix(15)) {
-            kkCell = format == .xlsx ? .number(cut * 10) : .text("\(kk.prefix(1)).\(kk.dropFirst().prefix(5))E+15")
+            kkCell = format.isWorkbook ? .number(cut * 10) : .text("\(kk.prefix(1)).\(kk.dropFirst().prefix(5))E+15")
         } else {
             kkCell = .text(kk)
         }
@@ -118,7 +118,7 @@ final class RegsosekLayout: LayoutWriter {
                 date = .text("31-02-\(person.birthDate?.year ?? 1990)")
             } else if let birthDate = person.birthDate {
                 date = style.chance(0.4)
-                    ? (format == .xlsx ? .number(birthDate.excelSerial) : .text(String(birthDate.excelSerial)))
+                    ? (format.isWorkbook ? .number(birthDate.excelSerial) : .text(String(birthDate.excelSerial)))
                     : .text(DateText.dayFirst(birthDate, separator: "-"))
             } else {
                 date = .empty

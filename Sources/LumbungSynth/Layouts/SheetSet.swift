@@ -20,9 +20,11 @@ final class SheetSet {
     private let sheets: [Sheet]
     private let spools: [SpoolWriter]
     private let workbook: URL?
+    private let workbookFormat: WorkbookFormat?
 
     init(folder: URL, baseName: String, layout: SynthLayout, format: SynthFormat, sheets: [Sheet]) throws {
         self.sheets = sheets
+        workbookFormat = format.workbook
         switch format {
         case .csv:
             workbook = nil
@@ -32,8 +34,8 @@ final class SheetSet {
                 return try TableFile(writer: CSVTableWriter(url: folder.appendingPathComponent(name)), name: name,
                                      layout: layout, table: sheet.table, columns: sheet.columns)
             }
-        case .xlsx:
-            let name = "\(baseName).xlsx"
+        case .xlsx, .ods, .xls:
+            let name = "\(baseName).\(format.rawValue)"
             let url = folder.appendingPathComponent(name)
             workbook = url
             spools = try sheets.indices.map { try SpoolWriter(url: folder.appendingPathComponent(".\(name).spool\($0)")) }
@@ -46,10 +48,10 @@ final class SheetSet {
     /// Completes every sheet (and, in XLSX, assembles the workbook) and hands over their truths.
     func finish() throws -> [Truth.File] {
         for file in files { try file.finish() }
-        if let workbook {
+        if let workbook, let workbookFormat {
             let first = sheets[0]
-            let writer = try XLSXTableWriter(url: workbook, sheetName: first.title, header: first.columns.map { Cell.text($0) },
-                                             columnWidths: first.columnWidths, frozenRows: 1)
+            let writer = try workbookFormat.writer(url: workbook, sheetName: first.title, header: first.columns.map { Cell.text($0) },
+                                                   columnWidths: first.columnWidths, frozenRows: 1)
             for (index, (sheet, spool)) in zip(sheets, spools).enumerated() {
                 if index > 0 {
                     try writer.startSheet(named: sheet.title, header: sheet.columns.map { Cell.text($0) },

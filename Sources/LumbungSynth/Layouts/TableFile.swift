@@ -13,10 +13,11 @@ final class TableFile {
                      title: [String] = [], delimiter: Character = ",", columnWidths: [Double] = []) throws {
         let name = "\(baseName).\(format.rawValue)"
         let url = folder.appendingPathComponent(name)
-        let writer: any TableWriter = switch format {
-        case .csv: try CSVTableWriter(url: url, delimiter: delimiter)
-        case .xlsx: try XLSXTableWriter(url: url, sheetName: table.capitalized, header: columns.map { Cell.text($0) },
-                                        columnWidths: columnWidths, frozenRows: title.count + 1)
+        let writer: any TableWriter = if let workbook = format.workbook {
+            try workbook.writer(url: url, sheetName: table.capitalized, header: columns.map { Cell.text($0) },
+                                columnWidths: columnWidths, frozenRows: title.count + 1)
+        } else {
+            try CSVTableWriter(url: url, delimiter: delimiter)
         }
         try self.init(writer: writer, name: name, layout: layout, table: table, columns: columns, title: title)
     }

@@ -3,7 +3,7 @@ import LumbungReference
 
 /// How many people each desa/kelurahan gets, and the poverty level of each kabupaten/kota.
 ///
-/// Each kabupaten/kota gets its Dukcapil 2024 population times the scale, spread over all of its
+/// Each kabupaten/kota gets its Dukcapil 2024 population times the scale (its own, if it has one), spread over all of its
 /// desa/kelurahan with uneven, log-normal weights (kelurahan, being towns, are larger on average).
 /// Every village keeps at least one family, so small scales still cover every region.
 struct PopulationPlan: Sendable {
@@ -31,12 +31,17 @@ struct PopulationPlan: Sendable {
 
     static let sumbawaIsland: Set<String> = ["52.04", "52.05", "52.06", "52.07", "52.72"]
 
-    init(scale: Double, seed: UInt64) throws {
+    init(scale: Double, regionScales: [RegionCode: Double] = [:], seed: UInt64) throws {
         let tree = RegionTree(try ReferenceData.regions())
         let statistics = try ReferenceData.regionStatistics()
         var regencies: [Regency] = []
         var provinceOrdinal = 0
+        let regencyCodes = Set(tree.descendants(of: tree.roots[0].code, depth: 2).map(\.code))
+        if let unknown = regionScales.keys.sorted().first(where: { !regencyCodes.contains($0) }) {
+            throw GeneratorError.unknownRegency(unknown.dotted)
+        }
         for regency in tree.descendants(of: tree.roots[0].code, depth: 2) {
+            let share = regionScales[regency.code] ?? scale
             let figures = statistics.filter { $0.code == regency.code }
             let population = figures.first { $0.year == 2024 }?.registeredPopulation ?? 0
             let poverty = (figures.first { $0.year == 2024 }?.povertyRatePercent ?? 13.0) / 100
@@ -45,7 +50,7 @@ struct PopulationPlan: Sendable {
             let weights = villages.map { village in
                 exp(0.55 * random.normal()) * (village.level == .kelurahan ? 1.6 : 1.0)
             }
-            let targets = Self.apportion(Int(saturating: Double(population) * scale, rounding: .toNearestOrAwayFromZero), by: weights)
+            let targets = Self.apportion(Int(saturating: Double(population) * share, rounding: .toNearestOrAwayFromZero), by: weights)
             var planned: [Village] = []
             var ordinalInKecamatan: [RegionCode: Int] = [:]
             for (village, target) in zip(villages, targets) {

@@ -30,7 +30,9 @@ struct TruthAssembler {
         for result in results { programVillages.merge(result.programs) { first, _ in first } }
         return Truth(
             generator: .init(seed: options.seed, scale: options.scale, format: options.format, layouts: options.layouts.sorted(),
-                             asOf: options.asOf, faultRates: options.faultRates),
+                             asOf: options.asOf, faultRates: options.faultRates,
+                             regionScales: options.regionScales.isEmpty ? nil
+                                 : Dictionary(uniqueKeysWithValues: options.regionScales.map { ($0.key.dotted, $0.value) })),
             generatedFamilies: results.reduce(0) { $0 + $1.families },
             generatedPeople: results.reduce(0) { $0 + $1.people },
             layouts: layouts,

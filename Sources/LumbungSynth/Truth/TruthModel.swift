@@ -9,6 +9,8 @@ public struct Truth: Codable, Sendable {
         public let layouts: [SynthLayout]
         public let asOf: CalendarDate
         public let faultRates: FaultRates
+        /// The kabupaten/kota generated at a scale of their own (`"52.03": 1`); absent when all share `scale`.
+        public var regionScales: [String: Double]? = nil
     }
 
     /// One generated file.

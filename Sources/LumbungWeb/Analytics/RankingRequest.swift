@@ -133,8 +133,22 @@ struct RankingRequest: Sendable {
     }
 
     /// The ranking, computed once per aggregate generation (and per restricted or full view) and kept.
-    func cachedRanking(_ figures: RegionFigures, restricted: Bool) async throws -> PriorityRanking {
-        try await figures.cached(key: cacheKey, for: within.code, restricted: restricted) { ranking($0) }
+    ///
+    /// With a weight on programme coverage (`desil1_coverage`), each area's coverage is read from `coverage` and the
+    /// ranking kept until the next import or programme change as well.
+    func cachedRanking(_ figures: RegionFigures, restricted: Bool, coverage: CoverageCache, tree: RegionTree) async throws -> PriorityRanking {
+        guard weights.contains(where: { $0.indicator == CoverageIndicator.id && $0.weight > 0 }) else {
+            return try await figures.cached(key: cacheKey, for: within.code, restricted: restricted) { ranking($0) }
+        }
+        let generation = try await coverage.generation()
+        let totals = CoverageReport.totals(try await coverage.villages(within: within.code, sector: nil), tree: tree)
+        let level = self.level, within = self.within, minimumFamilies = self.minimumFamilies
+        return try await figures.cached(key: cacheKey + " coverage \(generation)", for: within.code, restricted: restricted) { figures in
+            let areas = PriorityRanking.areas(level, within: within.code, totals: figures.totals, minimumFamilies: minimumFamilies)
+            let tallies = Dictionary(areas.map { ($0.region.code, totals[$0.region.code] ?? CoverageTally()) }, uniquingKeysWith: { a, _ in a })
+            let values = CoverageIndicator.values(tallies, parent: totals[within.code] ?? CoverageTally(), restricted: figures.disclosure != nil)
+            return ranking(figures, coverage: values)
+        }
     }
 
     /// The minimum in words, for pages and exports.

@@ -113,9 +113,9 @@ actor RegionFigures {
 
 extension RankingRequest {
     /// The ranking asked for, as the reader may see it (with the plan for partners and viewers).
-    func ranking(_ figures: RegionFigures.Figures) -> PriorityRanking {
+    func ranking(_ figures: RegionFigures.Figures, coverage: [RegionCode: IndicatorValue] = [:]) -> PriorityRanking {
         PriorityRanking(areas: PriorityRanking.areas(level, within: within.code, totals: figures.totals, minimumFamilies: minimumFamilies),
                         weights: weights, disclosure: figures.disclosure,
-                        shrinkToward: shrink ? parentRates(figures.totals, disclosure: figures.disclosure) : nil)
+                        shrinkToward: shrink ? parentRates(figures.totals, disclosure: figures.disclosure) : nil, coverage: coverage)
     }
 }

@@ -25,8 +25,23 @@ public struct AppServices: Sendable {
     public let rules: RuleBook
     /// Sign-in attempts of this server, counted before their password is checked.
     let signInLimiter = SignInLimiter()
+    /// The figures of snapshots already read (issue 16): they never change.
+    let snapshotFigures = SnapshotFigures.Cache()
     /// The bcrypt pool of this server's sign-ins (one server per process in production; each test app its own).
     let passwordChecks = PasswordChecks(running: 2, waiting: 4)
+
+    /// Graceful shutdown of imports: none starts any more, running ones are cancelled (rolled back) and stored as
+    /// `terminputus`; returns when all have stopped. (`runApplication` calls it on SIGTERM, before requests drain.)
+    public func stopImports() async {
+        await imports.stopAll()
+    }
+
+    /// Calls `hook` (job id, chunks written, a wait that returns once the job is cancelled) after each chunk of an import
+    /// started from the web is written, before it commits: tests use it to cancel a running import at a known point,
+    /// without timing.
+    public func afterImportChunk(_ hook: (@Sendable (String, Int, @escaping @Sendable () async -> Void) async -> Void)?) async {
+        await imports.setAfterChunk(hook)
+    }
 
     /// Loads the region tree, the import references and the page templates; uploads are kept in `uploadFolder`
     /// under `uploadPolicy` (expired ones are removed now and hourly).
@@ -34,7 +49,9 @@ public struct AppServices: Sendable {
         let store = RegionStore(database: database)
         let job = ImportJob(database: database, references: try ImportReferences.load())
         let tree = try await store.fetchTree()
-        let imports = ImportJobs(job: job, folder: uploadFolder, policy: uploadPolicy, batches: ImportBatchStore(database: database))
+        let imports = ImportJobs(job: job, folder: uploadFolder, policy: uploadPolicy)
+        // Jobs a previous process left running were cut off: marked `terminputus` (one server per database).
+        try await imports.recover()
         await imports.startRetention()
         let rules = RuleBook()
         return AppServices(

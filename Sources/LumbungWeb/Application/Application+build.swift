@@ -4,6 +4,8 @@ import Hummingbird
 import Logging
 import LumbungDomain
 import LumbungStore
+import ServiceLifecycle
+import UnixSignals
 
 /// Builds the Lumbung web application: routes, middleware and static files.
 ///
@@ -53,6 +55,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     ProgrammeAPIController(services: services, coverage: services.coverage).register(on: api)
     DashboardController(services: services).register(on: pages)
     RegionPageController(services: services).register(on: pages)
+    RegionBriefController(services: services).register(on: pages)
     ImportPageController(services: services).register(on: pages)
     MappingPageController(services: services).register(on: pages)
     AnalysisPageController(services: services).register(on: pages)
@@ -63,5 +66,24 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     AccountPageController(services: services).register(on: pages)
     PersonLookupController(services: services).register(pages: pages, api: api)
     ProgrammePageController(services: services).register(on: pages)
+    MonitoringPageController(services: services).register(on: pages)
+    MonitoringAPIController(services: services).register(on: api)
     return router
+}
+
+/// Serves the application until SIGTERM or SIGINT (Ctrl-C), then shuts down gracefully: running imports are stopped
+/// and rolled back first (each stored as `terminputus`), then the server stops accepting connections and lets the
+/// requests in flight finish.
+public func runApplication(
+    configuration: WebConfiguration,
+    services: AppServices,
+    logger: Logger,
+    gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint],
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) async throws {
+    let app = buildApplication(configuration: configuration, services: services, logger: logger, onServerRunning: onServerRunning)
+    // Shut down in reverse order: the imports first, then the server.
+    let group = ServiceGroup(configuration: .init(services: [app, ImportShutdown(services: services)],
+                                                  gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
+    try await group.run()
 }

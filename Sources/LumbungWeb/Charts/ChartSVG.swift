@@ -25,6 +25,14 @@ struct ChartValue: Sendable {
         guard let group else { return ChartValue(number: nil, text: "–", withheld: false) }
         return count(group.count, group.suppression)
     }
+
+    /// A group's rate (the women among desil-1 people ÷ all women), "–" when the group is empty or absent.
+    static func groupPercent(_ group: IndicatorValue.Group?) -> ChartValue {
+        guard let group else { return ChartValue(number: nil, text: "–", withheld: false) }
+        if let suppression = group.suppression { return ChartValue(number: nil, text: suppression.text, withheld: true) }
+        guard let percent = group.percent else { return ChartValue(number: nil, text: "–", withheld: false) }
+        return ChartValue(number: percent, text: IndonesianNumber.percent(percent), withheld: false)
+    }
 }
 
 /// Charts drawn on the server as SVG: horizontal bars, stacked bars, a population pyramid and columns.
@@ -42,6 +50,8 @@ enum ChartSVG {
     static let pyramidGap = 30.0, pyramidLength = 150.0
     static let rowHeight = 24.0
     static let barHeight = 16.0
+    /// The height of each bar of a group.
+    static let groupedBarHeight = 9.0
     /// The length of a withheld bar.
     static let stub = 12.0
     static let top = 8.0
@@ -49,6 +59,8 @@ enum ChartSVG {
     /// The colours: a sequential green for single bars, Okabe–Ito blue and vermilion for men and women (safe for
     /// colour-blind readers).
     static let barColour = "#0b6e4f", maleColour = "#0072b2", femaleColour = "#d55e00"
+    /// Okabe–Ito colours for groups that are not men and women: with and without a disability, the four age bands.
+    static let disabilityColours = ["#cc79a7", "#56b4e9"], ageBandColours = ["#e69f00", "#56b4e9", "#009e73", "#0072b2"]
 
     /// Horizontal bars, one per row.
     static func bars(id: String, title: String, rows: [(label: String, value: ChartValue)]) -> String {
@@ -81,6 +93,29 @@ enum ChartSVG {
             svg += text(row.values.map(\.text).joined(separator: " + "), x: x + 4, y: y + barHeight - 3)
         }
         svg += legend(series, y: top + Double(rows.count) * rowHeight + 12)
+        return svg + "</svg>"
+    }
+
+    /// Grouped horizontal bars: per row one thin bar for each series (rates of a group: with and without a disability,
+    /// or each age band), all on one scale from the shown numbers.
+    static func grouped(id: String, title: String, series: [(name: String, colour: String)],
+                        rows: [(label: String, values: [ChartValue])]) -> String {
+        let scale = scaleFor(rows.flatMap { $0.values.compactMap(\.number) }, length: barArea)
+        let thin = groupedBarHeight, rowSpan = Double(series.count) * (thin + 2) + 8
+        let height = top * 2 + Double(rows.count) * rowSpan + 22
+        var svg = open(id: id, title: title, height: height, kind: "batang-berkelompok")
+        for (index, row) in rows.enumerated() {
+            let y = top + Double(index) * rowSpan
+            svg += label(row.label, x: labelWidth - 6, y: y + (rowSpan - 8) / 2 + 4, anchor: "end")
+            for (offset, (value, part)) in zip(row.values, series).enumerated() {
+                let barY = y + Double(offset) * (thin + 2)
+                let length = length(value, scale: scale)
+                svg += rect(id: id, x: labelWidth, y: barY, width: length, height: thin, value: value, colour: part.colour,
+                            name: "\(row.label), \(part.name.lowercased())")
+                svg += text(value.text, x: labelWidth + length + 4, y: barY + thin - 1, size: 10)
+            }
+        }
+        svg += legend(series, y: top + Double(rows.count) * rowSpan + 12, step: series.count > 2 ? 75 : 110)
         return svg + "</svg>"
     }
 
@@ -155,7 +190,7 @@ enum ChartSVG {
             + "<title>\(HTML.escape(name)): \(HTML.escape(value.text))</title></rect>"
     }
 
-    private static func open(id: String, title: String, height: Double, kind: String) -> String {
+    static func open(id: String, title: String, height: Double, kind: String) -> String {
         """
         <svg class="chart" id="grafik-\(id)" data-jenis="\(kind)" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(f(width)) \(f(height))" \
         role="img" aria-labelledby="judul-\(id)"><title id="judul-\(id)">\(HTML.escape(title))</title>\
@@ -164,12 +199,12 @@ enum ChartSVG {
         """
     }
 
-    private static func legend(_ series: [(name: String, colour: String)], y: Double) -> String {
+    private static func legend(_ series: [(name: String, colour: String)], y: Double, step: Double = 110) -> String {
         var svg = "", x = labelWidth
         for part in series {
             svg += "<rect x=\"\(f(x))\" y=\"\(f(y - 9))\" width=\"12\" height=\"12\" fill=\"\(part.colour)\"/>"
             svg += text(part.name, x: x + 16, y: y + 1)
-            x += 110
+            x += step
         }
         return svg
     }
@@ -178,7 +213,7 @@ enum ChartSVG {
         "<text x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"12\" text-anchor=\"\(anchor)\">\(HTML.escape(text))</text>"
     }
 
-    private static func text(_ text: String, x: Double, y: Double, anchor: String = "start", size: Int = 12) -> String {
+    static func text(_ text: String, x: Double, y: Double, anchor: String = "start", size: Int = 12) -> String {
         "<text class=\"value\" x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\">\(HTML.escape(text))</text>"
     }
 

@@ -2,8 +2,8 @@ import Foundation
 import LumbungAnalytics
 import LumbungDomain
 
-/// The charts of a region's indicator page, each with its numbers as a table: key rates as bars, people's counts
-/// by sex as stacked bars, the population pyramid (age band × sex) and the families of each desil. Built from the
+/// The charts of a region's indicator page and brief, each with its numbers as a table: key rates as bars, people's
+/// counts by sex as stacked bars, rates by disability and by age band as grouped bars, the population pyramid (age band × sex) and the families of each desil. Built from the
 /// figures as the reader may see them: for partners and viewers every withheld figure is a hatched "<5"/"×" stub.
 struct IndicatorCharts {
     struct Block {
@@ -25,6 +25,9 @@ struct IndicatorCharts {
     static let rateIndicators = ["desil1_families", "desil1to4_families", "unfit_housing", "no_safe_water", "no_sanitation",
                                  "no_electricity", "out_of_school", "disability", "no_jkn"]
     static let bySexIndicators = ["children", "elderly", "disability", "desil1_people", "out_of_school", "no_jkn", "needs_verification"]
+    /// Rates compared between people with and without a disability, and between age bands.
+    static let byDisabilityIndicators = ["desil1_people", "desil1to4_people", "out_of_school", "no_jkn"]
+    static let byAgeBandIndicators = ["desil1_people", "disability", "no_jkn", "needs_verification"]
 
     init(region: Region, totals: RegionTotals, disclosure: DisclosurePlan?) {
         let tally = totals[region.code]
@@ -55,6 +58,26 @@ struct IndicatorCharts {
                                                   rows: bySex.map { ($0.0, $0.1) }),
                             description: "Jumlah orang per indikator, laki-laki dan perempuan bertumpuk.",
                             columns: ["Indikator", "Laki-laki", "Perempuan"], rows: bySex.map { TableRow(label: $0.0, cells: $0.1.map(\.text)) }))
+        // Rates by disability and by age band: one thin bar per group.
+        func grouped(_ id: String, heading: String, title: String, description: String, split: String,
+                     groups: [(group: String, name: String, colour: String)], indicators: [String]) -> Block {
+            let rows = indicators.compactMap { id -> (String, [ChartValue])? in
+                guard let indicator = IndicatorCatalogue.indicator(id), let v = value(id) else { return nil }
+                return (indicator.nameID, groups.map { ChartValue.groupPercent(v.group(split, $0.group)) })
+            }
+            return Block(id: id, heading: heading,
+                         svg: ChartSVG.grouped(id: id, title: title, series: groups.map { ($0.name, $0.colour) }, rows: rows.map { ($0.0, $0.1) }),
+                         description: description, columns: ["Indikator"] + groups.map(\.name),
+                         rows: rows.map { TableRow(label: $0.0, cells: $0.1.map(\.text)) })
+        }
+        blocks.append(grouped("disabilitas", heading: "Menurut disabilitas", title: "Persentase menurut disabilitas, \(region.title)",
+                              description: "Persentase di antara penyandang disabilitas dan di antara yang bukan.", split: "disability",
+                              groups: [("with", "Disabilitas", ChartSVG.disabilityColours[0]), ("without", "Non-disabilitas", ChartSVG.disabilityColours[1])],
+                              indicators: Self.byDisabilityIndicators))
+        blocks.append(grouped("kelompok-umur", heading: "Menurut kelompok umur", title: "Persentase menurut kelompok umur, \(region.title)",
+                              description: "Persentase di dalam tiap kelompok umur (mis. balita desil 1 ÷ semua balita).", split: "age_band",
+                              groups: zip(AgeBand.allCases, ChartSVG.ageBandColours).map { ($0.rawValue, $0.rawValue.replacingOccurrences(of: "-", with: "–"), $1) },
+                              indicators: Self.byAgeBandIndicators))
         // The pyramid.
         let bands = AgeBand.allCases.reversed().map { band in
             (band.label, band.rawValue.replacingOccurrences(of: "-", with: "–"),

@@ -17,7 +17,18 @@ struct MappingPage {
         let name: String
         let header: String
         let understood: String
+        let confidence: String?
         let samples: String
+        let options: [Option]
+    }
+
+    /// A label of a coded column (unknown to Lumbung, or mapped already) with the official value it is read as.
+    struct LabelRow {
+        let number: Int
+        let column: Int
+        let header: String
+        let value: String
+        let rows: String
         let options: [Option]
     }
 
@@ -35,8 +46,14 @@ struct MappingPage {
     let fileName: String
     let sheet: String
     let headerRow: Int
+    /// The workbook's sheets to choose from (only for a workbook of several), the one shown selected.
+    let sheets: [Option]
+    let hasSheets: Bool
+    let sheetNumber: Int
     let templateChosen: String?
     let columns: [Column]
+    let labelRows: [LabelRow]
+    let hasLabels: Bool
     let desa: String
     let dataDate: String
     let templateName: String
@@ -57,21 +74,65 @@ struct MappingPage {
         return text.count > 40 ? String(text.prefix(40)) + "…" : text
     }
 
+    /// The labels to show for mapping: for each column read as a coded field, the labels already mapped for that field
+    /// and the values the dry run found no official value for (at most 30 a column).
+    static func labelRows(_ sheet: MappingSheet, fields: [ImportField?], labels: CodedLabels, unknown: [ImportReport.UnknownValues]) -> [LabelRow] {
+        var rows: [LabelRow] = []
+        var seenFields = Set<ImportField>()
+        for column in sheet.columns {
+            guard column.index < fields.count, let field = fields[column.index], let official = field.officialValues, !seenFields.contains(field) else { continue }
+            seenFields.insert(field)
+            let mapped = labels.labels[field] ?? [:]
+            var values: [(String, String)] = mapped.keys.sorted().map { ($0, "") }
+            for found in unknown where found.column == column.header {
+                for value in found.values where mapped[value.value] == nil { values.append((value.value, "\(IndonesianNumber.format(value.rows)) baris")) }
+            }
+            for (value, count) in values.prefix(30) {
+                let chosen = mapped[value] ?? ""
+                rows.append(LabelRow(number: rows.count, column: column.index, header: column.header, value: value, rows: count,
+                                     options: [Option(value: "", label: "— biarkan kosong (tidak dikenal) —", selected: chosen.isEmpty)]
+                                         + official.map { Option(value: $0.label, label: "\($0.label) [\($0.code)]", selected: $0.label == chosen) }))
+            }
+        }
+        return rows
+    }
+
+    /// The labels a form sends (`nilai_N` the file's text, `nilaikolom_N` its column, `label_N` the official value chosen),
+    /// read for the fields the columns are now mapped to; a label left blank or for a column no longer coded is dropped.
+    static func labels(from form: [String: String], fields: [ImportField?]) -> CodedLabels {
+        var labels: [ImportField: [String: String]] = [:]
+        for number in 0..<500 {
+            guard let text = form["nilai_\(number)"] else { break }
+            guard let column = form["nilaikolom_\(number)"].flatMap({ Int($0) }), column >= 0, column < fields.count, let field = fields[column],
+                  let chosen = form["label_\(number)"], let official = field.officialLabel(chosen) else { continue }
+            labels[field, default: [:]][text] = official
+        }
+        return CodedLabels(labels)
+    }
+
     init(id: String, csrf: String, sheet: MappingSheet, fields: [ImportField?], desa: String, dataDate: String, templateName: String,
-         templateChosen: String?, problems: [String], message: String?, preview: [LumbungImport.PreviewRow]?, report: ImportReport?) {
+         templateChosen: String?, problems: [String], message: String?, preview: [LumbungImport.PreviewRow]?, report: ImportReport?,
+         labels: CodedLabels = CodedLabels()) {
         self.id = id
         self.csrf = csrf
         fileName = sheet.fileName
         title = "Petakan kolom \(sheet.fileName) — Lumbung"
         self.sheet = sheet.sheetName.map { "lembar «\($0)»" + (sheet.sheetNames.count > 1 ? " (dari \(sheet.sheetNames.count) lembar)" : "") } ?? "berkas"
         headerRow = sheet.headerRow
+        sheets = sheet.sheetNames.count > 1
+            ? sheet.sheetNames.enumerated().map { Option(value: String($0.offset + 1), label: $0.element, selected: $0.offset == sheet.sheetIndex) } : []
+        hasSheets = !sheets.isEmpty
+        sheetNumber = sheet.sheetIndex + 1
         self.templateChosen = templateChosen
         columns = sheet.columns.map { column in
             let chosen = column.index < fields.count ? fields[column.index]?.rawValue ?? ColumnMapping.ignore : ColumnMapping.ignore
             return Column(name: "kolom_\(column.index)", header: column.header, understood: column.understood?.label ?? "tidak dikenal",
+                          confidence: column.understood == nil ? nil : column.confidence.label,
                           samples: column.samples.map(Self.text).joined(separator: " · "),
                           options: Self.fieldChoices.map { Option(value: $0.value, label: $0.label, selected: $0.value == chosen) })
         }
+        labelRows = Self.labelRows(sheet, fields: fields, labels: labels, unknown: report?.unknownValues ?? [])
+        hasLabels = !labelRows.isEmpty
         self.desa = desa
         self.dataDate = dataDate
         self.templateName = templateName

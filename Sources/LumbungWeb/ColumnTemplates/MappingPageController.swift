@@ -18,24 +18,25 @@ struct MappingPageController {
             let id = try await receive(request, context)
             return .redirect(to: "/impor/petakan/\(id)", type: .found)
         }
-        router.get("impor/petakan/:id", .permitted(.importData, region: .none)) { _, context -> Response in
-            let (id, upload, sheet) = try await inspect(context)
+        router.get("impor/petakan/:id", .permitted(.importData, region: .none)) { request, context -> Response in
+            let (id, upload, sheet) = try await inspect(context, sheet: Self.sheet(FormQuery.value("lembar", in: request)))
             let user = try context.requireUser()
             // A saved template that fits the file's headers is chosen; otherwise what Lumbung understood itself.
             let templates = try await ColumnTemplateStore(database: services.database).templates(organisation: user.organisation)
-            let chosen = ColumnTemplateFit.pick(templates, for: sheet.header)
+            let chosen = try? ColumnTemplateFit.pick(templates, forFile: upload.file)
             let fields = sheet.columns.map { column in
                 chosen.map { template in Self.field(of: column.header, in: template.mapping) } ?? column.understood
             }
             let page = MappingPage(id: id, csrf: context.csrfToken, sheet: sheet, fields: fields,
                                    desa: chosen?.mapping.village ?? upload.fields["desa"] ?? "", dataDate: chosen?.mapping.dataDate ?? upload.fields["as_of"] ?? "",
-                                   templateName: chosen?.name ?? "", templateChosen: chosen?.name, problems: [], message: nil, preview: nil, report: nil)
+                                   templateName: chosen?.name ?? "", templateChosen: chosen?.name, problems: [], message: nil, preview: nil, report: nil,
+                                   labels: chosen?.mapping.labels ?? CodedLabels())
             return services.pages.render("impor-petakan", page, for: context)
         }
         router.post("impor/petakan/:id", .permitted(.importData, region: .none)) { request, context -> Response in
-            let (id, upload, sheet) = try await inspect(context)
-            let user = try context.requireUser()
             let form = try await FormQuery.body(request)
+            let (id, upload, sheet) = try await inspect(context, sheet: Self.sheet(form["lembar"]))
+            let user = try context.requireUser()
             let fields = sheet.columns.map { column in form["kolom_\(column.index)"].flatMap { ImportField(rawValue: $0) } }
             let desa = (form["desa"] ?? "").trimmingCharacters(in: .whitespaces)
             let dataDate = (form["tanggal_data"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -46,6 +47,7 @@ struct MappingPageController {
             for (column, field) in zip(sheet.columns, fields) {
                 if let field { mapping.columns[column.header] = field } else { mapping.ignored.append(column.header) }
             }
+            mapping.labels = MappingPage.labels(from: form, fields: fields)
             var village: RegionCode?
             if !desa.isEmpty {
                 if let code = try? RegionCode(desa), code.depth == 4, services.regions[code] != nil {
@@ -62,7 +64,7 @@ struct MappingPageController {
                       status: HTTPResponse.Status = .ok) -> Response {
                 services.pages.render("impor-petakan", MappingPage(id: id, csrf: context.csrfToken, sheet: sheet, fields: fields, desa: desa, dataDate: dataDate,
                                                                    templateName: templateName, templateChosen: nil, problems: problems, message: message,
-                                                                   preview: preview, report: report), status: status, for: context)
+                                                                   preview: preview, report: report, labels: mapping.labels), status: status, for: context)
             }
             if action == "simpan" && templateName.isEmpty { problems.append("Tulis nama templat sebelum menyimpannya.") }
             guard problems.isEmpty else { return page(problems, status: .badRequest) }
@@ -76,18 +78,22 @@ struct MappingPageController {
                     return page([problem.indonesianDescription], status: .badRequest)
                 }
             case "impor":
-                await services.imports.start(id: id, upload: upload, layout: "auto", dryRun: false, asOf: asOf, village: village, mapping: mapping, by: user)
+                // Recorded before the import begins: on SQLite a running import holds the only writer.
                 try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted, target: upload.fileName)
+                await services.imports.start(id: id, upload: upload, layout: "auto", dryRun: false, asOf: asOf, village: village, mapping: mapping,
+                                             sheet: sheet.sheetNames.count > 1 ? sheet.sheetIndex : nil, by: user)
                 return .redirect(to: "/impor/proses/\(id)", type: .found)
             default:
                 do {
+                    let chosenSheet = sheet.sheetNames.count > 1 ? sheet.sheetIndex : nil
                     let rows = try MappingPreview.rows(upload.file, mapping: mapping, asOf: asOf, references: services.imports.job.references,
-                                                       scope: user.scope.region)
+                                                       scope: user.scope.region, sheet: chosenSheet)
                     var options = ImportOptions(asOf: asOf)
                     options.scope = user.scope.region
                     options.dryRun = true
                     options.village = village
                     options.use(mapping)
+                    options.sheet = chosenSheet
                     let preview = FileManager.default.temporaryDirectory.appendingPathComponent("pratinjau-\(UUID().uuidString)")
                     try FileManager.default.createDirectory(at: preview, withIntermediateDirectories: true)
                     defer { try? FileManager.default.removeItem(at: preview) }
@@ -131,12 +137,17 @@ struct MappingPageController {
         return slot.id
     }
 
-    /// The upload of the page's id and what the file's columns are, or the 404 of an unknown import.
-    private func inspect(_ context: AppRequestContext) async throws -> (String, MultipartUpload, MappingSheet) {
+    /// The sheet chosen on the page (`lembar`, 1 = the first) as its position; `nil` when none or not a number.
+    static func sheet(_ text: String?) -> Int? {
+        text.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.flatMap { (1...10_000).contains($0) ? $0 - 1 : nil }
+    }
+
+    /// The upload of the page's id and what the file's columns are (on the chosen sheet), or the 404 of an unknown import.
+    private func inspect(_ context: AppRequestContext, sheet: Int? = nil) async throws -> (String, MultipartUpload, MappingSheet) {
         let id = try context.parameters.require("id")
         guard let upload = await services.imports.uploadAwaitingMapping(id, for: try context.requireUser()) else { throw AppError.unknownImport(id) }
         do {
-            return (id, upload, try MappingPreview.inspect(upload.file))
+            return (id, upload, try MappingPreview.inspect(upload.file, sheet: sheet))
         } catch let error as ImportError {
             throw AppError.mappingRefused(english: [error.description], indonesian: [error.indonesianDescription])
         } catch let error as SheetReadError {

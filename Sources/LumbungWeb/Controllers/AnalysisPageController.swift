@@ -37,7 +37,7 @@ struct AnalysisPageController {
                 return services.pages.render("peringkat-salah", failure.page, status: .badRequest, for: context)
             }
             let restricted = context.suppressesSmallCells
-            let ranking = try await asked.cachedRanking(services.figures, restricted: restricted)
+            let ranking = try await asked.cachedRanking(services.figures, restricted: restricted, coverage: services.coverage, tree: services.regions)
             let excluded = asked.level.isBelow(asked.within.code)
                 ? services.regions.descendants(of: asked.within.code, depth: asked.level.depth).count - ranking.rows.count : 0
             let freshness = try await DataFreshness.read(asked.within.code, database: services.database)

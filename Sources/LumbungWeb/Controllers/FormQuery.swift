@@ -9,17 +9,21 @@ import LumbungStore
 enum FormQuery {
     /// The first query parameter called `name`.
     static func value(_ name: String, in request: Request) -> String? {
-        request.uri.query.flatMap { query in fields(query).first { $0.name == name }?.value }
+        request.uri.query.flatMap { query in pairs(query).first { $0.name == name }?.value }
     }
 
-    /// The fields of an `application/x-www-form-urlencoded` body (at most 64 KiB); a repeated name keeps its last value.
+    /// The fields of a body: `application/x-www-form-urlencoded`, or a JSON object with the same names (`RequestFields`).
     static func body(_ request: Request) async throws -> [String: String] {
-        let buffer = try await request.body.collect(upTo: 64 * 1024)
-        return Dictionary(fields(String(buffer: buffer)).map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        try await RequestFields.read(request)
+    }
+
+    /// The fields of an `application/x-www-form-urlencoded` text; a repeated name keeps its last value.
+    static func fields(_ text: String) -> [String: String] {
+        Dictionary(pairs(text).map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
     }
 
     /// `a=1&b=x+y` as its decoded name–value pairs, in order.
-    private static func fields(_ text: String) -> [(name: String, value: String)] {
+    private static func pairs(_ text: String) -> [(name: String, value: String)] {
         text.split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")

@@ -29,6 +29,8 @@ struct ImportAPIController {
             let layout: String?
             let columns: [String: String]
             let values: [String: String]
+            /// Field → the file's label → the official value it is read as.
+            let labels: [String: [String: String]]
             let signature: String
 
             init(_ template: ColumnTemplate) {
@@ -42,6 +44,7 @@ struct ImportAPIController {
                 if let village = template.mapping.village { values["desa"] = village }
                 if let date = template.mapping.dataDate { values["tanggal_data"] = date }
                 self.values = values
+                labels = Dictionary(template.mapping.labels.labels.map { ($0.key.rawValue, $0.value) }, uniquingKeysWith: { a, _ in a })
                 signature = template.signature
             }
         }
@@ -103,9 +106,15 @@ enum ImportUploads {
                 throw error
             }
         }
+        // Recorded before the import begins: on SQLite a running import holds the only writer.
+        do {
+            try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted, target: upload.fileName)
+        } catch {
+            await services.imports.abandon(id)
+            throw error
+        }
         await services.imports.start(id: id, upload: upload, layout: options.layout, dryRun: options.dryRun, asOf: options.asOf,
                                      village: options.village, mapping: options.mapping, template: template, by: user)
-        try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted, target: upload.fileName)
         return id
     }
 

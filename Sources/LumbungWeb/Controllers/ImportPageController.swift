@@ -27,9 +27,19 @@ struct ImportPageController {
             let id = try context.parameters.require("id")
             guard let status = await services.imports.status(id, for: try context.requireUser()) else { throw AppError.unknownImport(id) }
             try await ImportUploads.auditReportView(status, context, services)
-            var response = services.pages.render("impor-proses", ImportJobPage(status), for: context)
+            var response = services.pages.render("impor-proses", ImportJobPage(status, id: id, csrf: context.csrfToken), for: context)
             if status.state == .running { response.headers[HTTPField.Name("Refresh")!] = "2" }
             return response
+        }
+        // Batalkan: stops the running import before it commits (a plain form; nothing is written). Only its owner may.
+        router.post("impor/proses/:id/batal", .permitted(.importData, region: .none)) { _, context -> Response in
+            let id = try context.parameters.require("id")
+            let user = try context.requireUser()
+            guard await services.imports.status(id, for: user) != nil else { throw AppError.unknownImport(id) }
+            if await services.imports.cancel(id, for: user) {
+                try await services.audit.append(context.auditActor, .importCancelled, region: user.scope.region.dotted, target: id)
+            }
+            return .redirect(to: "/impor/proses/\(id)", type: .found)
         }
         router.get("impor/proses/:id/ditolak.csv", .permitted(.importData, region: .none)) { _, context -> Response in
             try await rejects(number: 1, context)

@@ -10,8 +10,14 @@ struct IndicatorAPIController {
     let services: AppServices
 
     func register(on group: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
-        group.get("regions/:code/indicators", .permitted(.readAggregates, region: .path("code"))) { _, context -> Response in
+        group.get("regions/:code/indicators", .permitted(.readAggregates, region: .path("code"))) { request, context -> Response in
             let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
+            if let name = request.uri.queryParameters.get("snapshot") {
+                // A snapshot's frozen values, in the same shape (issue 16).
+                let (_, figures) = try await SnapshotFigures.figures(name, for: region.code, restricted: context.suppressesSmallCells, services: services)
+                let indicators = RegionIndicators.compute(for: region, totals: figures.totals)
+                return JSONBody.response(figures.disclosure.map(indicators.disclosed) ?? indicators)
+            }
             return try await services.figures.json(key: "indicators \(region.code)", for: region.code,
                                                    restricted: context.suppressesSmallCells) { figures in
                 let indicators = RegionIndicators.compute(for: region, totals: figures.totals)

@@ -37,7 +37,7 @@ struct PersonLookupController {
         api.post("people/lookup", .permitted(.readPersonalData, region: .none)) { request, context -> Response in
             let nik = try await Self.nik(in: request)
             guard await admit(context) else {
-                return JSONBody.response(ErrorBody(error: .init(code: "too_many_lookups", message: LookupMisses.englishMessage)),
+                return JSONBody.response(ErrorBody(error: .init(code: "too_many_lookups", message: LookupMisses.englishMessage, pesan: LookupMisses.indonesianMessage)),
                                          status: .tooManyRequests)
             }
             guard let family = try await lookUp(nik, context) else { throw AppError.personNotFound }

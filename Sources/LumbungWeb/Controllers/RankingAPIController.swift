@@ -27,7 +27,7 @@ struct RankingAPIController {
             let user = try context.requireUser()
             let asked = try RankingRequest(request, tree: services.regions, defaultWithin: user.scope.region)
             // The same ranking the page and the downloads use, computed once per generation.
-            let ranking = try await asked.cachedRanking(services.figures, restricted: context.suppressesSmallCells)
+            let ranking = try await asked.cachedRanking(services.figures, restricted: context.suppressesSmallCells, coverage: services.coverage, tree: services.regions)
             return try await services.figures.json(key: asked.cacheKey, for: asked.within.code,
                                                    restricted: context.suppressesSmallCells) { _ in
                 Ranking(level: asked.levelName, within: asked.within.code.dotted, minimumFamilies: asked.minimumFamilies, shrunk: ranking.shrunk, weights: ranking.weights,

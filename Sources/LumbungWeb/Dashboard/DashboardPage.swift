@@ -11,6 +11,8 @@ struct DashboardPage {
         let label: String
         let value: String
         let detail: String?
+        /// The change since the latest snapshot, e.g. "+12 sejak rilis-2024" (issue 16); `nil` without one.
+        var change: String? = nil
     }
 
     struct Priority {
@@ -72,7 +74,8 @@ struct DashboardPage {
     ]
 
     init(region: Region, tree: RegionTree, scope: RegionCode, figures: RegionFigures.Figures, map: RegionMap, request: MapRequest,
-         ranking: PriorityRanking?, freshness: DataFreshness, texts: Catalogue) {
+         ranking: PriorityRanking?, freshness: DataFreshness, previous: (snapshot: SnapshotStore.Snapshot, figures: RegionFigures.Figures)? = nil,
+         texts: Catalogue) {
         let code = region.code
         title = "\(texts["home_kicker"]) — \(region.title) — Lumbung"
         heading = region.title
@@ -92,11 +95,12 @@ struct DashboardPage {
         headlines = Self.headlineIndicators.compactMap { id in
             guard let indicator = IndicatorCatalogue.indicator(id), let v = value(id) else { return nil }
             if let suppression = v.suppression { return Headline(label: texts.name(indicator), value: suppression.text, detail: nil) }
+            let change = previous.flatMap { Self.change(indicator, now: v, in: code, since: $0, texts: texts) }
             if indicator.unit == .percent {
                 return Headline(label: texts.name(indicator), value: texts.percent(v.percent),
-                                detail: "\(texts.number(v.count)) \(texts[indicator.subject == .families ? "families_unit" : "people_unit"])")
+                                detail: "\(texts.number(v.count)) \(texts[indicator.subject == .families ? "families_unit" : "people_unit"])", change: change)
             }
-            return Headline(label: texts.name(indicator), value: texts.number(v.count), detail: nil)
+            return Headline(label: texts.name(indicator), value: texts.number(v.count), detail: nil, change: change)
         }
         // The map.
         mapSVG = map.inlineSVG
@@ -208,5 +212,31 @@ struct DashboardPage {
             text += " " + texts("freshness_last_import", ["batch": "\(batch)", "time": texts.time(utc: finished, in: zone)])
         }
         return text
+    }
+}
+
+extension DashboardPage {
+    /// The change of a headline figure since a snapshot, in words: "+12 sejak rilis-2024", "−1,2 poin sejak rilis-2024",
+    /// "tetap sejak rilis-2024". Nothing when either figure is withheld; for a role that may not see small counts a change of
+    /// 1–4 is written "<5", so that two shown totals never give a small count away by their difference.
+    static func change(_ indicator: Indicator, now: IndicatorValue, in code: RegionCode,
+                       since previous: (snapshot: SnapshotStore.Snapshot, figures: RegionFigures.Figures), texts: Catalogue) -> String? {
+        var before = indicator.value(in: previous.figures.totals[code])
+        if let plan = previous.figures.disclosure { before = plan.disclosed(before, in: code) }
+        guard before.suppression == nil, now.suppression == nil else { return nil }
+        let snapshot = previous.snapshot.name
+        if indicator.unit == .percent {
+            guard let a = before.percent, let b = now.percent else { return nil }
+            let tenths = Int(saturating: (b - a) * 10, rounding: .toNearestOrAwayFromZero)
+            if tenths == 0 { return texts("home_change_same", ["snapshot": snapshot]) }
+            let text = texts.decimal(Double(abs(tenths)) / 10)
+            return texts("home_change_points", ["delta": (tenths > 0 ? "+" : "−") + text, "snapshot": snapshot])
+        }
+        let delta = now.count - before.count
+        if delta == 0 { return texts("home_change_same", ["snapshot": snapshot]) }
+        if previous.figures.disclosure != nil && abs(delta) < CellSuppression.threshold {
+            return texts("home_change_count", ["delta": (delta > 0 ? "+" : "−") + "<\(CellSuppression.threshold)", "snapshot": snapshot])
+        }
+        return texts("home_change_count", ["delta": (delta > 0 ? "+" : "−") + texts.number(abs(delta)), "snapshot": snapshot])
     }
 }

@@ -23,7 +23,8 @@ enum AppError: Error, Sendable {
     case csrfRejected
     case badNIK
     case personNotFound
-    case badJSON
+    /// A JSON body that cannot be read, saying where (`RequestFields`).
+    case badJSON(JSONBodyProblem)
     /// A programme or organisation that cannot be saved, with every reason.
     case programmeRefused([ProgrammeProblem])
     case unknownProgramme(String)
@@ -39,6 +40,8 @@ enum AppError: Error, Sendable {
     /// A column mapping (form, `mapping` field or saved template) that cannot be used, with every reason.
     case mappingRefused(english: [String], indonesian: [String])
     case unknownTemplate(String)
+    /// A snapshot, diff, baseline or target that cannot be made or read (issue 16).
+    case monitoring(MonitoringProblem)
 
     var status: HTTPResponse.Status {
         switch self {
@@ -49,6 +52,13 @@ enum AppError: Error, Sendable {
         case .listRefused(let error):
             if case .notYourProgramme = error { .forbidden } else if case .programmeUnknown = error { .notFound } else { .unprocessableContent }
         case .unknownTemplate: .notFound
+        case .monitoring(let problem):
+            switch problem {
+            case .snapshotUnknown, .regionUnknown, .indicatorUnknown: .notFound
+            case .snapshotNameTaken, .importRunning: .conflict
+            case .snapshotFormatDiffers: .unprocessableContent
+            default: .badRequest
+            }
         case .programmeRefused(let problems):
             problems.contains { if case .codeTaken = $0 { true } else if case .organisationNameTaken = $0 { true } else { false } } ? .conflict
                 : problems.contains { if case .programmeUnknown = $0 { true } else { false } } ? .notFound : .badRequest
@@ -91,6 +101,14 @@ enum AppError: Error, Sendable {
         case .listUnreadable: "list_unreadable"
         case .mappingRefused: "invalid_mapping"
         case .unknownTemplate: "unknown_template"
+        case .monitoring(let problem):
+            switch problem {
+            case .snapshotUnknown: "unknown_snapshot"
+            case .indicatorUnknown: "unknown_indicator"
+            case .regionUnknown: "unknown_region"
+            case .importRunning: "import_running"
+            default: "invalid_monitoring"
+            }
         }
     }
 
@@ -123,7 +141,7 @@ enum AppError: Error, Sendable {
         case .csrfRejected: "The form's security token is missing or wrong; reload the page and send it again."
         case .badNIK: "Send the NIK as 16 digits in the form field nik."
         case .personNotFound: "No person with this NIK within your region scope."
-        case .badJSON: "The body is not a JSON object."
+        case .badJSON(let problem): problem.english
         case .programmeRefused(let problems): problems.map(\.description).joined(separator: " ")
         case .unknownProgramme(let code): "There is no programme \(code)."
         case .badCoverageLevel(let text): "'\(text)' is no level below the region: use kabupaten, kecamatan or desa."
@@ -135,6 +153,7 @@ enum AppError: Error, Sendable {
         case .listUnreadable(let english, _): english
         case .mappingRefused(let reasons, _): reasons.joined(separator: " ")
         case .unknownTemplate(let name): "There is no saved column template called '\(name.prefix(80))' (GET /api/v1/column-templates lists them)."
+        case .monitoring(let problem): problem.description
         }
     }
 
@@ -167,7 +186,7 @@ enum AppError: Error, Sendable {
         case .csrfRejected: "Token keamanan formulir hilang atau salah. Muat ulang halaman lalu kirim lagi."
         case .badNIK: "NIK harus 16 digit angka."
         case .personNotFound: "Tidak ada orang dengan NIK ini di wilayah kerja Anda."
-        case .badJSON: "Isi permintaan bukan objek JSON."
+        case .badJSON(let problem): problem.indonesian
         case .programmeRefused(let problems): problems.map(\.indonesianDescription).joined(separator: " ")
         case .unknownProgramme(let code): "Program \(code.prefix(40)) tidak ditemukan."
         case .listRefused(let error): error.indonesianDescription
@@ -180,6 +199,7 @@ enum AppError: Error, Sendable {
         case .badSort(let name): "Urutan '\(name)' tidak dikenal: pilih kode, nama, keluarga, jiwa atau nilai."
         case .mappingRefused(_, let reasons): reasons.joined(separator: " ")
         case .unknownTemplate(let name): "Templat kolom '\(name.prefix(80))' tidak ditemukan."
+        case .monitoring(let problem): problem.description
         }
     }
 

@@ -51,7 +51,7 @@ struct ErrorMiddleware: RouterMiddleware {
     private func respond(to request: Request, status: HTTPResponse.Status, code: String, english: String,
                          title: String, indonesian: String, identity: Identity?) -> Response {
         if Self.isAPI(request) {
-            return JSONBody.response(ErrorBody(error: .init(code: code, message: english)), status: status)
+            return JSONBody.response(ErrorBody(error: .init(code: code, message: english, pesan: indonesian)), status: status)
         }
         // The page in the reader's language: the English message, and the heading for the status from the catalogue.
         let language = Language.of(request, user: identity?.user)
@@ -82,6 +82,8 @@ struct ErrorBody: Encodable {
     struct Detail: Encodable {
         let code: String
         let message: String
+        /// The message in Bahasa Indonesia, as the pages show it.
+        var pesan: String?
     }
     let error: Detail
 }

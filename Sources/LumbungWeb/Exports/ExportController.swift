@@ -21,7 +21,7 @@ struct ExportController {
             }
             router.get("peringkat.\(format.rawValue)", .permitted(.readAggregates, region: .query("within"))) { request, context in
                 let asked = try RankingRequest(request, tree: services.regions, defaultWithin: try context.requireUser().scope.region)
-                let ranking = try await asked.cachedRanking(services.figures, restricted: context.suppressesSmallCells)
+                let ranking = try await asked.cachedRanking(services.figures, restricted: context.suppressesSmallCells, coverage: services.coverage, tree: services.regions)
                 let freshness = try await DataFreshness.read(asked.within.code, database: services.database)
                 return try Self.rankingTable(asked, ranking: ranking, freshness: freshness).response(format)
             }

@@ -16,8 +16,9 @@ struct MapRequest: Sendable {
         case code = "kode", name = "nama", families = "keluarga", people = "jiwa", value = "nilai"
     }
 
-    /// The indicators a map can show: the rates (a map of counts mostly shows which areas are big).
-    static let indicators = IndicatorCatalogue.all.filter { $0.unit == .percent }
+    /// The indicators a map can show: the rates (a map of counts mostly shows which areas are big), and programme
+    /// coverage of desil-1 families (`CoverageIndicator`).
+    static let indicators = IndicatorCatalogue.all.filter { $0.unit == .percent } + [CoverageIndicator.indicator]
     static let defaultIndicator = "desil1_families"
     /// How many classes a map asks for (fewer when the values repeat).
     static let classes = 5

@@ -22,7 +22,10 @@ struct RegionMap {
                      texts: Catalogue) async throws -> RegionMap {
         let drawn = drawnRegion(for: region, tree: services.regions)
         let boundaries = try await services.regionStore.fetchBoundaries(services.regions.children(of: drawn.code).map(\.code))
-        return make(for: region, request: request, figures: figures, tree: services.regions, boundaries: boundaries, texts: texts)
+        // Programme coverage comes from the enrolments.
+        let coverage = request.indicator.id == CoverageIndicator.id
+            ? CoverageReport.totals(try await services.coverage.villages(within: drawn.code, sector: nil), tree: services.regions) : nil
+        return make(for: region, request: request, figures: figures, tree: services.regions, boundaries: boundaries, coverage: coverage, texts: texts)
     }
 
     /// The region whose areas are drawn for `region`: itself, or a desa's kecamatan.
@@ -30,16 +33,28 @@ struct RegionMap {
         tree.children(of: region.code).isEmpty ? (region.parentCode.flatMap { tree[$0] } ?? region) : region
     }
 
-    /// The map from plain values: the figures and the outlines of the drawn areas (no database).
+    /// The map from plain values: the figures, the outlines of the drawn areas and, for the coverage indicator, the
+    /// programme coverage summed up the tree (no database).
     static func make(for region: Region, request: MapRequest, figures: RegionFigures.Figures, tree: RegionTree,
-                     boundaries: [RegionCode: Boundary], texts: Catalogue) -> RegionMap {
+                     boundaries: [RegionCode: Boundary], coverage coverageTotals: [RegionCode: CoverageTally]? = nil, texts: Catalogue) -> RegionMap {
         let children = tree.children(of: region.code)
         let drawn = drawnRegion(for: region, tree: tree)
         let areas = tree.children(of: drawn.code)
-        let wanted = ["people", "families"].compactMap(IndicatorCatalogue.indicator) + [request.indicator]
+        let coverage = request.indicator.id == CoverageIndicator.id
+        let wanted = ["people", "families"].compactMap(IndicatorCatalogue.indicator) + (coverage ? [] : [request.indicator])
         var indicators = RegionIndicators.compute(for: drawn, totals: figures.totals, indicators: wanted)
         if let plan = figures.disclosure { indicators = indicators.disclosed(by: plan) }
-        let entries = indicators.children
+        var entries = indicators.children
+        if coverage {
+            // Programme coverage comes from the enrolments, each area's as the reader may see it.
+            let totals = coverageTotals ?? [:]
+            let tallies = Dictionary(areas.map { ($0.code, totals[$0.code] ?? CoverageTally()) }, uniquingKeysWith: { a, _ in a })
+            let values = CoverageIndicator.values(tallies, parent: totals[drawn.code] ?? CoverageTally(), restricted: figures.disclosure != nil)
+            entries = entries.map { entry in
+                guard let code = try? RegionCode(entry.code), let value = values[code] else { return entry }
+                return entry.appending(value)
+            }
+        }
         let byCode = Dictionary(entries.compactMap { entry in (try? RegionCode(entry.code)).map { ($0, entry) } }, uniquingKeysWith: { a, _ in a })
         let values: [(Region, IndicatorValue)] = areas.compactMap { area in
             byCode[area.code]?.values.last.map { (area, $0) }

@@ -10,6 +10,8 @@ struct Coordination {
     let region: Region
     let level: CoverageReport.Level
     let sector: Sector?
+    /// Only enrolments of this period count, and only programmes running in it are listed.
+    let period: CoveragePeriod?
     let tally: CoverageTally
     let parent: RegionCoverage
     let rows: [RegionCoverage]
@@ -18,15 +20,19 @@ struct Coordination {
     /// The language of the page (the XLSX is Indonesian).
     var texts: Catalogue = .of(.id)
 
-    init(region: Region, level: CoverageReport.Level, sector: Sector?, totals: [RegionCode: CoverageTally], tree: RegionTree,
+    init(region: Region, level: CoverageReport.Level, sector: Sector?, period: CoveragePeriod? = nil, totals: [RegionCode: CoverageTally], tree: RegionTree,
          records: [ProgrammeRecord], restricted: Bool) {
         self.region = region
         self.level = level
         self.sector = sector
+        self.period = period
         tally = totals[region.code] ?? CoverageTally()
         parent = RegionCoverage(code: region.code, name: region.name, tally: tally)
         rows = region.code.depth >= level.depth ? [] : CoverageReport.regions(totals, tree: tree, within: region.code, level: level)
-        self.records = records.filter { record in sector.map { record.programme.sectors.contains($0) } ?? true }
+        self.records = records.filter { record in
+            (sector.map { record.programme.sectors.contains($0) } ?? true)
+                && (period.map { $0.overlaps(record.programme) } ?? true)
+        }
         self.restricted = restricted
     }
 
@@ -78,7 +84,7 @@ struct Coordination {
                 texts.number(Int(saturating: percent, rounding: .toNearestOrAwayFromZero)) + "%"
             } else { "—" }
             return CoordinationPage.AreaRow(
-                code: row.code, name: row.name, link: "/koordinasi?within=\(row.code)" + (sector.map { "&sektor=\($0.rawValue)" } ?? ""),
+                code: row.code, name: row.name, link: "/koordinasi?within=\(row.code)" + filterQuery,
                 desil1: desil1.text, desil1Unreached: shown.desil1UnreachedFamilies.text, eligibleUnreached: shown.eligibleUnreachedFamilies.text,
                 duplicated: shown.duplicatedAidFamilies.text, inclusion: shown.inclusionErrorFamilies.text, coverage: coverage)
         }
@@ -110,6 +116,11 @@ struct Coordination {
         ]
     }
 
+    /// The sector and period filters as query parameters (`&sektor=pangan&dari=2025-01-01&sampai=2025-12-31`).
+    var filterQuery: String {
+        (sector.map { "&sektor=\($0.rawValue)" } ?? "") + (period.map { "&dari=\($0.from)&sampai=\($0.to)" } ?? "")
+    }
+
     var levelLabel: String { texts["coord_level_\(level.rawValue)"] }
 
     func page() -> CoordinationPage {
@@ -118,8 +129,9 @@ struct Coordination {
             title: texts("coord_title", ["region": region.title]) + " — Lumbung", regionName: region.title, regionCode: region.code.dotted, levelLabel: levelLabel,
             sectorOptions: [ProgrammeListPage.Option(value: "", label: texts["coord_all_sectors"], selected: sector == nil)]
                 + Sector.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0 == sector) },
-            sectorLabel: sector?.label, summary: summary, matrix: matrix, hasMatrix: !matrix.isEmpty, pairs: pairs, hasPairs: !pairs.isEmpty,
+            sectorLabel: sector?.label, periodLabel: period?.description, from: period?.from.description ?? "", to: period?.to.description ?? "",
+            summary: summary, matrix: matrix, hasMatrix: !matrix.isEmpty, pairs: pairs, hasPairs: !pairs.isEmpty,
             areas: areas, leaks: leaks, hasLeaks: !leaks.isEmpty,
-            download: "/koordinasi.xlsx?within=\(region.code.dotted)" + (sector.map { "&sektor=\($0.rawValue)" } ?? ""), suppressed: restricted)
+            download: "/koordinasi.xlsx?within=\(region.code.dotted)" + filterQuery, suppressed: restricted)
     }
 }

@@ -3,7 +3,7 @@ import LumbungAnalytics
 import LumbungDomain
 import LumbungStore
 
-/// Coverage per desa, cached per (region, sector) until an import batch or a programme change makes it stale.
+/// Coverage per desa, cached per (region, sector, period) until an import batch or a programme change makes it stale.
 actor CoverageCache {
     private let store: ProgrammeStore
     private var entries: [String: (generation: String, villages: [RegionCode: CoverageTally])] = [:]
@@ -12,11 +12,14 @@ actor CoverageCache {
         store = ProgrammeStore(database: database)
     }
 
-    func villages(within region: RegionCode, sector: Sector?) async throws -> [RegionCode: CoverageTally] {
-        let key = "\(region.dotted)|\(sector?.rawValue ?? "")"
+    /// Changes whenever coverage may have (`ProgrammeStore.coverageGeneration`).
+    func generation() async throws -> String { try await store.coverageGeneration() }
+
+    func villages(within region: RegionCode, sector: Sector?, period: CoveragePeriod? = nil) async throws -> [RegionCode: CoverageTally] {
+        let key = "\(region.dotted)|\(sector?.rawValue ?? "")|\(period.map { "\($0.from)…\($0.to)" } ?? "")"
         let generation = try await store.coverageGeneration()
         if let entry = entries[key], entry.generation == generation { return entry.villages }
-        let villages = try await store.coverageByVillage(within: region, sector: sector)
+        let villages = try await store.coverageByVillage(within: region, sector: sector, period: period)
         if entries.count > 64 { entries.removeAll() }
         entries[key] = (generation, villages)
         return villages

@@ -54,6 +54,7 @@ enum ListUpload {
         options.scope = user.scope.region.depth > 1 ? user.scope.region : nil
         options.rejectsFolder = folder
         options.dryRun = upload.fields["dry_run"] == "1"
+        options.actor = context.auditActor
         try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted,
                                         target: "daftar penerima \(record.programme.code.value): \(upload.fileName)")
         var report: ImportReport

@@ -92,12 +92,13 @@ struct ProgrammeAPIController {
         api.get("coverage", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             let user = try context.requireUser()
             let asked = try CoverageRequest(request, tree: services.regions, defaultWithin: user.scope.region)
-            let villages = try await coverage.villages(within: asked.within, sector: asked.sector)
+            let villages = try await coverage.villages(within: asked.within, sector: asked.sector, period: asked.period)
             let totals = CoverageReport.totals(villages, tree: services.regions)
             let rows = CoverageReport.regions(totals, tree: services.regions, within: asked.within, level: asked.level)
             let parent = RegionCoverage(code: asked.within, name: services.regions[asked.within]?.name ?? "", tally: totals[asked.within] ?? CoverageTally())
             let disclosed = DisclosedCoverage.rows(rows, parent: parent, restricted: context.suppressesSmallCells)
             return JSONBody.response(CoverageBody(within: asked.within.dotted, level: asked.level.rawValue, sector: asked.sector?.rawValue,
+                                                  from: asked.period?.from.description, to: asked.period?.to.description,
                                                   region: disclosed.parent, regions: disclosed.rows))
         }
     }
@@ -111,6 +112,9 @@ struct ProgrammeAPIController {
         let within: String
         let level: String
         let sector: String?
+        /// The period counted (`nil`: every enrolment).
+        let from: String?
+        let to: String?
         let region: DisclosedCoverage
         let regions: [DisclosedCoverage]
     }
@@ -159,11 +163,13 @@ struct ProgrammeAPIController {
 }
 
 
-/// `?within=CODE&level=kabupaten|kecamatan|desa&sector=…` of a coverage request; the level defaults to the one under `within`.
+/// `?within=CODE&level=kabupaten|kecamatan|desa&sector=…&period=2025` (or `from=…&to=…`) of a coverage request; the level
+/// defaults to the one under `within`.
 struct CoverageRequest {
     let within: RegionCode
     let level: CoverageReport.Level
     let sector: Sector?
+    let period: CoveragePeriod?
 
     init(_ request: Request, tree: RegionTree, defaultWithin: RegionCode) throws {
         within = try FormQuery.value("within", in: request).map { try AppError.region($0, in: tree).code } ?? defaultWithin
@@ -174,10 +180,38 @@ struct CoverageRequest {
             guard let chosen = CoverageReport.Level(rawValue: levelText), chosen.depth >= within.depth else { throw AppError.badCoverageLevel(String(levelText.prefix(20))) }
             level = chosen
         }
-        let sectorText = FormQuery.value("sector", in: request) ?? FormQuery.value("sektor", in: request) ?? ""
-        if sectorText.isEmpty { sector = nil } else {
-            guard let parsed = Sector.parse(sectorText) else { throw AppError.programmeRefused([.sectorUnknown(String(sectorText.prefix(30)))]) }
-            sector = parsed
+        sector = try Self.sector(request)
+        period = try Self.period(request)
+    }
+
+    /// `sector`/`sektor`: `nil` when absent or empty; 400 naming it when unknown.
+    static func sector(_ request: Request) throws -> Sector? {
+        let text = FormQuery.value("sector", in: request) ?? FormQuery.value("sektor", in: request) ?? ""
+        if text.isEmpty { return nil }
+        guard let parsed = Sector.parse(text) else { throw AppError.programmeRefused([.sectorUnknown(String(text.prefix(30)))]) }
+        return parsed
+    }
+
+    /// `period`/`periode` (`2025`, `2025-03`, `2025-03-15`), or `from`/`dari` and `to`/`sampai` (yyyy-mm-dd, either may be
+    /// left out): `nil` when none is given; 400 naming the value when unreadable or ending before it starts.
+    static func period(_ request: Request) throws -> CoveragePeriod? {
+        func value(_ names: String...) -> String? {
+            names.lazy.compactMap { FormQuery.value($0, in: request)?.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
         }
+        if let text = value("period", "periode") {
+            guard let period = CoveragePeriod(text) else { throw AppError.programmeRefused([.dateUnreadable(field: "periode", text: String(text.prefix(40)))]) }
+            return period
+        }
+        let fromText = value("from", "dari"), toText = value("to", "sampai")
+        guard fromText != nil || toText != nil else { return nil }
+        func date(_ text: String?, field: String, otherwise: CalendarDate) throws -> CalendarDate {
+            guard let text else { return otherwise }
+            guard let date = CalendarDate(iso: text) else { throw AppError.programmeRefused([.dateUnreadable(field: field, text: String(text.prefix(40)))]) }
+            return date
+        }
+        let from = try date(fromText, field: "dari", otherwise: CalendarDate(year: 1900, month: 1, day: 1) ?? .todayInNTB(secondsSince1970: 0))
+        let to = try date(toText, field: "sampai", otherwise: CalendarDate(year: 2200, month: 12, day: 31) ?? from)
+        guard let period = CoveragePeriod(from: from, to: to) else { throw AppError.programmeRefused([.endsBeforeStart(start: from, end: to)]) }
+        return period
     }
 }

@@ -23,23 +23,9 @@ struct ProgrammeForm: Sendable {
 
     func text(_ name: String) -> String { (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
 
-    /// The body of a POST: form fields, or a JSON object (arrays of text joined with commas), at most 64 KiB.
+    /// The body of a POST: form fields, or a JSON object (lists of text joined with commas), at most 64 KiB.
     static func read(_ request: Request) async throws -> ProgrammeForm {
-        if request.headers[.contentType]?.contains("json") == true {
-            let buffer = try await request.body.collect(upTo: 64 * 1024)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any] else { throw AppError.badJSON }
-            var fields: [String: String] = [:]
-            for (key, value) in object {
-                switch value {
-                case let text as String: fields[key] = text
-                case let number as NSNumber: fields[key] = number.stringValue
-                case let list as [Any]: fields[key] = list.map { "\($0)" }.joined(separator: ",")
-                default: continue
-                }
-            }
-            return ProgrammeForm(fields)
-        }
-        return ProgrammeForm(try await FormQuery.body(request))
+        ProgrammeForm(try await RequestFields.read(request))
     }
 
     /// The programme the form describes, with the organisation resolved by name, or every problem found.

@@ -119,7 +119,7 @@ struct ProgrammePageController {
         pages.get("koordinasi.xlsx", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             let coordination = try await coordination(request, context)
             let data = try Self.workbook(coordination)
-            let name = "koordinasi-\(coordination.region.code.compact)\(coordination.sector.map { "-" + $0.rawValue } ?? "").xlsx"
+            let name = "koordinasi-\(coordination.region.code.compact)\(coordination.sector.map { "-" + $0.rawValue } ?? "")\(coordination.period.map { "-" + $0.from.description + "-" + $0.to.description } ?? "").xlsx"
             return Response(status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                                    .contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(bytes: data)))
@@ -191,17 +191,13 @@ struct ProgrammePageController {
         let within = try FormQuery.value("within", in: request).flatMap { $0.isEmpty ? nil : $0 }.map { try AppError.region($0, in: services.regions) }
             ?? services.regions[user.scope.region]
         guard let region = within else { throw AppError.unknownRegion(user.scope.region) }
-        let sectorText = FormQuery.value("sektor", in: request) ?? ""
-        var sector: Sector?
-        if !sectorText.isEmpty {
-            guard let parsed = Sector.parse(sectorText) else { throw AppError.programmeRefused([.sectorUnknown(String(sectorText.prefix(30)))]) }
-            sector = parsed
-        }
+        let sector = try CoverageRequest.sector(request)
+        let period = try CoverageRequest.period(request)
         let level: CoverageReport.Level = region.code.depth <= 1 ? .kabupaten : region.code.depth == 2 ? .kecamatan : .desa
-        let villages = try await services.coverage.villages(within: region.code, sector: sector)
+        let villages = try await services.coverage.villages(within: region.code, sector: sector, period: period)
         let totals = CoverageReport.totals(villages, tree: services.regions)
         let records = try await store.programmes(visibleIn: region.code, counted: false)
-        return Coordination(region: region, level: level, sector: sector, totals: totals, tree: services.regions, records: records,
+        return Coordination(region: region, level: level, sector: sector, period: period, totals: totals, tree: services.regions, records: records,
                             restricted: context.suppressesSmallCells)
     }
 
@@ -211,7 +207,7 @@ struct ProgrammePageController {
         defer { try? FileManager.default.removeItem(at: url) }
         let page = coordination.page()
         let writer = try XLSXTableWriter(url: url, sheetName: "Ringkasan", columnWidths: [60, 16])
-        try writer.write([.text("Koordinasi \(page.regionName)" + (page.sectorLabel.map { " — sektor \($0)" } ?? ""))])
+        try writer.write([.text("Koordinasi \(page.regionName)" + (page.sectorLabel.map { " — sektor \($0)" } ?? "") + (page.periodLabel.map { " — periode \($0)" } ?? ""))])
         try writer.write([.text("Ukuran"), .text("Jumlah")])
         for row in page.summary { try writer.write([.text(row.label), .text(row.count)]) }
         if page.suppressed { try writer.write([.text("Jumlah di bawah 5 ditampilkan sebagai \"<5\", dan yang dapat membukanya sebagai \"×\".")]) }

@@ -206,6 +206,10 @@ struct CoordinationPage {
     let levelLabel: String
     let sectorOptions: [ProgrammeListPage.Option]
     let sectorLabel: String?
+    /// The period counted (`2025`, `2025-01-01 s.d. 2025-06-30`), and its ends for the form.
+    let periodLabel: String?
+    let from: String
+    let to: String
     let summary: [ProgrammeDetailPage.Count]
     let matrix: [MatrixRow]
     let hasMatrix: Bool

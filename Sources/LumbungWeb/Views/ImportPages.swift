@@ -53,8 +53,13 @@ struct ImportJobPage {
     let percent: Int
     let rows: String
     let failed: Bool
+    let cancelled: Bool
     let error: String?
     let done: Bool
+    /// The server stopped while it ran (`terminputus`): the error says what was and was not written.
+    let interrupted: Bool
+    let id: String
+    let csrf: String
     let dryRun: Bool
     let alreadyImported: Int?
     let batchID: Int?
@@ -79,7 +84,10 @@ struct ImportJobPage {
         let columns: [(header: String, field: String)]
     }
 
-    init(_ status: ImportJobs.Status) {
+    init(_ status: ImportJobs.Status, id: String = "", csrf: String = "") {
+        self.id = id
+        self.csrf = csrf
+        cancelled = status.state == .cancelled
         fileName = status.fileName
         title = "Impor \(status.fileName) — Lumbung"
         running = status.state == .running
@@ -88,6 +96,7 @@ struct ImportJobPage {
         failed = status.state == .failed
         error = status.errorIndonesian
         done = status.state == .done
+        interrupted = status.state == .interrupted
         let report = status.report
         dryRun = report?.dryRun ?? false
         alreadyImported = report?.alreadyImportedInBatch

@@ -103,7 +103,7 @@ struct RankingPage {
         weightFields = PriorityRanking.rankableIndicators.map { indicator in
             WeightField(id: indicator.id, name: texts.name(indicator), value: weights[indicator.id].map { Self.weightText($0, texts: texts) } ?? "")
         }
-        componentNames = ranking.weights.compactMap { IndicatorCatalogue.indicator($0.indicator).map(texts.name) }
+        componentNames = ranking.weights.compactMap { PriorityRanking.indicator($0.indicator).map(texts.name) }
         let pageCount = max(1, (ranking.rows.count + RankingRequest.pageSize - 1) / RankingRequest.pageSize)
         let page = min(request.page, pageCount)
         let first = (page - 1) * RankingRequest.pageSize
@@ -134,7 +134,7 @@ struct RankingPage {
         apiHref = "/api/v1/rankings?within=\(region.code.dotted)&level=\(request.level.rawValue)&" + weightsQuery
             + (request.minimumFamilies == ComparableArea.minimumFamilies ? "" : "&min_keluarga=\(request.minimumFamilies)")
         weightsText = texts("ranking_weights_used", ["weights": ranking.weights.compactMap { weight in
-            IndicatorCatalogue.indicator(weight.indicator).map { "\(texts.name($0)) \(Self.weightText(weight.weight, texts: texts))" }
+            PriorityRanking.indicator(weight.indicator).map { "\(texts.name($0)) \(Self.weightText(weight.weight, texts: texts))" }
         }.joined(separator: ", ")])
         minimumNote = request.minimumNote(texts) + (excluded > 0 ? " " + texts("ranking_excluded", ["count": texts.number(excluded)]) : "")
         minimum = String(request.minimumFamilies)

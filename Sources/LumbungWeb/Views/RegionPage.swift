@@ -66,6 +66,8 @@ struct RegionPage {
     /// The region's most urgent facts in words, once data has been imported.
     let summary: String?
     let indicatorHref: String
+    /// The brief to print (`/wilayah/{code}/ringkas`), with the map's choice.
+    let briefHref: String
     /// The ranking of the desa within the region (none for a desa itself).
     let rankingHref: String?
     /// The map's choices and legend.
@@ -102,6 +104,7 @@ struct RegionPage {
         exportXLSX = "/wilayah/\(region.code.dotted)/indikator.xlsx"
         let figures = Dictionary(map.entries.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         indicatorHref = "/wilayah/\(region.code.dotted)/indikator"
+        briefHref = "/wilayah/\(region.code.dotted)/ringkas?\(request.query)"
         rankingHref = region.code.depth < 4 ? "/peringkat?within=\(region.code.dotted)&level=desa" : nil
         let path = tree.path(to: region.code)
         title = "\(region.title) — Lumbung"

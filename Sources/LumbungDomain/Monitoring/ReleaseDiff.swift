@@ -1,0 +1,69 @@
+/// What changed in a region between two snapshots A (older) and B (newer) of the registry: the release diff.
+///
+/// People are matched across snapshots by their registry record (the importer matched NIK, No. KK and name), and
+/// counted by the desa they live in; a person counts only where the snapshot has them resident (alive, not
+/// moved away). Per region:
+/// - `enteredDesil1`: resident in both, not desil 1 in A, desil 1 in B — counted where they live in B;
+/// - `leftDesil1`: resident in both, desil 1 in A, not in B — counted where they lived in A;
+/// - `enteredDesil1to4` / `leftDesil1to4`: the same for desil 1–4 (a family without a desil is in neither);
+/// - `births`: resident in B, absent from A, born after A's date — where they live in B;
+/// - `deaths`: resident in A and absent from B or marked dead in B — where they lived in A;
+/// - `movedIn` / `movedOut`: resident in both, living in another region of the level in B than in A — counted
+///   at both ends (in at B's region, out at A's). At desa level every change of desa is a move; at kecamatan
+///   and kabupaten level only one that crosses the region's border.
+public struct RegionChange: Sendable, Hashable, Codable {
+    public let code: String
+    public var enteredDesil1 = 0
+    public var leftDesil1 = 0
+    public var enteredDesil1to4 = 0
+    public var leftDesil1to4 = 0
+    public var births = 0
+    public var deaths = 0
+    public var movedIn = 0
+    public var movedOut = 0
+
+    public init(code: String) { self.code = code }
+
+    public var isEmpty: Bool {
+        enteredDesil1 == 0 && leftDesil1 == 0 && enteredDesil1to4 == 0 && leftDesil1to4 == 0 && births == 0 && deaths == 0
+            && movedIn == 0 && movedOut == 0
+    }
+}
+
+/// The release diff document: `{"from": …, "to": …, "level": …, "regions": [RegionChange, …]}`, regions in code order.
+public struct ReleaseDiff: Sendable, Codable, Equatable {
+    public let from: String
+    public let to: String
+    public let level: DiffLevel
+    public let regions: [RegionChange]
+
+    public init(from: String, to: String, level: DiffLevel, regions: [RegionChange]) {
+        self.from = from
+        self.to = to
+        self.level = level
+        self.regions = regions.sorted { $0.code < $1.code }
+    }
+}
+
+/// The levels a release diff is counted at, with the length of the dotted code that names a region there.
+public enum DiffLevel: String, Sendable, Codable, CaseIterable {
+    case kabupaten, kecamatan, desa
+
+    /// Characters of the dotted code: 52.03 → 5, 52.03.01 → 8, 52.03.01.2001 → 13.
+    public var codeLength: Int {
+        switch self {
+        case .kabupaten: 5
+        case .kecamatan: 8
+        case .desa: 13
+        }
+    }
+
+    public static func parse(_ text: String) throws(MonitoringProblem) -> DiffLevel {
+        switch text.lowercased() {
+        case "kabupaten", "kota", "kabupaten/kota": .kabupaten
+        case "kecamatan": .kecamatan
+        case "desa", "kelurahan", "desa/kelurahan": .desa
+        default: throw .diffLevelUnknown(text)
+        }
+    }
+}
