@@ -187,18 +187,22 @@ import Testing
             // Another connection (another process on SQLite) in the middle of an import's transaction.
             let other = try await Database.open(database.location, logger: TestDatabase.logger)
             let (started, signal) = AsyncStream<Void>.makeStream()
+            let (release, releaseSignal) = AsyncStream<Void>.makeStream()
             let holding = Task {
                 try await other.transaction { db in
                     try await ImportLock.holdShared(db, engine: engine)
                     try await db.raw("UPDATE aggregate_state SET generation = generation WHERE id = 1").run()
                     signal.yield()
-                    try await Task.sleep(for: .seconds(engine == .sqlite ? 14 : 3))
+                    // Held until the snapshot has been refused: no timing involved.
+                    for await _ in release { break }
                 }
             }
             for await _ in started { break }
             await #expect(throws: MonitoringProblem.importRunning) {
                 try await SnapshotStore(database: database).create(name: SnapshotName("tengah-impor")!, by: "uji")
             }
+            releaseSignal.yield()
+            releaseSignal.finish()
             try await holding.value
             await other.close()
             #expect(try await SnapshotStore(database: database).list().isEmpty, "nothing half-written")

@@ -25,7 +25,8 @@ struct RegionMap {
         // Programme coverage comes from the enrolments.
         let coverage = request.indicator.id == CoverageIndicator.id
             ? CoverageReport.totals(try await services.coverage.villages(within: drawn.code, sector: nil), tree: services.regions) : nil
-        return make(for: region, request: request, figures: figures, tree: services.regions, boundaries: boundaries, coverage: coverage, texts: texts)
+        return make(for: region, request: request, figures: figures, tree: services.regions, boundaries: boundaries,
+                    coverage: coverage, texts: texts)
     }
 
     /// The region whose areas are drawn for `region`: itself, or a desa's kecamatan.
@@ -33,10 +34,11 @@ struct RegionMap {
         tree.children(of: region.code).isEmpty ? (region.parentCode.flatMap { tree[$0] } ?? region) : region
     }
 
-    /// The map from plain values: the figures, the outlines of the drawn areas and, for the coverage indicator, the
-    /// programme coverage summed up the tree (no database).
+    /// The map from plain values: the figures, the outlines of the drawn areas and, when the map shows programme
+    /// coverage, the coverage tallies of every region (no database).
     static func make(for region: Region, request: MapRequest, figures: RegionFigures.Figures, tree: RegionTree,
-                     boundaries: [RegionCode: Boundary], coverage coverageTotals: [RegionCode: CoverageTally]? = nil, texts: Catalogue) -> RegionMap {
+                     boundaries: [RegionCode: Boundary], coverage coverageTotals: [RegionCode: CoverageTally]? = nil,
+                     texts: Catalogue) -> RegionMap {
         let children = tree.children(of: region.code)
         let drawn = drawnRegion(for: region, tree: tree)
         let areas = tree.children(of: drawn.code)
@@ -46,7 +48,7 @@ struct RegionMap {
         if let plan = figures.disclosure { indicators = indicators.disclosed(by: plan) }
         var entries = indicators.children
         if coverage {
-            // Programme coverage comes from the enrolments, each area's as the reader may see it.
+            // Each area's coverage as the reader may see it.
             let totals = coverageTotals ?? [:]
             let tallies = Dictionary(areas.map { ($0.code, totals[$0.code] ?? CoverageTally()) }, uniquingKeysWith: { a, _ in a })
             let values = CoverageIndicator.values(tallies, parent: totals[drawn.code] ?? CoverageTally(), restricted: figures.disclosure != nil)
