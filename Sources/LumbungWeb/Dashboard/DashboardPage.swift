@@ -95,7 +95,7 @@ struct DashboardPage {
         headlines = Self.headlineIndicators.compactMap { id in
             guard let indicator = IndicatorCatalogue.indicator(id), let v = value(id) else { return nil }
             if let suppression = v.suppression { return Headline(label: texts.name(indicator), value: suppression.text, detail: nil) }
-            let change = previous.flatMap { Self.change(indicator, now: v, in: code, since: $0) }
+            let change = previous.flatMap { Self.change(indicator, now: v, in: code, since: $0, texts: texts) }
             if indicator.unit == .percent {
                 return Headline(label: texts.name(indicator), value: texts.percent(v.percent),
                                 detail: "\(texts.number(v.count)) \(texts[indicator.subject == .families ? "families_unit" : "people_unit"])", change: change)
@@ -220,21 +220,23 @@ extension DashboardPage {
     /// "tetap sejak rilis-2024". Nothing when either figure is withheld; for a role that may not see small counts a change of
     /// 1–4 is written "<5", so that two shown totals never give a small count away by their difference.
     static func change(_ indicator: Indicator, now: IndicatorValue, in code: RegionCode,
-                       since previous: (snapshot: SnapshotStore.Snapshot, figures: RegionFigures.Figures)) -> String? {
+                       since previous: (snapshot: SnapshotStore.Snapshot, figures: RegionFigures.Figures), texts: Catalogue) -> String? {
         var before = indicator.value(in: previous.figures.totals[code])
         if let plan = previous.figures.disclosure { before = plan.disclosed(before, in: code) }
         guard before.suppression == nil, now.suppression == nil else { return nil }
-        let since = " sejak \(previous.snapshot.name)"
+        let snapshot = previous.snapshot.name
         if indicator.unit == .percent {
             guard let a = before.percent, let b = now.percent else { return nil }
             let tenths = Int(saturating: (b - a) * 10, rounding: .toNearestOrAwayFromZero)
-            if tenths == 0 { return "tetap" + since }
-            let text = IndonesianNumber.decimal(Double(abs(tenths)) / 10)
-            return (tenths > 0 ? "+" : "−") + text + " poin" + since
+            if tenths == 0 { return texts("home_change_same", ["snapshot": snapshot]) }
+            let text = texts.decimal(Double(abs(tenths)) / 10)
+            return texts("home_change_points", ["delta": (tenths > 0 ? "+" : "−") + text, "snapshot": snapshot])
         }
         let delta = now.count - before.count
-        if delta == 0 { return "tetap" + since }
-        if previous.figures.disclosure != nil && abs(delta) < CellSuppression.threshold { return (delta > 0 ? "+" : "−") + "<\(CellSuppression.threshold)" + since }
-        return (delta > 0 ? "+" : "−") + IndonesianNumber.format(abs(delta)) + since
+        if delta == 0 { return texts("home_change_same", ["snapshot": snapshot]) }
+        if previous.figures.disclosure != nil && abs(delta) < CellSuppression.threshold {
+            return texts("home_change_count", ["delta": (delta > 0 ? "+" : "−") + "<\(CellSuppression.threshold)", "snapshot": snapshot])
+        }
+        return texts("home_change_count", ["delta": (delta > 0 ? "+" : "−") + texts.number(abs(delta)), "snapshot": snapshot])
     }
 }

@@ -11,10 +11,25 @@ enum MapLabels {
         var y: Double
     }
 
-    /// An area to label: its name and its rings in map units (the SVG's), drawn even-odd like the map.
+    /// An area to label: its name and its polygons in map units (the SVG's), each an outer ring and its holes.
     struct Area {
         let text: String
-        let rings: [[Point]]
+        let polygons: [[[Point]]]
+
+        init(text: String, polygons: [[[Point]]]) {
+            self.text = text
+            self.polygons = polygons
+        }
+
+        /// One polygon of rings.
+        init(text: String, rings: [[Point]]) {
+            self.init(text: text, polygons: [rings])
+        }
+
+        /// The polygon whose outer ring is largest (the main island): where the name goes.
+        var main: [[Point]] {
+            polygons.max { MapLabels.ringArea($0.first ?? []) < MapLabels.ringArea($1.first ?? []) } ?? []
+        }
     }
 
     /// A name placed on the map: centred on `x`, `y`, at `fontSize`.
@@ -48,11 +63,11 @@ enum MapLabels {
     /// The names that fit on a map of `width` × `height`, in the order they were placed.
     static func place(_ areas: [Area], width: Double, height: Double) -> [Placed] {
         let canvas = Box(minX: 0, minY: 0, maxX: width, maxY: height)
-        let ordered = areas.enumerated().map { ($0.offset, $0.element, largestPolygonArea($0.element.rings)) }
+        let ordered = areas.enumerated().map { ($0.offset, $0.element, ringArea($0.element.main.first ?? [])) }
             .sorted { ($0.2, -$0.0) > ($1.2, -$1.0) }
         var placed: [Placed] = []
         for (_, area, _) in ordered where !area.text.isEmpty {
-            guard let anchor = pole(area.rings) else { continue }
+            guard let anchor = pole(area.main.map { thinned($0) }) else { continue }
             for size in fontSizes {
                 // A name near the edge is moved in so that it stays on the map.
                 let bare = Self.box(area.text, x: anchor.x, y: anchor.y, fontSize: size)
@@ -84,7 +99,7 @@ enum MapLabels {
 
     // MARK: Geometry
 
-    /// The inside point farthest from the outline, found on a grid refined four times around the best point so far;
+    /// The inside point farthest from the outline, found on a 9 × 9 grid refined four times around the best point so far;
     /// the box's centre when no grid point falls inside (a sliver thinner than the grid).
     static func pole(_ rings: [[Point]]) -> Point? {
         let points = rings.joined()
@@ -96,7 +111,7 @@ enum MapLabels {
         var centre = Point(x: (minX + maxX) / 2, y: (minY + maxY) / 2)
         var halfWidth = (maxX - minX) / 2, halfHeight = (maxY - minY) / 2
         var best: (point: Point, distance: Double)?
-        let steps = 10
+        let steps = 8
         for _ in 0..<4 {
             for i in 0...steps {
                 for j in 0...steps {
@@ -144,16 +159,21 @@ enum MapLabels {
         return best.squareRoot()
     }
 
-    /// The largest ring's area (shoelace): what decides which shapes are labelled first.
-    static func largestPolygonArea(_ rings: [[Point]]) -> Double {
-        rings.map { ring in
-            var sum = 0.0
-            for index in ring.indices {
-                let a = ring[index], b = ring[(index + 1) % ring.count]
-                sum += a.x * b.y - b.x * a.y
-            }
-            return abs(sum) / 2
-        }.max() ?? 0
+    /// A ring's area (shoelace): the largest shapes are labelled first.
+    static func ringArea(_ ring: [Point]) -> Double {
+        var sum = 0.0
+        for index in ring.indices {
+            let a = ring[index], b = ring[(index + 1) % ring.count]
+            sum += a.x * b.y - b.x * a.y
+        }
+        return abs(sum) / 2
+    }
+
+    /// Every k-th point of a ring, at most `limit`: enough to find where a name fits, at a fraction of the cost.
+    static func thinned(_ ring: [Point], limit: Int = 64) -> [Point] {
+        guard ring.count > limit else { return ring }
+        let step = (ring.count + limit - 1) / limit
+        return stride(from: 0, to: ring.count, by: step).map { ring[$0] }
     }
 
     private static func tenths(_ value: Double) -> String {

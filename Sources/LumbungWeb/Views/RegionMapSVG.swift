@@ -93,10 +93,12 @@ enum RegionMapSVG {
         // The names, without collisions: the areas one level down, or on a map without any, the region and its neighbours.
         let named = shapes.contains { $0.role == .child } ? shapes.filter { $0.role == .child } : shapes
         let areas = named.map { shape in
-            MapLabels.Area(text: shape.region.name, rings: shape.boundary.polygons.joined().map { ring in
-                ring.map { point in
-                    let (x, y) = project(point)
-                    return MapLabels.Point(x: x, y: y)
+            MapLabels.Area(text: shape.region.name, polygons: shape.boundary.polygons.map { polygon in
+                polygon.map { ring in
+                    ring.map { point in
+                        let (x, y) = project(point)
+                        return MapLabels.Point(x: x, y: y)
+                    }
                 }
             })
         }
