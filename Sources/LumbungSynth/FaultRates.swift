@@ -134,6 +134,8 @@ public enum GeneratorError: Error, Equatable, CustomStringConvertible {
     case unknownLayout(String)
     /// A region scale given for a code that is not a kabupaten/kota of NTB.
     case unknownRegency(String)
+    /// A release number below 1 or above `GeneratorOptions.maximumRelease`.
+    case badRelease(Int)
 
     public var description: String {
         switch self {
@@ -144,6 +146,7 @@ public enum GeneratorError: Error, Equatable, CustomStringConvertible {
         case .outputNotEmpty(let path): "The output folder \(path) already holds files: choose a new or empty folder."
         case .outputNotWritable(let path, let reason): "Cannot write to \(path): \(reason)."
         case .unknownRegency(let code): "'\(code)' is not a kabupaten/kota of NTB: give a code such as 52.03 (Lombok Timur), e.g. --region-scale 52.03=1."
+        case .badRelease(let number): "Release \(number) is not usable: give a number from 1 (the first release) to \(GeneratorOptions.maximumRelease)."
         case .unknownLayout(let name): "Unknown layout '\(name)': use all, field, every, or \(SynthLayout.allCases.map(\.rawValue).joined(separator: ", "))."
         }
     }

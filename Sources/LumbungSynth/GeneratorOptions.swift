@@ -79,6 +79,12 @@ public struct GeneratorOptions: Sendable {
     /// The `dtsen` files as a partner sends them: every header renamed to the partner's own words (none Lumbung knows),
     /// two extra columns, and beside each file the mapping that reads it (`<file>.kolom.json`, for `lumbung import --mapping`).
     public var partnerColumns = false
+    /// Which yearly release to write: 1 is the province on `asOf`, N the same province N − 1 years later (the same
+    /// people aged, births, deaths, marriages, moves, desil changes and programme changes; see `ReleaseChain`).
+    public var release = 1
+
+    /// The largest release accepted.
+    public static let maximumRelease = 30
 
     /// The largest scale accepted: 50 × NTB is about the national registry.
     public static let maximumScale = 50.0
@@ -103,6 +109,15 @@ public struct GeneratorOptions: Sendable {
         return options
     }()
 
+    /// The data date of release `number`: `asOf` plus `number − 1` years (29 February falls to the 28th).
+    public func dataDate(release number: Int) -> CalendarDate {
+        let year = asOf.year + number - 1
+        return CalendarDate(year: year, month: asOf.month, day: min(asOf.day, CalendarDate.daysIn(month: asOf.month, year: year))) ?? asOf
+    }
+
+    /// The data date of the release written.
+    public var dataDate: CalendarDate { dataDate(release: release) }
+
     /// The kabupaten/kota of NTB, the codes a region scale may name.
     public static func regencyCodes() throws -> Set<RegionCode> {
         Set(try ReferenceData.regions().map(\.code).filter { $0.depth == 2 })
@@ -121,6 +136,7 @@ public struct GeneratorOptions: Sendable {
             guard code.depth == 2 else { throw .unknownRegency(code.dotted) }
             guard share.isFinite, share > 0, share <= Self.maximumScale else { throw .badScale(share) }
         }
+        guard (1...Self.maximumRelease).contains(release) else { throw .badRelease(release) }
         guard !layouts.isEmpty else { throw .noLayout }
         try faultRates.validate()
     }

@@ -19,6 +19,7 @@ struct GenerateCommand: AsyncParsableCommand {
               lumbung generate --out x --format xlsx --layout p3ke --fault-scale 0
               lumbung generate --out f --scale 0.002 --layout field    the per-person shapes seen in the field
               lumbung generate --out d --scale 0.02 --region-scale 52.03=1    Lombok Timur at full size, the rest at 2 %
+              lumbung generate --out r2 --release 2     the same province a year later, with truth.json's releaseDiff
             """
     )
 
@@ -58,6 +59,11 @@ struct GenerateCommand: AsyncParsableCommand {
     @Flag(help: "Write the dtsen files as a partner sends them: headers renamed to the partner's words, two extra columns, and the mapping that reads each beside it (FILE.kolom.json, for lumbung import --mapping).")
     var partnerColumns = false
 
+    @Option(help: ArgumentHelp(
+        "Which yearly release: 1 is the province on --as-of; N the same people N - 1 years later (aged, born, died, married, moved).",
+        valueName: "N"))
+    var release: Int = 1
+
     @Option(help: "Kabupaten/kota generated at the same time.")
     var jobs: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
@@ -72,7 +78,7 @@ struct GenerateCommand: AsyncParsableCommand {
             }
         } catch let error as GeneratorError {
             switch error {
-            case .badScale, .noLayout, .badFaultRate, .unknownLayout, .unknownRegency: throw CLIFailure.usage(error.description)
+            case .badScale, .noLayout, .badFaultRate, .unknownLayout, .unknownRegency, .badRelease: throw CLIFailure.usage(error.description)
             case .outputNotEmpty, .outputNotWritable: throw CLIFailure.failure(error.description)
             }
         }
@@ -116,6 +122,7 @@ struct GenerateCommand: AsyncParsableCommand {
                                        faultRates: rates, parallelism: jobs)
         options.regionScales = try Self.regionScales(regionScales)
         options.partnerColumns = partnerColumns
+        options.release = release
         do {
             try options.validate()
         } catch {

@@ -125,6 +125,11 @@ final class DesaPendudukLayout: LayoutWriter {
                                status: status, style: &random))
             file.countNonResident()
         }
+        // A later release lists the members who died in the year, as village systems keep them.
+        for person in family.deceased {
+            try file.write(row(person, nik: person.nik ?? "", birthDate: person.birthDate.map(DateText.iso) ?? "", status: 2, style: &random))
+            file.countNonResident()
+        }
         // What a correct import keeps: residents only; no desil, no housing; disability through the legacy list.
         let visible = kept.map { person in
             Person(nik: person.nik, name: person.name.uppercased(), sex: person.sex, birthDate: person.birthDate,

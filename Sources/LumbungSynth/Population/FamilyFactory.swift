@@ -13,7 +13,8 @@ struct FamilyFactory {
     private let alpha: Double
     private var issuer: IdentityIssuer
     private var familyCount = 0
-    private let dusuns: [String]
+    /// The dusun names of the village (addresses are `Dusun <name>`).
+    let dusuns: [String]
     private let migrantOrigins: [String]
 
     init(village: PopulationPlan.Village, regency: PopulationPlan.Regency, asOf: CalendarDate,
@@ -49,8 +50,8 @@ struct FamilyFactory {
         let dusun = random.pick(dusuns)
         let household = Household(
             kkNumber: kk, sourceFamilyID: nil, villageCode: village.region.code, headName: members[0].name,
-            address: "Dusun \(dusun)", rt: pad3(random.int(1...8)), rw: pad3(random.int(1...4)),
-            desil: desil, housing: makeHousing(members: members.count, poverty: poverty, random: &random))
+            address: "Dusun \(dusun)", rt: Self.pad3(random.int(1...8)), rw: Self.pad3(random.int(1...4)),
+            desil: desil, housing: Self.makeHousing(members: members.count, poverty: poverty, random: &random))
         return SynthFamily(household: household, members: members, ordinal: familyCount, poverty: poverty)
     }
 
@@ -165,7 +166,7 @@ struct FamilyFactory {
 
     // MARK: Housing
 
-    private func makeHousing(members: Int, poverty: Double, random: inout SynthRandom) -> Housing {
+    static func makeHousing(members: Int, poverty: Double, random: inout SynthRandom) -> Housing {
         let q = poverty
         let floor: FloorMaterial = random.chance(0.32 * q * q) ? .earth
             : random.chance(0.03 * q) ? .bamboo
@@ -192,7 +193,7 @@ struct FamilyFactory {
                        toiletType: toilet, sewageDisposal: disposal)
     }
 
-    private func pad3(_ value: Int) -> String {
+    static func pad3(_ value: Int) -> String {
         value < 10 ? "00\(value)" : value < 100 ? "0\(value)" : "\(value)"
     }
 }

@@ -9,44 +9,67 @@ enum ProgramAssignment {
         random.chance(0.1)
     }
 
-    static func enroll(_ family: inout SynthFamily, asOf: CalendarDate, desaBerdaya: Bool, random: inout SynthRandom) {
-        let desil = family.desil
-        let hasDependants = family.members.contains { person in
+    /// The chance that a family is offered `program` (a first release's enrolment), given the programmes `chosen` before
+    /// it in `ProgramCatalog.all` order; `nil` where the family is not considered at all (no random draw).
+    static func rate(of program: ProgramCatalog.Program, desil: Int, hasDependants: Bool, desaBerdaya: Bool,
+                     chosen: [ProgramCatalog.Program]) -> Double? {
+        switch program.code {
+        case ProgramCatalog.pkh.code:
+            switch desil {
+            case 1...2: hasDependants ? 0.72 : 0.05
+            case 6...10: 0.01
+            default: 0.08
+            }
+        case ProgramCatalog.bpnt.code:
+            switch desil {
+            case 1...3: 0.66
+            case 4: 0.3
+            case 6...10: 0.02
+            default: 0.08
+            }
+        case ProgramCatalog.pbi.code:
+            switch desil {
+            case 1...4: 0.8
+            case 6...10: 0.05
+            default: 0.3
+            }
+        case ProgramCatalog.bltDD.code:
+            desil == 1 && !chosen.contains(ProgramCatalog.pkh) && !chosen.contains(ProgramCatalog.bpnt) ? 0.55 : nil
+        case ProgramCatalog.desaBerdaya.code: desil <= 2 && desaBerdaya ? 0.6 : nil
+        case ProgramCatalog.sembakoPemda.code: chosen.contains(ProgramCatalog.bpnt) ? 0.03 : nil
+        case ProgramCatalog.zakat.code: desil <= 2 ? 0.05 : nil
+        case ProgramCatalog.ngoFood.code: desil <= 3 ? 0.04 : nil
+        default: nil
+        }
+    }
+
+    /// One row per family programme (through the head, member 0) and one per member for a per-person programme.
+    static func enrollments(_ programs: [ProgramCatalog.Program], memberCount: Int) -> [Enrollment] {
+        programs.flatMap { program in
+            program.perPerson
+                ? (0..<memberCount).map { Enrollment(program: program, memberIndex: $0) }
+                : [Enrollment(program: program, memberIndex: 0)]
+        }
+    }
+
+    /// Whether the family has a child, an elderly, a pregnant or a disabled member (PKH's conditions).
+    static func hasDependants(_ family: SynthFamily, asOf: CalendarDate) -> Bool {
+        family.members.contains { person in
             let age = person.age(on: asOf) ?? 30
             return age < 18 || age >= 60 || person.pregnant || person.disability != nil
         }
+    }
+
+    static func enroll(_ family: inout SynthFamily, asOf: CalendarDate, desaBerdaya: Bool, random: inout SynthRandom) {
+        let desil = family.desil
+        let hasDependants = hasDependants(family, asOf: asOf)
         var programs: [ProgramCatalog.Program] = []
-        func offer(_ program: ProgramCatalog.Program, _ probability: Double) {
+        for program in ProgramCatalog.all {
+            guard let probability = rate(of: program, desil: desil, hasDependants: hasDependants, desaBerdaya: desaBerdaya,
+                                         chosen: programs) else { continue }
             if random.chance(probability) { programs.append(program) }
         }
-        switch desil {
-        case 1...2: offer(ProgramCatalog.pkh, hasDependants ? 0.72 : 0.05)
-        case 6...10: offer(ProgramCatalog.pkh, 0.01)
-        default: offer(ProgramCatalog.pkh, 0.08)
-        }
-        switch desil {
-        case 1...3: offer(ProgramCatalog.bpnt, 0.66)
-        case 4: offer(ProgramCatalog.bpnt, 0.3)
-        case 6...10: offer(ProgramCatalog.bpnt, 0.02)
-        default: offer(ProgramCatalog.bpnt, 0.08)
-        }
-        switch desil {
-        case 1...4: offer(ProgramCatalog.pbi, 0.8)
-        case 6...10: offer(ProgramCatalog.pbi, 0.05)
-        default: offer(ProgramCatalog.pbi, 0.3)
-        }
-        let nationalCash = programs.contains(ProgramCatalog.pkh) || programs.contains(ProgramCatalog.bpnt)
-        if desil == 1 && !nationalCash { offer(ProgramCatalog.bltDD, 0.55) }
-        if desil <= 2 && desaBerdaya { offer(ProgramCatalog.desaBerdaya, 0.6) }
-        if programs.contains(ProgramCatalog.bpnt) { offer(ProgramCatalog.sembakoPemda, 0.03) }
-        if desil <= 2 { offer(ProgramCatalog.zakat, 0.05) }
-        if desil <= 3 { offer(ProgramCatalog.ngoFood, 0.04) }
-
-        family.enrollments = programs.flatMap { program in
-            program.perPerson
-                ? family.members.indices.map { Enrollment(program: program, memberIndex: $0) }
-                : [Enrollment(program: program, memberIndex: 0)]
-        }
+        family.enrollments = enrollments(programs, memberCount: family.members.count)
         // Health insurance follows the enrolments: PBI members are insured by the state.
         let pbi = programs.contains(ProgramCatalog.pbi)
         for index in family.members.indices {

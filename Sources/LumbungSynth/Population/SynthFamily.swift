@@ -6,10 +6,12 @@ struct SynthFamily: Sendable {
     var household: Household
     var members: [Person]
     /// Position of the family in its village, from 1: part of P3KE's family id.
-    let ordinal: Int
+    var ordinal: Int
     /// 0 for the best-off to 1 for the poorest.
-    let poverty: Double
+    var poverty: Double
     var enrollments: [Enrollment] = []
+    /// Members who died in the year before this release (release N ≥ 2): layouts with a status column list them as dead.
+    var deceased: [Person] = []
 
     var desil: Int { household.desil ?? 10 }
     var head: Person { members[0] }

@@ -28,17 +28,34 @@ struct TruthAssembler {
         }
         var programVillages: [RegionCode: ProgramTally] = [:]
         for result in results { programVillages.merge(result.programs) { first, _ in first } }
+        var generator = Truth.Generator(
+            seed: options.seed, scale: options.scale, format: options.format, layouts: options.layouts.sorted(),
+            asOf: options.dataDate, faultRates: options.faultRates,
+            regionScales: options.regionScales.isEmpty ? nil
+                : Dictionary(uniqueKeysWithValues: options.regionScales.map { ($0.key.dotted, $0.value) }))
+        var releaseDiff: [String: ReleaseDiff]?
+        if options.release > 1 {
+            generator.release = options.release
+            generator.previousAsOf = options.dataDate(release: options.release - 1)
+            // Families stay in their kabupaten/kota: the province is the sum of its kabupaten/kota.
+            var diff: [String: ReleaseDiff] = [:]
+            var province = ReleaseDiff()
+            for result in results {
+                for (code, change) in result.releaseDiff { diff[code.dotted] = change }
+                if let regency = result.releaseDiff[result.regency] { province.merge(regency) }
+            }
+            if let root = tree.roots.first { diff[root.code.dotted] = province }
+            releaseDiff = diff
+        }
         return Truth(
-            generator: .init(seed: options.seed, scale: options.scale, format: options.format, layouts: options.layouts.sorted(),
-                             asOf: options.asOf, faultRates: options.faultRates,
-                             regionScales: options.regionScales.isEmpty ? nil
-                                 : Dictionary(uniqueKeysWithValues: options.regionScales.map { ($0.key.dotted, $0.value) })),
+            generator: generator,
             generatedFamilies: results.reduce(0) { $0 + $1.families },
             generatedPeople: results.reduce(0) { $0 + $1.people },
             layouts: layouts,
             programs: rollUp(programVillages, empty: ProgramTally()) { $0.merge($1) },
             faults: faults,
-            duplicates: duplicates)
+            duplicates: duplicates,
+            releaseDiff: releaseDiff)
     }
 
     /// Every region of the tree, by dotted code, with the sum of its villages.

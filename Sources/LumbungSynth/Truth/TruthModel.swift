@@ -11,6 +11,10 @@ public struct Truth: Codable, Sendable {
         public let faultRates: FaultRates
         /// The kabupaten/kota generated at a scale of their own (`"52.03": 1`); absent when all share `scale`.
         public var regionScales: [String: Double]? = nil
+        /// The release written (`--release`), absent for release 1; `asOf` is then the release's own data date.
+        public var release: Int? = nil
+        /// The data date of release N − 1, against which `releaseDiff` counts; absent for release 1.
+        public var previousAsOf: CalendarDate? = nil
     }
 
     /// One generated file.
@@ -77,4 +81,38 @@ public struct Truth: Codable, Sendable {
     public var programs: [String: ProgramTally]
     public var faults: [Fault]
     public var duplicates: [DuplicatePair]
+    /// For release N ≥ 2: per region (every level, dotted code), what changed since release N − 1 of the same seed.
+    public var releaseDiff: [String: ReleaseDiff]? = nil
+}
+
+/// What changed in a region between release N − 1 and release N (definitions in the README, `lumbung generate`).
+public struct ReleaseDiff: Codable, Sendable, Equatable {
+    /// Families (by No. KK) present in both releases whose desil is 1 in N and not in N − 1, at their desa in N.
+    public var enteredDesil1 = 0
+    /// Families present in both whose desil is 1 in N − 1 and not in N, at their desa in N.
+    public var leftDesil1 = 0
+    /// The same for desil 1–4.
+    public var enteredDesil1to4 = 0
+    public var leftDesil1to4 = 0
+    /// Persons (by NIK) in N and not in N − 1, born after N − 1's data date, at their desa in N.
+    public var births = 0
+    /// Persons in N − 1 and not in N (the generator moves nobody out of the province), at their desa in N − 1.
+    public var deaths = 0
+    /// Persons in both whose desa differs, counted at each region that holds the new desa but not the old one.
+    public var movedIn = 0
+    /// … and at each region that holds the old desa but not the new one.
+    public var movedOut = 0
+
+    public init() {}
+
+    mutating func merge(_ other: ReleaseDiff) {
+        enteredDesil1 += other.enteredDesil1
+        leftDesil1 += other.leftDesil1
+        enteredDesil1to4 += other.enteredDesil1to4
+        leftDesil1to4 += other.leftDesil1to4
+        births += other.births
+        deaths += other.deaths
+        movedIn += other.movedIn
+        movedOut += other.movedOut
+    }
 }
