@@ -21,7 +21,7 @@ struct RegencyJob: Sendable {
         var layouts: [SynthLayout: (files: [Truth.File], recorder: LayoutRecorder)] = [:]
         var programs: [RegionCode: ProgramTally] = [:]
         /// Per region of the kabupaten/kota (desa, kecamatan, itself), for release N ≥ 2.
-        var releaseDiff: [RegionCode: ReleaseDiff] = [:]
+        var releaseDiff: [RegionCode: TruthReleaseDiff] = [:]
     }
 
     /// Release 1 of one village: its families (enrolled), its dusun names and whether it takes part in Desa Berdaya.

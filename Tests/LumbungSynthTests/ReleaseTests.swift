@@ -74,7 +74,7 @@ import Testing
         return counts
     }
 
-    static func fields(_ change: ReleaseDiff) -> [String: Int] {
+    static func fields(_ change: TruthReleaseDiff) -> [String: Int] {
         ["enteredDesil1": change.enteredDesil1, "leftDesil1": change.leftDesil1, "enteredDesil1to4": change.enteredDesil1to4,
          "leftDesil1to4": change.leftDesil1to4, "births": change.births, "deaths": change.deaths, "movedIn": change.movedIn,
          "movedOut": change.movedOut].filter { $0.value != 0 }

@@ -22,7 +22,7 @@ struct ReleaseChain {
     /// The families of each village (as `regency.villages`).
     var villages: [[SynthFamily]]
     /// What changed in the last release advanced with `countingChanges`, per desa, kecamatan and the kabupaten/kota.
-    private(set) var changes: [RegionCode: ReleaseDiff] = [:]
+    private(set) var changes: [RegionCode: TruthReleaseDiff] = [:]
     private let dusuns: [[String]]
     private let desaBerdaya: [Bool]
     private var nextOrdinal: [Int]
@@ -279,15 +279,15 @@ struct ReleaseChain {
 
     private mutating func count(formerDesa: [String: Int], formerDesil: [String: Int], start: CalendarDate) {
         var former = formerDesa
-        var changes: [RegionCode: ReleaseDiff] = [:]
+        var changes: [RegionCode: TruthReleaseDiff] = [:]
         for village in regency.villages {
-            for code in [village.region.code, village.kecamatan.code, regency.region.code] { changes[code] = ReleaseDiff() }
+            for code in [village.region.code, village.kecamatan.code, regency.region.code] { changes[code] = TruthReleaseDiff() }
         }
         func levels(_ village: Int) -> [RegionCode] {
             [regency.villages[village].region.code, regency.villages[village].kecamatan.code, regency.region.code]
         }
-        func add(_ village: Int, _ change: (inout ReleaseDiff) -> Void) {
-            for code in levels(village) { change(&changes[code, default: ReleaseDiff()]) }
+        func add(_ village: Int, _ change: (inout TruthReleaseDiff) -> Void) {
+            for code in levels(village) { change(&changes[code, default: TruthReleaseDiff()]) }
         }
         for (village, families) in villages.enumerated() {
             for family in families {
@@ -303,8 +303,8 @@ struct ReleaseChain {
                     if let origin = former.removeValue(forKey: nik) {
                         guard origin != village else { continue }
                         for (from, to) in zip(levels(origin), levels(village)) where from != to {
-                            changes[from, default: ReleaseDiff()].movedOut += 1
-                            changes[to, default: ReleaseDiff()].movedIn += 1
+                            changes[from, default: TruthReleaseDiff()].movedOut += 1
+                            changes[to, default: TruthReleaseDiff()].movedIn += 1
                         }
                     } else if let born = person.birthDate, born > start {
                         add(village) { $0.births += 1 }

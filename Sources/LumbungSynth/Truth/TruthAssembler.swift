@@ -33,13 +33,13 @@ struct TruthAssembler {
             asOf: options.dataDate, faultRates: options.faultRates,
             regionScales: options.regionScales.isEmpty ? nil
                 : Dictionary(uniqueKeysWithValues: options.regionScales.map { ($0.key.dotted, $0.value) }))
-        var releaseDiff: [String: ReleaseDiff]?
+        var releaseDiff: [String: TruthReleaseDiff]?
         if options.release > 1 {
             generator.release = options.release
             generator.previousAsOf = options.dataDate(release: options.release - 1)
             // Families stay in their kabupaten/kota: the province is the sum of its kabupaten/kota.
-            var diff: [String: ReleaseDiff] = [:]
-            var province = ReleaseDiff()
+            var diff: [String: TruthReleaseDiff] = [:]
+            var province = TruthReleaseDiff()
             for result in results {
                 for (code, change) in result.releaseDiff { diff[code.dotted] = change }
                 if let regency = result.releaseDiff[result.regency] { province.merge(regency) }

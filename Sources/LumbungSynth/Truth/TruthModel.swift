@@ -82,11 +82,11 @@ public struct Truth: Codable, Sendable {
     public var faults: [Fault]
     public var duplicates: [DuplicatePair]
     /// For release N ≥ 2: per region (every level, dotted code), what changed since release N − 1 of the same seed.
-    public var releaseDiff: [String: ReleaseDiff]? = nil
+    public var releaseDiff: [String: TruthReleaseDiff]? = nil
 }
 
 /// What changed in a region between release N − 1 and release N (definitions in the README, `lumbung generate`).
-public struct ReleaseDiff: Codable, Sendable, Equatable {
+public struct TruthReleaseDiff: Codable, Sendable, Equatable {
     /// Families (by No. KK) present in both releases whose desil is 1 in N and not in N − 1, at their desa in N.
     public var enteredDesil1 = 0
     /// Families present in both whose desil is 1 in N − 1 and not in N, at their desa in N.
@@ -105,7 +105,7 @@ public struct ReleaseDiff: Codable, Sendable, Equatable {
 
     public init() {}
 
-    mutating func merge(_ other: ReleaseDiff) {
+    mutating func merge(_ other: TruthReleaseDiff) {
         enteredDesil1 += other.enteredDesil1
         leftDesil1 += other.leftDesil1
         enteredDesil1to4 += other.enteredDesil1to4
