@@ -8,7 +8,7 @@ import LumbungDomain
 /// | event | yearly rate | what the files show |
 /// |---|---|---|
 /// | death | by age on N − 1's date: 2 % under 1, 0.2 % 1–4, 0.07 % 5–14, 0.12 % 15–29, 0.25 % 30–44, 0.6 % 45–54, 1.4 % 55–64, 3.5 % 65–74, 8 % 75–84, 18 % from 85; × (1 + 0.3 × poverty) | the person is gone (`desa-penduduk` lists them with `status_dasar` 2 mati); a dead head is replaced by the spouse (widowed) or the oldest member; a family left empty is gone with its KK |
-/// | birth | per married wife or female head, by her age: 10 % 17–19, 17 % 20–24, 15 % 25–29, 11 % 30–34, 6 % 35–39, 2 % 40–44 | a new NIK (the desa's kecamatan, the birth date) as `anak` in the family |
+/// | birth | per married wife or female head, by her age: 15 % 17–19, 26 % 20–24, 24 % 25–29, 18 % 30–34, 10 % 35–39, 3 % 40–44 | a new NIK (the desa's kecamatan, the birth date) as `anak` in the family |
 /// | marriage | single children (SHDK anak): sons 20–34 and daughters 17–30, 12 % each, paired within a kecamatan | both leave their families for a new No. KK (issued in the year), 70 % in the groom's desa, else a desa of the same kecamatan |
 /// | move | 1 % of families | the whole family, KK kept, to another desa: 60 % in the same kecamatan, else anywhere in the kabupaten/kota |
 /// | desil | 80 % stay; 7 % one desil poorer, 2 % two poorer; 8 % one richer, 3 % two richer (a move past desil 1 or 10 stays) | the family's desil |
@@ -31,7 +31,7 @@ struct ReleaseChain {
     static let deathRates: [(upTo: Int, rate: Double)] = [
         (0, 0.02), (4, 0.002), (14, 0.0007), (29, 0.0012), (44, 0.0025), (54, 0.006), (64, 0.014), (74, 0.035), (84, 0.08), (.max, 0.18),
     ]
-    static let fertility: [(upTo: Int, rate: Double)] = [(16, 0), (19, 0.10), (24, 0.17), (29, 0.15), (34, 0.11), (39, 0.06), (44, 0.02), (.max, 0)]
+    static let fertility: [(upTo: Int, rate: Double)] = [(16, 0), (19, 0.15), (24, 0.26), (29, 0.24), (34, 0.18), (39, 0.10), (44, 0.03), (.max, 0)]
     /// Desil steps (negative: poorer, toward desil 1) and their yearly chances.
     static let desilSteps: [(step: Int, chance: Double)] = [(-2, 0.02), (-1, 0.07), (0, 0.80), (1, 0.08), (2, 0.03)]
     static let marriageRate = 0.12
