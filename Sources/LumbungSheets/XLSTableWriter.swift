@@ -91,9 +91,9 @@ enum BIFFRecord {
     static let dateStyle: UInt16 = 16
 
     static func make(_ type: UInt16, _ data: [UInt8]) -> [UInt8] { le16(type) + le16(UInt16(data.count)) + data }
-    static func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
-    static func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) } }
-    static func double(_ value: Double) -> [UInt8] { (0..<8).map { UInt8((value.bitPattern >> (8 * UInt64($0))) & 0xFF) } }
+    static func le16(_ word: UInt16) -> [UInt8] { [UInt8(truncatingIfNeeded: word), UInt8(truncatingIfNeeded: word >> 8)] }
+    static func le32(_ word: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
+    static func double(_ number: Double) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: number.bitPattern >> (8 * UInt64($0))) } }
 
     /// An XLUnicodeString: 2-byte count, flags, then Latin-1 bytes or, when any character is beyond Latin-1, UTF-16LE.
     static func unicodeString(_ units: [UInt16]) -> [UInt8] {

@@ -27,7 +27,7 @@ cleanup() {
 trap cleanup EXIT
 
 # A small synthetic province (≈ 7,000 people) on SQLite, served on a free port.
-"$lumbung" demo --scale 0.001 --database "$work/demo.sqlite" --port 0 >"$work/server.log" 2>&1 &
+"$lumbung" demo --scale 0.001 --region-scale 52.03=0.001 --database "$work/demo.sqlite" --port 0 >"$work/server.log" 2>&1 &
 server=$!
 port=""
 for _ in $(seq 1 600); do

@@ -21,18 +21,18 @@ struct DemoCommand: AsyncParsableCommand {
 
             Examples:
               lumbung demo                                          Lombok Timur at full size, the rest at 2 %
-              lumbung demo --scale 0.3 --region-scale 52.03=0.3     the whole province at 30 %
+              lumbung demo --scale 0.3                              the whole province at 30 %
               lumbung demo --fresh                                  throw the demo database away and build it again
             """
     )
 
-    @Option(help: "Share of the people of every kabupaten/kota without a --region-scale (1 = all ≈ 5.75 million of NTB).")
-    var scale: Double = DemoCommand.defaultScale
+    @Option(help: "Share of the people of every kabupaten/kota without a --region-scale (1 = all ≈ 5.75 million of NTB; default 0.02). Given without --region-scale, it applies to Lombok Timur too.")
+    var scale: Double?
 
     @Option(name: .customLong("region-scale"), help: ArgumentHelp(
-        "A kabupaten/kota at a scale of its own (code=scale); repeatable. Giving any replaces the default.",
+        "A kabupaten/kota at a scale of its own (code=scale); repeatable. Giving any replaces the default (52.03=1).",
         valueName: "code=scale"))
-    var regionScales: [String] = DemoCommand.defaultRegionScales
+    var regionScales: [String] = []
 
     @Option(help: "The demo database file.")
     var database: String = "lumbung-demo.sqlite"
@@ -54,8 +54,9 @@ struct DemoCommand: AsyncParsableCommand {
         let location = DatabaseLocation.sqlite(path: database)
         if fresh { Self.remove(database) }
         var generator = GeneratorOptions.demo
-        generator.scale = scale
-        generator.regionScales = try GenerateCommand.regionScales(regionScales)
+        // The default demo (Lombok Timur at full size) unless a scale is asked for.
+        generator.scale = scale ?? Self.defaultScale
+        if scale != nil || !regionScales.isEmpty { generator.regionScales = try GenerateCommand.regionScales(regionScales) }
         do {
             try generator.validate()
         } catch {
@@ -85,7 +86,6 @@ struct DemoCommand: AsyncParsableCommand {
 
     /// The demo's default (`GeneratorOptions.demo`): Lombok Timur at full size, the rest of the province at 2 %.
     static let defaultScale = GeneratorOptions.demo.scale
-    static let defaultRegionScales = GeneratorOptions.demo.regionScales.sorted { $0.key < $1.key }.map { "\($0.key.dotted)=\($0.value)" }
 
     /// One demo user per role: LKKS NTB staff for the province, an operator and a partner for Lombok Timur.
     static let demoUsers: [(username: String, name: String, role: Role, scope: String, organisation: String?)] = [

@@ -213,7 +213,7 @@ public struct XLSXSheetReader: SheetReader {
             var index = 0
             for scalar in reference.unicodeScalars {
                 guard scalar.value >= 65 && scalar.value <= 90 else { break }
-                index = min(index * 26 + Int(scalar.value - 64), SheetReadError.maxColumns + 2)
+                index = min(index * 26 + Int(truncatingIfNeeded: scalar.value) - 64, SheetReadError.maxColumns + 2)
             }
             return max(index - 1, 0)
         }

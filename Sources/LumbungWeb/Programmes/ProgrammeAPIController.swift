@@ -148,7 +148,8 @@ struct ProgrammeAPIController {
             throw AppError.forbidden(user.role, .readPersonalData)
         }
         let match = FormQuery.value("cocok", in: request).flatMap(EnrolmentMatch.init(rawValue:))
-        let page = max(0, min(10_000, Int(FormQuery.value("halaman", in: request) ?? "") ?? 0))
+        let pageText = FormQuery.value("halaman", in: request) ?? ""
+        let page = max(0, min(10_000, Int(pageText) ?? 0))
         let rows = try await ProgrammeStore(database: services.database).enrolments(of: record.programme.code, within: user.scope.region, match: match,
                                                                                       limit: 200, offset: page * 200)
         let full = user.role.may(.seeFullIdentity)

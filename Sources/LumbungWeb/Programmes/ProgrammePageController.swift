@@ -88,7 +88,8 @@ struct ProgrammePageController {
             let record = try await ProgrammeAccess.record(context.parameters.get("programme") ?? "", for: user, store: store)
             let rows = try await ProgrammeAPIController.enrolments(record, request: request, context: context, services: services)
             let match = FormQuery.value("cocok", in: request) ?? ""
-            let page = max(0, min(10_000, Int(FormQuery.value("halaman", in: request) ?? "") ?? 0))
+            let pageText = FormQuery.value("halaman", in: request) ?? ""
+            let page = max(0, min(10_000, Int(pageText) ?? 0))
             let base = "/program/\(record.programme.code.value)/peserta?cocok=\(Self.escape(match))&halaman="
             let filters = [ProgrammeListPage.Option(value: "", label: "Semua", selected: match.isEmpty)]
                 + EnrolmentMatch.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == match) }
