@@ -3,7 +3,8 @@
 /// The same definitions as the generator's `truth.json` `releaseDiff` (`TruthReleaseDiff`). People are matched across
 /// snapshots by their registry record (the importer matched NIK, No. KK and name), families by their registry family
 /// (the importer matched No. KK); both are counted by the desa they live in, and only where the snapshot has them
-/// resident (alive, not moved away; a family by its resident members). Per region:
+/// resident (alive, not moved away; a family by its resident members, and at their desa — the first by code should
+/// the snapshot place them in two). Per region:
 /// - `enteredDesil1`: FAMILIES with a resident member in both, not desil 1 in A, desil 1 in B — counted at their
 ///   desa in B;
 /// - `leftDesil1`: families resident in both, desil 1 in A, not in B — also counted at their desa in B;
