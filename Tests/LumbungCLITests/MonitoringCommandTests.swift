@@ -61,8 +61,8 @@ import Testing
         let names = try (JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])?["snapshots"] as? [[String: Any]]
         #expect(names?.compactMap { $0["name"] as? String } == ["rilis-1", "rilis-2"])
 
-        // Keruak (52.03.01): Lalu Ahmad leaves desil 1 (1 → 3, still in 1–4); Lalu Bayu is born; Baiq Siti moves out (desil 1 before
-        // and after: no entry, no exit). Sakra (52.03.02): Lalu Jaya enters desil 1 (4 → 1, in 1–4 before); Baiq Siti moves in.
+        // Desil in families, moves and births in people. Keruak (52.03.01): family 1 leaves desil 1 (1 → 3, still in 1–4);
+        // Lalu Bayu is born; Baiq Siti moves out. Sakra (52.03.02): family 2 enters desil 1 (4 → 1, in 1–4 before); Baiq Siti moves in.
         let diff = try LumbungProcess.run(["snapshot", "diff", "rilis-1", "rilis-2", "--level", "kecamatan", "--format", "json"] + db)
         #expect(diff.status == 0, "\(diff.stderr)")
         let regions = try JSONDecoder().decode(Diff.self, from: Data(diff.stdout.utf8)).regions

@@ -75,7 +75,7 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     struct Diff: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Count, per region, who entered or left desil 1 and 1–4, births, deaths and moves between snapshots A and B.",
+            abstract: "Count, per region, families who entered or left desil 1 and 1–4, and people born, died and moved between snapshots A and B.",
             discussion: """
                 Definitions: README, section Pemantauan. Moves are counted at both ends; at kecamatan and kabupaten level
                 only moves that cross the region's border.

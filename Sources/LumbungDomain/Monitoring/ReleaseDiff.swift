@@ -1,14 +1,19 @@
 /// What changed in a region between two snapshots A (older) and B (newer) of the registry: the release diff.
 ///
-/// People are matched across snapshots by their registry record (the importer matched NIK, No. KK and name), and
-/// counted by the desa they live in; a person counts only where the snapshot has them resident (alive, not
-/// moved away). Per region:
-/// - `enteredDesil1`: resident in both, not desil 1 in A, desil 1 in B — counted where they live in B;
-/// - `leftDesil1`: resident in both, desil 1 in A, not in B — counted where they lived in A;
+/// The same definitions as the generator's `truth.json` `releaseDiff` (`TruthReleaseDiff`). People are matched across
+/// snapshots by their registry record (the importer matched NIK, No. KK and name), families by their registry family
+/// (the importer matched No. KK); both are counted by the desa they live in, and only where the snapshot has them
+/// resident (alive, not moved away; a family by its resident members, and at their desa — the first by code should
+/// the snapshot place them in two). Per region:
+/// - `enteredDesil1`: FAMILIES with a resident member in both, not desil 1 in A, desil 1 in B — counted at their
+///   desa in B;
+/// - `leftDesil1`: families resident in both, desil 1 in A, not in B — also counted at their desa in B;
 /// - `enteredDesil1to4` / `leftDesil1to4`: the same for desil 1–4 (a family without a desil is in neither);
-/// - `births`: resident in B, absent from A, born after A's date — where they live in B;
-/// - `deaths`: resident in A and absent from B or marked dead in B — where they lived in A;
-/// - `movedIn` / `movedOut`: resident in both, living in another region of the level in B than in A — counted
+/// - `births`: people resident in B, absent from A, born after A's date — where they live in B;
+/// - `deaths`: people resident in A and absent from B or marked dead in B — where they lived in A (an import
+///   that leaves a person out does not remove them: only a layout with `status_dasar`, e.g. a village system's
+///   `desa-penduduk`, tells the registry of a death);
+/// - `movedIn` / `movedOut`: people resident in both, living in another region of the level in B than in A — counted
 ///   at both ends (in at B's region, out at A's). At desa level every change of desa is a move; at kecamatan
 ///   and kabupaten level only one that crosses the region's border.
 public struct RegionChange: Sendable, Hashable, Codable {

@@ -145,8 +145,9 @@ public struct SnapshotStore: Sendable {
         return "(\(alias).person_id IS NOT NULL AND COALESCE(\(alias).resident_status, \(ResidentStatus.alive.rawValue)) IN (\(codes)))"
     }
 
-    /// The release diff from `a` to `b` at `level` (definitions: `RegionChange`), counted by the database in two
-    /// passes over the snapshots' person rows joined on the record id: memory stays flat at any size.
+    /// The release diff from `a` to `b` at `level` (definitions: `RegionChange`), counted by the database in three
+    /// passes over the snapshots' person rows: people joined on the record id both ways, families (the residents'
+    /// registry family id) joined on that id. Memory stays flat at any size.
     public func diff(from a: Snapshot, to b: Snapshot, level: DiffLevel, within scope: RegionCode? = nil) async throws -> ReleaseDiff {
         let length = String(level.codeLength)
         let dialect = SchemaDialect(engine: database.engine)
@@ -159,10 +160,7 @@ public struct SnapshotStore: Sendable {
                    SUM(births) AS births, SUM(deaths) AS deaths, SUM(moved_in) AS moved_in, SUM(moved_out) AS moved_out
             FROM (
               SELECT \(unsafeRaw: region("b")) AS region,
-                CASE WHEN \(unsafeRaw: residentA) AND b.desil = 1 AND (a.desil IS NULL OR a.desil <> 1) THEN 1 ELSE 0 END AS entered1,
-                0 AS left1,
-                CASE WHEN \(unsafeRaw: residentA) AND b.desil BETWEEN 1 AND 4 AND (a.desil IS NULL OR a.desil > 4) THEN 1 ELSE 0 END AS entered14,
-                0 AS left14,
+                0 AS entered1, 0 AS left1, 0 AS entered14, 0 AS left14,
                 CASE WHEN a.person_id IS NULL AND \(bornAfter) THEN 1 ELSE 0 END AS births,
                 0 AS deaths,
                 CASE WHEN \(unsafeRaw: residentA) AND \(unsafeRaw: region("a")) <> \(unsafeRaw: region("b")) THEN 1 ELSE 0 END AS moved_in,
@@ -171,16 +169,25 @@ public struct SnapshotStore: Sendable {
               WHERE b.snapshot_id = \(bind: b.id) AND \(unsafeRaw: residentB)
               UNION ALL
               SELECT \(unsafeRaw: region("a")) AS region,
-                0 AS entered1,
-                CASE WHEN \(unsafeRaw: residentB) AND a.desil = 1 AND (b.desil IS NULL OR b.desil <> 1) THEN 1 ELSE 0 END AS left1,
-                0 AS entered14,
-                CASE WHEN \(unsafeRaw: residentB) AND a.desil BETWEEN 1 AND 4 AND (b.desil IS NULL OR b.desil > 4) THEN 1 ELSE 0 END AS left14,
+                0 AS entered1, 0 AS left1, 0 AS entered14, 0 AS left14,
                 0 AS births,
                 CASE WHEN b.person_id IS NULL OR b.resident_status = \(unsafeRaw: dead) THEN 1 ELSE 0 END AS deaths,
                 0 AS moved_in,
                 CASE WHEN \(unsafeRaw: residentB) AND \(unsafeRaw: region("a")) <> \(unsafeRaw: region("b")) THEN 1 ELSE 0 END AS moved_out
               FROM snapshot_person a LEFT JOIN snapshot_person b ON b.snapshot_id = \(bind: b.id) AND b.person_id = a.person_id
               WHERE a.snapshot_id = \(bind: a.id) AND \(unsafeRaw: residentA)
+              UNION ALL
+              SELECT substr(fb.village_code, 1, \(unsafeRaw: length)) AS region,
+                CASE WHEN fb.desil = 1 AND (fa.desil IS NULL OR fa.desil <> 1) THEN 1 ELSE 0 END AS entered1,
+                CASE WHEN fa.desil = 1 AND (fb.desil IS NULL OR fb.desil <> 1) THEN 1 ELSE 0 END AS left1,
+                CASE WHEN fb.desil BETWEEN 1 AND 4 AND (fa.desil IS NULL OR fa.desil > 4) THEN 1 ELSE 0 END AS entered14,
+                CASE WHEN fa.desil BETWEEN 1 AND 4 AND (fb.desil IS NULL OR fb.desil > 4) THEN 1 ELSE 0 END AS left14,
+                0 AS births, 0 AS deaths, 0 AS moved_in, 0 AS moved_out
+              FROM (SELECT b.household_id, MIN(b.desil) AS desil, MIN(b.village_code) AS village_code FROM snapshot_person b
+                    WHERE b.snapshot_id = \(bind: b.id) AND \(unsafeRaw: residentB) GROUP BY b.household_id) AS fb
+              JOIN (SELECT a.household_id, MIN(a.desil) AS desil FROM snapshot_person a
+                    WHERE a.snapshot_id = \(bind: a.id) AND \(unsafeRaw: residentA) GROUP BY a.household_id) AS fa
+                ON fa.household_id = fb.household_id
             ) AS events
             GROUP BY region ORDER BY region
             """

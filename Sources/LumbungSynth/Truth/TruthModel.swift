@@ -85,7 +85,9 @@ public struct Truth: Codable, Sendable {
     public var releaseDiff: [String: TruthReleaseDiff]? = nil
 }
 
-/// What changed in a region between release N − 1 and release N (definitions in the README, `lumbung generate`).
+/// What changed in a region between release N − 1 and release N (definitions in the README, `lumbung generate`): the
+/// same definitions as `lumbung snapshot diff` (`RegionChange`), so the diff of snapshots taken after importing the two
+/// releases gives these figures (`ReleaseDiffMatchesTruthTests`).
 public struct TruthReleaseDiff: Codable, Sendable, Equatable {
     /// Families (by No. KK) present in both releases whose desil is 1 in N and not in N − 1, at their desa in N.
     public var enteredDesil1 = 0
