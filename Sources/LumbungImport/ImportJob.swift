@@ -182,6 +182,11 @@ public struct ImportJob: Sendable {
         try scan.appendRejects(outcome.refusedRows)
         report.batchID = options.dryRun ? nil : outcome.batchID
         report.rowsRead = scan.rowsRead
+        // Each sheet's own counts (the tables are described in the order of the scan's parts).
+        for index in report.tables.indices where index < scan.rowsReadByPart.count {
+            report.tables[index].rowsRead = scan.rowsReadByPart[index]
+            report.tables[index].rejected = scan.rejectedByPart[index]
+        }
         report.skipped = scan.skippedRows
         report.inserted = outcome.inserted
         report.updated = outcome.updated
@@ -283,6 +288,9 @@ final class FileScan: @unchecked Sendable {
     private let cancellation: ImportCancellation?
     private let fileName: String
     private(set) var rowsRead = 0
+    /// Rows read and rows rejected while reading, per part (sheet), in the order of `parts`.
+    private(set) var rowsReadByPart: [Int]
+    private(set) var rejectedByPart: [Int]
     private(set) var skippedRows = 0
     private(set) var rejectedRows = 0
     private(set) var issues: [ImportIssue] = []
@@ -295,6 +303,8 @@ final class FileScan: @unchecked Sendable {
 
     init(parts: [Part], progress: @escaping @Sendable (ImportProgress) -> Void, cancellation: ImportCancellation? = nil, fileName: String = "") {
         self.parts = parts
+        rowsReadByPart = Array(repeating: 0, count: parts.count)
+        rejectedByPart = Array(repeating: 0, count: parts.count)
         self.progress = progress
         self.cancellation = cancellation
         self.fileName = fileName
@@ -356,6 +366,7 @@ final class FileScan: @unchecked Sendable {
                 guard original.number >= firstData, !original.isBlank else { return }
                 if let cancellation, cancellation.isCancelled { throw ImportError.cancelled(file: fileName) }
                 rowsRead += 1
+                rowsReadByPart[index] += 1
                 if ended || Self.isEndMarker(original) {
                     ended = true
                     skippedRows += 1
@@ -378,6 +389,7 @@ final class FileScan: @unchecked Sendable {
                 let id = ImportedRowID.make(sheet: table.sheet, row: row.number)
                 if parsed.rejected {
                     rejectedRows += 1
+                    rejectedByPart[index] += 1
                     if let family = parsed.rejectedFamily { familiesWithRejectedRows.insert(family) }
                     try part.rejects.write(original, reasons: parsed.issues.filter { $0.severity == .error })
                     let raw = String(decoding: (try? JSONEncoder().encode(original.values.map(\.text))) ?? Data("[]".utf8), as: UTF8.self)

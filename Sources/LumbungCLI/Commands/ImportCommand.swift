@@ -178,7 +178,8 @@ enum ImportReportText {
                 ? " · families from person rows: \(report.familiesInserted) new, \(report.familiesUpdated) updated" : ""),
         ]
         for table in report.tables {
-            lines.append("  columns understood" + (table.sheet.map { " (sheet \($0))" } ?? "") + " — \(table.role), region from \(table.regionSource):")
+            let counts = table.rowsRead.map { read in ", \(read) rows read, \(table.rejected ?? 0) rejected" } ?? ""
+            lines.append("  columns understood" + (table.sheet.map { " (sheet \($0))" } ?? "") + " — \(table.role), region from \(table.regionSource)\(counts):")
             let used = table.columns.filter { $0.field != nil }.map { "\($0.header) → \($0.fieldLabel ?? "")" }
             let unused = table.columns.filter { $0.field == nil }.map(\.header)
             lines.append("    " + used.joined(separator: "; "))

@@ -67,6 +67,10 @@ public struct ImportReport: Sendable, Codable, Equatable {
         /// The region source: "kode Kemendagri", "kode BPS terpisah", "nama wilayah", "desa pilihan" or "tidak ada".
         public let regionSource: String
         public let columns: [Column]
+        /// Rows read from this sheet (end marker and instructions included) and rows of it rejected while reading;
+        /// `nil` in reports stored before they were counted.
+        public var rowsRead: Int? = nil
+        public var rejected: Int? = nil
     }
 
     /// A column and the field it was understood as (`nil`: not used).

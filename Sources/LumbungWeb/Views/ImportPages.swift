@@ -82,6 +82,8 @@ struct ImportJobPage {
         let regionSource: String
         let headerRow: String
         let columns: [(header: String, field: String)]
+        /// "148 baris dibaca, 0 ditolak" (nil in reports stored before sheets were counted).
+        let counts: String?
     }
 
     init(_ status: ImportJobs.Status, id: String = "", csrf: String = "") {
@@ -113,7 +115,8 @@ struct ImportJobPage {
         tables = (report?.tables ?? []).map { table in
             Table(title: table.sheet.map { "Lembar \($0)" } ?? "Berkas", role: table.role, regionSource: table.regionSource,
                   headerRow: IndonesianNumber.format(table.headerRow),
-                  columns: table.columns.map { ($0.header, $0.fieldLabel ?? "tidak dipakai") })
+                  columns: table.columns.map { ($0.header, $0.fieldLabel ?? "tidak dipakai") },
+                  counts: table.rowsRead.map { "\(IndonesianNumber.format($0)) baris dibaca, \(IndonesianNumber.format(table.rejected ?? 0)) ditolak" })
         }
         notes = report?.notes ?? []
         unknownValues = (report?.unknownValues ?? []).map(\.summary)
