@@ -22,6 +22,14 @@ public enum TestDatabase {
         return logger
     }()
 
+    /// Runs `body` on a new database of every engine of this run (`engines`: SQLite, and PostgreSQL when configured), one
+    /// after the other: the default for store, import and web tests, so that none runs on SQLite alone by omission.
+    public static func withEach(migrated: Bool = true, _ body: (Database) async throws -> Void) async throws {
+        for engine in engines {
+            try await with(engine, migrated: migrated, body)
+        }
+    }
+
     /// Creates an empty database on `engine`, migrates it unless told not to, runs `body`, and removes the database.
     public static func with<T>(
         _ engine: Database.Engine, migrated: Bool = true, _ body: (Database) async throws -> T

@@ -9,10 +9,22 @@ import LumbungWeb
 
 /// Runs `body` against the real Lumbung application on a freshly migrated database, without a socket,
 /// signed in as a user of `role` scoped to `scope` (by bearer token), or anonymous when `role` is nil.
+/// Without an `engine`, on every engine of this run (`TestDatabase.engines`), one after the other.
 func withWebApp(
-    _ engine: Database.Engine = .sqlite,
+    _ engine: Database.Engine? = nil,
     as role: Role? = .admin,
     scope: String = "52",
+    _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+) async throws {
+    for engine in engine.map({ [$0] }) ?? TestDatabase.engines {
+        try await withWebApp(on: engine, as: role, scope: scope, body)
+    }
+}
+
+private func withWebApp(
+    on engine: Database.Engine,
+    as role: Role?,
+    scope: String,
     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
     try await TestDatabase.with(engine) { database in
@@ -35,9 +47,20 @@ func withWebApp(
 }
 
 /// Runs `body` with an anonymous client and a bearer token for a user of every role, all scoped to `scope`.
+/// Without an `engine`, on every engine of this run (`TestDatabase.engines`), one after the other.
 func withWebAppRoles(
     scope: String,
-    engine: Database.Engine = .sqlite,
+    engine: Database.Engine? = nil,
+    _ body: @escaping @Sendable (any TestClientProtocol, [Role: String], AppServices, [String]) async throws -> Void
+) async throws {
+    for engine in engine.map({ [$0] }) ?? TestDatabase.engines {
+        try await withWebAppRoles(scope: scope, on: engine, body)
+    }
+}
+
+private func withWebAppRoles(
+    scope: String,
+    on engine: Database.Engine,
     _ body: @escaping @Sendable (any TestClientProtocol, [Role: String], AppServices, [String]) async throws -> Void
 ) async throws {
     try await TestDatabase.with(engine) { database in
