@@ -20,7 +20,8 @@ struct AnalysisPageController {
                 let indicators = RegionIndicators.compute(for: region, totals: figures.totals)
                 let page = IndicatorPage(region: region, indicators: figures.disclosure.map(indicators.disclosed) ?? indicators,
                                          rankingLevel: level,
-                                         charts: IndicatorCharts(region: region, totals: figures.totals, disclosure: figures.disclosure).blocks)
+                                         charts: IndicatorCharts(region: region, totals: figures.totals, disclosure: figures.disclosure, texts: context.texts).blocks,
+                                         texts: context.texts)
                 guard let html = pages.html("indikator", page, for: context) else { throw AppError.pageNotFound }
                 return html
             }
@@ -29,7 +30,7 @@ struct AnalysisPageController {
         router.get("peringkat", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             let scope = try context.requireUser().scope.region
             let asked: RankingRequest
-            switch try Self.rankingRequest(request, tree: services.regions, scope: scope) {
+            switch try Self.rankingRequest(request, tree: services.regions, scope: scope, texts: context.texts) {
             case .success(let found):
                 asked = found
             case .failure(let failure):
@@ -51,13 +52,13 @@ struct AnalysisPageController {
     }
 
     /// The ranking asked for, or the form-error page for a bad weight typed into the form; other problems are thrown.
-    static func rankingRequest(_ request: Request, tree: RegionTree, scope: RegionCode) throws -> Result<RankingRequest, FormError> {
+    static func rankingRequest(_ request: Request, tree: RegionTree, scope: RegionCode, texts: Catalogue = .of(.id)) throws -> Result<RankingRequest, FormError> {
         do {
             return .success(try RankingRequest(request, tree: tree, defaultWithin: scope))
         } catch {
             let appError: AppError = error
             if case .badRanking(let problem) = appError, case .weights(let weightError) = problem, FormQuery.value("weights", in: request) == nil {
-                return .failure(FormError(page: RankingFormErrorPage(request: request, error: appError, problem: weightError, defaultWithin: scope)))
+                return .failure(FormError(page: RankingFormErrorPage(request: request, error: appError, problem: weightError, defaultWithin: scope, texts: texts)))
             }
             throw appError
         }
