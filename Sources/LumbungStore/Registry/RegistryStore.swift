@@ -50,6 +50,16 @@ public struct RegistryStore: Sendable {
         _ info: ImportBatchInfo, sheetNames: [Int: String] = [:],
         _ body: @escaping @Sendable (RegistryImport) async throws -> (issues: [StoredIssue], counts: BatchCounts)
     ) async throws -> WriteOutcome {
+        try await importBatch(info, sheetNames: sheetNames, body, then: { _ in () }).outcome
+    }
+
+    /// As `importBatch(_:sheetNames:_:)`, and then, in the same transaction once the registry rows are written (not
+    /// for a dry run), `then` — the programme flags the file's rows carry: all of it is committed, or none of it.
+    public func importBatch<Then: Sendable>(
+        _ info: ImportBatchInfo, sheetNames: [Int: String] = [:],
+        _ body: @escaping @Sendable (RegistryImport) async throws -> (issues: [StoredIssue], counts: BatchCounts),
+        then: @escaping @Sendable (BatchTransaction) async throws -> Then
+    ) async throws -> (outcome: WriteOutcome, then: Then?) {
         let dialect = SchemaDialect(engine: database.engine)
         let tree = tree
         do {
@@ -62,15 +72,23 @@ public struct RegistryStore: Sendable {
                 let outcome = try await batch.finish(issues: issues, counts: counts)
                 try Task.checkCancellation()
                 if info.dryRun { throw DryRunFinished(outcome: outcome) }
-                return outcome
+                let after = try await then(BatchTransaction(db: session.sql))
+                try Task.checkCancellation()
+                return (outcome, after)
             }
         } catch let finished as DryRunFinished {
-            return finished.outcome
+            return (finished.outcome, nil)
         }
     }
 
     /// Thrown to roll a dry run back once it has been fully checked.
-    private struct DryRunFinished: Error {
+    fileprivate struct DryRunFinished: Error {
         let outcome: WriteOutcome
     }
+}
+
+/// The open transaction of a registry batch, for what must be committed with it or not at all (the programme flags
+/// its rows carry): stores take it in place of their own transaction.
+public struct BatchTransaction: Sendable {
+    let db: any SQLDatabase
 }
