@@ -31,13 +31,14 @@ public enum TestDatabase {
     }
 
     /// Creates an empty database on `engine`, migrates it unless told not to, runs `body`, and removes the database.
+    /// `poolWait`: how long a caller waits for a connection before `StoreError.busy` (tests of the busy answer shorten it).
     public static func with<T>(
-        _ engine: Database.Engine, migrated: Bool = true, _ body: (Database) async throws -> T
+        _ engine: Database.Engine, migrated: Bool = true, poolWait: Duration = Database.defaultPoolWait, _ body: (Database) async throws -> T
     ) async throws -> T {
         let created = try await create(engine)
         let database: Database
         do {
-            database = try await Database.open(created.location, logger: logger)
+            database = try await Database.open(created.location, logger: logger, poolWait: poolWait)
         } catch {
             try? await drop(created)
             throw error
