@@ -27,6 +27,8 @@ extension AuditEvent.Action {
         case .programmeClosed: "Program ditutup"
         case .columnTemplateSaved: "Templat kolom disimpan"
         case .columnTemplateDeleted: "Templat kolom dihapus"
+        case .targetSaved: "Baseline/target disimpan"
+        case .targetDeleted: "Baseline/target dihapus"
         }
     }
 }
