@@ -68,6 +68,8 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     ProgrammePageController(services: services).register(on: pages)
     MonitoringPageController(services: services).register(on: pages)
     MonitoringAPIController(services: services).register(on: api)
+    ExternalIndicatorAPIController(services: services).register(on: api)
+    ExternalIndicatorPageController(services: services).register(on: pages)
     return router
 }
 

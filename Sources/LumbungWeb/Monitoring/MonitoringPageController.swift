@@ -16,8 +16,9 @@ struct MonitoringPageController {
     func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         router.get("pemantauan", .permitted(.readAggregates, region: .query("wilayah"))) { request, context -> Response in
             let report = try await Self.report(request, context: context, services: services)
-            return services.pages.render("pemantauan", MonitoringPage(report: report.progress, snapshots: report.snapshots,
-                                                                       restricted: context.suppressesSmallCells), for: context)
+            var page = MonitoringPage(report: report.progress, snapshots: report.snapshots, restricted: context.suppressesSmallCells)
+            page.indicatorOptions += try await ExternalMonitoring.options(selected: report.progress.indicator.id, services: services)
+            return services.pages.render("pemantauan", page, for: context)
         }
         router.get("pemantauan/unduh", .permitted(.readAggregates, region: .query("wilayah"))) { request, context -> Response in
             let report = try await Self.report(request, context: context, services: services)
@@ -42,7 +43,9 @@ struct MonitoringPageController {
         let scope = try context.requireUser().scope.region
         let region = try AppError.region(regionText.flatMap { $0.isEmpty ? nil : $0 } ?? scope.dotted, in: services.regions)
         let id = indicatorText.flatMap { $0.isEmpty ? nil : $0 } ?? "desil1_families"
-        guard let indicator = IndicatorCatalogue.indicator(id) else { throw AppError.monitoring(.indicatorUnknown(String(id.prefix(60)))) }
+        guard let indicator = IndicatorCatalogue.indicator(id) else {
+            return try await ExternalMonitoring.report(id, region: region, services: services)
+        }
         let store = SnapshotStore(database: services.database)
         let snapshots = try await store.list()
         var releases: [ProgressReport.Release] = []
@@ -84,7 +87,7 @@ struct MonitoringPage {
     let direction: String
     let year: Int
     let chart: String
-    let indicatorOptions: [Option]
+    var indicatorOptions: [Option]
     let baseline: String
     let target: String
     let latest: String
