@@ -42,6 +42,9 @@ public enum LumbungMain {
         } catch let error as MonitoringProblem {
             printError(error.description)
             return 1
+        } catch let error as ExternalIndicatorProblem {
+            printError(error.description)
+            return 1
         } catch let error as EnrolmentListError {
             printError(error.description)
             return 1

@@ -69,6 +69,8 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     MonitoringPageController(services: services).register(on: pages)
     TargetPageController(services: services).register(on: pages)
     MonitoringAPIController(services: services).register(on: api)
+    ExternalIndicatorAPIController(services: services).register(on: api)
+    ExternalIndicatorPageController(services: services).register(on: pages)
     return router
 }
 

@@ -29,14 +29,15 @@ struct AnalysisPageController {
         }
         router.get("peringkat", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             let scope = try context.requireUser().scope.region
-            let asked: RankingRequest
-            switch try Self.rankingRequest(request, tree: services.regions, scope: scope, texts: context.texts) {
+            var asked: RankingRequest
+            switch try Self.rankingRequest(request, tree: services.regions, scope: scope, texts: context.texts, external: try await ExternalRanking.indicators(services)) {
             case .success(let found):
                 asked = found
             case .failure(let failure):
                 // A weight typed into the form: the form again, with the user's values and the field named.
                 return services.pages.render("peringkat-salah", failure.page, status: .badRequest, for: context)
             }
+            try await ExternalRanking.load(&asked, services: services)
             let restricted = context.suppressesSmallCells
             let ranking = try await asked.cachedRanking(services.figures, restricted: restricted, coverage: services.coverage, tree: services.regions)
             let excluded = asked.level.isBelow(asked.within.code)
@@ -52,9 +53,9 @@ struct AnalysisPageController {
     }
 
     /// The ranking asked for, or the form-error page for a bad weight typed into the form; other problems are thrown.
-    static func rankingRequest(_ request: Request, tree: RegionTree, scope: RegionCode, texts: Catalogue = .of(.id)) throws -> Result<RankingRequest, FormError> {
+    static func rankingRequest(_ request: Request, tree: RegionTree, scope: RegionCode, texts: Catalogue = .of(.id), external: [ExternalIndicator] = []) throws -> Result<RankingRequest, FormError> {
         do {
-            return .success(try RankingRequest(request, tree: tree, defaultWithin: scope))
+            return .success(try RankingRequest(request, tree: tree, defaultWithin: scope, external: external))
         } catch {
             let appError: AppError = error
             if case .badRanking(let problem) = appError, case .weights(let weightError) = problem, FormQuery.value("weights", in: request) == nil {

@@ -44,6 +44,10 @@ enum AppError: Error, Sendable {
     case unknownTemplate(String)
     /// A snapshot, diff, baseline or target that cannot be made or read (issue 16).
     case monitoring(MonitoringProblem)
+    /// Figures from other sources: an unknown indicator, a definition that differs from the stored one, bad options.
+    case external(ExternalIndicatorProblem)
+    /// A table of an external indicator refused, with each problem by row and column (Indonesian).
+    case externalRefused([String])
 
     var status: HTTPResponse.Status {
         switch self {
@@ -61,6 +65,13 @@ enum AppError: Error, Sendable {
             case .snapshotFormatDiffers: .unprocessableContent
             default: .badRequest
             }
+        case .external(let problem):
+            switch problem {
+            case .unknown: .notFound
+            case .definitionDiffers: .conflict
+            default: .badRequest
+            }
+        case .externalRefused: .unprocessableContent
         case .programmeRefused(let problems):
             problems.contains { if case .codeTaken = $0 { true } else if case .organisationNameTaken = $0 { true } else { false } } ? .conflict
                 : problems.contains { if case .programmeUnknown = $0 { true } else { false } } ? .notFound : .badRequest
@@ -104,6 +115,9 @@ enum AppError: Error, Sendable {
         case .listUnreadable: "list_unreadable"
         case .mappingRefused: "invalid_mapping"
         case .unknownTemplate: "unknown_template"
+        case .external(let problem):
+            if case .unknown = problem { "unknown_external_indicator" } else { "invalid_external_indicator" }
+        case .externalRefused: "external_table_refused"
         case .monitoring(let problem):
             switch problem {
             case .snapshotUnknown: "unknown_snapshot"
@@ -158,6 +172,8 @@ enum AppError: Error, Sendable {
         case .mappingRefused(let reasons, _): reasons.joined(separator: " ")
         case .unknownTemplate(let name): "There is no saved column template called '\(name.prefix(80))' (GET /api/v1/column-templates lists them)."
         case .monitoring(let problem): problem.description
+        case .external(let problem): problem.description
+        case .externalRefused(let problems): "The table was refused, nothing was saved: " + problems.joined(separator: " ")
         }
     }
 
@@ -205,6 +221,8 @@ enum AppError: Error, Sendable {
         case .mappingRefused(_, let reasons): reasons.joined(separator: " ")
         case .unknownTemplate(let name): "Templat kolom '\(name.prefix(80))' tidak ditemukan."
         case .monitoring(let problem): problem.description
+        case .external(let problem): problem.description
+        case .externalRefused(let problems): "Tabel ditolak, tidak ada yang disimpan: " + problems.joined(separator: " ")
         }
     }
 

@@ -21,7 +21,10 @@ struct ExportController {
                 return try Self.indicatorTable(region, figures: figures, freshness: freshness, texts: context.texts).response(format)
             }
             router.get("peringkat.\(format.rawValue)", .permitted(.readAggregates, region: .query("within"))) { request, context in
-                let asked = try RankingRequest(request, tree: services.regions, defaultWithin: try context.requireUser().scope.region)
+                var loaded = try RankingRequest(request, tree: services.regions, defaultWithin: try context.requireUser().scope.region,
+                                                external: try await ExternalRanking.indicators(services))
+                try await ExternalRanking.load(&loaded, services: services)
+                let asked = loaded
                 let ranking = try await asked.cachedRanking(services.figures, restricted: context.suppressesSmallCells, coverage: services.coverage, tree: services.regions)
                 let freshness = try await DataFreshness.read(asked.within.code, database: services.database)
                 return try Self.rankingTable(asked, ranking: ranking, freshness: freshness, texts: context.texts).response(format)
