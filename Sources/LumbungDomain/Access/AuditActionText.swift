@@ -62,6 +62,8 @@ extension AuditEvent.Action {
         case .programmeClosed: "Programme closed"
         case .columnTemplateSaved: "Column template saved"
         case .columnTemplateDeleted: "Column template deleted"
+        case .targetSaved: "Baseline/target saved"
+        case .targetDeleted: "Baseline/target deleted"
         }
     }
 }
