@@ -58,6 +58,8 @@ struct ErrorMiddleware: RouterMiddleware {
 
     private func respond(to request: Request, status: HTTPResponse.Status, code: String, english: String,
                          title: String, indonesian: String, identity: Identity?) -> Response {
+        // A message may quote what the client sent (`?indikator=%00…`): never a raw control character back.
+        let english = Self.printable(english), indonesian = Self.printable(indonesian)
         if Self.isAPI(request) {
             return JSONBody.response(ErrorBody(error: .init(code: code, message: english, pesan: indonesian)), status: status)
         }
@@ -76,6 +78,11 @@ struct ErrorMiddleware: RouterMiddleware {
 }
 
 extension ErrorMiddleware {
+    /// `text` with every control character (NUL, ESC, a line break …) shown as "?".
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+    }
+
     static func isAPI(_ request: Request) -> Bool { request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz" }
 
     /// To the sign-in form, and back to this page afterwards.
