@@ -13,11 +13,16 @@ public enum HostileWorkbook {
         public let repeats: Int
         public let suffix: [UInt8]
 
+        /// `unit` repeated to at least 64 KiB, so long parts are copied in large slices.
+        private let block: [UInt8]
+
         public init(_ prefix: String, repeating unit: String = "", times repeats: Int = 0, _ suffix: String = "") {
             self.prefix = Array(prefix.utf8)
             self.unit = Array(unit.utf8)
             self.repeats = unit.isEmpty ? 0 : repeats
             self.suffix = Array(suffix.utf8)
+            let units = Array(unit.utf8)
+            block = units.isEmpty ? [] : Array([[UInt8]](repeating: units, count: max(1, (1 << 16) / units.count + 1)).joined())
         }
 
         var count: Int { prefix.count + unit.count * repeats + suffix.count }
@@ -35,8 +40,8 @@ public enum HostileWorkbook {
                     position += take
                 } else if position < unitsEnd {
                     let inUnit = (position - prefix.count) % unit.count
-                    let take = min(unit.count - inUnit, end - position)
-                    out.append(contentsOf: unit[inUnit..<(inUnit + take)])
+                    let take = min(block.count - inUnit, end - position, unitsEnd - position)
+                    out.append(contentsOf: block[inUnit..<(inUnit + take)])
                     position += take
                 } else {
                     let start = position - unitsEnd
@@ -87,8 +92,11 @@ public enum HostileWorkbook {
         if let styles { try add(archive, "xl/styles.xml", styles) }
     }
 
+    /// Every entry's date: the same bytes from the same parts, run after run.
+    public static let fixedDate = Date(timeIntervalSince1970: 1_750_000_000)
+
     private static func add(_ archive: Archive, _ path: String, _ part: Part) throws {
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(part.count), compressionMethod: .deflate,
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(part.count), modificationDate: fixedDate, compressionMethod: .deflate,
                              bufferSize: 1 << 20) { position, size in
             part.bytes(Int(position), size)
         }

@@ -106,3 +106,32 @@ public enum TestDatabase {
 public enum TestDatabaseError: Error {
     case postgresNotConfigured
 }
+
+extension TestDatabase {
+    /// Tables an import writes to even when every row is rejected — its batch and the problems it found (the import
+    /// log the report is read from), its job and audit records — and sign-ins: not the registry.
+    public static let bookkeepingTables: Set<String> = ["audit_event", "audit_log", "import_job", "import_batch", "import_issue", "session",
+                                                        "user_session", "api_token", "schema_migration"]
+
+    /// The row count of every table of `database` but `except`, by name: the registry as a test compares it before and after.
+    public static func rowCounts(_ database: Database, except: Set<String> = bookkeepingTables) async throws -> [String: Int] {
+        let engine = database.engine
+        return try await database.read { db in
+            let query: SQLQueryString = switch engine {
+            case .sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"
+            case .postgres: """
+                SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname
+                """
+            }
+            var counts: [String: Int] = [:]
+            for row in try await db.raw(query).all() {
+                let table = try row.decode(column: "name", as: String.self)
+                guard !except.contains(table) else { continue }
+                let count = try await db.raw(SQLQueryString("SELECT count(*) AS n FROM \"\(table)\"")).first()
+                counts[table] = try count?.decode(column: "n", as: Int.self)
+            }
+            return counts
+        }
+    }
+}

@@ -7,13 +7,15 @@ import LumbungStore
 import LumbungTestSupport
 import LumbungWeb
 
-/// Runs `body` against the real Lumbung application on a freshly migrated database, without a socket,
+/// Runs `body` against the real Lumbung application on a freshly migrated database, without a socket (or over
+/// real HTTP on a local port with `over: .live`),
 /// signed in as a user of `role` scoped to `scope` (by bearer token), or anonymous when `role` is nil.
 /// Without an `engine`, on every engine of this run (`TestDatabase.engines`), one after the other.
 func withWebApp(
     _ engine: Database.Engine? = nil,
     as role: Role? = .admin,
     scope: String = "52",
+    over setup: TestingSetup = .router,
     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
     for engine in engine.map({ [$0] }) ?? TestDatabase.engines {
@@ -28,6 +30,20 @@ private func withWebApp(
     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
     try await TestDatabase.with(engine) { database in
+        try await withWebApp(database: database, as: role, scope: scope, over: setup, body)
+    }
+}
+
+/// `withWebApp` on a database the test holds (to look into it before and after), under `uploadPolicy`.
+func withWebApp(
+    database: Database,
+    as role: Role? = .admin,
+    scope: String = "52",
+    over setup: TestingSetup = .router,
+    uploadPolicy: UploadPolicy = .fromEnvironment(),
+    _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+) async throws {
+    do {
         let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("uploads-\(UUID())")
         defer { try? FileManager.default.removeItem(at: uploads) }
         var token: String?
@@ -37,10 +53,10 @@ private func withWebApp(
                                                             organisation: role == .partner ? "Mitra Uji" : nil, password: "kata-sandi-uji-2026", by: actor)
             token = try await SessionStore(database: database).issueToken(for: "test-\(role.rawValue)", name: "test", days: 1, by: actor).token
         }
-        let services = try await AppServices.load(database: database, uploadFolder: uploads)
+        let services = try await AppServices.load(database: database, uploadFolder: uploads, uploadPolicy: uploadPolicy)
         let app = buildApplication(configuration: .init(host: "127.0.0.1", port: 0), services: services, logger: TestDatabase.logger)
         let credential = token
-        try await app.test(.router) { client in
+        try await app.test(setup) { client in
             try await body(credential.map { SignedInClient(base: client, token: $0) } ?? client)
         }
     }

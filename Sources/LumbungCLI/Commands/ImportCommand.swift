@@ -136,19 +136,24 @@ struct ImportCommand: AsyncParsableCommand {
                 print(ShownText.escapingControls(ImportReportText.render(report)))
             } catch let error as SheetReadError {
                 line.done()
-                LumbungMain.printError(error.description)
+                LumbungMain.printError(ShownText.oneLine(error.description))
                 failures += 1
             } catch let error as ImportError {
                 line.done()
-                LumbungMain.printError(error.description)
+                LumbungMain.printError(ShownText.oneLine(error.description))
                 failures += 1
             } catch let error as StoreError {
                 line.done()
-                LumbungMain.printError("\(url.lastPathComponent): \(error.description)")
+                LumbungMain.printError(ShownText.oneLine("\(url.lastPathComponent): \(error.description)"))
                 failures += 1
             } catch let error as EnrolmentListError {
                 line.done()
-                LumbungMain.printError("\(url.lastPathComponent): \(error.description)")
+                LumbungMain.printError(ShownText.oneLine("\(url.lastPathComponent): \(error.description)"))
+                failures += 1
+            } catch {
+                // Anything else is still this file's failure: one line, the next file, and the database closed on the way out.
+                line.done()
+                LumbungMain.printError(ShownText.oneLine("\(url.lastPathComponent): the import failed (\(String(describing: type(of: error)))); nothing was written."))
                 failures += 1
             }
         }

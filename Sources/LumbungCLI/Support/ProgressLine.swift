@@ -12,7 +12,8 @@ final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
 
     init(label: String) {
-        self.label = label
+        // A file's name may hold terminal escapes: shown escaped.
+        self.label = ShownText.escapingControls(label)
     }
 
     func update(rows: Int, fraction: Double) {

@@ -4,10 +4,19 @@
 public enum ShownText {
     /// `text` with every control character escaped; everything else, line feeds and tabs included, unchanged.
     public static func escapingControls(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isHidden) else { return text }
+        escaping(text, isHidden)
+    }
+
+    /// `text` as one line: line feeds and tabs escaped too (a message about one file is one line, whatever its cells hold).
+    public static func oneLine(_ text: String) -> String {
+        escaping(text) { isHidden($0) || $0 == "\n" || $0 == "\t" }
+    }
+
+    private static func escaping(_ text: String, _ hidden: (Unicode.Scalar) -> Bool) -> String {
+        guard text.unicodeScalars.contains(where: hidden) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            guard isHidden(scalar) else {
+            guard hidden(scalar) else {
                 out.append(scalar)
                 continue
             }

@@ -90,6 +90,9 @@ public struct ODSSheetReader: SheetReader {
 
     /// Most rows or columns one element may repeat (a sheet's size in LibreOffice and Excel).
     static let maxRepeat = 1 << 20
+    /// Most times a row that holds something may be repeated: a kilobyte of XML repeating one filled row a million
+    /// times would be a million rows to check; real files repeat only empty rows (or a few identical ones).
+    public static let maxFilledRowRepeat = 1_000
 
     public init(workbook: ODSWorkbook, sheet: Int = 0) throws {
         guard workbook.sheetNames.indices.contains(sheet) else {
@@ -259,6 +262,9 @@ public struct ODSSheetReader: SheetReader {
                 // Empty rows, however many repeated, are only counted.
                 rowNumber = min(rowNumber + repeats, Int(Int32.max))
                 return
+            }
+            guard repeats <= ODSSheetReader.maxFilledRowRepeat else {
+                throw SheetReadError.tooLargeUnpacked(file: file, part: ODSWorkbook.contentPart, limit: .cells(ODSSheetReader.maxFilledRowRepeat * values.count))
             }
             cellsLeft -= repeats * values.count
             guard cellsLeft >= 0 else { throw SheetReadError.tooLargeUnpacked(file: file, part: ODSWorkbook.contentPart, limit: .cells(cellLimit)) }

@@ -54,10 +54,16 @@ enum BoundedPart {
         let tooLarge = SheetReadError.tooLargeUnpacked(file: file, part: entry.path, limit: .bytes(limit))
         guard entry.uncompressedSize <= UInt64(max(limit, 0)) else { throw tooLarge }
         var inflated = 0
-        _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
-            inflated += chunk.count
-            guard inflated <= limit else { throw tooLarge }
-            try consume(chunk)
+        do {
+            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+                inflated += chunk.count
+                guard inflated <= limit else { throw tooLarge }
+                try consume(chunk)
+            }
+        } catch where String(reflecting: type(of: error)).hasPrefix("ZIPFoundation.") {
+            // The package's own errors (a bad deflate stream, a wrong CRC, a truncated entry) are a damaged file, said
+            // so with the file's name, never an error the importer does not know; the consumer's errors pass unchanged.
+            throw SheetReadError.damagedWorkbook(file: file, detail: "\(entry.path) cannot be inflated")
         }
     }
 }

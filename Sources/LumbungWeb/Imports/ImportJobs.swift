@@ -360,9 +360,12 @@ actor ImportJobs {
             jobs[id]?.error = "\(fileName ?? "The file"): the import failed; nothing was written."
             jobs[id]?.errorIndonesian = "\(fileName ?? "Berkas"): impor gagal; tidak ada data yang ditulis."
         }
-        // A file's header or name may carry terminal escapes: shown escaped, never raw.
-        jobs[id]?.error = jobs[id]?.error.map(ShownText.escapingControls)
-        jobs[id]?.errorIndonesian = jobs[id]?.errorIndonesian.map(ShownText.escapingControls)
+        // A file's header or name may carry terminal escapes or line breaks: one line, shown escaped, never raw.
+        // (Read into locals first: `jobs[id]?.error = jobs[id]?.error…` would read `jobs` while modifying it.)
+        let english = jobs[id]?.error.map(ShownText.oneLine)
+        let indonesian = jobs[id]?.errorIndonesian.map(ShownText.oneLine)
+        jobs[id]?.error = english
+        jobs[id]?.errorIndonesian = indonesian
     }
 }
 
