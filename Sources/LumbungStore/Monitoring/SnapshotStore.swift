@@ -96,7 +96,8 @@ public struct SnapshotStore: Sendable {
                 }
                 return try Snapshot(row: row)
             }
-        } catch let error as SQLiteError where error.reason == .busy || error.reason == .locked {
+        } catch where DatabaseBusy.matches(error) {
+            // SQLite: an import's final step held the write lock (this process's or another's) for the whole wait.
             throw MonitoringProblem.importRunning
         }
     }
