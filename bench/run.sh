@@ -2,27 +2,35 @@
 # Lumbung benchmark harness: builds the release binary, runs each measured step on generated data,
 # and prints every figure beside a baseline measured in the same run on the same machine.
 #
-#   bench/run.sh                 scale 1 (the whole province), CSV
+#   bench/run.sh                 scale 0.1 (≈ 575,000 people), CSV
+#   SCALE=1 bench/run.sh         the whole province
 #   SCALE=0.1 FORMAT=xlsx bench/run.sh
+#   CALLGRIND=0 bench/run.sh     without the instruction counts of the parser (valgrind)
 #
-# Figures: wall time, throughput and peak memory (/usr/bin/time's maximum resident set).
+# Figures: wall time, throughput and peak memory (/usr/bin/time's maximum resident set), each import beside the
+# bare loader of the same rows in the same run (ratio of rows per second), and the parser's and validator's
+# instructions per row counted by callgrind (repeatable on a busy machine, unlike times).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SCALE="${SCALE:-1}"
+SCALE="${SCALE:-0.1}"
 FORMAT="${FORMAT:-csv}"
-OUT="$(pwd)/bench/out"
+OUT="${OUT:-$(pwd)/bench/out}"
 mkdir -p "$OUT"
 
-echo "== building release binary"
-swift build -c release --product lumbung 2>&1 | tail -1
-BIN=.build/release/lumbung
+if [ -z "${BIN:-}" ]; then  # BIN=path/to/lumbung measures a binary built elsewhere (e.g. main's, for a before/after)
+  echo "== building release binary"
+  swift build -c release --product lumbung 2>&1 | tail -1
+  BIN=.build/release/lumbung
+fi
 
-measure() {  # measure NAME COMMAND... -> sets WALL (s) and RSS (MB)
+measure() {  # measure NAME COMMAND... -> sets WALL (s), RSS (MB) and CPU (user + system s; on a shared machine the steadier figure)
   local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$OUT/$name.time" "$@" > "$OUT/$name.log" 2>&1
-  read -r WALL RSS_KB < "$OUT/$name.time"
+  /usr/bin/time -f "%e %M %U %S" -o "$OUT/$name.time" "$@" > "$OUT/$name.log" 2>&1
+  read -r WALL RSS_KB USER_S SYS_S < <(tail -1 "$OUT/$name.time")
   RSS=$((RSS_KB / 1024))
+  CPU=$(python3 -c "print(f'{$USER_S + $SYS_S:.2f}')")
+  echo "   $name: wall ${WALL} s, cpu ${CPU} s, peak ${RSS} MB"
 }
 
 echo "== generate: scale $SCALE, format $FORMAT"
@@ -55,8 +63,14 @@ PERSON_FILES=("$POP"/dtsen-individu-*.csv)
 FAMILY_ROWS=$(python3 -c "import json; t=json.load(open('$POP/truth.json')); print(sum(f['dataRows'] for f in t['layouts']['dtsen']['files'] if f['table']=='keluarga'))")
 PERSON_ROWS=$(python3 -c "import json; t=json.load(open('$POP/truth.json')); print(sum(f['dataRows'] for f in t['layouts']['dtsen']['files'] if f['table']=='individu'))")
 
-report() {  # report NAME ROWS WALL RSS BASE_WALL
-  python3 -c "import sys; n,r,w,m,b=sys.argv[1],float(sys.argv[2]),float(sys.argv[3]),float(sys.argv[4]),float(sys.argv[5]); print(f'{n:<44}{w:>8.2f}{r/w:>11,.0f}{m:>9.0f}   {(r/w)/(r/b):>5.2f}x bare')" "$@"
+report() {  # report NAME ROWS WALL RSS BASE_WALL [CPU BASE_CPU]: the ratio of rows per second to the bare loader's, by wall
+  # time and, for SQLite (both in-process), by CPU time too — the steadier figure when other work shares the cores
+  python3 -c "
+import sys
+n, r, w, m, b = sys.argv[1], *map(float, sys.argv[2:6])
+line = f'{n:<44}{w:>8.2f}{r/w:>11,.0f}{m:>9.0f}   {b/w:>5.2f}x bare'
+if len(sys.argv) > 7: line += f'   (cpu {float(sys.argv[6]):.2f} s: {float(sys.argv[7])/float(sys.argv[6]):.2f}x bare by cpu)'
+print(line)" "$@"
 }
 
 bare_table() {  # bare_table HEADERFILE → CREATE TABLE of TEXT columns named after the header
@@ -64,23 +78,45 @@ bare_table() {  # bare_table HEADERFILE → CREATE TABLE of TEXT columns named a
 }
 
 echo
+# Instructions per row of the parser and validator: `lumbung parse-rows` (the import's reading and checking,
+# no database) under callgrind, counting only inside the per-row loop (FileScan.read), on the first rows of one
+# family file and one person file. Valgrind 3.19 needs the debug info stripped and a sigsuspend wrapper.
+if [ "${CALLGRIND:-1}" = 1 ] && command -v valgrind >/dev/null && command -v cc >/dev/null; then
+  echo "== callgrind: instructions per row of the parser and validator (lumbung parse-rows)"
+  cc -shared -fPIC -O2 -o "$OUT/sigsuspend-shim.so" bench/sigsuspend-shim.c -ldl
+  objcopy --strip-debug "$BIN" "$OUT/lumbung-nodebug"
+  for kind in keluarga:2000 individu:5000; do
+    table=${kind%%:*}; rows=${kind##*:}
+    first=$(ls "$POP"/dtsen-$table-*.csv | head -1)
+    head -n $((rows + 1)) "$first" > "$OUT/callgrind-$table.csv"
+    LD_PRELOAD="$OUT/sigsuspend-shim.so" valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind-$table.out" \
+      --toggle-collect='$s13LumbungImport8FileScanC4read33_*LL4intoyAA7RowFeedC_tKF' \
+      "$OUT/lumbung-nodebug" parse-rows "$OUT/callgrind-$table.csv" --as-of 2025-06-30 > "$OUT/callgrind-$table.log" 2>&1
+    collected=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$OUT/callgrind-$table.log")
+    python3 -c "import sys; n,r,i=sys.argv[1],int(sys.argv[2]),int(sys.argv[3]); print(f'{n:<44}{i:>15,} instructions {i/r:>10,.0f} per row')" \
+      "parse + validate, $table ($rows rows)" "$rows" "${collected:-0}"
+  done
+  echo "(callgrind_annotate $OUT/callgrind-individu.out lists where they go)"
+fi
+
+echo
 echo "== import into SQLite (full validation) vs sqlite3 .import of the same rows into one bare table"
 rm -f "$OUT"/import.sqlite* "$OUT"/bare.sqlite*
 measure import-sqlite-families "$BIN" import "${FAMILY_FILES[@]}" --database "$OUT/import.sqlite" --as-of 2025-06-30 --rejects "$OUT"
-SF_WALL=$WALL; SF_RSS=$RSS
+SF_WALL=$WALL; SF_RSS=$RSS; SF_CPU=$CPU
 measure import-sqlite-people "$BIN" import "${PERSON_FILES[@]}" --database "$OUT/import.sqlite" --as-of 2025-06-30 --rejects "$OUT"
-SP_WALL=$WALL; SP_RSS=$RSS
+SP_WALL=$WALL; SP_RSS=$RSS; SP_CPU=$CPU
 for kind in keluarga individu; do
   files=("$POP"/dtsen-$kind-*.csv)
   rm -f "$OUT/bare-$kind.sqlite"
   { echo "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"; bare_table "${files[0]}"; echo ".mode csv";
     for f in "${files[@]}"; do echo ".import --skip 1 $f bare"; done; } > "$OUT/bare-$kind.sql"
   measure "bare-sqlite-$kind" sh -c "sqlite3 '$OUT/bare-$kind.sqlite' < '$OUT/bare-$kind.sql'"
-  eval "BARE_SQLITE_$kind=$WALL"
+  eval "BARE_SQLITE_$kind=$WALL; BARE_SQLITE_CPU_$kind=$CPU"
 done
 printf "%-44s%8s%11s%9s\n" "step" "wall s" "rows/s" "peak MB"
-report "lumbung import, families (SQLite)" "$FAMILY_ROWS" "$SF_WALL" "$SF_RSS" "$BARE_SQLITE_keluarga"
-report "lumbung import, people (SQLite)" "$PERSON_ROWS" "$SP_WALL" "$SP_RSS" "$BARE_SQLITE_individu"
+report "lumbung import, families (SQLite)" "$FAMILY_ROWS" "$SF_WALL" "$SF_RSS" "$BARE_SQLITE_keluarga" "$SF_CPU" "$BARE_SQLITE_CPU_keluarga"
+report "lumbung import, people (SQLite)" "$PERSON_ROWS" "$SP_WALL" "$SP_RSS" "$BARE_SQLITE_individu" "$SP_CPU" "$BARE_SQLITE_CPU_individu"
 report "baseline: sqlite3 .import, families" "$FAMILY_ROWS" "$BARE_SQLITE_keluarga" 0 "$BARE_SQLITE_keluarga"
 report "baseline: sqlite3 .import, people" "$PERSON_ROWS" "$BARE_SQLITE_individu" 0 "$BARE_SQLITE_individu"
 

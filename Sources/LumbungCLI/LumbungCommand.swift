@@ -12,7 +12,7 @@ struct LumbungCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, RegionsCommand.self, GenerateCommand.self, ImportCommand.self, ReportCommand.self,
                       UserCommand.self, AuditCommand.self, UploadsCommand.self, OrganisationCommand.self, ProgrammeCommand.self,
-                      BackupCommand.self, RestoreCommand.self, SheetRowsCommand.self, MappingCommand.self,
+                      BackupCommand.self, RestoreCommand.self, SheetRowsCommand.self, ParseRowsCommand.self, MappingCommand.self,
                       SnapshotCommand.self, TargetCommand.self, ExternalCommand.self]
     )
 }

@@ -351,11 +351,18 @@ final class FileScan: @unchecked Sendable {
         return (stored, BatchCounts(read: rowsRead, warned: warned.count, rejected: rejectedRows, skipped: skippedRows))
     }
 
+    /// Reads and checks every row on this thread and drops the parsed rows: no database (`ImportJob.parseOnly`).
+    func readDiscarding() throws {
+        try read(into: RowFeed(discarding: true))
+    }
+
     /// Kept rows with a warning, less those the registry refused after all.
     func warnedRows(excluding refused: Set<Int>) -> Int {
         warned.subtracting(refused).count
     }
 
+    /// Never inlined: bench/run.sh counts the instructions inside it by its name (callgrind --toggle-collect).
+    @inline(never)
     private func read(into feed: RowFeed) throws {
         var chunk = RowFeed.Chunk()
         for (index, part) in parts.enumerated() {
@@ -436,7 +443,7 @@ final class FileScan: @unchecked Sendable {
     /// after it are instructions, skipped and counted.
     static func isEndMarker(_ row: SheetRow) -> Bool {
         guard let first = row.values.first(where: { !$0.isBlank }) else { return false }
-        return first.text.trimmingCharacters(in: .whitespaces).hasPrefix("###")
+        return CellText.withoutSurroundingSpaces(first.text).hasPrefix("###")
     }
 
     /// The row with control characters (NUL, …; not tab or line breaks) taken out of its text cells, and the columns that held any.
@@ -444,7 +451,7 @@ final class FileScan: @unchecked Sendable {
         var columns: [Int] = []
         var values = row.values
         for (index, value) in values.enumerated() {
-            guard case .text(let text) = value, text.utf8.contains(where: { $0 < 32 && $0 != 9 && $0 != 10 && $0 != 13 }) || text.contains("\u{7F}") else { continue }
+            guard case .text(let text) = value, text.utf8.contains(where: { $0 < 32 && $0 != 9 && $0 != 10 && $0 != 13 || $0 == 0x7F }) else { continue }
             values[index] = .text(String(text.unicodeScalars.filter { $0.value >= 32 || $0.value == 9 || $0.value == 10 || $0.value == 13 }.filter { $0.value != 0x7F }
                 .map(Character.init)))
             columns.append(index)

@@ -16,13 +16,17 @@ final class RowFeed: @unchecked Sendable {
     private let permits = DispatchSemaphore(value: 4)
     private let lock = NSLock()
     private var cancelled = false
+    /// Chunks are dropped, not handed on (`ImportJob.parseOnly`: reading and checking alone).
+    private let discarding: Bool
 
-    init() {
+    init(discarding: Bool = false) {
+        self.discarding = discarding
         (stream, continuation) = AsyncThrowingStream.makeStream()
     }
 
     /// Called by the reading thread; blocks while four chunks wait to be written.
     func send(_ chunk: Chunk) throws {
+        if discarding { return }
         permits.wait()
         if isCancelled { throw CancellationError() }
         continuation.yield(chunk)

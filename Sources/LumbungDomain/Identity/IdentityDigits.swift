@@ -14,6 +14,17 @@ enum IdentityDigits {
     }
 
     static func sixteen(_ text: String) throws(NIKError) -> String {
+        // Almost every cell is already 16 plain digits, which the tidying would return unchanged: checked on bytes.
+        let compact = text.utf8.count == 16 && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) ? text : try sixteenDigits(text)
+        guard compact.first != "0" else { throw .placeholder(compact) }
+        guard IndonesianProvince.codes.contains(String(compact.prefix(2))) else {
+            throw .unknownProvince(compact, province: String(compact.prefix(2)))
+        }
+        return compact
+    }
+
+    /// The 16 digits a cell holds once spaces, Excel's text marker and grouping are taken away.
+    private static func sixteenDigits(_ text: String) throws(NIKError) -> String {
         var trimmed = text.trimmingWhitespace()
         if trimmed.hasPrefix("'") { trimmed.removeFirst() }  // Excel's "this is text" marker
         guard !trimmed.isEmpty else { throw .missing }
@@ -26,10 +37,6 @@ enum IdentityDigits {
         guard compact.allSatisfy(\.isASCIIDigit) else { throw .notDigits(trimmed) }
         guard compact.count == 16 else {
             throw compact.count == 15 ? .excelFifteenDigits(compact) : .wrongLength(compact, count: compact.count)
-        }
-        guard compact.first != "0" else { throw .placeholder(compact) }
-        guard IndonesianProvince.codes.contains(String(compact.prefix(2))) else {
-            throw .unknownProvince(compact, province: String(compact.prefix(2)))
         }
         return compact
     }

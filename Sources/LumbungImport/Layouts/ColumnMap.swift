@@ -5,6 +5,8 @@ import LumbungSheets
 public struct ColumnMap: Sendable {
     /// Field → column index.
     public let columns: [ImportField: Int]
+    /// The fields some column holds (`columns`' keys), kept as a set: asked several times for every row.
+    public let fields: Set<ImportField>
     /// The header cells as the file spells them.
     public let header: [String]
     /// Columns whose header names a field an earlier column already holds: (field, the column used, the one ignored).
@@ -29,10 +31,9 @@ public struct ColumnMap: Sendable {
             }
         }
         self.columns = columns
+        fields = Set(columns.keys)
         self.duplicates = duplicates
     }
-
-    public var fields: Set<ImportField> { Set(columns.keys) }
 
     /// The field a header names: by its spelling, by a Regsosek question number it begins with (`409. Hubungan …`), or
     /// by its spelling after such a number (`110. Alamat`).

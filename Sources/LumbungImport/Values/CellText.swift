@@ -1,3 +1,4 @@
+import Foundation
 import LumbungDomain
 import LumbungSheets
 
@@ -33,6 +34,13 @@ enum CellText {
             }
         }
         return count > 0 && !previousSpace
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)` (tab and Unicode space separators), without asking Foundation
+    /// when both ends are printable ASCII — almost every cell, and Foundation's trimming is slow per row.
+    static func withoutSurroundingSpaces(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// A whole number: `57`, `57,0`, `57.0`, `1.234` (Indonesian thousands) — `nil` if not one.

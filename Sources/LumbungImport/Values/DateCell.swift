@@ -55,12 +55,43 @@ public enum DateCell {
 
     /// The three numbers of a date's text, if it has that shape (time after a space ignored).
     static func parts(_ raw: String) -> Parts? {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = CellText.withoutSurroundingSpaces(raw)
+        if let ascii = asciiParts(trimmed) { return ascii }
         guard let datePart = trimmed.split(separator: " ", omittingEmptySubsequences: true).first, datePart.utf8.count <= 12 else { return nil }
         let pieces = datePart.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
         guard pieces.count == 3, pieces.allSatisfy({ piece in !piece.isEmpty && piece.count <= 4 && piece.allSatisfy { $0.isASCIIDigit } }),
               let a = Int(pieces[0]), let b = Int(pieces[1]), let c = Int(pieces[2]) else { return nil }
         return Parts(a: a, b: b, c: c, yearLast: pieces[0].count != 4)
+    }
+
+    /// `parts` of a text that is all ASCII, read on its bytes (the same answer, without a `Character` per digit);
+    /// `nil` when the text holds anything else, and `.some(nil)` when it is ASCII but no date of that shape.
+    private static func asciiParts(_ trimmed: String) -> Parts?? {
+        var numbers = (0, 0, 0), lengths = (0, 0, 0), index = 0, size = 0, inDate = true, ok = true
+        for byte in trimmed.utf8 {
+            guard byte < 0x80 else { return nil }
+            guard inDate, ok else { continue }
+            if byte == 0x20 { inDate = size == 0; continue }
+            size += 1
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") {
+                index += 1
+                if index > 2 { ok = false }
+            } else if byte >= 0x30 && byte <= 0x39 {
+                let digit = Int(byte - 0x30)
+                switch index {
+                case 0 where lengths.0 < 4: numbers.0 = numbers.0 * 10 + digit; lengths.0 += 1
+                case 1 where lengths.1 < 4: numbers.1 = numbers.1 * 10 + digit; lengths.1 += 1
+                case 2 where lengths.2 < 4: numbers.2 = numbers.2 * 10 + digit; lengths.2 += 1
+                default: ok = false  // a fifth digit: no date of this shape
+                }
+            } else {
+                ok = false
+            }
+        }
+        guard ok, size > 0, size <= 12, index == 2, (1...4).contains(lengths.0), (1...4).contains(lengths.1), (1...4).contains(lengths.2) else {
+            return .some(nil)
+        }
+        return .some(Parts(a: numbers.0, b: numbers.1, c: numbers.2, yearLast: lengths.0 != 4))
     }
 
     /// Excel's serial day numbers that can be birth or data dates (1900-03-01 … 2118).
@@ -74,7 +105,7 @@ public enum DateCell {
             return serial(text).map { .success($0) } ?? .failure(.invalid)
         case .bool, .error: return .failure(.unreadable)
         case .text(let raw):
-            let text = raw.trimmingCharacters(in: .whitespaces)
+            let text = CellText.withoutSurroundingSpaces(raw)
             if text.isEmpty { return nil }
             guard let parts = parts(text) else {
                 if text.allSatisfy({ $0.isASCIIDigit || $0 == "." }), let date = serial(text) { return .success(date) }
