@@ -28,6 +28,7 @@ public struct Migrator: Sendable {
         .userLanguage,
         .enrolmentEnd,
         .targetSplit,
+        .snapshotEnrolments,
     ]
 
     public let migrations: [Migration]

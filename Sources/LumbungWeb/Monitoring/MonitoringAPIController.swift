@@ -43,7 +43,8 @@ struct MonitoringAPIController {
                 let store = SnapshotStore(database: services.database)
                 let from = try await store.snapshot(named: FormQuery.value("from", in: request) ?? "")
                 let to = try await store.snapshot(named: FormQuery.value("to", in: request) ?? "")
-                return try await store.diff(from: from, to: to, level: level, within: within)
+                return try await store.diff(from: from, to: to, level: level, within: within,
+                                            byProgramme: FormQuery.value("byProgramme", in: request) == "true")
             }
             return JSONBody.response(diff)
         }
