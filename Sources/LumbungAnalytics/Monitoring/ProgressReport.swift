@@ -48,6 +48,8 @@ public struct ProgressReport: Sendable {
 
     public let indicator: Indicator
     public let region: Region
+    /// The part of the indicator followed: all, or one group of a split (values, baselines and targets are that group's).
+    public let split: TargetSplit
     /// The year the capaian is measured for: the latest snapshot's (or `fallbackYear` without snapshots).
     public let year: Int
     public let trend: [Point]
@@ -58,21 +60,28 @@ public struct ProgressReport: Sendable {
 
     /// - Parameters:
     ///   - releases: the snapshots, oldest first.
-    ///   - plans: the stored plans of the indicator at or below `region`.
+    ///   - plans: the stored plans of the indicator at or below `region` (those of other splits are left aside).
+    ///   - split: all, or the group of a split whose values (`IndicatorValue.group`) are followed.
     public init(indicator: Indicator, region: Region, tree: RegionTree, releases: [Release], plans: [TargetPlan], bands: ScoreBands,
-                fallbackYear: Int) {
+                fallbackYear: Int, split: TargetSplit = .all) {
         self.indicator = indicator
         self.region = region
+        self.split = split
         let latest = releases.last
         year = latest?.date.year ?? fallbackYear
-        let byRegion = Dictionary(plans.map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
+        let byRegion = Dictionary(plans.filter { $0.split == split }.map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
         func figure(_ release: Release, _ code: RegionCode) -> (Double?, String) {
             var value = indicator.value(in: release.totals[code])
             if let plan = release.disclosure { value = plan.disclosed(value, in: code) }
-            if let suppression = value.suppression { return (nil, suppression.text) }
+            var (count, percent, suppression) = (value.count, value.percent, value.suppression)
+            if let name = split.split, let groupName = split.group {
+                guard let group = value.group(name, groupName) else { return (nil, "–") }
+                (count, percent, suppression) = (group.count, group.percent, group.suppression ?? suppression)
+            }
+            if let suppression { return (nil, suppression.text) }
             switch indicator.unit {
-            case .percent: return (value.percent, IndonesianNumber.percent(value.percent))
-            case .count: return (Double(value.count), IndonesianNumber.format(value.count))
+            case .percent: return (percent, IndonesianNumber.percent(percent))
+            case .count: return (Double(count), IndonesianNumber.format(count))
             }
         }
         trend = releases.map { release in
@@ -88,7 +97,7 @@ public struct ProgressReport: Sendable {
             return Row(code: area.code.dotted, name: area.name, value: value, valueText: text, baseline: plan?.baseline, target: target,
                        capaian: capaian, band: capaian.map(bands.band(of:)))
         }
-        plan = byRegion[region.code] ?? TargetPlan(indicator: indicator.id, region: region.code)
+        plan = byRegion[region.code] ?? TargetPlan(indicator: indicator.id, region: region.code, split: split)
         overall = row(region)
         children = tree.children(of: region.code).map(row).sorted { a, b in
             switch (a.capaian, b.capaian) {

@@ -75,10 +75,11 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     struct Diff: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Count, per region, families who entered or left desil 1 and 1–4, and people born, died and moved between snapshots A and B.",
+            abstract: "Count, per region, families who entered or left desil 1 and 1–4, people born, died and moved, and new and ended enrolments between snapshots A and B.",
             discussion: """
                 Definitions: README, section Pemantauan. Moves are counted at both ends; at kecamatan and kabupaten level
                 only moves that cross the region's border.
+                Enrolments: running in B and not in A (new) or the reverse (ended); --by-programme adds them per programme.
                 Example: lumbung snapshot diff rilis-2024 rilis-2025 --level kabupaten --format json
                 """)
         @OptionGroup var databaseOptions: DatabaseOptions
@@ -88,26 +89,33 @@ struct SnapshotCommand: AsyncParsableCommand {
         @Option(help: "kabupaten, kecamatan or desa.") var level = "kabupaten"
         @Option(help: "Only regions within this code (52.03).") var within: String?
         @Option(help: "text or json.") var format = "json"
+        @Flag(help: "New and ended enrolments per programme too.") var byProgramme = false
 
         func run() async throws {
             try SnapshotCommand.checkFormat(format)
+            let byProgramme = self.byProgramme
             let diffLevel: DiffLevel
             do { diffLevel = try DiffLevel.parse(level) } catch { throw CLIFailure.usage(error.description) }
             let scope = try within.map(ReportCommand.parseRegion)
             let (from, to) = (self.from, self.to)
             let diff = try await UserCommand.withDatabase(databaseOptions, loggingOptions) { database in
                 let store = SnapshotStore(database: database)
-                return try await store.diff(from: try await store.snapshot(named: from), to: try await store.snapshot(named: to), level: diffLevel, within: scope)
+                return try await store.diff(from: try await store.snapshot(named: from), to: try await store.snapshot(named: to), level: diffLevel, within: scope,
+                                      byProgramme: byProgramme)
             }
             if format == "json" {
                 print(SnapshotCommand.json(diff), terminator: "")
                 return
             }
-            var lines = [["code", "enteredDesil1", "leftDesil1", "enteredDesil1to4", "leftDesil1to4", "births", "deaths", "movedIn", "movedOut"]
-                .joined(separator: "\t")]
+            var lines = [["code", "enteredDesil1", "leftDesil1", "enteredDesil1to4", "leftDesil1to4", "births", "deaths", "movedIn", "movedOut", "newEnrolments",
+                          "endedEnrolments"].joined(separator: "\t")]
             for region in diff.regions {
                 lines.append(([region.code] + [region.enteredDesil1, region.leftDesil1, region.enteredDesil1to4, region.leftDesil1to4, region.births,
-                                                region.deaths, region.movedIn, region.movedOut].map(String.init)).joined(separator: "\t"))
+                                                region.deaths, region.movedIn, region.movedOut, region.newEnrolments, region.endedEnrolments]
+                    .map(String.init)).joined(separator: "\t"))
+                for programme in region.programmes ?? [] {
+                    lines.append("  \(programme.programme)\tnewEnrolments \(programme.newEnrolments)\tendedEnrolments \(programme.endedEnrolments)")
+                }
             }
             print(lines.joined(separator: "\n"))
         }

@@ -22,6 +22,9 @@ struct TargetCommand: AsyncParsableCommand {
                   lumbung target set desil1_families 52.03 --baseline 21.5 --baseline-year 2024 --source "DTSEN 2024"
                   lumbung target set desil1_families 52.03 --target 2025=19 --target 2026=17
                   lumbung target set desil1_families 52.03 --reduce 10 --through 2029     (turun 10 % per tahun dari baseline)
+                  lumbung target set desil1_people 52.03 --split sex=perempuan --baseline 20 --baseline-year 2024
+                A split (rincian) is one group of one of the indicator's splits: sex=laki-laki|perempuan, disability=ya|tidak,
+                age_band=0-4|5-17|18-59|60+ for people; head_sex, member_with_disability, elderly_member, child_member for families.
                 """)
         @OptionGroup var databaseOptions: DatabaseOptions
         @OptionGroup var loggingOptions: LoggingOptions
@@ -33,10 +36,17 @@ struct TargetCommand: AsyncParsableCommand {
         @Option(help: "A target as YEAR=VALUE (repeatable).") var target: [String] = []
         @Option(help: "Derive targets: a reduction of this many percent per year from the baseline, compounded.") var reduce: Double?
         @Option(help: "The last year of derived targets.") var through: Int?
+        @Option(help: "A split of the indicator: SPLIT=GROUP, e.g. sex=perempuan (default: all).") var split: String = "all"
 
         func run() async throws {
             let code = try ReportCommand.parseRegion(region)
-            var change = TargetPlan(indicator: indicator, region: code)
+            var rincian = TargetSplit.all
+            if let known = IndicatorCatalogue.indicator(indicator) {
+                do { rincian = try TargetSplit.parse(split, for: known) } catch { throw CLIFailure.usage(error.description) }
+            } else if split != "all" {
+                throw CLIFailure.usage("--split: indikator '\(indicator)' bukan indikator Lumbung sendiri dan tidak punya rincian.")
+            }
+            var change = TargetPlan(indicator: indicator, region: code, split: rincian)
             if let baseline {
                 guard let baselineYear else { throw CLIFailure.usage("--baseline butuh --baseline-year.") }
                 change.baseline = Baseline(value: baseline, year: baselineYear, source: source)
@@ -57,7 +67,7 @@ struct TargetCommand: AsyncParsableCommand {
                 let store = TargetStore(database: database)
                 if let reduce {
                     guard let through else { throw CLIFailure.usage("--reduce butuh --through TAHUN.") }
-                    let current = try await store.plan(indicator: indicator, region: code)
+                    let current = try await store.plan(indicator: indicator, region: code, split: rincian)
                     guard let base = change.baseline ?? current.baseline else {
                         throw MonitoringProblem.baselineMissing(indicator: indicator, region: code.dotted)
                     }
@@ -73,7 +83,7 @@ struct TargetCommand: AsyncParsableCommand {
     static func line(_ plan: TargetPlan) -> String {
         let baseline = plan.baseline.map { "baseline \(IndonesianNumber.decimal($0.value)) (\($0.year)\($0.source.isEmpty ? "" : ", " + $0.source))" } ?? "baseline -"
         let targets = plan.targets.sorted { $0.key < $1.key }.map { "\($0.key): \(IndonesianNumber.decimal($0.value))" }.joined(separator: ", ")
-        return "\(plan.indicator)\t\(plan.region.dotted)\t\(baseline)\ttarget \(targets.isEmpty ? "-" : targets)"
+        return "\(plan.indicator)\t\(plan.region.dotted)\(plan.split.isAll ? "" : "\t" + plan.split.key)\t\(baseline)\ttarget \(targets.isEmpty ? "-" : targets)"
     }
 
     struct List: AsyncParsableCommand {
@@ -106,7 +116,7 @@ struct TargetCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import baselines and targets from a sheet (CSV, XLSX, ODS): all rows or none.",
             discussion: """
-                Columns: kode_wilayah, indikator, tahun, baseline and/or target, sumber (optional).
+                Columns: kode_wilayah, indikator, tahun, baseline and/or target, sumber and rincian (optional; e.g. sex=perempuan).
                 Example: lumbung target import target-2025.xlsx
                 """)
         @OptionGroup var databaseOptions: DatabaseOptions

@@ -16,6 +16,7 @@ public enum MonitoringProblem: Error, Sendable, Hashable, CustomStringConvertibl
     case baselineMissing(indicator: String, region: String)
     case baselineAfterTarget(baselineYear: Int, targetYear: Int)
     case reductionOutOfRange(Double)
+    case splitUnknown(String, indicator: String, choices: String)
 
     public var description: String {
         switch self {
@@ -49,6 +50,8 @@ public enum MonitoringProblem: Error, Sendable, Hashable, CustomStringConvertibl
             "Tahun baseline \(baselineYear) tidak boleh sesudah tahun target \(targetYear)."
         case .reductionOutOfRange(let percent):
             "Penurunan \(IndonesianNumber.decimal(percent)) % per tahun di luar rentang 0–100 %."
+        case .splitUnknown(let text, let indicator, let choices):
+            "Rincian '\(text)' tidak ada untuk indikator \(indicator): pilih salah satu dari \(choices) (mis. sex=perempuan)."
         }
     }
 }

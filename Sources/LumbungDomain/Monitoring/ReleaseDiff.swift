@@ -15,7 +15,10 @@
 ///   `desa-penduduk`, tells the registry of a death);
 /// - `movedIn` / `movedOut`: people resident in both, living in another region of the level in B than in A — counted
 ///   at both ends (in at B's region, out at A's). At desa level every change of desa is a move; at kecamatan
-///   and kabupaten level only one that crosses the region's border.
+///   and kabupaten level only one that crosses the region's border;
+/// - `newEnrolments`: programme enrolments running in B and not in A (new, or re-started after ending) — at their desa in B;
+/// - `endedEnrolments`: enrolments running in A and not in B (a national file's flag turned off, or ended) — at their desa in A;
+///   with `programmes` the same per programme code when asked for (`--by-programme`, `byProgramme=true`).
 public struct RegionChange: Sendable, Hashable, Codable {
     public let code: String
     public var enteredDesil1 = 0
@@ -26,12 +29,29 @@ public struct RegionChange: Sendable, Hashable, Codable {
     public var deaths = 0
     public var movedIn = 0
     public var movedOut = 0
+    public var newEnrolments = 0
+    public var endedEnrolments = 0
+    /// Per programme, when asked for.
+    public var programmes: [ProgrammeEnrolmentChange]?
 
     public init(code: String) { self.code = code }
 
     public var isEmpty: Bool {
         enteredDesil1 == 0 && leftDesil1 == 0 && enteredDesil1to4 == 0 && leftDesil1to4 == 0 && births == 0 && deaths == 0
-            && movedIn == 0 && movedOut == 0
+            && movedIn == 0 && movedOut == 0 && newEnrolments == 0 && endedEnrolments == 0
+    }
+}
+
+/// New and ended enrolments of one programme in one region between two snapshots.
+public struct ProgrammeEnrolmentChange: Sendable, Hashable, Codable {
+    public let programme: String
+    public let newEnrolments: Int
+    public let endedEnrolments: Int
+
+    public init(programme: String, newEnrolments: Int, endedEnrolments: Int) {
+        self.programme = programme
+        self.newEnrolments = newEnrolments
+        self.endedEnrolments = endedEnrolments
     }
 }
 

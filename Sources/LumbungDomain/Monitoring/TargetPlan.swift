@@ -17,13 +17,16 @@ public struct Baseline: Sendable, Equatable, Codable {
 public struct TargetPlan: Sendable, Equatable {
     public let indicator: String
     public let region: RegionCode
+    /// The part of the indicator the plan is about (`all`, or one group of one of its splits).
+    public let split: TargetSplit
     public var baseline: Baseline?
     /// Year → target value.
     public var targets: [Int: Double]
 
-    public init(indicator: String, region: RegionCode, baseline: Baseline? = nil, targets: [Int: Double] = [:]) {
+    public init(indicator: String, region: RegionCode, split: TargetSplit = .all, baseline: Baseline? = nil, targets: [Int: Double] = [:]) {
         self.indicator = indicator
         self.region = region
+        self.split = split
         self.baseline = baseline
         self.targets = targets
     }
@@ -76,7 +79,7 @@ extension IndonesianNumber {
 
 extension TargetPlan {
     /// The plan as the command line and the API write it:
-    /// `{"indicator": …, "region": "52.03", "baseline": {"value": …, "year": …, "source": …} | null, "targets": [{"year": …, "value": …}]}`.
+    /// `{"indicator": …, "region": "52.03", "split": "all" | "sex=female", "baseline": {"value": …, "year": …, "source": …} | null, "targets": [{"year": …, "value": …}]}`.
     public struct Document: Sendable, Encodable, Equatable {
         public struct YearValue: Sendable, Encodable, Equatable {
             public let year: Int
@@ -84,22 +87,24 @@ extension TargetPlan {
         }
         public let indicator: String
         public let region: String
+        public let split: String
         public let baseline: Baseline?
         public let targets: [YearValue]
 
-        enum CodingKeys: String, CodingKey { case indicator, region, baseline, targets }
+        enum CodingKeys: String, CodingKey { case indicator, region, split, baseline, targets }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(indicator, forKey: .indicator)
             try container.encode(region, forKey: .region)
+            try container.encode(split, forKey: .split)
             try container.encode(baseline, forKey: .baseline)
             try container.encode(targets, forKey: .targets)
         }
     }
 
     public var document: Document {
-        Document(indicator: indicator, region: region.dotted, baseline: baseline,
+        Document(indicator: indicator, region: region.dotted, split: split.key, baseline: baseline,
                  targets: targets.sorted { $0.key < $1.key }.map { Document.YearValue(year: $0.key, value: $0.value) })
     }
 }

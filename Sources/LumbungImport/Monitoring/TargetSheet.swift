@@ -5,10 +5,12 @@ import LumbungSheets
 /// Reads a sheet of baselines and targets (`lumbung target import FILE`): one row per indicator × region × year,
 /// with a baseline value, a target value or both. Headers (any case, spacing or punctuation):
 ///
-/// | kode_wilayah | indikator | tahun | baseline | target | sumber |
-/// |---|---|---|---|---|---|
-/// | 52.03 | desil1_families | 2024 | 21,5 | | DTSEN 2024 |
-/// | 52.03 | desil1_families | 2025 | | 19 | |
+/// | kode_wilayah | indikator | tahun | baseline | target | sumber | rincian |
+/// |---|---|---|---|---|---|---|
+/// | 52.03 | desil1_families | 2024 | 21,5 | | DTSEN 2024 | |
+/// | 52.03 | desil1_people | 2025 | | 19 | | sex=perempuan |
+///
+/// `rincian` (optional; empty is all) names one group of one of the indicator's splits (`TargetSplit`).
 ///
 /// Every row is checked before anything is written; any problem names its sheet, row and column in Bahasa
 /// Indonesia and the whole file is refused (`problems` not empty). Needs no database: regions are checked against
@@ -20,6 +22,7 @@ public struct TargetSheet: Sendable {
         public let row: Int
         public let indicator: String
         public let region: RegionCode
+        public var split: TargetSplit = .all
         public let year: Int
         public let kind: Kind
         public let value: Double
@@ -45,7 +48,7 @@ public struct TargetSheet: Sendable {
     }
 
     public enum Column: String, CaseIterable, Sendable {
-        case region = "kode_wilayah", indicator = "indikator", year = "tahun", baseline, target, source = "sumber"
+        case region = "kode_wilayah", indicator = "indikator", year = "tahun", baseline, target, source = "sumber", split = "rincian"
 
         var synonyms: [String] {
             switch self {
@@ -55,6 +58,7 @@ public struct TargetSheet: Sendable {
             case .baseline: ["baseline", "nilaibaseline", "nilaidasar", "nilaitahundasar"]
             case .target: ["target", "nilaitarget", "sasaran"]
             case .source: ["sumber", "sumberdata", "keterangan"]
+            case .split: ["rincian", "disagregasi", "split", "pilah", "terpilah"]
             }
         }
     }
@@ -109,9 +113,12 @@ public struct TargetSheet: Sendable {
         }
         let before = problems.count
         let indicatorID = text(.indicator)
+        var split = TargetSplit.all
         if indicatorID.isEmpty {
             problem(.indicator, "indikator kosong.")
-        } else if IndicatorCatalogue.indicator(indicatorID) == nil && !external.contains(indicatorID) {
+        } else if let indicator = IndicatorCatalogue.indicator(indicatorID) {
+            do { split = try TargetSplit.parse(text(.split), for: indicator) } catch { problem(.split, error.description) }
+        } else if !external.contains(indicatorID) {
             problem(.indicator, MonitoringProblem.indicatorUnknown(indicatorID).description)
         }
         let regionText = text(.region)
@@ -145,16 +152,16 @@ public struct TargetSheet: Sendable {
         if values.isEmpty && problems.count == before { problem(nil, "baris tanpa nilai baseline maupun target.") }
         guard problems.count == before, let region, let year else { return }
         for (kind, value) in values {
-            entries.append(Entry(row: row.number, indicator: indicatorID, region: region, year: year, kind: kind, value: value, source: text(.source)))
+            entries.append(Entry(row: row.number, indicator: indicatorID, region: region, split: split, year: year, kind: kind, value: value, source: text(.source)))
         }
     }
 
     /// Per indicator × region of the file: one baseline at most, and no target year before the baseline year.
     private mutating func checkPlans() {
-        struct Key: Hashable { let indicator: String; let region: RegionCode }
+        struct Key: Hashable { let indicator: String; let region: RegionCode; let split: TargetSplit }
         var baselines: [Key: Entry] = [:]
         for entry in entries where entry.kind == .baseline {
-            let key = Key(indicator: entry.indicator, region: entry.region)
+            let key = Key(indicator: entry.indicator, region: entry.region, split: entry.split)
             if let earlier = baselines[key] {
                 problems.append(Problem(sheet: nil, row: entry.row, column: nil, message:
                     "baseline kedua untuk \(entry.indicator) di \(entry.region.dotted) (yang pertama di baris \(earlier.row)): satu indikator per wilayah punya satu baseline."))
@@ -163,7 +170,7 @@ public struct TargetSheet: Sendable {
             }
         }
         for entry in entries where entry.kind == .target {
-            guard let baseline = baselines[Key(indicator: entry.indicator, region: entry.region)], baseline.year > entry.year else { continue }
+            guard let baseline = baselines[Key(indicator: entry.indicator, region: entry.region, split: entry.split)], baseline.year > entry.year else { continue }
             problems.append(Problem(sheet: nil, row: baseline.row, column: nil, message:
                 MonitoringProblem.baselineAfterTarget(baselineYear: baseline.year, targetYear: entry.year).description + " (target di baris \(entry.row))"))
         }
@@ -174,8 +181,8 @@ public struct TargetSheet: Sendable {
         var order: [String] = []
         var plans: [String: TargetPlan] = [:]
         for entry in entries {
-            let key = entry.indicator + " " + entry.region.dotted
-            if plans[key] == nil { order.append(key); plans[key] = TargetPlan(indicator: entry.indicator, region: entry.region) }
+            let key = entry.indicator + " " + entry.region.dotted + " " + entry.split.key
+            if plans[key] == nil { order.append(key); plans[key] = TargetPlan(indicator: entry.indicator, region: entry.region, split: entry.split) }
             switch entry.kind {
             case .baseline: plans[key]?.baseline = Baseline(value: entry.value, year: entry.year, source: entry.source)
             case .target: plans[key]?.targets[entry.year] = entry.value

@@ -82,6 +82,7 @@ public struct SnapshotStore: Sendable {
                     SELECT \(bind: id), p.id, p.household_id, p.regency_code, p.village_code, h.desil, p.birth_date, p.resident_status
                     FROM person p JOIN household h ON h.regency_code = p.regency_code AND h.id = p.household_id
                     """).run()
+                try await SnapshotEnrolments.freeze(db, snapshot: id)
                 let resident = Self.resident("snapshot_person")
                 try await db.raw("""
                     UPDATE snapshot SET
@@ -149,7 +150,8 @@ public struct SnapshotStore: Sendable {
     /// The release diff from `a` to `b` at `level` (definitions: `RegionChange`), counted by the database in three
     /// passes over the snapshots' person rows: people joined on the record id both ways, families (the residents'
     /// registry family id) joined on that id. Memory stays flat at any size.
-    public func diff(from a: Snapshot, to b: Snapshot, level: DiffLevel, within scope: RegionCode? = nil) async throws -> ReleaseDiff {
+    public func diff(from a: Snapshot, to b: Snapshot, level: DiffLevel, within scope: RegionCode? = nil,
+                     byProgramme: Bool = false) async throws -> ReleaseDiff {
         let length = String(level.codeLength)
         let dialect = SchemaDialect(engine: database.engine)
         let residentA = Self.resident("a"), residentB = Self.resident("b")
@@ -207,6 +209,10 @@ public struct SnapshotStore: Sendable {
             change.movedIn = try row.decode(column: "moved_in", as: Int.self)
             change.movedOut = try row.decode(column: "moved_out", as: Int.self)
             regions.append(change)
+        }
+        let counted = regions
+        regions = try await database.read { db in
+            try await SnapshotEnrolments.add(to: counted, db, from: a.id, to: b.id, level: level, within: scope, byProgramme: byProgramme)
         }
         return ReleaseDiff(from: a.name, to: b.name, level: level, regions: regions)
     }

@@ -28,6 +28,8 @@ public struct Migrator: Sendable {
         .userLanguage,
         .enrolmentEnd,
         .externalIndicators,
+        .targetSplit,
+        .snapshotEnrolments,
     ]
 
     public let migrations: [Migration]

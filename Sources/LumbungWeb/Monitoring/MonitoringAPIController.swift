@@ -20,6 +20,7 @@ struct MonitoringAPIController {
     /// The progress document: the indicator, the year, the trend, the region's row and its children's.
     struct Progress: Encodable {
         let indicator: String
+        let split: String
         let direction: String
         let unit: String
         let year: Int
@@ -42,7 +43,8 @@ struct MonitoringAPIController {
                 let store = SnapshotStore(database: services.database)
                 let from = try await store.snapshot(named: FormQuery.value("from", in: request) ?? "")
                 let to = try await store.snapshot(named: FormQuery.value("to", in: request) ?? "")
-                return try await store.diff(from: from, to: to, level: level, within: within)
+                return try await store.diff(from: from, to: to, level: level, within: within,
+                                            byProgramme: FormQuery.value("byProgramme", in: request) == "true")
             }
             return JSONBody.response(diff)
         }
@@ -63,7 +65,7 @@ struct MonitoringAPIController {
             let loaded = try await MonitoringPageController.report(request, region: code, indicator: FormQuery.value("indicator", in: request),
                                                                    context: context, services: services)
             let report = loaded.progress
-            return JSONBody.response(Progress(indicator: report.indicator.id, direction: report.indicator.direction.rawValue,
+            return JSONBody.response(Progress(indicator: report.indicator.id, split: report.split.key, direction: report.indicator.direction.rawValue,
                                               unit: report.indicator.unit.rawValue, year: report.year, plan: report.plan.document,
                                               trend: report.trend, region: report.overall, children: report.children))
         }

@@ -47,6 +47,7 @@ struct MonitoringPageController {
         guard let indicator = IndicatorCatalogue.indicator(id) else {
             return try await ExternalMonitoring.report(id, region: region, services: services)
         }
+        let split = try TargetPageController.split(request, indicator: indicator)
         let store = SnapshotStore(database: services.database)
         let snapshots = try await store.list()
         var releases: [ProgressReport.Release] = []
@@ -58,7 +59,7 @@ struct MonitoringPageController {
         let plans = try await TargetStore(database: services.database).plans(indicator: indicator.id, within: region.code)
         let today = CalendarDate.todayInNTB(secondsSince1970: Date().timeIntervalSince1970)
         let progress = ProgressReport(indicator: indicator, region: region, tree: services.regions, releases: releases, plans: plans,
-                                      bands: .standard, fallbackYear: today.year)
+                                      bands: .standard, fallbackYear: today.year, split: split)
         return Loaded(progress: progress, snapshots: snapshots)
     }
 }
@@ -101,9 +102,14 @@ struct MonitoringPage {
     let hasRows: Bool
     let childrenLabel: String
     let download: String
+    /// The printable M&E report of the region.
+    let printLink: String
     let bands: String
     let suppressed: Bool
     let indicatorID: String
+    let splitOptions: [Option]
+    /// `&rincian=SPLIT=GROUP` for links that keep the rincian, empty for all.
+    let splitQuery: String
     /// Set by `links(for:message:texts:)`: the target form for those who may set targets, a note of a change.
     var editLink: String?
     var editLabel = ""
@@ -112,8 +118,9 @@ struct MonitoringPage {
     init(report: ProgressReport, snapshots: [SnapshotStore.Snapshot], restricted: Bool) {
         let indicator = report.indicator
         let region = report.region
-        title = "Pemantauan \(indicator.nameID) — \(region.name) — Lumbung"
-        heading = "Pemantauan: \(indicator.nameID), \(region.name)"
+        let splitNote = report.split.isAll ? "" : " (\(report.split.indonesianLabel))"
+        title = "Pemantauan \(indicator.nameID)\(splitNote) — \(region.name) — Lumbung"
+        heading = "Pemantauan: \(indicator.nameID)\(splitNote), \(region.name)"
         regionCode = region.code.dotted
         regionName = region.name
         indicatorName = indicator.nameID
@@ -122,6 +129,9 @@ struct MonitoringPage {
         direction = indicator.direction == .higherIsWorse ? "makin rendah makin baik" : "makin tinggi makin baik"
         year = report.year
         indicatorOptions = IndicatorCatalogue.all.map { Option(value: $0.id, label: $0.nameID, selected: $0.id == indicator.id) }
+        splitOptions = TargetSplit.choices(for: indicator).map { Option(value: $0.key, label: $0.indonesianLabel, selected: $0 == report.split) }
+        let rincian = report.split.isAll ? "" : "&rincian=\(report.split.key)"
+        splitQuery = rincian
         let unit = indicator.unit
         func show(_ value: Double?) -> String { Self.show(value, unit: unit) }
         baseline = report.plan.baseline.map { "\(show($0.value)) (\($0.year)\($0.source.isEmpty ? "" : ", " + $0.source))" } ?? "belum ada"
@@ -134,14 +144,15 @@ struct MonitoringPage {
         hasPoints = !points.isEmpty
         let indicatorID = indicator.id
         rows = report.children.map { row in
-            TableRow(code: row.code, name: row.name, link: "/pemantauan?wilayah=\(row.code)&indikator=\(indicatorID)", value: row.valueText,
+            TableRow(code: row.code, name: row.name, link: "/pemantauan?wilayah=\(row.code)&indikator=\(indicatorID)\(rincian)", value: row.valueText,
                      baseline: row.baseline.map { "\(show($0.value)) (\($0.year))" } ?? "–", target: row.target.map(show) ?? "–",
                      capaian: row.capaian.map { IndonesianNumber.decimal($0) + "%" } ?? "–", band: row.band?.name ?? "–",
                      light: row.band?.light.rawValue ?? "kosong")
         }
         hasRows = !rows.isEmpty
         childrenLabel = region.level.childrenLabel ?? "Wilayah"
-        download = "/pemantauan/unduh?wilayah=\(region.code.dotted)&indikator=\(indicator.id)"
+        printLink = "/pemantauan/laporan?wilayah=\(region.code.dotted)"
+        download = "/pemantauan/unduh?wilayah=\(region.code.dotted)&indikator=\(indicator.id)\(rincian)"
         bands = ScoreBands.standard.bands.map { band in
             band.minimum.isFinite ? "\(band.name) > \(IndonesianNumber.decimal(band.minimum))%" : "\(band.name) di bawahnya"
         }.joined(separator: " · ")

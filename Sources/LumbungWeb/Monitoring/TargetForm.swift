@@ -70,7 +70,7 @@ struct TargetForm {
     }
 
     /// The plan the form asks for, or its problems (every one found, each with its field).
-    func plan(indicator: String, region: RegionCode, texts: Catalogue) -> Outcome {
+    func plan(indicator: String, region: RegionCode, split: TargetSplit = .all, texts: Catalogue) -> Outcome {
         var problems: [Problem] = []
         func number(_ name: String) -> Double? {
             let typed = text(name)
@@ -100,7 +100,7 @@ struct TargetForm {
             return year
         }
 
-        var plan = TargetPlan(indicator: indicator, region: region)
+        var plan = TargetPlan(indicator: indicator, region: region, split: split)
         let baselineValue = number("baseline"), baselineYear = year("tahun_baseline")
         switch (baselineValue, baselineYear) {
         case let (value?, year?): plan.baseline = Baseline(value: value, year: year, source: String(text("sumber").prefix(200)))

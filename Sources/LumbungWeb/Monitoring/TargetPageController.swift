@@ -15,15 +15,17 @@ struct TargetPageController {
     func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         router.get("pemantauan/target", .permitted(.setTargets, region: .query("wilayah"))) { request, context -> Response in
             let (region, indicator) = try Self.subject(request, context: context, services: services)
-            let plan = try await TargetStore(database: services.database).plan(indicator: indicator.id, region: region.code)
+            let split = try Self.split(request, indicator: indicator)
+            let plan = try await TargetStore(database: services.database).plan(indicator: indicator.id, region: region.code, split: split)
             return render(TargetForm(plan: plan), region: region, indicator: indicator, stored: plan, problems: [], context: context, status: .ok)
         }
         router.post("pemantauan/target", .permitted(.setTargets, region: .query("wilayah"))) { request, context -> Response in
             let (region, indicator) = try Self.subject(request, context: context, services: services)
+            let split = try Self.split(request, indicator: indicator)
             let form = TargetForm(try await FormQuery.body(request))
             let store = TargetStore(database: services.database)
-            let stored = try await store.plan(indicator: indicator.id, region: region.code)
-            switch form.plan(indicator: indicator.id, region: region.code, texts: context.texts) {
+            let stored = try await store.plan(indicator: indicator.id, region: region.code, split: split)
+            switch form.plan(indicator: indicator.id, region: region.code, split: split, texts: context.texts) {
             case .problems(let problems):
                 return render(form, region: region, indicator: indicator, stored: stored, problems: problems, context: context, status: .badRequest)
             case .plan(let plan):
@@ -33,13 +35,14 @@ struct TargetPageController {
                     return render(form, region: region, indicator: indicator, stored: stored, problems: [TargetForm.Problem(field: "baseline", message: problem.description)],
                                   context: context, status: .badRequest)
                 }
-                return .redirect(to: Self.pageLink(region: region, indicator: indicator) + "&pesan=disimpan")
+                return .redirect(to: Self.pageLink(region: region, indicator: indicator, split: split) + "&pesan=disimpan")
             }
         }
         router.post("pemantauan/target/hapus", .permitted(.setTargets, region: .query("wilayah"))) { request, context -> Response in
             let (region, indicator) = try Self.subject(request, context: context, services: services)
-            try await TargetStore(database: services.database).delete(indicator: indicator.id, region: region.code, by: context.auditActor)
-            return .redirect(to: Self.pageLink(region: region, indicator: indicator) + "&pesan=dihapus")
+            let split = try Self.split(request, indicator: indicator)
+            try await TargetStore(database: services.database).delete(indicator: indicator.id, region: region.code, split: split, by: context.auditActor)
+            return .redirect(to: Self.pageLink(region: region, indicator: indicator, split: split) + "&pesan=dihapus")
         }
     }
 
@@ -52,8 +55,17 @@ struct TargetPageController {
         return (region, indicator)
     }
 
-    static func pageLink(region: Region, indicator: Indicator) -> String {
-        "/pemantauan?wilayah=\(region.code.dotted)&indikator=\(indicator.id)"
+    /// The rincian of the address (`rincian`, or `split` in the API): all when absent.
+    static func split(_ request: Request, indicator: Indicator) throws -> TargetSplit {
+        do {
+            return try TargetSplit.parse(FormQuery.value("rincian", in: request) ?? FormQuery.value("split", in: request) ?? "", for: indicator)
+        } catch {
+            throw AppError.monitoring(error)
+        }
+    }
+
+    static func pageLink(region: Region, indicator: Indicator, split: TargetSplit = .all) -> String {
+        "/pemantauan?wilayah=\(region.code.dotted)&indikator=\(indicator.id)" + (split.isAll ? "" : "&rincian=\(split.key)")
     }
 
     private func render(_ form: TargetForm, region: Region, indicator: Indicator, stored: TargetPlan, problems: [TargetForm.Problem],
@@ -81,6 +93,7 @@ struct TargetFormPage {
     let regionName: String
     let regionCode: String
     let indicatorName: String
+    let splitLabel: String
     let unitNote: String
     let direction: String
     let action: String
@@ -100,16 +113,17 @@ struct TargetFormPage {
         let marked = Set(problems.map(\.field))
         func field(_ name: String) -> Field { Field(name: name, value: form.fields[name] ?? "", invalid: marked.contains(name)) }
         let name = texts.name(indicator)
-        title = texts("target_title", ["indicator": name, "region": region.name]) + " — Lumbung"
+        title = texts("target_title", ["indicator": name + (stored.split.isAll ? "" : " (\(stored.split.indonesianLabel))"), "region": region.name]) + " — Lumbung"
         regionName = region.name
         regionCode = region.code.dotted
         indicatorName = name
         unitNote = texts(indicator.unit == .percent ? "target_unit_percent" : "target_unit_count")
         direction = texts(indicator.direction == .higherIsWorse ? "target_direction_lower" : "target_direction_higher")
-        let query = "wilayah=\(region.code.dotted)&indikator=\(indicator.id)&csrf=\(csrf)"
+        let query = "wilayah=\(region.code.dotted)&indikator=\(indicator.id)" + (stored.split.isAll ? "" : "&rincian=\(stored.split.key)") + "&csrf=\(csrf)"
         action = "/pemantauan/target?" + query
         deleteAction = "/pemantauan/target/hapus?" + query
-        back = TargetPageController.pageLink(region: region, indicator: indicator)
+        back = TargetPageController.pageLink(region: region, indicator: indicator, split: stored.split)
+        splitLabel = stored.split.isAll ? "" : " (\(stored.split.indonesianLabel))"
         baseline = field("baseline")
         baselineYear = field("tahun_baseline")
         source = field("sumber")
@@ -129,7 +143,7 @@ extension MonitoringPage {
     /// change just made (`pesan=disimpan|dihapus`).
     mutating func links(for user: UserRecord, message: String?, texts: Catalogue) {
         if user.role.may(.setTargets) {
-            editLink = "/pemantauan/target?wilayah=\(regionCode)&indikator=\(indicatorID)"
+            editLink = "/pemantauan/target?wilayah=\(regionCode)&indikator=\(indicatorID)\(splitQuery)"
             editLabel = texts("target_edit")
         }
         switch message {
