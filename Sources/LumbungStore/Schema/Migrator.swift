@@ -28,6 +28,7 @@ public struct Migrator: Sendable {
         .userLanguage,
         .enrolmentEnd,
         .externalIndicators,
+        .programmeTargets,
     ]
 
     public let migrations: [Migration]
