@@ -203,7 +203,15 @@ import Testing
                 #expect(results.count == 1 && results[0]["realisation"] as? Int == 2 && results[0]["capaian"] as? Double == 50
                         && results[0]["source"] as? String == "pendaftaran" && results[0]["target"] as? Int == 4)
             }
+            // The programme page's section.
+            try await analyst.execute(uri: "/program/SEMBAKO-LOTIM", method: .get) { response in
+                #expect(response.text.contains("Hasil program"))
+                #expect(response.text.contains("<td class=\"num\">4</td><td class=\"num\">2</td><td>dari pendaftaran</td><td class=\"num\">50%</td>"), "\(response.text)")
+            }
             let viewer = SignedInClient(base: client, token: try #require(tokens[.viewer]))
+            try await viewer.execute(uri: "/program/SEMBAKO-LOTIM", method: .get) { response in
+                #expect(response.text.contains("<td class=\"num\">4</td><td class=\"num\">&lt;5</td>"), "\(response.text)")
+            }
             try await viewer.execute(uri: "/api/v1/programmes/SEMBAKO-LOTIM/results", method: .get) { response in
                 let results = try #require(try response.json()["results"] as? [[String: Any]])
                 #expect(results.count == 1 && results[0]["realisation"] == nil && results[0]["capaian"] == nil)
