@@ -4,7 +4,7 @@ import SQLKit
 
 /// Baselines and targets per indicator × region.
 public struct TargetStore: Sendable {
-    private let database: Database
+    let database: Database
 
     public init(database: Database) {
         self.database = database

@@ -9,6 +9,8 @@ enum AppError: Error, Sendable {
     case unknownRegion(RegionCode)
     case pageNotFound
     case databaseUnavailable
+    /// Every connection (on SQLite: the one writer) stayed taken for the whole wait, e.g. by an import's final step.
+    case busy
     case unknownImport(String)
     case badUpload(MultipartUpload.Failure)
     case unknownLayout(String)
@@ -73,7 +75,7 @@ enum AppError: Error, Sendable {
         case .programmeRefused(let problems):
             problems.contains { if case .codeTaken = $0 { true } else if case .organisationNameTaken = $0 { true } else { false } } ? .conflict
                 : problems.contains { if case .programmeUnknown = $0 { true } else { false } } ? .notFound : .badRequest
-        case .databaseUnavailable: .serviceUnavailable
+        case .databaseUnavailable, .busy: .serviceUnavailable
         case .signInRequired, .badToken, .wrongCredentials: .unauthorized
         case .tooManyAttempts: .tooManyRequests
         case .forbidden, .outOfScope, .csrfRejected: .forbidden
@@ -86,6 +88,7 @@ enum AppError: Error, Sendable {
         case .unknownRegion: "unknown_region"
         case .pageNotFound: "not_found"
         case .databaseUnavailable: "database_unavailable"
+        case .busy: "busy"
         case .unknownImport: "unknown_import"
         case .badUpload: "bad_upload"
         case .unknownLayout: "unknown_layout"
@@ -132,6 +135,7 @@ enum AppError: Error, Sendable {
         case .unknownRegion(let code): RegionLookupError.unknown(code).description
         case .pageNotFound: "There is nothing at this address."
         case .databaseUnavailable: "The database does not answer; try again shortly."
+        case .busy: "Lumbung is busy (an import is being saved); try again in a few seconds."
         case .unknownImport(let id): "There is no import with id \(id)."
         case .badUpload(let failure):
             switch failure {
@@ -179,6 +183,7 @@ enum AppError: Error, Sendable {
         case .unknownRegion(let code): RegionLookupError.unknown(code).indonesianDescription
         case .pageNotFound: "Halaman yang Anda cari tidak ada."
         case .databaseUnavailable: "Basis data tidak menjawab; coba lagi sebentar lagi."
+        case .busy: "Lumbung sedang sibuk (sebuah impor sedang disimpan). Coba lagi beberapa detik lagi; data Anda tidak hilang."
         case .unknownImport: "Impor ini tidak ditemukan (mungkin server dimulai ulang). Lihat daftar impor."
         case .badUpload(let failure):
             switch failure {
@@ -223,7 +228,8 @@ enum AppError: Error, Sendable {
 
     /// The Indonesian page heading for the status.
     var indonesianTitle: String {
-        switch status {
+        if case .busy = self { return "Sedang sibuk" }
+        return switch status {
         case .badRequest: "Permintaan tidak valid"
         case .notFound: "Tidak ditemukan"
         case .serviceUnavailable: "Layanan belum siap"

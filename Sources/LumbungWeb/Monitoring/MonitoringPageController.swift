@@ -17,6 +17,7 @@ struct MonitoringPageController {
         router.get("pemantauan", .permitted(.readAggregates, region: .query("wilayah"))) { request, context -> Response in
             let report = try await Self.report(request, context: context, services: services)
             var page = MonitoringPage(report: report.progress, snapshots: report.snapshots, restricted: context.suppressesSmallCells)
+            page.links(for: try context.requireUser(), message: FormQuery.value("pesan", in: request), texts: context.texts)
             page.indicatorOptions += try await ExternalMonitoring.options(selected: report.progress.indicator.id, services: services)
             return services.pages.render("pemantauan", page, for: context)
         }
@@ -102,6 +103,11 @@ struct MonitoringPage {
     let download: String
     let bands: String
     let suppressed: Bool
+    let indicatorID: String
+    /// Set by `links(for:message:texts:)`: the target form for those who may set targets, a note of a change.
+    var editLink: String?
+    var editLabel = ""
+    var notice: String?
 
     init(report: ProgressReport, snapshots: [SnapshotStore.Snapshot], restricted: Bool) {
         let indicator = report.indicator
@@ -111,6 +117,7 @@ struct MonitoringPage {
         regionCode = region.code.dotted
         regionName = region.name
         indicatorName = indicator.nameID
+        indicatorID = indicator.id
         definition = indicator.definition
         direction = indicator.direction == .higherIsWorse ? "makin rendah makin baik" : "makin tinggi makin baik"
         year = report.year
