@@ -171,3 +171,53 @@ import Testing
         }
     }
 }
+
+/// Programme results through the API: figures as `ProgrammeResultsTests` works them out, withheld small counts for
+/// viewers, and the scope checked.
+@Suite struct ProgrammeResultsWebTests {
+    @Test(arguments: TestDatabase.engines)
+    func the_api_answers_targets_realisasi_and_capaian(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52.03", engine: engine) { client, tokens, services, _ in
+            try await ProgrammeFixtures.registry(services.database)
+            let store = ProgrammeStore(database: services.database)
+            let actor = AuditActor(name: "uji", address: nil)
+            let dinas = try await store.addOrganisation(Organisation(name: "Dinas Sosial Lombok Timur", kind: .dinasSosial), by: actor)
+            _ = try await store.add(Programme(code: ProgrammeCode("SEMBAKO-LOTIM")!, name: "Sembako Pemda", organisationID: dinas.id, sectors: [.food],
+                                              unit: .family, start: CalendarDate(year: 2024, month: 1, day: 1)!, targetRegions: [try RegionCode("52.03")]), by: actor)
+            // Families 1 and 2 (Tanjung Luar) received in 2025.
+            let info = EnrolmentListInfo(batch: ImportBatchInfo(layout: "penerima-program", fileName: "s.csv", sha256: "s", dryRun: false,
+                                                                asOf: CalendarDate(year: 2025, month: 6, day: 30)!), programme: ProgrammeCode("SEMBAKO-LOTIM"))
+            let entries = [BeneficiaryEntry(row: 2, kkNumber: "5203010101200001", period: "2025"), BeneficiaryEntry(row: 3, kkNumber: "5203010101200002", period: "2025")]
+            _ = try await store.importEnrolments(info) { writer in
+                try await writer.add(entries)
+                return ([], BatchCounts(read: entries.count, warned: 0, rejected: 0))
+            }
+            try await ProgrammeTargetStore(database: services.database).save([
+                ProgrammeTarget(programme: "SEMBAKO-LOTIM", region: try RegionCode("52.03.01.2001"), year: 2025, target: 4),
+            ], by: "uji")
+            // 2 of 4 = 50 %.
+            let analyst = SignedInClient(base: client, token: try #require(tokens[.analyst]))
+            try await analyst.execute(uri: "/api/v1/programmes/SEMBAKO-LOTIM/results?within=52.03.01", method: .get) { response in
+                #expect(response.status == .ok, "\(response.text)")
+                let results = try #require(try response.json()["results"] as? [[String: Any]])
+                #expect(results.count == 1 && results[0]["realisation"] as? Int == 2 && results[0]["capaian"] as? Double == 50
+                        && results[0]["source"] as? String == "pendaftaran" && results[0]["target"] as? Int == 4)
+            }
+            // The programme page's section.
+            try await analyst.execute(uri: "/program/SEMBAKO-LOTIM", method: .get) { response in
+                #expect(response.text.contains("Hasil program"))
+                #expect(response.text.contains("<td class=\"num\">4</td><td class=\"num\">2</td><td>dari pendaftaran</td><td class=\"num\">50%</td>"), "\(response.text)")
+            }
+            let viewer = SignedInClient(base: client, token: try #require(tokens[.viewer]))
+            try await viewer.execute(uri: "/program/SEMBAKO-LOTIM", method: .get) { response in
+                #expect(response.text.contains("<td class=\"num\">4</td><td class=\"num\">&lt;5</td>"), "\(response.text)")
+            }
+            try await viewer.execute(uri: "/api/v1/programmes/SEMBAKO-LOTIM/results", method: .get) { response in
+                let results = try #require(try response.json()["results"] as? [[String: Any]])
+                #expect(results.count == 1 && results[0]["realisation"] == nil && results[0]["capaian"] == nil)
+            }
+            try await viewer.execute(uri: "/api/v1/programmes/SEMBAKO-LOTIM/results?within=52.01", method: .get) { #expect($0.status == .forbidden) }
+            try await viewer.execute(uri: "/api/v1/programmes/ENTAH/results", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+}

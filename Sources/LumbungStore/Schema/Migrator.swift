@@ -30,6 +30,7 @@ public struct Migrator: Sendable {
         .externalIndicators,
         .targetSplit,
         .snapshotEnrolments,
+        .programmeTargets,
     ]
 
     public let migrations: [Migration]

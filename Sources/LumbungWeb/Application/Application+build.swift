@@ -72,6 +72,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     MonitoringAPIController(services: services).register(on: api)
     ExternalIndicatorAPIController(services: services).register(on: api)
     ExternalIndicatorPageController(services: services).register(on: pages)
+    ProgrammeResultsAPIController(services: services).register(on: api)
     return router
 }
 

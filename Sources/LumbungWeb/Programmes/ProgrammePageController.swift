@@ -53,7 +53,9 @@ struct ProgrammePageController {
         pages.get("program/{programme}", .permitted(.readAggregates, region: .none)) { request, context -> Response in
             let user = try context.requireUser()
             let record = try await ProgrammeAccess.record(context.parameters.get("programme") ?? "", for: user, store: store)
-            return detail(record, context, message: FormQuery.value("pesan", in: request), error: nil, status: .ok)
+            let results = try await ProgrammeTargetStore(database: services.database).results(
+                of: record.programme.code.value, within: user.scope.region, tree: services.regions, restricted: context.suppressesSmallCells)
+            return detail(record, context, message: FormQuery.value("pesan", in: request), error: nil, status: .ok, results: results)
         }
         pages.get("program/{programme}/ubah", .permitted(.manageProgrammes, region: .none)) { request, context -> Response in
             let user = try context.requireUser()
@@ -173,7 +175,8 @@ struct ProgrammePageController {
         }
     }
 
-    private func detail(_ record: ProgrammeRecord, _ context: AppRequestContext, message: String?, error: String?, status: HTTPResponse.Status) -> Response {
+    private func detail(_ record: ProgrammeRecord, _ context: AppRequestContext, message: String?, error: String?, status: HTTPResponse.Status,
+                        results: [ProgrammeResult] = []) -> Response {
         let view = ProgrammeView(record, restricted: context.suppressesSmallCells)
         let user = context.identity?.user
         let programme = record.programme
@@ -193,7 +196,7 @@ struct ProgrammePageController {
             canListPeople: user.map { ProgrammeAccess.listsPeople($0, record) } ?? false,
             canUpload: user.map { ListUpload.mayUpload($0, record) && programme.closedOn == nil } ?? false,
             matches: EnrolmentMatch.allCases.map { .init(label: texts.name($0), count: view.enrolmentsByMatch[$0.rawValue].map { ProgrammeListPage.text($0, texts) } ?? "0") },
-            message: message, error: error)
+            message: message, error: error, results: ProgrammeResultRow.rows(results), hasResults: !results.isEmpty)
         return services.pages.render("program-detail", page, status: status, for: context)
     }
 

@@ -173,6 +173,9 @@ struct ProgrammeDetailPage {
     let matches: [Count]
     let message: String?
     let error: String?
+    /// "Hasil program": targets, realisasi and capaian per region and year (`ProgrammeResultRow`).
+    var results: [ProgrammeResultRow] = []
+    var hasResults = false
 }
 
 /// `/program/{kode}/peserta`: the enrolled people (personal data, audited).
