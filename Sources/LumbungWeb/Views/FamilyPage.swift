@@ -56,13 +56,15 @@ struct FamilyView: Encodable {
         let amount: String?
         let person: String?
         let match: String
+        /// The programme's participant number (`No. Peserta`), when a list gave one.
+        let participantNumber: String?
     }
 
     init(_ card: FamilyCard, tree: RegionTree, fullIdentity: Bool, programmes: [FamilyProgramme] = []) {
         self.programmes = programmes.map {
             Programme(code: $0.code, name: $0.name, organisation: $0.organisation, sectors: $0.sectors.map(\.label).joined(separator: ", "),
                       period: $0.period, receivedOn: $0.receivedOn?.description, amount: $0.amount.map { "Rp " + IndonesianNumber.format($0) },
-                      person: $0.personName, match: $0.match.label)
+                      person: $0.personName, match: $0.match.label, participantNumber: $0.participantNumber)
         }
         hasProgrammes = !programmes.isEmpty
         func shown(_ digits: String?) -> String? { digits.map { fullIdentity ? $0 : IdentityMask.masked($0) } }
