@@ -303,11 +303,7 @@ public final class EnrolmentWriter: @unchecked Sendable {
                     """).all() {
                     let id = try row.decode(column: "programme_id", as: Int.self)
                     let key = "\(id)|\(try row.decode(column: "enrolment_key", as: String.self))"
-                    let enrolment = StoredEnrolment(
-                        id: try row.decode(column: "id", as: Int.self), period: try row.decode(column: "period", as: String.self),
-                        amount: try row.decode(column: "amount", as: Int?.self), receivedOn: try row.decode(column: "received_on", as: String?.self),
-                        ended: try row.decode(column: "ended_on", as: String?.self) != nil,
-                        participantNumber: try row.decode(column: "participant_number", as: String?.self))
+                    let enrolment = try StoredEnrolment(row)
                     stored[key + "|" + enrolment.period] = (enrolment.id, try row.decode(column: "match_kind", as: String.self) != EnrolmentMatch.unmatched.rawValue,
                                                             enrolment.ended, enrolment.participantNumber)
                     storedByKey[key, default: []].append(enrolment)
@@ -421,6 +417,16 @@ public final class EnrolmentWriter: @unchecked Sendable {
         let receivedOn: String?
         let ended: Bool
         let participantNumber: String?
+
+        /// From a row with `id`, `period`, `amount`, `received_on` and `ended_on` (as text) and `participant_number`.
+        init(_ row: any SQLRow) throws {
+            id = try row.decode(column: "id", as: Int.self)
+            period = try row.decode(column: "period", as: String.self)
+            amount = try row.decode(column: "amount", as: Int?.self)
+            receivedOn = try row.decode(column: "received_on", as: String?.self)
+            ended = try row.decode(column: "ended_on", as: String?.self) != nil
+            participantNumber = try row.decode(column: "participant_number", as: String?.self)
+        }
     }
 
     /// What an enrolment of `programme` is one per: the matched family for a family programme, the matched person for
@@ -453,11 +459,7 @@ public final class EnrolmentWriter: @unchecked Sendable {
                     let regency = try row.decode(column: "regency_code", as: String?.self) ?? ""
                     guard let unitID = try row.decode(column: column, as: Int?.self) else { continue }
                     let unit = want.unit == .family ? "h:\(regency):\(unitID)" : "p:\(regency):\(unitID)"
-                    result["\(programmeID)|\(unit)", default: []].append(StoredEnrolment(
-                        id: try row.decode(column: "id", as: Int.self), period: try row.decode(column: "period", as: String.self),
-                        amount: try row.decode(column: "amount", as: Int?.self), receivedOn: try row.decode(column: "received_on", as: String?.self),
-                        ended: try row.decode(column: "ended_on", as: String?.self) != nil,
-                        participantNumber: try row.decode(column: "participant_number", as: String?.self)))
+                    result["\(programmeID)|\(unit)", default: []].append(try StoredEnrolment(row))
                 }
             }
         }

@@ -24,6 +24,8 @@ struct ProgrammeListPage {
         let name: String
         let kind: String
         let region: String
+        /// Where the user registers a programme of this organisation from its workbook, when they may.
+        let registerLink: String?
     }
 
     struct Option {
@@ -249,9 +251,13 @@ struct UploadResultPage {
     let desil1Unreached: String
 
     init(record: ProgrammeRecord, outcome: ListUpload.Outcome) {
+        self.init(code: record.programme.code.value, name: record.programme.name, outcome: outcome)
+    }
+
+    init(code: String, name: String, outcome: ListUpload.Outcome) {
         let report = outcome.report
-        code = record.programme.code.value
-        name = record.programme.name
+        self.code = code
+        self.name = name
         title = "Daftar penerima \(code) — Lumbung"
         file = report.file
         already = report.alreadyImportedInBatch != nil
