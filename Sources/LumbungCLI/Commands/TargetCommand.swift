@@ -35,7 +35,6 @@ struct TargetCommand: AsyncParsableCommand {
         @Option(help: "The last year of derived targets.") var through: Int?
 
         func run() async throws {
-            guard IndicatorCatalogue.indicator(indicator) != nil else { throw CLIFailure.usage(MonitoringProblem.indicatorUnknown(indicator).description) }
             let code = try ReportCommand.parseRegion(region)
             var change = TargetPlan(indicator: indicator, region: code)
             if let baseline {
@@ -52,6 +51,9 @@ struct TargetCommand: AsyncParsableCommand {
             let (indicator, reduce, through, given) = (self.indicator, self.reduce, self.through, change)
             let saved = try await UserCommand.withDatabase(databaseOptions, loggingOptions) { database in
                 var change = given
+                if IndicatorCatalogue.indicator(indicator) == nil, try await ExternalIndicatorStore(database: database).indicator(indicator) == nil {
+                    throw CLIFailure.usage(MonitoringProblem.indicatorUnknown(indicator).description)
+                }
                 let store = TargetStore(database: database)
                 if let reduce {
                     guard let through else { throw CLIFailure.usage("--reduce butuh --through TAHUN.") }
@@ -117,7 +119,8 @@ struct TargetCommand: AsyncParsableCommand {
             let saved = try await UserCommand.withDatabase(databaseOptions, loggingOptions) { database in
                 let tree = try await RegionStore(database: database).fetchTree()
                 let sheet: TargetSheet
-                do { sheet = try TargetSheet.read(url, tree: tree) } catch let error as SheetReadError {
+                let external = Swift.Set(try await ExternalIndicatorStore(database: database).indicators().map(\.id))
+                do { sheet = try TargetSheet.read(url, tree: tree, external: external) } catch let error as SheetReadError {
                     throw CLIFailure.failure(error.indonesianDescription)
                 }
                 guard sheet.problems.isEmpty else {

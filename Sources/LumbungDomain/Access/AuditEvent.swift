@@ -32,6 +32,8 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case programmeClosed = "programme.closed"
         case columnTemplateSaved = "column_template.saved"
         case columnTemplateDeleted = "column_template.deleted"
+        case targetSaved = "target.saved"
+        case targetDeleted = "target.deleted"
     }
 
     public var id: Int

@@ -97,6 +97,16 @@ public enum EnrolmentMatch: String, Sendable, Codable, CaseIterable, Hashable {
         case .unmatched: "tidak ditemukan di registri"
         }
     }
+
+    /// The label in English (pages in English).
+    public var englishLabel: String {
+        switch self {
+        case .nik: "NIK"
+        case .kk: "Family card no. (KK)"
+        case .nameAndBirthDate: "name + date of birth in the village (weak)"
+        case .unmatched: "not found in the registry"
+        }
+    }
 }
 
 /// One enrolment per programme and family (per person for a person programme), whichever key a source found it by:

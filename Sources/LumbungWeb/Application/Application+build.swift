@@ -67,7 +67,10 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     PersonLookupController(services: services).register(pages: pages, api: api)
     ProgrammePageController(services: services).register(on: pages)
     MonitoringPageController(services: services).register(on: pages)
+    TargetPageController(services: services).register(on: pages)
     MonitoringAPIController(services: services).register(on: api)
+    ExternalIndicatorAPIController(services: services).register(on: api)
+    ExternalIndicatorPageController(services: services).register(on: pages)
     return router
 }
 

@@ -16,8 +16,10 @@ struct MonitoringPageController {
     func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         router.get("pemantauan", .permitted(.readAggregates, region: .query("wilayah"))) { request, context -> Response in
             let report = try await Self.report(request, context: context, services: services)
-            return services.pages.render("pemantauan", MonitoringPage(report: report.progress, snapshots: report.snapshots,
-                                                                       restricted: context.suppressesSmallCells), for: context)
+            var page = MonitoringPage(report: report.progress, snapshots: report.snapshots, restricted: context.suppressesSmallCells)
+            page.links(for: try context.requireUser(), message: FormQuery.value("pesan", in: request), texts: context.texts)
+            page.indicatorOptions += try await ExternalMonitoring.options(selected: report.progress.indicator.id, services: services)
+            return services.pages.render("pemantauan", page, for: context)
         }
         router.get("pemantauan/unduh", .permitted(.readAggregates, region: .query("wilayah"))) { request, context -> Response in
             let report = try await Self.report(request, context: context, services: services)
@@ -42,7 +44,9 @@ struct MonitoringPageController {
         let scope = try context.requireUser().scope.region
         let region = try AppError.region(regionText.flatMap { $0.isEmpty ? nil : $0 } ?? scope.dotted, in: services.regions)
         let id = indicatorText.flatMap { $0.isEmpty ? nil : $0 } ?? "desil1_families"
-        guard let indicator = IndicatorCatalogue.indicator(id) else { throw AppError.monitoring(.indicatorUnknown(String(id.prefix(60)))) }
+        guard let indicator = IndicatorCatalogue.indicator(id) else {
+            return try await ExternalMonitoring.report(id, region: region, services: services)
+        }
         let store = SnapshotStore(database: services.database)
         let snapshots = try await store.list()
         var releases: [ProgressReport.Release] = []
@@ -84,7 +88,7 @@ struct MonitoringPage {
     let direction: String
     let year: Int
     let chart: String
-    let indicatorOptions: [Option]
+    var indicatorOptions: [Option]
     let baseline: String
     let target: String
     let latest: String
@@ -99,6 +103,11 @@ struct MonitoringPage {
     let download: String
     let bands: String
     let suppressed: Bool
+    let indicatorID: String
+    /// Set by `links(for:message:texts:)`: the target form for those who may set targets, a note of a change.
+    var editLink: String?
+    var editLabel = ""
+    var notice: String?
 
     init(report: ProgressReport, snapshots: [SnapshotStore.Snapshot], restricted: Bool) {
         let indicator = report.indicator
@@ -108,6 +117,7 @@ struct MonitoringPage {
         regionCode = region.code.dotted
         regionName = region.name
         indicatorName = indicator.nameID
+        indicatorID = indicator.id
         definition = indicator.definition
         direction = indicator.direction == .higherIsWorse ? "makin rendah makin baik" : "makin tinggi makin baik"
         year = report.year
