@@ -6,6 +6,7 @@ import LumbungReference
 import LumbungStore
 import LumbungSynth
 import LumbungTestSupport
+import SQLKit
 import Testing
 
 /// The generator's beneficiary lists imported beside its registry give, for every region at every level and every
@@ -70,6 +71,52 @@ import Testing
             }
             let again = CoverageReport.totals(try await store.coverageByVillage(within: try RegionCode("52")), tree: tree)
             #expect(again[try RegionCode("52")] == totals[try RegionCode("52")])
+        }
+    }
+
+    /// DTSEN's programme flag columns (`kd_pkh`, `kd_bss_bnpt`, `kd_blt_dana_desa` on families, `kd_pbi` on persons)
+    /// imported with the registry give, per region at every level and per programme, exactly the flagged families
+    /// (persons for PBI-JK) `truth.json` lists under the DTSEN layout's `programmeFlags`.
+    @Test(arguments: TestDatabase.engines)
+    func dtsen_flags_enrol_exactly_the_flagged_families_of_the_truth(engine: Database.Engine) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flags-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let options = GeneratorOptions(scale: 0.002, seed: 21, layouts: [.dtsen], faultRates: .none)
+        let summary = try await PopulationGenerator(options: options).generate(into: folder)
+        let truth = try JSONDecoder().decode(Truth.self, from: Data(contentsOf: folder.appendingPathComponent("truth.json")))
+        let flags = try #require(truth.layouts["dtsen"]?.programmeFlags)
+        let tree = RegionTree(try ReferenceData.regions())
+        try await TestDatabase.with(engine) { database in
+            let job = ImportJob(database: database, references: try ImportReferences.load())
+            var importOptions = ImportOptions(asOf: options.asOf)
+            importOptions.rejectsFolder = folder
+            for name in summary.files.filter({ $0.hasPrefix("dtsen-keluarga") }) + summary.files.filter({ $0.hasPrefix("dtsen-individu") }) {
+                let report = try await job.run(folder.appendingPathComponent(name), options: importOptions)
+                let noted = report.notes.contains { note in note.hasPrefix("Penanda program nasional") }
+                #expect(noted, "\(name): \(report.notes)")
+            }
+            let unmatched = try await database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM enrolment WHERE household_id IS NULL").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(unmatched == 0)
+            // Running enrolments per desa and programme, summed by hand into every region that holds the desa.
+            let rows = try await database.read { db in
+                try await db.raw("""
+                    SELECT p.code, e.village_code, COUNT(*) AS n FROM enrolment e JOIN programme p ON p.id = e.programme_id
+                    WHERE e.ended_on IS NULL GROUP BY p.code, e.village_code
+                    """).all().map { (try $0.decode(column: "code", as: String.self), try RegionCode($0.decode(column: "village_code", as: String.self)),
+                                      try $0.decode(column: "n", as: Int.self)) }
+            }
+            var compared = 0
+            for region in tree.all {
+                var actual: [String: Int] = [:]
+                for (code, village, count) in rows where region.code.contains(village) { actual[code, default: 0] += count }
+                #expect(actual == (flags[region.code.dotted] ?? [:]), "\(region.code)")
+                compared += 1
+            }
+            #expect(compared == 1_294)
+            // Every flag is present, so the check could fail.
+            #expect(Set(flags["52"]?.keys.map { $0 } ?? []) == ["PKH", "BPNT", "BLT-DD", "PBI-JK"])
         }
     }
 }

@@ -102,6 +102,12 @@ import Testing
             #expect(record.programme.start == CalendarDate(year: 2025, month: 1, day: 1) && record.programme.end == CalendarDate(year: 2025, month: 12, day: 31))
             #expect(record.programme.targetRegions == [try RegionCode("52.03")])
             #expect(try await Self.counts(database) == [1, 4, 1])
+            // Each enrolment keeps its No. Peserta (the repeated row P-005 merged into P-001): on the participants list
+            // and on family 1's page.
+            let listed = try await store.enrolments(of: ProgrammeCode("LANSIA-LOTIM")!).map { "\($0.name ?? "-") \($0.participantNumber ?? "-")" }
+            #expect(listed == ["Inaq Sari P-001", "Made Putra P-002", "Papuq Rahim P-003", "Tidak Ada P-004"])
+            let family = try await store.programmes(ofFamily: "52.03", household: 1)
+            #expect(family.map(\.participantNumber) == ["P-001"])
 
             // The same file again changes nothing.
             let again = try await job.run(file, options: Self.options(file, owner: Self.dinas))

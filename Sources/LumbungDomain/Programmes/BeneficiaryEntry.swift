@@ -24,6 +24,8 @@ public struct BeneficiaryEntry: Sendable, Hashable {
     /// What a list of several programmes says of the row's programme (name, organisation, kind of aid), so a
     /// programme it names that is not registered yet can be registered from it (command line only).
     public var listed: ListedProgramme?
+    /// The participant number the programme gave (`No. Peserta`: a PKH or KKS number, a BPJS card number …).
+    public var participantNumber: String?
 
     /// A programme as a list of several programmes describes it.
     public struct ListedProgramme: Sendable, Hashable {
@@ -40,7 +42,7 @@ public struct BeneficiaryEntry: Sendable, Hashable {
 
     public init(row: Int, programme: ProgrammeCode? = nil, nik: String? = nil, kkNumber: String? = nil, name: String? = nil,
                 birthDate: CalendarDate? = nil, address: String? = nil, village: RegionCode? = nil, receivedOn: CalendarDate? = nil,
-                amount: Int? = nil, period: String = "", listed: ListedProgramme? = nil) {
+                amount: Int? = nil, period: String = "", listed: ListedProgramme? = nil, participantNumber: String? = nil) {
         self.row = row
         self.programme = programme
         self.nik = nik
@@ -53,6 +55,7 @@ public struct BeneficiaryEntry: Sendable, Hashable {
         self.amount = amount
         self.period = period
         self.listed = listed
+        self.participantNumber = participantNumber
     }
 
     /// A name as lists compare it: upper case, single spaces, no punctuation ("Baiq  Nurul," = "BAIQ NURUL").

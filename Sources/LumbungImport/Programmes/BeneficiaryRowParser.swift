@@ -66,6 +66,7 @@ struct BeneficiaryRowParser: Sendable {
             }
         }
         entry.period = text(.period, limit: 20) ?? ""
+        entry.participantNumber = text(.participant, limit: 60)
         if entry.nik == nil, entry.kkNumber == nil, entry.name == nil, issues.isEmpty {
             issues.append(ImportIssue(row: row.number, column: nil, value: nil, severity: .error, code: "nobody_named",
                                       message: "Baris ini tidak menyebut NIK, No. KK, maupun nama: tidak ada yang dapat didaftarkan."))

@@ -204,3 +204,11 @@ extension BeneficiaryColumns {
         return BeneficiaryColumns(headerRow: headerRow, header: header, columns: columns)
     }
 }
+
+extension ProgrammeWorkbook {
+    /// The programme a participant workbook describes on its first sheet; `nil` for a file that is no programme
+    /// workbook (a plain list). Throws the sheet's problems as `read` does.
+    public static func description(of file: URL) throws -> ProgrammeDescription? {
+        try read(TableScan.readers(for: file), file: file.lastPathComponent, programme: nil)?.description
+    }
+}

@@ -290,7 +290,7 @@ public final class EnrolmentWriter: @unchecked Sendable {
             }
             keyed.append((entry, record, key, found[entry.row]))
         }
-        var stored: [String: (id: Int, matched: Bool, ended: Bool)] = [:]
+        var stored: [String: (id: Int, matched: Bool, ended: Bool, participant: String?)] = [:]
         // The same enrolments by programme and key, any period: a row without a period continues one with a period.
         var storedByKey: [String: [StoredEnrolment]] = [:]
         let keysByProgramme = Dictionary(grouping: keyed, by: { $0.record.programme.id ?? 0 }).mapValues { Array(Set($0.map(\.key))) }
@@ -298,17 +298,14 @@ public final class EnrolmentWriter: @unchecked Sendable {
             for slice in keys.chunked(400) {
                 for row in try await db.raw("""
                     SELECT id, programme_id, enrolment_key, period, match_kind, amount, CAST(received_on AS TEXT) AS received_on,
-                      CAST(ended_on AS TEXT) AS ended_on FROM enrolment
+                      CAST(ended_on AS TEXT) AS ended_on, participant_number FROM enrolment
                     WHERE programme_id = \(bind: programmeID) AND enrolment_key IN (\(binds: Array(slice))) ORDER BY id
                     """).all() {
                     let id = try row.decode(column: "programme_id", as: Int.self)
                     let key = "\(id)|\(try row.decode(column: "enrolment_key", as: String.self))"
-                    let enrolment = StoredEnrolment(
-                        id: try row.decode(column: "id", as: Int.self), period: try row.decode(column: "period", as: String.self),
-                        amount: try row.decode(column: "amount", as: Int?.self), receivedOn: try row.decode(column: "received_on", as: String?.self),
-                        ended: try row.decode(column: "ended_on", as: String?.self) != nil)
+                    let enrolment = try StoredEnrolment(row)
                     stored[key + "|" + enrolment.period] = (enrolment.id, try row.decode(column: "match_kind", as: String.self) != EnrolmentMatch.unmatched.rawValue,
-                                                            enrolment.ended)
+                                                            enrolment.ended, enrolment.participantNumber)
                     storedByKey[key, default: []].append(enrolment)
                 }
             }
@@ -370,6 +367,10 @@ public final class EnrolmentWriter: @unchecked Sendable {
                         """).run()
                     outcome.updated += 1
                     touchedVillages.insert(found.village)
+                } else if let participant = entry.participantNumber, existing.participant == nil {
+                    // A list that gives the participant number an earlier one did not.
+                    try await db.raw("UPDATE enrolment SET participant_number = \(bind: participant), batch_id = \(bind: batchID) WHERE id = \(bind: existing.id)").run()
+                    outcome.updated += 1
                 } else {
                     outcome.unchanged += 1
                 }
@@ -398,11 +399,13 @@ public final class EnrolmentWriter: @unchecked Sendable {
             if let village = item.found?.0.village { touchedVillages.insert(village) }
             inserts.append([programme.id ?? 0, item.key, entry.period, batchID, entry.row, entry.nik, entry.kkNumber, entry.name,
                             entry.birthDate?.description, entry.address, entry.village?.dotted, entry.receivedOn?.description, entry.amount,
-                            how.rawValue, item.found?.0.regency, item.found?.0.village, item.found?.0.household, item.found?.0.person])
+                            how.rawValue, item.found?.0.regency, item.found?.0.village, item.found?.0.household, item.found?.0.person,
+                            entry.participantNumber])
         }
         try await BulkInsert.rows(db, into: "enrolment", columns: [
             "programme_id", "enrolment_key", "period", "batch_id", "row_number", "nik", "kk_number", "full_name", "birth_date", "address",
             "listed_village_code", "received_on", "amount", "match_kind", "regency_code", "village_code", "household_id", "person_id",
+            "participant_number",
         ], inserts, perStatement: 100, casts: dialect.engine == .postgres ? ["birth_date": "DATE", "received_on": "DATE"] : [:])
     }
 
@@ -413,6 +416,17 @@ public final class EnrolmentWriter: @unchecked Sendable {
         let amount: Int?
         let receivedOn: String?
         let ended: Bool
+        let participantNumber: String?
+
+        /// From a row with `id`, `period`, `amount`, `received_on` and `ended_on` (as text) and `participant_number`.
+        init(_ row: any SQLRow) throws {
+            id = try row.decode(column: "id", as: Int.self)
+            period = try row.decode(column: "period", as: String.self)
+            amount = try row.decode(column: "amount", as: Int?.self)
+            receivedOn = try row.decode(column: "received_on", as: String?.self)
+            ended = try row.decode(column: "ended_on", as: String?.self) != nil
+            participantNumber = try row.decode(column: "participant_number", as: String?.self)
+        }
     }
 
     /// What an enrolment of `programme` is one per: the matched family for a family programme, the matched person for
@@ -439,16 +453,13 @@ public final class EnrolmentWriter: @unchecked Sendable {
             for slice in want.ids.sorted().chunked(400) {
                 for row in try await db.raw("""
                     SELECT id, period, amount, CAST(received_on AS TEXT) AS received_on, CAST(ended_on AS TEXT) AS ended_on, regency_code,
-                      household_id, person_id
+                      household_id, person_id, participant_number
                     FROM enrolment WHERE programme_id = \(bind: programmeID) AND \(unsafeRaw: column) IN (\(binds: Array(slice))) ORDER BY id
                     """).all() {
                     let regency = try row.decode(column: "regency_code", as: String?.self) ?? ""
                     guard let unitID = try row.decode(column: column, as: Int?.self) else { continue }
                     let unit = want.unit == .family ? "h:\(regency):\(unitID)" : "p:\(regency):\(unitID)"
-                    result["\(programmeID)|\(unit)", default: []].append(StoredEnrolment(
-                        id: try row.decode(column: "id", as: Int.self), period: try row.decode(column: "period", as: String.self),
-                        amount: try row.decode(column: "amount", as: Int?.self), receivedOn: try row.decode(column: "received_on", as: String?.self),
-                        ended: try row.decode(column: "ended_on", as: String?.self) != nil))
+                    result["\(programmeID)|\(unit)", default: []].append(try StoredEnrolment(row))
                 }
             }
         }
@@ -456,20 +467,22 @@ public final class EnrolmentWriter: @unchecked Sendable {
     }
 
     /// A later source's row for a stored enrolment of the same family: it takes the row's period (when it had none),
-    /// amount and date received, runs again if it had ended, and names this batch as its source; a row that adds
+    /// amount, date received and participant number, runs again if it had ended, and names this batch as its source; a row that adds
     /// nothing leaves it unchanged.
     private func continueEnrolment(_ existing: StoredEnrolment, with entry: BeneficiaryEntry) async throws {
         let period = EnrolmentContinuation.period(stored: existing.period, listed: entry.period)
         let amountChanges = entry.amount.map { $0 != existing.amount } ?? false
         let receivedChanges = entry.receivedOn.map { $0.description != existing.receivedOn.map { String($0.prefix(10)) } } ?? false
-        guard period != existing.period || amountChanges || receivedChanges || existing.ended else {
+        let participantChanges = entry.participantNumber.map { $0 != existing.participantNumber } ?? false
+        guard period != existing.period || amountChanges || receivedChanges || participantChanges || existing.ended else {
             outcome.unchanged += 1
             return
         }
         try await db.raw("""
             UPDATE enrolment SET period = \(bind: period), amount = COALESCE(\(bind: entry.amount), amount),
               received_on = COALESCE(\(ProgrammeStore.date(entry.receivedOn, dialect)), received_on), ended_on = NULL,
-              nik = COALESCE(nik, \(bind: entry.nik)), kk_number = COALESCE(kk_number, \(bind: entry.kkNumber)), batch_id = \(bind: batchID)
+              nik = COALESCE(nik, \(bind: entry.nik)), kk_number = COALESCE(kk_number, \(bind: entry.kkNumber)),
+              participant_number = COALESCE(\(bind: entry.participantNumber), participant_number), batch_id = \(bind: batchID)
             WHERE id = \(bind: existing.id)
             """).run()
         outcome.updated += 1

@@ -9,7 +9,7 @@ extension ProgrammeStore {
             let sectors = try await Self.sectorsByProgramme(db)
             var query: SQLQueryString = """
                 SELECT p.id AS programme_id, p.code, p.name, o.name AS organisation_name, e.period, CAST(e.received_on AS TEXT) AS received_on, e.amount,
-                       e.match_kind, pe.full_name AS person_name, p.unit
+                       e.match_kind, pe.full_name AS person_name, p.unit, e.participant_number
                 FROM enrolment e JOIN programme p ON p.id = e.programme_id JOIN organisation o ON o.id = p.organisation_id
                 LEFT JOIN person pe ON pe.regency_code = e.regency_code AND pe.id = e.person_id
                 WHERE e.regency_code = \(bind: regency) AND e.household_id = \(bind: household) AND e.ended_on IS NULL
@@ -30,7 +30,8 @@ extension ProgrammeStore {
                     receivedOn: try row.decode(column: "received_on", as: String?.self).flatMap { CalendarDate(iso: $0) },
                     amount: try row.decode(column: "amount", as: Int?.self),
                     personName: person ? try row.decode(column: "person_name", as: String?.self) : nil,
-                    match: EnrolmentMatch(rawValue: try row.decode(column: "match_kind", as: String.self)) ?? .unmatched)
+                    match: EnrolmentMatch(rawValue: try row.decode(column: "match_kind", as: String.self)) ?? .unmatched,
+                    participantNumber: try row.decode(column: "participant_number", as: String?.self))
             }
         }
     }
@@ -52,7 +53,7 @@ extension ProgrammeStore {
         try await database.read { db in
             var query: SQLQueryString = """
                 SELECT e.id, e.nik, e.kk_number, e.full_name, COALESCE(e.village_code, e.listed_village_code) AS village, e.period,
-                       CAST(e.received_on AS TEXT) AS received_on, e.amount, e.match_kind, h.desil
+                       CAST(e.received_on AS TEXT) AS received_on, e.amount, e.match_kind, h.desil, e.participant_number
                 FROM enrolment e JOIN programme p ON p.id = e.programme_id
                 LEFT JOIN household h ON h.regency_code = e.regency_code AND h.id = e.household_id
                 WHERE p.code = \(bind: code.value) AND e.ended_on IS NULL
@@ -77,7 +78,7 @@ extension ProgrammeStore {
                     receivedOn: try row.decode(column: "received_on", as: String?.self).flatMap { CalendarDate(iso: $0) },
                     amount: try row.decode(column: "amount", as: Int?.self),
                     match: EnrolmentMatch(rawValue: try row.decode(column: "match_kind", as: String.self)) ?? .unmatched,
-                    desil: try row.decode(column: "desil", as: Int?.self))
+                    desil: try row.decode(column: "desil", as: Int?.self), participantNumber: try row.decode(column: "participant_number", as: String?.self))
             }
         }
     }

@@ -30,6 +30,8 @@ public struct FamilyProgramme: Sendable, Codable, Equatable {
     /// Whose enrolment it is: the person's name for a person programme, the family's otherwise.
     public let personName: String?
     public let match: EnrolmentMatch
+    /// The programme's participant number (`No. Peserta`), when a list gave one.
+    public let participantNumber: String?
 }
 
 /// One enrolment as a programme's page lists it (personal data: role permitting, audited).
@@ -45,6 +47,8 @@ public struct EnrolmentRecord: Sendable, Codable, Equatable {
     public let match: EnrolmentMatch
     /// The registry family's desil, when matched.
     public let desil: Int?
+    /// The programme's participant number (`No. Peserta`), when a list gave one.
+    public let participantNumber: String?
 }
 
 /// What writing a beneficiary list did, in rows of the list.

@@ -31,6 +31,7 @@ public struct Migrator: Sendable {
         .targetSplit,
         .snapshotEnrolments,
         .programmeTargets,
+        .enrolmentParticipant,
     ]
 
     public let migrations: [Migration]

@@ -6,7 +6,14 @@ struct LayoutRecorder: Sendable {
     var tallies: [RegionCode: RegionTally] = [:]
     var faults: [Truth.Fault] = []
     var duplicates: [Truth.DuplicatePair] = []
+    /// Per village: the families (persons for a person programme) whose rows carry each national programme flag `ya`.
+    var programmeFlags: [RegionCode: [String: Int]] = [:]
     let asOf: CalendarDate
+
+    mutating func addProgrammeFlag(_ code: String, count: Int = 1, village: VillageContext) {
+        guard count > 0 else { return }
+        programmeFlags[village.code, default: [:]][code, default: 0] += count
+    }
 
     /// Adds a family as a file without a family table shows it: only when at least one member's row is kept
     /// (a family is known through its members' rows).

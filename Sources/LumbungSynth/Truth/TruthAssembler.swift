@@ -13,10 +13,12 @@ struct TruthAssembler {
         for layout in options.layouts.sorted() {
             var files: [Truth.File] = []
             var villages: [RegionCode: RegionTally] = [:]
+            var flags: [RegionCode: [String: Int]] = [:]
             for result in results {
                 guard let (layoutFiles, recorder) = result.layouts[layout] else { continue }
                 files += layoutFiles
                 villages.merge(recorder.tallies) { first, _ in first }
+                flags.merge(recorder.programmeFlags) { first, _ in first }
                 faults += recorder.faults
                 duplicates += recorder.duplicates
             }
@@ -24,7 +26,11 @@ struct TruthAssembler {
                 layouts[layout.rawValue] = Truth.Layout(files: files, regions: [:])
                 continue
             }
-            layouts[layout.rawValue] = Truth.Layout(files: files, regions: rollUp(villages, empty: RegionTally()) { $0.merge($1) })
+            var written = Truth.Layout(files: files, regions: rollUp(villages, empty: RegionTally()) { $0.merge($1) })
+            if layout == .dtsen {
+                written.programmeFlags = rollUp(flags, empty: [:]) { sum, village in sum.merge(village, uniquingKeysWith: +) }
+            }
+            layouts[layout.rawValue] = written
         }
         var programVillages: [RegionCode: ProgramTally] = [:]
         for result in results { programVillages.merge(result.programs) { first, _ in first } }

@@ -70,6 +70,10 @@ public struct Truth: Codable, Sendable {
     public struct Layout: Codable, Sendable {
         public var files: [File]
         public var regions: [String: RegionTally]
+        /// Layouts whose rows carry national programme flags (DTSEN's `kd_pkh`, `kd_bss_bnpt`, `kd_blt_dana_desa`,
+        /// `kd_pbi`): per region (every level, dotted code), the families — persons for PBI-JK — flagged `ya` in rows a
+        /// correct import keeps, by programme code (PKH, BPNT, BLT-DD, PBI-JK). `nil` for layouts without flags.
+        public var programmeFlags: [String: [String: Int]]? = nil
     }
 
     public let generator: Generator

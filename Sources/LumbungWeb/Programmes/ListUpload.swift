@@ -45,18 +45,28 @@ enum ListUpload {
                                             target: "\(request.method) \(request.uri.path)", outcome: "denied")
             throw AppError.forbidden(user.role, .importData)
         }
+        return try await receive(request, context: context, services: services, target: "daftar penerima \(record.programme.code.value)") { upload in
+            var options = BeneficiaryImportOptions(asOf: .todayInNTB(secondsSince1970: Date().timeIntervalSince1970), programme: record.programme.code)
+            options.owner = user.role == .partner ? user.organisation : nil
+            return options
+        }
+    }
+
+    /// Receives the uploaded list, imports it with the options `prepare` gives for it (after its own checks of the
+    /// file), in the uploader's region, and counts what the uploader learns at once.
+    static func receive(_ request: Request, context: AppRequestContext, services: AppServices, target: String,
+                        prepare: (MultipartUpload) async throws -> BeneficiaryImportOptions) async throws -> Outcome {
+        let user = try context.requireUser()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("daftar-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let upload = try await MultipartUpload.receive(request, into: folder, maxBytes: maxBytes, limitText: "64 MB")
-        var options = BeneficiaryImportOptions(asOf: .todayInNTB(secondsSince1970: Date().timeIntervalSince1970), programme: record.programme.code)
-        options.owner = user.role == .partner ? user.organisation : nil
+        var options = try await prepare(upload)
         options.scope = user.scope.region.depth > 1 ? user.scope.region : nil
         options.rejectsFolder = folder
         options.dryRun = upload.fields["dry_run"] == "1"
         options.actor = context.auditActor
-        try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted,
-                                        target: "daftar penerima \(record.programme.code.value): \(upload.fileName)")
+        try await services.audit.append(context.auditActor, .importStarted, region: user.scope.region.dotted, target: "\(target): \(upload.fileName)")
         var report: ImportReport
         do {
             report = try await BeneficiaryImportJob(database: services.database, references: try ImportReferences.load()).run(upload.file, options: options)
@@ -74,7 +84,8 @@ enum ListUpload {
         let villages = try await ProgrammeStore(database: services.database).coverageByVillage(within: user.scope.region)
         var total = CoverageTally()
         for tally in villages.values { total.merge(tally) }
-        let code = record.programme.code.value
+        // The list's programme: the one it was uploaded for, else the one its workbook describes (`penerima-program:KODE`).
+        let code = options.programme?.value ?? String((report.layout ?? "").split(separator: ":").last ?? "")
         var also: [String: Int] = [:]
         for (pair, families) in total.overlaps where pair.first == code || pair.second == code {
             also[pair.first == code ? pair.second : pair.first] = families

@@ -136,6 +136,8 @@ struct ProgrammeAPIController {
         let match: String
         let matchLabel: String
         let desil: Int?
+        /// The programme's participant number (`No. Peserta`), when a list gave one.
+        let participantNumber: String?
     }
 
     /// The programme's enrolled people the user may see (403, audited, for anyone else), in the user's scope; the
@@ -160,7 +162,7 @@ struct ProgrammeAPIController {
         return rows.map { row in
             EnrolmentView(nik: row.nik.map { full ? $0 : IdentityMask.masked($0) }, kkNumber: row.kkNumber.map { full ? $0 : IdentityMask.masked($0) },
                           name: row.name, village: row.village, period: row.period, receivedOn: row.receivedOn?.description, amount: row.amount,
-                          match: row.match.rawValue, matchLabel: texts.name(row.match), desil: row.desil)
+                          match: row.match.rawValue, matchLabel: texts.name(row.match), desil: row.desil, participantNumber: row.participantNumber)
         }
     }
 }

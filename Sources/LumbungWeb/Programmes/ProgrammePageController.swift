@@ -14,6 +14,8 @@ import LumbungStore
 ///   `POST /program/{kode}/tutup` — close it (admins and operators whose scope covers its regions);
 /// - `/program/{kode}` — one programme with its enrolment counts; `/program/{kode}/peserta` — its enrolled people
 ///   (personal data: analysts, operators, admins, and a partner for its own organisation's programmes; audited);
+/// - `/organisasi/{organisasi}/program-baru` — a new programme of that organisation from its participant workbook
+///   (`WorkbookProgramme`).
 /// - `/koordinasi?within=KODE&sektor=…` — the coordination page of a region, and `/koordinasi.xlsx` the same in a workbook.
 struct ProgrammePageController {
     let services: AppServices
@@ -116,6 +118,27 @@ struct ProgrammePageController {
                 }
             }
         }
+        pages.get("organisasi/{organisasi}/program-baru", .permitted(.readAggregates, region: .none)) { request, context -> Response in
+            let organisation = try await WorkbookProgramme.organisation(context.parameters.get("organisasi") ?? "", request: request, context: context, services: services)
+            return services.pages.render("program-baru-berkas", WorkbookProgrammePage(
+                title: "Program baru dari berkas — Lumbung", csrf: context.csrfToken, organisationID: organisation.id ?? 0, organisation: organisation.name,
+                error: nil), for: context)
+        }
+        pages.post("organisasi/{organisasi}/program-baru", .permitted(.readAggregates, region: .none)) { request, context -> Response in
+            let organisation = try await WorkbookProgramme.organisation(context.parameters.get("organisasi") ?? "", request: request, context: context, services: services)
+            do {
+                let (code, name, outcome) = try await WorkbookProgramme.run(organisation, request: request, context: context, services: services)
+                return services.pages.render("program-unggah", UploadResultPage(code: code, name: name, outcome: outcome, texts: context.texts), for: context)
+            } catch let error as AppError {
+                switch error {
+                case .listRefused, .listUnreadable, .badUpload:
+                    return services.pages.render("program-baru-berkas", WorkbookProgrammePage(
+                        title: "Program baru dari berkas — Lumbung", csrf: context.csrfToken, organisationID: organisation.id ?? 0,
+                        organisation: organisation.name, error: error.indonesianMessage), status: error.status, for: context)
+                default: throw error
+                }
+            }
+        }
         pages.get("koordinasi", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             var coordination = try await coordination(request, context)
             coordination.texts = context.texts
@@ -140,7 +163,10 @@ struct ProgrammePageController {
         let page = ProgrammeListPage(
             csrf: context.csrfToken, canManage: user.role.may(.manageProgrammes),
             programmes: records.map { ProgrammeListPage.row($0, restricted: context.suppressesSmallCells, texts: texts) }, hasProgrammes: !records.isEmpty,
-            organisations: organisations.map { .init(name: $0.name, kind: texts.name($0.kind), region: $0.region?.dotted ?? texts["prog_national"]) },
+            organisations: organisations.map {
+                .init(name: $0.name, kind: texts.name($0.kind), region: $0.region?.dotted ?? texts["prog_national"],
+                      registerLink: WorkbookProgramme.mayRegister(user, for: $0) ? $0.id.map { "/organisasi/\($0)/program-baru" } : nil)
+            },
             message: message, error: error, texts: texts)
         return services.pages.render("program", page, status: status, for: context)
     }

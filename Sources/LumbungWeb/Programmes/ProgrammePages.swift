@@ -24,6 +24,8 @@ struct ProgrammeListPage {
         let name: String
         let kind: String
         let region: String
+        /// Where the user registers a programme of this organisation from its workbook, when they may.
+        let registerLink: String?
     }
 
     struct Option {
@@ -283,9 +285,13 @@ struct UploadResultPage {
     let desil1Unreached: String
 
     init(record: ProgrammeRecord, outcome: ListUpload.Outcome, texts: Catalogue) {
+        self.init(code: record.programme.code.value, name: record.programme.name, outcome: outcome, texts: texts)
+    }
+
+    init(code: String, name: String, outcome: ListUpload.Outcome, texts: Catalogue) {
         let report = outcome.report
-        code = record.programme.code.value
-        name = record.programme.name
+        self.code = code
+        self.name = name
         heading = texts("prog_list_of", ["name": name])
         title = texts("prog_list_of", ["name": code]) + " — Lumbung"
         func number(_ value: Int) -> String { texts.number(value) }

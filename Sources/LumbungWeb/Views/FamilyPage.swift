@@ -56,6 +56,8 @@ struct FamilyView: Encodable {
         let amount: String?
         let person: String?
         let match: String
+        /// The programme's participant number (`No. Peserta`), when a list gave one.
+        let participantNumber: String?
     }
 
     /// `texts`: the language of the page (the JSON API keeps the Indonesian default).
@@ -63,7 +65,7 @@ struct FamilyView: Encodable {
         self.programmes = programmes.map {
             Programme(code: $0.code, name: $0.name, organisation: $0.organisation, sectors: $0.sectors.map(texts.name).joined(separator: ", "),
                       period: $0.period, receivedOn: $0.receivedOn?.description, amount: $0.amount.map { "Rp " + texts.number($0) },
-                      person: $0.personName, match: texts.name($0.match))
+                      person: $0.personName, match: texts.name($0.match), participantNumber: $0.participantNumber)
         }
         hasProgrammes = !programmes.isEmpty
         func shown(_ digits: String?) -> String? { digits.map { fullIdentity ? $0 : IdentityMask.masked($0) } }
