@@ -19,7 +19,7 @@ func withWebApp(
     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
     for engine in engine.map({ [$0] }) ?? TestDatabase.engines {
-        try await withWebApp(on: engine, as: role, scope: scope, body)
+        try await withWebApp(on: engine, as: role, scope: scope, over: setup, body)
     }
 }
 
@@ -27,6 +27,7 @@ private func withWebApp(
     on engine: Database.Engine,
     as role: Role?,
     scope: String,
+    over setup: TestingSetup,
     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
     try await TestDatabase.with(engine) { database in
@@ -69,7 +70,7 @@ func withWebAppRoles(
     scope: String,
     engine: Database.Engine? = nil,
     testing: TestingSetup = .router,
-    poolWait: Duration = Database.defaultPoolWait,
+    poolWait: Duration = TestDatabase.poolWait,
     _ body: @escaping @Sendable (any TestClientProtocol, [Role: String], AppServices, [String]) async throws -> Void
 ) async throws {
     for engine in engine.map({ [$0] }) ?? TestDatabase.engines {

@@ -11,6 +11,7 @@ extension ProgressReport {
         let indicator = external.monitoringIndicator
         self.indicator = indicator
         self.region = region
+        split = .all
         var series: [RegionCode: [(period: ExternalPeriod, value: Double)]] = [:]
         for value in values {
             guard let code = try? RegionCode(value.region), let period = ExternalPeriod(value.period) else { continue }
@@ -20,7 +21,7 @@ extension ProgressReport {
         let own = series[region.code] ?? []
         year = own.last?.period.year ?? series.values.compactMap { $0.last?.period.year }.max() ?? fallbackYear
         trend = own.map { Point(snapshot: $0.period.description, date: $0.period.end.description, value: $0.value, text: external.show($0.value)) }
-        let byRegion = Dictionary(plans.map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
+        let byRegion = Dictionary(plans.filter { $0.split == .all }.map { ($0.region, $0) }, uniquingKeysWith: { a, _ in a })
         let year = self.year
         func row(_ area: Region) -> Row {
             let plan = byRegion[area.code]

@@ -40,10 +40,12 @@ struct TargetCommand: AsyncParsableCommand {
 
         func run() async throws {
             let code = try ReportCommand.parseRegion(region)
-            var rincian = TargetSplit.all
+            let rincian: TargetSplit
             if let known = IndicatorCatalogue.indicator(indicator) {
                 do { rincian = try TargetSplit.parse(split, for: known) } catch { throw CLIFailure.usage(error.description) }
-            } else if split != "all" {
+            } else if split == "all" {
+                rincian = .all
+            } else {
                 throw CLIFailure.usage("--split: indikator '\(indicator)' bukan indikator Lumbung sendiri dan tidak punya rincian.")
             }
             var change = TargetPlan(indicator: indicator, region: code, split: rincian)
