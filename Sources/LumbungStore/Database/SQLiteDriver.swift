@@ -95,12 +95,14 @@ struct SQLiteDriver: DatabaseDriver {
                 try await connection.sql().runTransaction(begin: "BEGIN IMMEDIATE") { _ in try await commit() }
             }
         }
+        // Closed from a task that is not cancelled: a cancelled import (the user's Batalkan, shutdown) must still close
+        // its connection, which SQLiteNIO otherwise asserts on when the connection is released.
         do {
             let result = try await body(importSession)
-            try? await connection.close()
+            await Task { try? await connection.close() }.value
             return result
         } catch {
-            try? await connection.close()
+            await Task { try? await connection.close() }.value
             throw error
         }
     }
