@@ -92,7 +92,7 @@ for target in "${TARGETS[@]}"; do
   log="$OUT/fuzz-$target.log"
   start=$(date +%s.%N)
   set +e
-  "$BUILD/fuzz-$target" "$work" "$OUT/seeds/$target" -runs="$RUNS" -max_len=1048576 -rss_limit_mb=2048 -timeout=20 \
+  ASAN_OPTIONS="detect_leaks=${LEAKS:-0}" "$BUILD/fuzz-$target" "$work" "$OUT/seeds/$target" -runs="$RUNS" -max_len=1048576 -rss_limit_mb=2048 -timeout=20 -detect_leaks="${LEAKS:-0}" \
     -artifact_prefix="$OUT/findings/$target-" -print_final_stats=1 > "$log" 2>&1
   status=$?
   set -e

@@ -15,8 +15,8 @@ trap 'rm -rf "$TMP"' EXIT
 BIN=.build/debug/lumbung
 [ -x "$BIN" ] || swift build --product lumbung 2>&1 | tail -1
 echo "== seeds: lumbung generate (tiny)"
-"$BIN" generate --out "$TMP/gen-csv" --scale 0.0005 --layout every --jobs 1 > /dev/null
-"$BIN" generate --out "$TMP/gen-xlsx" --scale 0.0005 --layout dtsen siksng --format xlsx --jobs 1 > /dev/null
+"$BIN" generate --out "$TMP/gen-csv" --scale 0.0005 --layout every --jobs 1 > /dev/null 2>&1
+"$BIN" generate --out "$TMP/gen-xlsx" --scale 0.0005 --layout dtsen siksng --format xlsx --jobs 1 > /dev/null 2>&1
 for file in "$TMP"/gen-csv/*.csv; do
   head -n 40 "$file" > "$SEEDS/csv/gen-$(basename "$file")"
   cp "$SEEDS/csv/gen-$(basename "$file")" "$SEEDS/rowparser/"
