@@ -12,19 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE="${SCALE:-1}"
-OUT="$(pwd)/bench/out"
-mkdir -p "$OUT"
-
-echo "== building release binary"
-swift build -c release --product lumbung 2>&1 | tail -1
-BIN=.build/release/lumbung
-
-measure() {  # measure NAME COMMAND... -> sets WALL (s) and RSS (MB)
-  local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$OUT/$name.time" "$@" > "$OUT/$name.log" 2>&1
-  read -r WALL RSS_KB < "$OUT/$name.time"
-  RSS=$((RSS_KB / 1024))
-}
+source bench/lib/coverage-common.sh
 
 POP="$OUT/coverage-population"
 echo "== generate: scale $SCALE, layouts dtsen + programs"
@@ -61,27 +49,6 @@ wrong = [r["code"] for r in report if any(r[k] != truth[r["code"]][k] for k in k
 print("   equals truth.json for every kabupaten" if not wrong else f"   DIFFERS from truth.json in {wrong}")
 PY
 
-"$BIN" user list --database "$DATABASE" | grep -q '^bench-analyst ' ||
-  printf '%s\n' "$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" |
-  "$BIN" user add bench-analyst --name "Benchmark" --role analyst --scope 52 --database "$DATABASE" >/dev/null
-TOKEN=$("$BIN" user token bench-analyst --name bench --days 1 --database "$DATABASE" | tail -1)
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-"$BIN" serve --database "$DATABASE" --port "$PORT" --log-level warning > "$OUT/coverage-serve.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
-URL="http://127.0.0.1:$PORT/api/v1/coverage?within=52&level=kabupaten"
-echo "== GET /api/v1/coverage?within=52&level=kabupaten"
-first=$(curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -w "%{time_total}" "$URL")
-echo "   cold (first request): $(python3 -c "print(round($first * 1000, 1))") ms"
-times=()
-for _ in $(seq 1 50); do times+=("$(curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -w "%{time_total}" "$URL")"); done
-python3 - "${times[@]}" <<'PY'
-import sys
-ms = sorted(float(t) * 1000 for t in sys.argv[1:])
-print(f"   warm (50 requests): p50 {ms[len(ms)//2]:.1f} ms, p95 {ms[int(len(ms)*0.95)-1]:.1f} ms, max {ms[-1]:.1f} ms")
-PY
-URL="http://127.0.0.1:$PORT/koordinasi?within=52.03"
-first=$(curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -w "%{time_total}" "$URL")
-again=$(curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -w "%{time_total}" "$URL")
-echo "== /koordinasi?within=52.03 (HTML): first $(python3 -c "print(round($first * 1000, 1))") ms, again $(python3 -c "print(round($again * 1000, 1))") ms"
+start_server "$DATABASE"
+time_coverage_api "cold (first request)"
+time_page "/koordinasi?within=52.03"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # How long `lumbung demo` takes to start, and whether its desa look real.
 #
-#   bench/demo.sh                                           the demo's defaults (Lombok Timur at full size, the rest at 2 %)
+#   bench/demo.sh                                           the demo's defaults (Lombok Timur at 30 %, the rest at 2 %)
 #   ARGS="--scale 0.3 --region-scale 52.03=0.3" bench/demo.sh    any other demo options
 #   SCRATCH=.build bench/demo.sh                            another build folder (default .build-release, apart from debug builds)
 #

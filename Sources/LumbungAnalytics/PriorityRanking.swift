@@ -65,6 +65,9 @@ public struct PriorityRanking: Sendable {
         public let components: [Component]
         /// The indicators withheld in this row, left out of its score (always empty for full-rights roles).
         public let withheld: [String]
+        /// The external indicators (`ExternalIndicator`) with no published value for this area, left out of its score:
+        /// no value is not 0.
+        public let missing: [String]
         /// The best and worst rank the area takes when every weight varies by ±25 %.
         public let rankRange: [Int]
     }
@@ -130,21 +133,35 @@ public struct PriorityRanking: Sendable {
     /// desil-1 families (`CoverageIndicator`, optional: low coverage raises an area).
     public static let rankableIndicators = IndicatorCatalogue.all.filter { $0.unit == .percent } + [CoverageIndicator.indicator]
 
-    /// The indicator a weight names: one of the catalogue's, or programme coverage.
-    public static func indicator(_ id: String) -> Indicator? {
-        id == CoverageIndicator.id ? CoverageIndicator.indicator : IndicatorCatalogue.indicator(id)
+    /// The indicator a weight names: one of the catalogue's, programme coverage, or one of `external`.
+    public static func indicator(_ id: String, external: [ExternalIndicator] = []) -> Indicator? {
+        if id == CoverageIndicator.id { return CoverageIndicator.indicator }
+        return IndicatorCatalogue.indicator(id) ?? external.first { $0.id == id && $0.unit.isRate }?.rankingIndicator
+    }
+
+    /// An external indicator's part in a ranking: the indicator and each area's published rate in percent (an area
+    /// without one is missing, not 0).
+    public struct GivenRates: Sendable {
+        public let indicator: Indicator
+        public let percent: [RegionCode: Double]
+
+        public init(_ external: ExternalIndicator, values: [RegionCode: Double]) {
+            indicator = external.rankingIndicator
+            percent = values.compactMapValues { external.unit.percent($0) }
+        }
     }
 
     /// The largest weight accepted: weights are relative, and far larger ones only serve to overflow.
     public static let maximumWeight = 1_000.0
 
     /// Parses `desil1_families:3,unfit_housing:1`.
-    public static func parseWeights(_ text: String) throws(WeightError) -> [Weight] {
+    /// `external`: the stored external indicators a weight may name too (rates only).
+    public static func parseWeights(_ text: String, external: [ExternalIndicator] = []) throws(WeightError) -> [Weight] {
         var weights: [Weight] = []
         for part in text.split(separator: ",") {
             let pair = part.split(separator: ":", maxSplits: 1).map { $0.trimmingWhitespaceCompat() }
             guard pair.count == 2, let value = Double(pair[1]), value.isFinite else { throw .unreadable(String(part)) }
-            guard indicator(pair[0]) != nil else { throw .unknownIndicator(pair[0]) }
+            guard indicator(pair[0], external: external) != nil else { throw .unknownIndicator(pair[0]) }
             guard value >= 0 else { throw .negative(pair[0]) }
             guard value <= maximumWeight else { throw .tooLarge(pair[0]) }
             weights.append(Weight(indicator: pair[0], weight: value))
@@ -164,15 +181,19 @@ public struct PriorityRanking: Sendable {
     /// area without one has no data for it (normalised 0, as any rate without a denominator).
     public init(areas: [(region: Region, tally: RegionTally)], weights: [Weight] = PriorityRanking.defaultWeights,
                 trials: Int = 200, variation: Double = 0.25, disclosure: DisclosurePlan? = nil,
-                shrinkToward parentRates: [String: Double]? = nil, coverage: [RegionCode: IndicatorValue] = [:]) {
+                shrinkToward parentRates: [String: Double]? = nil, coverage: [RegionCode: IndicatorValue] = [:],
+                given: [String: GivenRates] = [:]) {
         self.weights = weights
-        let indicators = weights.compactMap { Self.indicator($0.indicator) }
+        let indicators = weights.compactMap { given[$0.indicator]?.indicator ?? Self.indicator($0.indicator) }
         let values = areas.map { area in
             indicators.map { indicator in
+                if given[indicator.id] != nil { return IndicatorValue.given(indicator.id) }
                 guard indicator.id == CoverageIndicator.id else { return indicator.value(in: area.tally) }
                 return coverage[area.region.code] ?? CoverageIndicator.value(CoverageTally())
             }
         }
+        // Published rates of external indicators, and where an area has none (left out of its score, not 0).
+        var missing: [[Bool]] = areas.map { _ in indicators.map { _ in false } }
         // What each row may show of each component.
         let hidden: [[CellSuppression.Reason?]] = areas.indices.map { row in
             indicators.indices.map { index in
@@ -182,6 +203,13 @@ public struct PriorityRanking: Sendable {
         }
         // The rate each component is scored on: its own, or shrunk toward the parent's.
         var rates: [[Double?]] = values.map { $0.map(\.percent) }
+        for (index, indicator) in indicators.enumerated() {
+            guard let published = given[indicator.id] else { continue }
+            for row in areas.indices {
+                rates[row][index] = published.percent[areas[row].region.code]
+                missing[row][index] = rates[row][index] == nil
+            }
+        }
         if let parentRates {
             for index in indicators.indices {
                 guard let parent = parentRates[indicators[index].id], parent.isFinite else { continue }
@@ -204,7 +232,7 @@ public struct PriorityRanking: Sendable {
         }
         let normalized: [[Double?]] = values.indices.map { row in
             indicators.indices.map { index in
-                guard hidden[row][index] == nil else { return nil }
+                guard hidden[row][index] == nil, !missing[row][index] else { return nil }
                 guard let rate = rates[row][index] else { return 0 }
                 let (low, high) = bounds[index]
                 let scaled = high > low ? (rate - low) / (high - low) : 0
@@ -259,6 +287,15 @@ public struct PriorityRanking: Sendable {
                        people: hides(region, "people") == nil ? areas[index].tally.people : nil,
                        familiesSuppression: hides(region, "families"), peopleSuppression: hides(region, "people"),
                        components: indicators.indices.map { i in
+                           if missing[index][i] {
+                               return Component(indicator: indicators[i].id, percent: nil, count: nil, shrunkPercent: nil, normalized: nil, contribution: nil,
+                                                suppression: nil)
+                           }
+                           if given[indicators[i].id] != nil, let norm = normalized[index][i] {
+                               return Component(indicator: indicators[i].id, percent: rates[index][i].map { ($0 * 100).rounded() / 100 }, count: nil,
+                                                shrunkPercent: nil, normalized: (norm * 1000).rounded() / 1000,
+                                                contribution: total > 0 ? (100 * base[i] * norm / total * 100).rounded() / 100 : 0, suppression: nil)
+                           }
                            guard let norm = normalized[index][i] else {
                                return Component(indicator: indicators[i].id, percent: nil, count: nil, shrunkPercent: nil, normalized: nil, contribution: nil,
                                                 suppression: hidden[index][i])
@@ -270,6 +307,7 @@ public struct PriorityRanking: Sendable {
                                             contribution: total > 0 ? (100 * base[i] * norm / total * 100).rounded() / 100 : 0, suppression: nil)
                        },
                        withheld: indicators.indices.filter { hidden[index][$0] != nil }.map { indicators[$0].id },
+                       missing: indicators.indices.filter { missing[index][$0] }.map { indicators[$0].id },
                        rankRange: [best[index], worst[index]])
         }
         stability = Stability(trials: trials, weightVariation: variation, top: top, stayedInTop: alwaysTop.count)

@@ -13,6 +13,6 @@ struct LumbungCommand: AsyncParsableCommand {
         subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, RegionsCommand.self, GenerateCommand.self, ImportCommand.self, ReportCommand.self,
                       UserCommand.self, AuditCommand.self, UploadsCommand.self, OrganisationCommand.self, ProgrammeCommand.self,
                       BackupCommand.self, RestoreCommand.self, SheetRowsCommand.self, MappingCommand.self,
-                      SnapshotCommand.self, TargetCommand.self]
+                      SnapshotCommand.self, TargetCommand.self, ExternalCommand.self]
     )
 }

@@ -42,6 +42,9 @@ public enum LumbungMain {
         } catch let error as MonitoringProblem {
             printError(error.description)
             return 1
+        } catch let error as ExternalIndicatorProblem {
+            printError(error.description)
+            return 1
         } catch let error as EnrolmentListError {
             printError(error.description)
             return 1
@@ -62,7 +65,9 @@ public enum LumbungMain {
         return code == .validationFailure ? 2 : code.rawValue == 0 ? 0 : 1
     }
 
-    static func printError(_ message: String) {
+    /// Writes `message` to standard error, its control characters escaped (a file's header may carry terminal escapes).
+    static func printError(_ given: String) {
+        let message = ShownText.escapingControls(given)
         let line = message.hasPrefix("Error:") || message.hasPrefix("Usage:") || message.contains("\n") ? message : "error: \(message)"
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }

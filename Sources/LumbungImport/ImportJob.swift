@@ -36,6 +36,9 @@ public struct ImportOptions: Sendable {
     public var village: RegionCode?
     /// The web's import job this is (`import_job`): the batch id is written to it in the batch's own transaction.
     public var jobID: String?
+    /// Runs last in the import's transaction, after the registry rows and the programme flags are written: a test that
+    /// throws here sees neither kept. `nil` in use.
+    public var beforeCommit: (@Sendable () async throws -> Void)?
 
     public init(asOf: CalendarDate) {
         self.asOf = asOf
@@ -171,13 +174,23 @@ public struct ImportJob: Sendable {
             return (table.sheet, RegistryImport.ColumnNames(village: village, relationship: relationship, family: family))
         }, uniquingKeysWith: { a, _ in a })
         let cancellation = options.cancellation
-        let outcome = try await registry.importBatch(info, sheetNames: sheetNames) { batch in
+        // The national programme flags its rows carry (PKH, BPNT, BLT-DD, PBI-JK), as enrolments: a batch of their own,
+        // written in the registry batch's transaction once its rows are, so that both are kept or neither is.
+        let flagsJob = NationalFlagsImport(database: database, references: references)
+        let flags = options.dryRun ? nil : try flagsJob.read(file, asOf: options.asOf)
+        let asOf = options.asOf, scope = options.scope, beforeCommit = options.beforeCommit
+        let (outcome, flagged) = try await registry.importBatch(info, sheetNames: sheetNames, { batch in
             batch.columnNames = columnNames
             let scanned = try await scan.run(into: batch)
             // A cancel that came while the last rows were written: the transaction is rolled back, not committed.
             if cancellation?.isCancelled == true { throw ImportError.cancelled(file: file.lastPathComponent) }
             return scanned
-        }
+        }, then: { transaction -> NationalFlagsImport.Result? in
+            var result: NationalFlagsImport.Result?
+            if let flags { result = try await flagsJob.write(flags, in: transaction, asOf: asOf, scope: scope) }
+            try await beforeCommit?()
+            return result
+        })
         // Rows the registry refused go to the rejects file too.
         try scan.appendRejects(outcome.refusedRows)
         report.batchID = options.dryRun ? nil : outcome.batchID
@@ -209,16 +222,7 @@ public struct ImportJob: Sendable {
         let rejectsFiles = try scan.finishRejects()
         report.rejectsFiles = rejectsFiles
         report.rejectsFile = rejectsFiles.first
-        if !options.dryRun {
-            // The national programme flags its rows carry (PKH, BPNT, BLT-DD, PBI-JK), as enrolments: a batch of their own.
-            do {
-                if let flags = try await NationalFlagsImport(database: database, references: references).run(file, asOf: options.asOf, scope: options.scope) {
-                    report.notes.append(flags.note)
-                }
-            } catch let error as EnrolmentListError {
-                report.notes.append("Penanda program nasional tidak dicatat: " + error.indonesianDescription)
-            }
-        }
+        if let flagged = flagged ?? nil { report.notes.append(flagged.note) }
         return report
     }
 

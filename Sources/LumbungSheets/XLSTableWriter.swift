@@ -90,7 +90,23 @@ enum BIFFRecord {
     static let generalStyle: UInt16 = 15
     static let dateStyle: UInt16 = 16
 
-    static func make(_ type: UInt16, _ data: [UInt8]) -> [UInt8] { le16(type) + le16(UInt16(data.count)) + data }
+    /// The most data one BIFF8 record holds (MS-XLS 2.1.4); more continues in CONTINUE records.
+    static let maxRecordData = 8_224
+    static let continueType: UInt16 = 0x003C
+
+    /// A record of `type` around `data`: its 2-byte length can never overflow, because data past `maxRecordData`
+    /// goes on into CONTINUE records (cells never get there: `maxTextLength` keeps a LABEL under the limit).
+    static func make(_ type: UInt16, _ data: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(data.count + 4 * (1 + data.count / maxRecordData))
+        var start = 0
+        repeat {
+            let end = min(start + maxRecordData, data.count)
+            out += le16(start == 0 ? type : continueType) + le16(UInt16(truncatingIfNeeded: end - start)) + data[start..<end]
+            start = end
+        } while start < data.count
+        return out
+    }
     static func le16(_ word: UInt16) -> [UInt8] { [UInt8(truncatingIfNeeded: word), UInt8(truncatingIfNeeded: word >> 8)] }
     static func le32(_ word: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
     static func double(_ number: Double) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: number.bitPattern >> (8 * UInt64($0))) } }

@@ -100,12 +100,12 @@ public struct GeneratorOptions: Sendable {
         self.parallelism = parallelism
     }
 
-    /// The province of `lumbung demo`: Lombok Timur (52.03), the kabupaten of the demo operator and partner, at full size
-    /// (its median desa then holds well over a thousand families, as real ones do), every other kabupaten/kota at 2 %
-    /// (enough for the province's maps), DTSEN files only.
+    /// The province of `lumbung demo`: Lombok Timur (52.03), the kabupaten of the demo operator and partner, at 30 % of
+    /// its people (its median desa then holds over 300 families, as real ones do, and the demo still starts in under a
+    /// minute), every other kabupaten/kota at 2 % (enough for the province's maps), DTSEN files only.
     public static let demo: GeneratorOptions = {
         var options = GeneratorOptions(scale: 0.02, layouts: [.dtsen])
-        options.regionScales = (try? RegionCode("52.03")).map { [$0: 1] } ?? [:]
+        options.regionScales = (try? RegionCode("52.03")).map { [$0: 0.3] } ?? [:]
         return options
     }()
 

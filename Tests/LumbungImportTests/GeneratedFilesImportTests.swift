@@ -98,7 +98,7 @@ import Testing
             process.waitUntilExit()
             converted.append(work.appendingPathComponent("\(name).\(format)"))
         }
-        try await TestDatabase.with(.sqlite) { database in
+        try await TestDatabase.withEach { database in
             let job = ImportJob(database: database, references: ImportFixtures.references)
             for url in converted {
                 let file = try #require(truth.layouts["dtsen"]?.files.first { $0.name == url.deletingPathExtension().lastPathComponent + ".csv" })
@@ -132,7 +132,7 @@ import Testing
             process.waitUntilExit()
             converted.append(work.appendingPathComponent("\(name).xlsx"))
         }
-        try await TestDatabase.with(.sqlite) { database in
+        try await TestDatabase.withEach { database in
             let job = ImportJob(database: database, references: ImportFixtures.references)
             for url in converted {
                 let file = try #require(truth.layouts["dtsen"]?.files.first { $0.name == url.deletingPathExtension().lastPathComponent + ".csv" })

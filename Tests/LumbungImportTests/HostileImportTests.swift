@@ -40,7 +40,7 @@ import Testing
         let url = try Self.folder().appendingPathComponent("usulan-tanggal.xlsx")
         try Self.workbook(birthSerials: serials, at: url)
         for dryRun in [true, false] {
-            try await TestDatabase.with(.sqlite) { database in
+            try await TestDatabase.withEach { database in
                 var options = ImportFixtures.options()
                 options.dryRun = dryRun
                 let report = try await ImportJob(database: database, references: ImportFixtures.references).run(url, options: options)
@@ -64,7 +64,7 @@ import Testing
             """
         let url = try Self.folder().appendingPathComponent("usulan.csv")
         try csv.write(to: url, atomically: true, encoding: .utf8)
-        try await TestDatabase.with(.sqlite) { database in
+        try await TestDatabase.withEach { database in
             let report = try await ImportJob(database: database, references: ImportFixtures.references).run(url, options: ImportFixtures.options())
             #expect(report.rejected == 1)
             let rejects = try String(contentsOfFile: try #require(report.rejectsFile), encoding: .utf8)

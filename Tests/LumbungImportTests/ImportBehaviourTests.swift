@@ -26,7 +26,7 @@ import Testing
 
     @Test func region_names_match_however_written_and_unknown_ones_name_the_candidates() async throws {
         let url = try Self.write(Self.usulan, name: "usulan.csv")
-        try await TestDatabase.with(.sqlite) { database in
+        try await TestDatabase.withEach { database in
             let report = try await ImportJob(database: database, references: ImportFixtures.references).run(url, options: ImportFixtures.options())
             #expect(report.layout == "siksng-usulan")
             #expect(report.rowsRead == 3 && report.inserted == 2 && report.rejected == 1)
@@ -43,7 +43,7 @@ import Testing
 
     @Test func importing_the_same_file_again_changes_nothing_and_says_so() async throws {
         let url = try Self.write(Self.usulan, name: "again.csv")
-        try await TestDatabase.with(.sqlite) { database in
+        try await TestDatabase.withEach { database in
             let job = ImportJob(database: database, references: ImportFixtures.references)
             let first = try await job.run(url, options: ImportFixtures.options())
             let second = try await job.run(url, options: ImportFixtures.options())
@@ -56,7 +56,7 @@ import Testing
     @Test func a_newer_release_updates_people_and_remembers_every_batch_that_saw_them() async throws {
         let first = try Self.write(Self.usulan, name: "v1.csv")
         let second = try Self.write(Self.usulan.replacingOccurrences(of: "Baiq Siti", with: "Baiq Siti Aminah"), name: "v2.csv")
-        try await TestDatabase.with(.sqlite) { database in
+        try await TestDatabase.withEach { database in
             let job = ImportJob(database: database, references: ImportFixtures.references)
             _ = try await job.run(first, options: ImportFixtures.options())
             let report = try await job.run(second, options: ImportFixtures.options())
@@ -74,7 +74,7 @@ import Testing
 
     @Test func a_dry_run_checks_everything_and_keeps_nothing() async throws {
         let url = try Self.write(Self.usulan, name: "dry.csv")
-        try await TestDatabase.with(.sqlite) { database in
+        try await TestDatabase.withEach { database in
             var options = ImportFixtures.options()
             options.dryRun = true
             let report = try await ImportJob(database: database, references: ImportFixtures.references).run(url, options: options)
@@ -90,7 +90,7 @@ import Testing
             no_kk,nik,nama,jenis_kelamin,tanggal_lahir
             5203011106180101,5203014508920001,Baiq Siti,2,05-08-1992
             """, name: "orphans.csv")
-        try await TestDatabase.with(.sqlite) { database in
+        try await TestDatabase.withEach { database in
             let report = try await ImportJob(database: database, references: ImportFixtures.references).run(url, options: ImportFixtures.options())
             #expect(report.layout == "dtsen-individu")
             #expect(report.rejected == 1 && report.inserted == 0)
@@ -108,7 +108,7 @@ import Testing
             ("no_kk,kode_desa,alamat\n5203011106180101,5203012001,Dusun A\n5203011106180102,5203012001,Dusun B,extra,cells\n", "shape.csv"),
             ("judul,laporan\nbukan,data\n", "nothing.csv"),
         ]
-        try await TestDatabase.with(.sqlite) { database in
+        try await TestDatabase.withEach { database in
             let job = ImportJob(database: database, references: ImportFixtures.references)
             for (text, name) in broken {
                 let url = try Self.write(text, name: name)
@@ -133,7 +133,7 @@ import Testing
         try writer.write(header)
         for serial in 1...4 { try writer.write([.text("52030111061801\(10 + serial)"), .text("5203012001")]) }
         try writer.finish()
-        try await TestDatabase.with(.sqlite) { database in
+        try await TestDatabase.withEach { database in
             let report = try await ImportJob(database: database, references: ImportFixtures.references).run(url, options: ImportFixtures.options())
             #expect(report.tables.map(\.sheet) == ["Data", "Data (2)"])
             #expect(report.rowsRead == 4 && report.inserted == 4)
@@ -152,7 +152,7 @@ import Testing
             """, name: "mapped.csv")
         let mapping = try Self.write(#"{"layout": "dtsen-keluarga", "columns": {"Nomor Kartu": "no_kk", "Kode Desa Kemendagri": "kode_desa", "Alamat Rumah": "alamat"}}"#, name: "map.json")
         let loaded = try ColumnMappingFile.load(mapping)
-        try await TestDatabase.with(.sqlite) { database in
+        try await TestDatabase.withEach { database in
             var options = ImportFixtures.options()
             options.mapping = loaded.columns
             options.layout = loaded.layout ?? "auto"
@@ -171,7 +171,7 @@ import Testing
             5203011106180101,5203014508920001,Baiq Siti,2,05-08-1992,2
             5203011106180101,5203010101150001,Zainudin,1,01-01-2015,3
             """, name: "a.csv")
-        try await TestDatabase.with(.sqlite) { database in
+        try await TestDatabase.withEach { database in
             let job = ImportJob(database: database, references: ImportFixtures.references)
             _ = try await job.run(families, options: ImportFixtures.options())
             let report = try await job.run(people, options: ImportFixtures.options())

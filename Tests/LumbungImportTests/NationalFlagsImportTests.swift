@@ -111,4 +111,95 @@ import Testing
             #expect(try await ImportFixtures.count("SELECT COUNT(*) AS n FROM enrolment WHERE ended_on IS NULL", in: database) == 1)
         }
     }
+
+    /// P3KE keys its PKH flag by the head's NIK: family 1 (Inaq Sari) YA, family 2 (Baiq Nur) TIDAK, family 3 (Made Putra) YA.
+    static let p3kePKH = """
+        ID Keluarga P3KE;Kode Kemendagri;NIK;Penerima PKH
+        520301200100001;5203012001;5203014101800001;YA
+        520301200100002;5203012001;5203014202850001;TIDAK
+        520301200100003;5203012001;5203010404700001;YA
+        """
+    /// A PKH list keyed by No. KK, as the generator's `penerima-program` files: families 1 and 2, 2025, Rp 750.000.
+    static let pkhList = """
+        No;No. KK;Nama;Tahun;Jumlah
+        1;5203010101200001;Inaq Sari;2025;750000
+        2;5203010101200002;Baiq Nur;2025;750000
+        """
+
+    static func pkhEnrolments(_ database: Database) async throws -> [String] {
+        try await database.read { db in
+            try await db.raw("""
+                SELECT e.household_id, e.period, e.amount, e.kk_number, CAST(e.ended_on AS TEXT) AS ended_on FROM enrolment e
+                JOIN programme p ON p.id = e.programme_id WHERE p.code = 'PKH' ORDER BY e.household_id, e.id
+                """).all().map {
+                "family \(try $0.decode(column: "household_id", as: Int.self)) '\(try $0.decode(column: "period", as: String.self))' "
+                    + "\(try $0.decode(column: "amount", as: Int?.self).map(String.init) ?? "-") \(try $0.decode(column: "kk_number", as: String?.self) ?? "-")"
+                    + (try $0.decode(column: "ended_on", as: String?.self) == nil ? "" : " ended")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func a_p3ke_flag_by_the_heads_nik_and_a_pkh_list_by_no_kk_make_one_enrolment_per_family(engine: Database.Engine) async throws {
+        let p3ke = try ImportBehaviourTests.write(Self.p3kePKH, name: "p3ke-pkh.csv")
+        let list = try ImportBehaviourTests.write(Self.pkhList, name: "pkh-2025.csv")
+        let folder = list.deletingLastPathComponent()
+        var options = BeneficiaryImportOptions(asOf: ImportFixtures.asOf, programme: ProgrammeCode("PKH"))
+        options.rejectsFolder = folder
+        let listOptions = options
+        // The flags first, then the list.
+        try await TestDatabase.with(engine) { database in
+            try await ProgrammeFixtures.registry(database)
+            let flags = try #require(try await NationalFlagsImport(database: database, references: ImportFixtures.references).run(p3ke, asOf: ImportFixtures.asOf, scope: nil))
+            #expect(flags.enrolled == ["PKH": 2] && flags.ended == 0)
+            let report = try await BeneficiaryImportJob(database: database, references: ImportFixtures.references).run(list, options: listOptions)
+            // Family 1 is enrolled already (by its head's NIK): the list updates that enrolment; family 2 is new.
+            #expect(report.inserted == 1 && report.updated == 1 && report.unchanged == 0)
+            #expect(try await Self.pkhEnrolments(database) == ["family 1 '2025' 750000 5203010101200001", "family 2 '2025' 750000 5203010101200002",
+                                                             "family 3 '' - -"])
+            // The flags again: family 1's enrolment already says all they say.
+            let again = try #require(try await NationalFlagsImport(database: database, references: ImportFixtures.references)
+                .run(try ImportBehaviourTests.write(Self.p3kePKH + "\n", name: "p3ke-pkh-lagi.csv"), asOf: ImportFixtures.asOf, scope: nil))
+            #expect(again.enrolled == [:] && again.unchanged == 2 && again.resumed == 0)
+            // Family 2's TIDAK now ends the list's enrolment of family 2 (the same family, keyed by No. KK).
+            #expect(again.ended == 1)
+            #expect(try await ImportFixtures.count("SELECT COUNT(*) AS n FROM enrolment", in: database) == 3)
+            let pkh = try #require(try await ProgrammeStore(database: database).programme(ProgrammeCode("PKH")!))
+            #expect(pkh.familiesReached == 2 && pkh.enrolments == 2)
+        }
+        // The list first, then the flags.
+        try await TestDatabase.with(engine) { database in
+            try await ProgrammeFixtures.registry(database)
+            _ = try await ProgrammeStore(database: database).registerNationalProgrammes([NationalProgrammeFlags.pkh], start: CalendarDate(year: 2025, month: 1, day: 1)!)
+            let report = try await BeneficiaryImportJob(database: database, references: ImportFixtures.references).run(list, options: listOptions)
+            #expect(report.inserted == 2)
+            let flags = try #require(try await NationalFlagsImport(database: database, references: ImportFixtures.references).run(p3ke, asOf: ImportFixtures.asOf, scope: nil))
+            // Family 1: the list's enrolment, unchanged; family 3 new; family 2's TIDAK ends the list's enrolment.
+            #expect(flags.enrolled == ["PKH": 1] && flags.unchanged == 1 && flags.ended == 1)
+            #expect(try await Self.pkhEnrolments(database) == ["family 1 '2025' 750000 5203010101200001", "family 2 '2025' 750000 5203010101200002 ended",
+                                                             "family 3 '' - -"])
+        }
+    }
+
+    struct Forced: Error {}
+
+    /// A registry file's rows and its programme flags are one all-or-nothing write: a failure once both are written
+    /// (before the commit) keeps neither the people nor the enrolments nor either batch.
+    @Test(arguments: TestDatabase.engines)
+    func a_failure_after_the_flags_keeps_neither_the_registry_rows_nor_the_enrolments(engine: Database.Engine) async throws {
+        try await TestDatabase.with(engine) { database in
+            var failing = ImportFixtures.options()
+            failing.beforeCommit = { throw Forced() }
+            await #expect(throws: Forced.self) { _ = try await RealShapes.importFile("p3ke-individu.xlsx", into: database, options: failing) }
+            for table in ["person", "household", "enrolment", "import_batch", "programme"] {
+                #expect(try await ImportFixtures.count("SELECT COUNT(*) AS n FROM \(table)", in: database) == 0, "\(table) after the failed import")
+            }
+            // Without the failure: the people, their flags' enrolments and two batches (the registry's and the flags').
+            let report = try await RealShapes.importFile("p3ke-individu.xlsx", into: database)
+            #expect(report.notes.contains { $0.hasPrefix("Penanda program nasional") })
+            #expect(try await ImportFixtures.count("SELECT COUNT(*) AS n FROM person", in: database) > 0)
+            #expect(try await ImportFixtures.count("SELECT COUNT(*) AS n FROM enrolment", in: database) > 0)
+            #expect(try await ImportFixtures.count("SELECT COUNT(*) AS n FROM import_batch", in: database) == 2)
+        }
+    }
 }

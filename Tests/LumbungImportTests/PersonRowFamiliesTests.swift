@@ -146,7 +146,7 @@ import Testing
             no_kk;nik;nama;kode_desa
             5201011106180001;5201011207800001;Sahdan;5201012003
             """, name: "lain.csv")
-        try await TestDatabase.with(.sqlite) { database in
+        try await TestDatabase.withEach { database in
             var options = ImportFixtures.options()
             options.village = try RegionCode("52.01.01.2002")
             let report = try await ImportJob(database: database, references: ImportFixtures.references).run(url, options: options)
@@ -162,7 +162,7 @@ import Testing
             5201011106180001;5201011207800001;Sahdan;3515012001;;;;
             5201011106180002;5201011207800002;Sahnun;;Jawa Timur;Sidoarjo;Sidoarjo;Lemahputro
             """, name: "jatim.csv")
-        try await TestDatabase.with(.sqlite) { database in
+        try await TestDatabase.withEach { database in
             let report = try await ImportJob(database: database, references: ImportFixtures.references).run(url, options: ImportFixtures.options())
             let problem = try #require(report.problems.first { $0.code == "region_outside_ntb" })
             #expect(problem.count == 2)

@@ -105,7 +105,7 @@ import Testing
         ("instructions-then-data.xlsx", "Data", ["No. KK", "NIK", "Kode Wilayah", "Hubungan Keluarga", "Jenis Kelamin", "Tanggal Lahir"]),
     ] as [(String, String?, [String])])
     func the_report_names_the_field_of_each_understood_column(file: String, sheet: String?, headers: [String]) async throws {
-        try await TestDatabase.with(.sqlite) { database in
+        try await TestDatabase.withEach { database in
             let report = try await RealShapes.importFile(file, into: database)
             for header in headers {
                 let column = report.columns.first { $0.header == header && (sheet == nil || $0.sheet == sheet) }
@@ -115,7 +115,7 @@ import Testing
     }
 
     @Test func the_report_of_a_village_export_names_its_columns() async throws {
-        try await TestDatabase.with(.sqlite) { database in
+        try await TestDatabase.withEach { database in
             let report = try await RealShapes.importFile("village-export.csv", into: database, options: try Self.villageOptions())
             for header in ["no_kk", "nik", "sex", "tanggallahir", "kk_level", "cacat_id", "status_dasar", "dusun", "rt", "rw"] {
                 #expect(report.columns.first { $0.header == header }?.field != nil, "column '\(header)'")

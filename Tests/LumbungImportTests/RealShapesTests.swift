@@ -179,7 +179,7 @@ struct RealShape: Sendable, CustomTestStringConvertible {
         ("instructions-then-data.xlsx", ["Hubungan Keluarga", "Jenis Kelamin", "Jenis Disabilitas"]),
     ])
     func the_labels_of_real_files_are_understood(file: String, columns: [String]) async throws {
-        try await TestDatabase.with(.sqlite) { database in
+        try await TestDatabase.withEach { database in
             let report = try await RealShapes.importFile(file, into: database)
             #expect(report.rejected == 0, "\(file): \(report.problems.map(\.code))")
             let issues = try await RealShapes.issues(batch: try #require(report.batchID), in: database)

@@ -22,14 +22,23 @@ public enum TestDatabase {
         return logger
     }()
 
+    /// Runs `body` on a new database of every engine of this run (`engines`: SQLite, and PostgreSQL when configured), one
+    /// after the other: the default for store, import and web tests, so that none runs on SQLite alone by omission.
+    public static func withEach(migrated: Bool = true, _ body: (Database) async throws -> Void) async throws {
+        for engine in engines {
+            try await with(engine, migrated: migrated, body)
+        }
+    }
+
     /// Creates an empty database on `engine`, migrates it unless told not to, runs `body`, and removes the database.
+    /// `poolWait`: how long a caller waits for a connection before `StoreError.busy` (tests of the busy answer shorten it).
     public static func with<T>(
-        _ engine: Database.Engine, migrated: Bool = true, _ body: (Database) async throws -> T
+        _ engine: Database.Engine, migrated: Bool = true, poolWait: Duration = Database.defaultPoolWait, _ body: (Database) async throws -> T
     ) async throws -> T {
         let created = try await create(engine)
         let database: Database
         do {
-            database = try await Database.open(created.location, logger: logger)
+            database = try await Database.open(created.location, logger: logger, poolWait: poolWait)
         } catch {
             try? await drop(created)
             throw error

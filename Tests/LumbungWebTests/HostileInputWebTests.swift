@@ -5,6 +5,7 @@ import HummingbirdTesting
 import LumbungDomain
 import LumbungStore
 import LumbungTestSupport
+import LumbungWeb
 import NIOCore
 import Testing
 
@@ -57,6 +58,9 @@ import Testing
                 "/pemantauan?wilayah=\(value)&indikator=\(value)", "/pemantauan/unduh?wilayah=\(value)", "/api/v1/regions/52/indicators?snapshot=\(value)",
                 "/api/v1/snapshots/diff?from=\(value)&to=\(value)&level=\(value)&within=\(value)", "/api/v1/targets?indicator=\(value)&within=\(value)",
                 "/api/v1/regions/\(value)/progress?indicator=\(value)",
+                // The printable brief and its map's parameters (issue 15).
+                "/wilayah/\(value)/ringkas", "/wilayah/52.03/ringkas?indikator=\(value)", "/wilayah/52.03/ringkas?kelas=\(value)",
+                "/wilayah/52.03/ringkas?urut=\(value)&indikator=desil1_families&kelas=\(value)",
             ]
         }
         return uris
@@ -97,6 +101,70 @@ import Testing
             }
             try await client.execute(uri: "/peringkat?w_desil1_families=1000&w_unfit_housing=0,5", method: .get) { response in
                 #expect(response.status == .ok)
+            }
+        }
+    }
+
+    /// Hostile values of `?lang=`: too long, control characters, a NUL after a real language, a path.
+    static let languages = [String(repeating: "en", count: 5_000), "en\u{0}", "\u{0}", "id\u{7}\u{1B}[31m", "en\r\nSet-Cookie: x=1", "../", "../../etc/passwd",
+                            "%", "%%32%65", "EN", " en ", "fr", "", "lang", "\u{202E}ne"]
+    /// Hostile values of `?lembar=` (the sheet on the mapping page) besides the numeric extremes.
+    static let sheets = ["0", "-1", "2", "10001", "1.5", "satu", "\u{0}", "1\u{0}", "../", String(repeating: "1", count: 5_000)]
+
+    /// A page's body holds no control character but tab, line feed and carriage return.
+    static func controlCharacters(in text: String) -> [UInt32] {
+        text.unicodeScalars.filter { $0.properties.generalCategory == .control && !["\t", "\n", "\r"].contains($0) }.map(\.value)
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func hostile_languages_brief_parameters_and_sheet_numbers_get_a_default_or_a_clear_message(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52", engine: engine) { client, tokens, services, _ in
+            try await DisclosureAttackTests.store(try DashboardWebTests.keruak(), in: services.database)
+            let admin = SignedInClient(base: client, token: try #require(tokens[.admin]))
+            for raw in Self.languages {
+                let value = Self.encoded(raw)
+                for uri in ["/?lang=\(value)", "/wilayah/52.03.01?lang=\(value)", "/wilayah/52.03.01/ringkas?lang=\(value)", "/peringkat?lang=\(value)",
+                            "/wilayah/52.03.01/indikator?lang=\(value)&q=\(value)", "/wilayah/52.03.01/indikator.csv?lang=\(value)"] {
+                    let response = try await admin.executeRequest(uri: uri, method: .get, headers: [:], body: nil)
+                    #expect(response.status == .ok, "\(uri.prefix(80)): \(response.status)")
+                    #expect(Self.controlCharacters(in: response.text).isEmpty, "\(uri.prefix(80)) echoes a control character")
+                    #expect(response.headers[values: .setCookie].allSatisfy { !$0.contains("x=1") }, "\(uri.prefix(80))")
+                }
+                // Not a language Lumbung has: the page stays in the reader's language (Bahasa Indonesia), and nothing is remembered.
+                let page = try await admin.executeRequest(uri: "/?lang=\(value)", method: .get, headers: [:], body: nil)
+                let expected = raw.trimmingCharacters(in: .whitespaces).lowercased() == "en" ? "en" : "id"
+                #expect(page.text.contains("<html lang=\"\(expected)\">"), "\(raw.prefix(20).debugDescription)")
+                #expect(try await UserStore(database: services.database).user(named: "r-admin")?.language == expected, "\(raw.prefix(20).debugDescription)")
+                _ = try await admin.executeRequest(uri: "/?lang=id", method: .get, headers: [:], body: nil)
+                // The sign-in page before signing in: the same, and the cookie only ever holds a language.
+                let visitor = try await client.executeRequest(uri: "/masuk?lang=\(value)", method: .get, headers: [:], body: nil)
+                #expect(visitor.status == .ok && Self.controlCharacters(in: visitor.text).isEmpty)
+                #expect(visitor.headers[values: .setCookie].filter { $0.hasPrefix("lumbung_bahasa=") }
+                    .allSatisfy { $0.hasPrefix("lumbung_bahasa=en;") || $0.hasPrefix("lumbung_bahasa=id;") })
+            }
+            // The brief with an unknown indicator, class method or sort: 404 or 400 that names the choices, no raw control character.
+            for (uri, status) in [("/wilayah/52.03/ringkas?indikator=%00tidak_ada", 404), ("/wilayah/52.03/ringkas?kelas=%1B[31m", 400),
+                                  ("/wilayah/52.03/ringkas?urut=..%2F..%2F", 400), ("/wilayah/..%2F52/ringkas", 400)] {
+                let response = try await admin.executeRequest(uri: uri, method: .get, headers: [:], body: nil)
+                #expect(Int(response.status.code) == status || (status == 400 && response.status == .notFound), "\(uri): \(response.status)")
+                #expect(Self.controlCharacters(in: response.text).isEmpty, "\(uri)")
+                #expect(response.text.contains("<header") && response.text.contains("Keluar"), "\(uri): the signed-in header stays")
+            }
+            // The mapping page's sheet number: the first sheet by default, whatever `lembar` holds.
+            let op = SignedInClient(base: client, token: try #require(tokens[.operator]))
+            let location = try await MappingBadInputWebTests.upload("lembar.csv", MappingBadInputWebTests.header + "\n5203011106180101;5203011207850001;Baiq;P;12/07/1985;Kepala Keluarga;x\n", client: op)
+            for raw in Self.sheets + Self.extremes {
+                let uri = location + "?lembar=" + Self.encoded(raw)
+                let response = try await op.executeRequest(uri: uri, method: .get, headers: [:], body: nil)
+                #expect([200, 400].contains(response.status.code), "\(uri.prefix(80)): \(response.status)")
+                #expect(response.text.contains("Petakan kolom lembar.csv"), "\(uri.prefix(80))")
+                #expect(Self.controlCharacters(in: response.text).isEmpty, "\(uri.prefix(80))")
+                // Sent back with the form: still a page, never a 500.
+                let posted = try await op.executeRequest(uri: location, method: .post, headers: MappingPageWebTests.form,
+                                                         body: MappingPageWebTests.body(MappingBadInputWebTests.fields, extra: ["lembar": raw, "aksi": "pratinjau",
+                                                                                                                                  "desa": "52.03.01.2001"]))
+                #expect([200, 400].contains(posted.status.code), "POST lembar=\(raw.prefix(20).debugDescription): \(posted.status)")
+                #expect(Self.controlCharacters(in: posted.text).isEmpty, "POST lembar=\(raw.prefix(20).debugDescription)")
             }
         }
     }

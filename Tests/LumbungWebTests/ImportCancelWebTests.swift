@@ -25,8 +25,8 @@ import Testing
     func a_running_import_is_cancelled_from_its_page_and_nothing_is_written(engine: Database.Engine) async throws {
         try await withWebAppRoles(scope: "52.03", engine: engine) { base, tokens, services, _ in
             let client = SignedInClient(base: base, token: try #require(tokens[.operator]))
-            // The import waits after its first chunk is written (uncommitted) until it is cancelled: no timing. (The
-            // writer connection is held meanwhile: reading pages works, a write waits until the import has rolled back.)
+            // The import waits after its first chunk is staged (nothing committed) until it is cancelled: no timing. (Other
+            // writes go on meanwhile: `ImportBusyWebTests`.)
             let (reached, reachedSignal) = AsyncStream<Void>.makeStream()
             await services.afterImportChunk { _, chunks, untilCancelled in
                 guard chunks == 1 else { return }

@@ -128,4 +128,176 @@ import Testing
             #expect(missing.status == .notFound && missing.text.contains("<p class=\"status\">Status code 404</p>"))
         }
     }
+
+    // MARK: The remaining pages and the downloads (issue 15, English everywhere)
+
+    /// The text a reader sees: the page without its tags (attribute values, links and form names are not read).
+    static func visibleText(_ html: String) -> String {
+        var text = ""
+        var inTag = false
+        for character in html {
+            if character == "<" { inTag = true; text.append(" "); continue }
+            if character == ">" { inTag = false; continue }
+            if !inTag { text.append(character) }
+        }
+        return text.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// The words of `words` that `html` shows as whole words (case-sensitive).
+    static func shown(_ words: [String], in html: String) -> [String] {
+        let text = visibleText(html)
+        return words.filter { word in
+            var searchFrom = text.startIndex
+            while let found = text.range(of: word, range: searchFrom..<text.endIndex) {
+                let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+                let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
+                if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) { return true }
+                searchFrom = found.upperBound
+            }
+            return false
+        }
+    }
+
+    /// Each page in English shows none of its Indonesian words, and in Indonesian shows every one of them (so the check
+    /// can fail). The words are the labels these pages had, written out by hand; none of them is in the fixtures' data.
+    static func check(_ client: some TestClientProtocol, _ uri: String, method: HTTPRequest.Method = .get, headers: HTTPFields = [:],
+                      body: String? = nil, status: HTTPResponse.Status = .ok, words: [String], data: Set<String> = []) async throws {
+        for language in ["en", "id"] {
+            let separator = uri.contains("?") ? "&" : "?"
+            let response = try await client.executeRequest(uri: uri + separator + "lang=" + language, method: method, headers: headers,
+                                                           body: body.map { ByteBuffer(string: $0) })
+            #expect(response.status == status, "\(uri) \(language): \(response.status)")
+            let html = response.text
+            #expect(html.contains("<html lang=\"\(language)\">"), "\(uri) \(language)")
+            let found = Self.shown(words, in: html)
+            if language == "en" {
+                #expect(found.isEmpty, "\(uri) in English shows \(found)")
+                // Catalogue texts that are also the fixtures' data (users named "Operator", a file's column "Alamat") are not labels.
+                let leftovers = try Self.indonesianLeftovers(in: html).filter { found in
+                    let key = String(found.prefix { $0 != ":" })
+                    return !key.hasPrefix("role_") && !data.contains(key)
+                }
+                #expect(leftovers.isEmpty, "\(uri): \(leftovers)")
+            } else {
+                #expect(found == words, "\(uri) in Indonesian lacks \(Set(words).subtracting(found).sorted())")
+            }
+        }
+    }
+
+    static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    @Test(arguments: TestDatabase.engines)
+    func indicator_ranking_error_users_audit_account_and_sign_in_pages_follow_the_switch(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52", engine: engine) { client, tokens, services, _ in
+            try await DisclosureAttackTests.store(try DashboardWebTests.keruak(), in: services.database)
+            let admin = SignedInClient(base: client, token: try #require(tokens[.admin]))
+            try await Self.check(admin, "/wilayah/52.03.01/indikator", words: [
+                "Profil wilayah", "Lihat peringkat prioritas", "Unduh tabel", "Grafik", "Angka utama", "Menurut jenis kelamin", "Piramida penduduk",
+                "Penduduk", "Keluarga", "Laki-laki", "Perempuan", "Nama", "Kelompok umur",
+            ])
+            try await Self.check(admin, "/peringkat?within=52.03.01&w_desil1_families=-2", status: .badRequest,
+                                 words: ["Peringkat tidak dapat dibuat", "Bobot", "Keluarga desil 1", "negatif", "Hitung ulang"])
+            try await Self.check(admin, "/pengguna", words: ["Nama pengguna", "Peran", "Wilayah", "Tambah pengguna", "Nonaktifkan", "Kata sandi"])
+            try await Self.check(admin, "/audit", words: ["Log audit", "Pengguna", "Tindakan", "Sampai", "Cari", "Waktu", "Hasil", "Masuk berhasil", "Rantai"])
+            try await Self.check(admin, "/akun", words: ["Akun saya", "Nama pengguna", "Peran", "Wilayah kerja", "Ganti kata sandi", "Ulangi", "Ganti"])
+            // The sign-in page's errors: a form without its token, then (with a token) a wrong password.
+            try await Self.check(client, "/masuk?csrf=abc", method: .post, headers: Self.form, body: "username=x&password=y", status: .forbidden,
+                                 words: ["Token keamanan formulir", "Muat ulang", "Masuk", "Nama pengguna", "Kata sandi"])
+            for language in ["en", "id"] {
+                let page = try await client.executeRequest(uri: "/masuk?lang=\(language)", method: .get, headers: [:], body: nil)
+                let token = try #require(page.text.components(separatedBy: "/masuk?csrf=").dropFirst().first?.components(separatedBy: "\"").first)
+                let cookie = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("lumbung_masuk=") }?.components(separatedBy: ";").first)
+                let wrong = try await client.executeRequest(uri: "/masuk?csrf=\(token)&lang=\(language)", method: .post,
+                                                            headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+                                                            body: ByteBuffer(string: "username=r-admin&password=salah-sekali-12"))
+                #expect(wrong.status == .unauthorized)
+                #expect(wrong.text.contains(language == "en" ? "Wrong username or password." : "Nama pengguna atau kata sandi salah."), "\(language)")
+                #expect(Self.shown(["sandi", "salah"], in: wrong.text).isEmpty == (language == "en"), "\(language)")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func programme_pages_and_the_nik_lookup_follow_the_switch(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52.03", engine: engine) { client, tokens, services, _ in
+            try await ProgrammeAPITests.setUp(services)
+            let op = SignedInClient(base: client, token: try #require(tokens[.operator]))
+            let admin = SignedInClient(base: client, token: try #require(tokens[.admin]))
+            try await Self.check(op, "/program", words: [
+                "Daftarkan program baru", "Kode", "Lembaga", "Sektor", "Sasaran", "Periode", "Anggaran", "Peserta", "Belum cocok", "Organisasi",
+                "Tambah organisasi", "Jenis", "Tambah", "Bantuan tunai", "Kementerian/lembaga pusat", "Januari",
+            ])
+            try await Self.check(op, "/program/baru", words: [
+                "Daftarkan program baru", "Nama program", "Lembaga pelaksana", "Sektor", "Sumber dana", "Tanggal mulai", "Kriteria penerima", "Simpan",
+                "Pangan", "Kesehatan", "Individu",
+            ])
+            try await Self.check(op, "/program/PKH", words: [
+                "Lembaga", "Sektor", "Sumber dana", "Periode", "Wilayah sasaran", "Kriteria", "Peserta di wilayah Anda", "Peserta tercatat",
+                "Menurut cara pencocokan", "Daftar peserta", "Bantuan tunai", "berjalan", "registri",
+            ])
+            try await Self.check(op, "/program/PKH/peserta", words: ["Peserta", "Cara pencocokan", "Tampilkan", "Semua", "Tanggal terima", "Pencocokan",
+                                                                    "Kembali ke program", "registri"])
+            try await Self.check(op, "/program/PANGAN-MITRA/unggah", method: .post, headers: ImportWebTests.headers,
+                                 body: String(buffer: ImportWebTests.multipart(file: "pangan.csv", content: ListUploadWebTests.list)),
+                                 words: ["Daftar penerima", "Berkas", "Baris dibaca", "Yang langsung terlihat di wilayah Anda", "Kembali ke program"])
+            try await Self.check(admin, "/orang", words: ["Cari orang berdasarkan NIK", "Cari", "Pencarian"])
+            try await Self.check(admin, "/orang", method: .post, headers: Self.form, body: "nik=5203014101800001",
+                                 words: ["Keluarga di", "Kepala keluarga", "Alamat", "Hubungan", "Jenis kelamin", "Tanggal lahir", "Program yang diterima",
+                                         "Bantuan tunai", "Januari"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func the_mapping_page_and_an_imports_report_follow_the_switch(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52.03", engine: engine) { client, tokens, _, _ in
+            let op = SignedInClient(base: client, token: try #require(tokens[.operator]))
+            let location = try await MappingBadInputWebTests.upload("bantuan.csv", MappingBadInputWebTests.header + "\n5203011106180101;5203011207850001;Baiq;P;12/07/1985;Kepala Keluarga;x\n", client: op)
+            try await Self.check(op, location, words: [
+                "Petakan kolom", "Judul kolom di berkas", "Dikenali Lumbung", "Contoh isi", "Dibaca sebagai", "Nilai untuk seluruh berkas",
+                "Pratinjau", "Simpan sebagai templat", "Impor data",
+            ], data: ["audit_col_address", "person_address", "person_kk"])
+            // A file imported from the Impor page: its report.
+            let job = try await op.executeRequest(uri: "/impor", method: .post, headers: ImportWebTests.headers,
+                                                  body: ImportWebTests.multipart(file: "keluarga.csv", content: ImportWebTests.families, fields: ["as_of": "2025-06-30"]))
+            let report = try #require(job.headers[.location])
+            for _ in 0..<200 {
+                if !(try await op.executeRequest(uri: report, method: .get, headers: [:], body: nil).text.contains("<progress")) { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            try await Self.check(op, report, words: ["Impor data", "Selesai", "Baris dibaca", "Data baru", "Diperbarui", "Tidak berubah", "Kolom yang dipahami"],
+                                 data: ["audit_col_address", "person_address", "person_kk"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func downloads_have_english_headings_for_an_english_reader_and_the_indonesian_ones_are_unchanged(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52", engine: engine) { client, tokens, services, _ in
+            try await DisclosureAttackTests.store(try DashboardWebTests.keruak(), in: services.database)
+            let admin = try #require(tokens[.admin])
+            func firstLine(_ uri: String) async throws -> String {
+                let text = try await DisclosureAttackTests.get(client, uri, admin).text
+                return String(text.drop { $0 == "\u{FEFF}" }.prefix { $0 != "\n" && $0 != "\r" })
+            }
+            // Written out by hand: the first columns, and the first indicator's two.
+            let english = try await firstLine("/wilayah/52.03.01/indikator.csv?lang=en")
+            #expect(english.hasPrefix("Code,Name,Level,People,Families,"), "\(english.prefix(120))")
+            #expect(!english.contains("jumlah") && !english.contains("Keluarga"))
+            #expect(english.contains(",Families in desil 1 (%),Families in desil 1 (count),"))
+            let indonesian = try await firstLine("/wilayah/52.03.01/indikator.csv?lang=id")
+            #expect(indonesian.hasPrefix("Kode,Nama,Tingkat,Jumlah penduduk,Jumlah keluarga,"), "\(indonesian.prefix(120))")
+            #expect(indonesian.contains(",Keluarga desil 1 (%),Keluarga desil 1 (jumlah),"))
+            let ranking = try await firstLine("/peringkat.csv?within=52.03.01&lang=en")
+            #expect(ranking.hasPrefix("Rank,Code,Name,Score,Best rank,Worst rank,Families,People,"), "\(ranking.prefix(120))")
+            #expect(try await firstLine("/peringkat.csv?within=52.03.01&lang=id").hasPrefix("Peringkat,Kode,Nama,Skor,Peringkat terbaik,Peringkat terburuk,Keluarga,Jiwa,"))
+            // The GeoJSON's property keys are an interface: the same in both languages.
+            let geoEN = try await DisclosureAttackTests.get(client, "/wilayah/52.03.01/peta.geojson?lang=en", admin).text
+            let geoID = try await DisclosureAttackTests.get(client, "/wilayah/52.03.01/peta.geojson?lang=id", admin).text
+            func keys(_ text: String) throws -> Set<String> {
+                let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+                let features = json["features"] as? [[String: Any]] ?? []
+                return Set(features.flatMap { ($0["properties"] as? [String: Any] ?? [:]).keys })
+            }
+            #expect(try keys(geoEN) == keys(geoID) && !(try keys(geoID)).isEmpty)
+        }
+    }
 }

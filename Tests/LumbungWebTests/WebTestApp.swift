@@ -9,10 +9,22 @@ import LumbungWeb
 
 /// Runs `body` against the real Lumbung application on a freshly migrated database, without a socket,
 /// signed in as a user of `role` scoped to `scope` (by bearer token), or anonymous when `role` is nil.
+/// Without an `engine`, on every engine of this run (`TestDatabase.engines`), one after the other.
 func withWebApp(
-    _ engine: Database.Engine = .sqlite,
+    _ engine: Database.Engine? = nil,
     as role: Role? = .admin,
     scope: String = "52",
+    _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+) async throws {
+    for engine in engine.map({ [$0] }) ?? TestDatabase.engines {
+        try await withWebApp(on: engine, as: role, scope: scope, body)
+    }
+}
+
+private func withWebApp(
+    on engine: Database.Engine,
+    as role: Role?,
+    scope: String,
     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
     try await TestDatabase.with(engine) { database in
@@ -35,12 +47,28 @@ func withWebApp(
 }
 
 /// Runs `body` with an anonymous client and a bearer token for a user of every role, all scoped to `scope`.
+/// Without an `engine`, on every engine of this run (`TestDatabase.engines`), one after the other.
+/// `testing: .live` sends real HTTP over a socket; `poolWait` shortens the database's wait for a connection.
 func withWebAppRoles(
     scope: String,
-    engine: Database.Engine = .sqlite,
+    engine: Database.Engine? = nil,
+    testing: TestingSetup = .router,
+    poolWait: Duration = Database.defaultPoolWait,
     _ body: @escaping @Sendable (any TestClientProtocol, [Role: String], AppServices, [String]) async throws -> Void
 ) async throws {
-    try await TestDatabase.with(engine) { database in
+    for engine in engine.map({ [$0] }) ?? TestDatabase.engines {
+        try await withWebAppRoles(scope: scope, on: engine, testing: testing, poolWait: poolWait, body)
+    }
+}
+
+private func withWebAppRoles(
+    scope: String,
+    on engine: Database.Engine,
+    testing: TestingSetup,
+    poolWait: Duration,
+    _ body: @escaping @Sendable (any TestClientProtocol, [Role: String], AppServices, [String]) async throws -> Void
+) async throws {
+    try await TestDatabase.with(engine, poolWait: poolWait) { database in
         let uploads = FileManager.default.temporaryDirectory.appendingPathComponent("uploads-\(UUID())")
         defer { try? FileManager.default.removeItem(at: uploads) }
         let actor = AuditActor(name: "test", address: nil)
@@ -55,7 +83,7 @@ func withWebAppRoles(
         let routes = router.routes.map { "\($0.method) \($0.path)" }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         let issued = tokens
-        try await app.test(.router) { client in try await body(client, issued, services, routes) }
+        try await app.test(testing) { client in try await body(client, issued, services, routes) }
     }
 }
 

@@ -13,14 +13,15 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Generate a synthetic NTB province, import it into a demo database and serve it.",
         discussion: """
-            By default Lombok Timur (52.03) is generated at full size — its desa hold hundreds of families, as
-            real ones do — and every other kabupaten/kota at 2 % of its people. The first run generates and
+            By default Lombok Timur (52.03) is generated at 30 % of its people — its desa hold hundreds of
+            families, as real ones do — and every other kabupaten/kota at 2 % of its people. The first run generates and
             imports (see bench/README.md for how long that takes); the database is built under a temporary name
             and kept only when complete, so later runs reuse it and start at once. Every person in it is
             invented. Each start gives the demo users (one per role) new random passwords and prints them.
 
             Examples:
-              lumbung demo                                          Lombok Timur at full size, the rest at 2 %
+              lumbung demo                                          Lombok Timur at 30 %, the rest at 2 %
+              lumbung demo --region-scale 52.03=1                   Lombok Timur at full size (a slower first start)
               lumbung demo --scale 0.3                              the whole province at 30 %
               lumbung demo --fresh                                  throw the demo database away and build it again
             """
@@ -30,7 +31,7 @@ struct DemoCommand: AsyncParsableCommand {
     var scale: Double?
 
     @Option(name: .customLong("region-scale"), help: ArgumentHelp(
-        "A kabupaten/kota at a scale of its own (code=scale); repeatable. Giving any replaces the default (52.03=1).",
+        "A kabupaten/kota at a scale of its own (code=scale); repeatable. Giving any replaces the default (52.03=0.3).",
         valueName: "code=scale"))
     var regionScales: [String] = []
 
@@ -54,7 +55,7 @@ struct DemoCommand: AsyncParsableCommand {
         let location = DatabaseLocation.sqlite(path: database)
         if fresh { Self.remove(database) }
         var generator = GeneratorOptions.demo
-        // The default demo (Lombok Timur at full size) unless a scale is asked for.
+        // The default demo (Lombok Timur at 30 %) unless a scale is asked for.
         generator.scale = scale ?? Self.defaultScale
         if scale != nil || !regionScales.isEmpty { generator.regionScales = try GenerateCommand.regionScales(regionScales) }
         do {
@@ -84,7 +85,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
     }
 
-    /// The demo's default (`GeneratorOptions.demo`): Lombok Timur at full size, the rest of the province at 2 %.
+    /// The demo's default (`GeneratorOptions.demo`): Lombok Timur at 30 %, the rest of the province at 2 %.
     static let defaultScale = GeneratorOptions.demo.scale
 
     /// One demo user per role: LKKS NTB staff for the province, an operator and a partner for Lombok Timur.

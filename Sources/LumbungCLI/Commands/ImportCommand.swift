@@ -133,7 +133,7 @@ struct ImportCommand: AsyncParsableCommand {
                     report = try await job.run(url, options: options) { line.update(rows: $0.rows, fraction: $0.fraction) }
                 }
                 line.done()
-                print(ImportReportText.render(report))
+                print(ShownText.escapingControls(ImportReportText.render(report)))
             } catch let error as SheetReadError {
                 line.done()
                 LumbungMain.printError(error.description)

@@ -39,10 +39,17 @@ struct TargetCommand: AsyncParsableCommand {
         @Option(help: "A split of the indicator: SPLIT=GROUP, e.g. sex=perempuan (default: all).") var split: String = "all"
 
         func run() async throws {
-            guard let known = IndicatorCatalogue.indicator(indicator) else { throw CLIFailure.usage(MonitoringProblem.indicatorUnknown(indicator).description) }
             let code = try ReportCommand.parseRegion(region)
             let rincian: TargetSplit
-            do { rincian = try TargetSplit.parse(split, for: known) } catch { throw CLIFailure.usage(error.description) }
+            if let known = IndicatorCatalogue.indicator(indicator) {
+                do { rincian = try TargetSplit.parse(split, for: known) } catch { throw CLIFailure.usage(error.description) }
+            } else {
+                // An external indicator has no splits.
+                guard ["", "all", "semua"].contains(split.lowercased()) else {
+                    throw CLIFailure.usage(MonitoringProblem.splitUnknown(split, indicator: indicator, choices: "all").description)
+                }
+                rincian = .all
+            }
             var change = TargetPlan(indicator: indicator, region: code, split: rincian)
             if let baseline {
                 guard let baselineYear else { throw CLIFailure.usage("--baseline butuh --baseline-year.") }
@@ -58,6 +65,9 @@ struct TargetCommand: AsyncParsableCommand {
             let (indicator, reduce, through, given) = (self.indicator, self.reduce, self.through, change)
             let saved = try await UserCommand.withDatabase(databaseOptions, loggingOptions) { database in
                 var change = given
+                if IndicatorCatalogue.indicator(indicator) == nil, try await ExternalIndicatorStore(database: database).indicator(indicator) == nil {
+                    throw CLIFailure.usage(MonitoringProblem.indicatorUnknown(indicator).description)
+                }
                 let store = TargetStore(database: database)
                 if let reduce {
                     guard let through else { throw CLIFailure.usage("--reduce butuh --through TAHUN.") }
@@ -123,7 +133,8 @@ struct TargetCommand: AsyncParsableCommand {
             let saved = try await UserCommand.withDatabase(databaseOptions, loggingOptions) { database in
                 let tree = try await RegionStore(database: database).fetchTree()
                 let sheet: TargetSheet
-                do { sheet = try TargetSheet.read(url, tree: tree) } catch let error as SheetReadError {
+                let external = Swift.Set(try await ExternalIndicatorStore(database: database).indicators().map(\.id))
+                do { sheet = try TargetSheet.read(url, tree: tree, external: external) } catch let error as SheetReadError {
                     throw CLIFailure.failure(error.indonesianDescription)
                 }
                 guard sheet.problems.isEmpty else {

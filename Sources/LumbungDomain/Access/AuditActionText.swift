@@ -32,3 +32,38 @@ extension AuditEvent.Action {
         }
     }
 }
+
+extension AuditEvent.Action {
+    /// What happened, in English words for the audit page in English ("Signed in").
+    public var englishText: String {
+        switch self {
+        case .loginSucceeded: "Signed in"
+        case .loginFailed: "Sign-in failed"
+        case .loginThrottled: "Sign-in held back (too many failures)"
+        case .logout: "Signed out"
+        case .accessDenied: "Access denied"
+        case .personalDataViewed: "Personal data viewed"
+        case .personalDataExported: "Personal data downloaded"
+        case .importStarted: "Import started"
+        case .importCancelled: "Import cancelled"
+        case .userAdded: "User added"
+        case .userChanged: "User changed"
+        case .userDisabled: "User disabled"
+        case .passwordReset: "Password reset"
+        case .tokenIssued: "API token issued"
+        case .tokenRevoked: "API token revoked"
+        case .tokenRejected: "API token rejected"
+        case .sessionRejected: "Session rejected"
+        case .csrfRejected: "Form refused (wrong CSRF token)"
+        case .eventsSuppressed: "Events summarised (too many from one address)"
+        case .organisationAdded: "Organisation added"
+        case .programmeAdded: "Programme added"
+        case .programmeChanged: "Programme changed"
+        case .programmeClosed: "Programme closed"
+        case .columnTemplateSaved: "Column template saved"
+        case .columnTemplateDeleted: "Column template deleted"
+        case .targetSaved: "Baseline/target saved"
+        case .targetDeleted: "Baseline/target deleted"
+        }
+    }
+}

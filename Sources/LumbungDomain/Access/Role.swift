@@ -11,7 +11,7 @@ public enum Role: String, Sendable, Codable, CaseIterable, Hashable {
     public var permissions: Set<Permission> {
         switch self {
         case .admin: Set(Permission.allCases)
-        case .analyst: [.readAggregates, .exactSmallCounts, .readPersonalData, .setTargets]
+        case .analyst: [.readAggregates, .exactSmallCounts, .readPersonalData, .setTargets, .importExternalFigures]
         case .operator: [.readAggregates, .exactSmallCounts, .readPersonalData, .seeFullIdentity, .importData, .manageProgrammes]
         case .partner, .viewer: [.readAggregates]
         }
@@ -60,6 +60,8 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
     case manageProgrammes = "manage_programmes"
     /// Set, change and delete baselines and targets (Pemantauan) for regions within the scope.
     case setTargets = "set_targets"
+    /// Import region-level figures other bodies publish (stunting, sanitation, BPS poverty: `ExternalIndicator`).
+    case importExternalFigures = "import_external_figures"
 
     /// What the permission allows, for messages: "… may not import data".
     public var activity: (english: String, indonesian: String) {
@@ -73,6 +75,7 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
         case .readAudit: ("read the audit log", "membaca log audit")
         case .manageProgrammes: ("manage programmes", "mengelola program")
         case .setTargets: ("set baselines and targets", "mengisi baseline dan target")
+        case .importExternalFigures: ("import figures from other sources", "mengimpor data dari sumber lain")
         }
     }
 }

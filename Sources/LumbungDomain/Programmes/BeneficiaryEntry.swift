@@ -94,4 +94,30 @@ public enum EnrolmentMatch: String, Sendable, Codable, CaseIterable, Hashable {
         case .unmatched: "tidak ditemukan di registri"
         }
     }
+
+    /// The label in English (pages in English).
+    public var englishLabel: String {
+        switch self {
+        case .nik: "NIK"
+        case .kk: "Family card no. (KK)"
+        case .nameAndBirthDate: "name + date of birth in the village (weak)"
+        case .unmatched: "not found in the registry"
+        }
+    }
+}
+
+/// One enrolment per programme and family (per person for a person programme), whichever key a source found it by:
+/// a P3KE flag keyed by the head's NIK and a PKH list keyed by No. KK name the same enrolment once both are matched
+/// to the same registry family. A stored enrolment takes a later source's row when their periods agree — the same
+/// period, or one of them names none (a flag says "receives", not when).
+public enum EnrolmentContinuation {
+    /// Whether a row for `listed` continues a stored enrolment for `stored` of the same programme and family.
+    public static func continues(stored: String, listed: String) -> Bool {
+        stored == listed || stored.isEmpty || listed.isEmpty
+    }
+
+    /// The period the enrolment has after the row: the one that names a period.
+    public static func period(stored: String, listed: String) -> String {
+        stored.isEmpty ? listed : stored
+    }
 }

@@ -33,6 +33,20 @@ public enum OrganisationKind: String, Sendable, Codable, CaseIterable, Hashable 
         }
     }
 
+    /// The label in English (pages in English).
+    public var englishLabel: String {
+        switch self {
+        case .opd: "OPD (regional agency)"
+        case .dinasSosial: "Dinas Sosial (social affairs office)"
+        case .baznas: "BAZNAS"
+        case .ngo: "NGO/community organisation"
+        case .university: "University"
+        case .village: "Village government"
+        case .csr: "Company CSR"
+        case .ministry: "Ministry/national agency"
+        }
+    }
+
     /// The kind `text` names: a raw value, its English name or a common spelling (`Dinas Sosial`, `NGO`, `universitas`).
     public static func parse(_ text: String) -> OrganisationKind? {
         let key = String(text.lowercased().filter { $0.isLetter })

@@ -26,6 +26,20 @@ public enum Sector: String, Sendable, Codable, CaseIterable, Hashable, Comparabl
         }
     }
 
+    /// The label in English (pages in English).
+    public var englishLabel: String {
+        switch self {
+        case .cash: "Cash assistance"
+        case .food: "Food"
+        case .health: "Health"
+        case .education: "Education"
+        case .housing: "Housing (RTLH)"
+        case .livelihoods: "Livelihoods"
+        case .disability: "Disability services"
+        case .elderly: "Elderly care"
+        }
+    }
+
     /// The sector `text` names: a raw value, its English name or a common spelling (`BLT`, `sembako`, `RTLH`).
     public static func parse(_ text: String) -> Sector? {
         let key = String(text.lowercased().filter { $0.isLetter })
@@ -56,6 +70,7 @@ public enum ProgrammeUnit: String, Sendable, Codable, CaseIterable, Hashable {
     case family = "keluarga"
 
     public var label: String { self == .person ? "Individu" : "Keluarga" }
+    public var englishLabel: String { self == .person ? "Individual" : "Family" }
 
     public static func parse(_ text: String) -> ProgrammeUnit? {
         switch String(text.lowercased().filter { $0.isLetter }) {

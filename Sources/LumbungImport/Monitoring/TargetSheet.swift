@@ -67,7 +67,8 @@ public struct TargetSheet: Sendable {
     public private(set) var problems: [Problem] = []
 
     /// Reads every sheet of `url` that has the header (the first one found per sheet, within its first 20 rows).
-    public static func read(_ url: URL, tree: RegionTree) throws -> TargetSheet {
+    /// `external`: the ids of stored external indicators (`ExternalIndicator`), which take targets as well.
+    public static func read(_ url: URL, tree: RegionTree, external: Set<String> = []) throws -> TargetSheet {
         var sheet = TargetSheet()
         let readers = try SheetFormat.readers(for: url)
         var found = false
@@ -80,7 +81,7 @@ public struct TargetSheet: Sendable {
                     return
                 }
                 guard !row.isBlank else { return }
-                sheet.read(row, columns: known, sheet: name, tree: tree)
+                sheet.read(row, columns: known, sheet: name, tree: tree, external: external)
             }
         }
         if !found {
@@ -103,7 +104,7 @@ public struct TargetSheet: Sendable {
         return columns
     }
 
-    private mutating func read(_ row: SheetRow, columns: [Column: (index: Int, header: String)], sheet: String?, tree: RegionTree) {
+    private mutating func read(_ row: SheetRow, columns: [Column: (index: Int, header: String)], sheet: String?, tree: RegionTree, external: Set<String>) {
         func problem(_ column: Column?, _ message: String) {
             problems.append(Problem(sheet: sheet, row: row.number, column: column.flatMap { columns[$0]?.header }, message: message))
         }
@@ -117,6 +118,11 @@ public struct TargetSheet: Sendable {
             problem(.indicator, "indikator kosong.")
         } else if let indicator = IndicatorCatalogue.indicator(indicatorID) {
             do { split = try TargetSplit.parse(text(.split), for: indicator) } catch { problem(.split, error.description) }
+        } else if external.contains(indicatorID) {
+            // An external indicator has no splits.
+            if !["", "all", "semua"].contains(text(.split).lowercased()) {
+                problem(.split, MonitoringProblem.splitUnknown(text(.split), indicator: indicatorID, choices: "all").description)
+            }
         } else {
             problem(.indicator, MonitoringProblem.indicatorUnknown(indicatorID).description)
         }

@@ -5,7 +5,7 @@ import LumbungStore
 
 /// Records the programme flags of a national file (`NationalProgrammeFlags`: PKH, BPNT/Sembako, BLT Dana Desa, PBI-JK
 /// columns of P3KE, Regsosek and DTSEN rows) as enrolments in the national programmes, after the file's registry rows
-/// are imported: one batch, all or nothing. A flag `YA` enrols the family (or person) — the same flag again changes
+/// are written, in the same transaction: the registry rows and their flags are committed together or not at all. A flag `YA` enrols the family (or person) — the same flag again changes
 /// nothing —, a flag `TIDAK` ends its running enrolment of that programme (a newer release taking it away).
 public struct NationalFlagsImport: Sendable {
     public let database: Database
@@ -71,12 +71,28 @@ public struct NationalFlagsImport: Sendable {
         return found
     }
 
-    /// Reads the flags of `file` and records them; `nil` when it has no flag columns.
+    /// The flags of a file, read: the rows to enrol and the rows whose flag ends an enrolment.
+    public struct Flags: Sendable {
+        let fileName: String
+        let sha256: String
+        let flags: Int
+        let enrol: [BeneficiaryEntry]
+        let end: [BeneficiaryEntry]
+        let programmes: [NationalProgrammeFlags.Programme]
+    }
+
+    /// Reads the flags of `file` and records them in a transaction of their own; `nil` when it has no flag columns.
     public func run(_ file: URL, asOf: CalendarDate, scope: RegionCode?) async throws -> Result? {
+        guard let flags = try read(file, asOf: asOf) else { return nil }
+        return try await ProgrammeStore(database: database).inTransaction { transaction in try await write(flags, in: transaction, asOf: asOf, scope: scope) }
+    }
+
+    /// Reads the flag columns of `file` (no database needed); `nil` when it has none or no flag is set.
+    public func read(_ file: URL, asOf: CalendarDate) throws -> Flags? {
         let sheets = try Self.sheets(TableScan.readers(for: file))
         guard !sheets.isEmpty else { return nil }
         var enrol: [BeneficiaryEntry] = [], end: [BeneficiaryEntry] = []
-        var result = Result()
+        var count = 0
         var used: [String: NationalProgrammeFlags.Programme] = [:]
         var number = 0
         for sheet in sheets {
@@ -91,7 +107,7 @@ public struct NationalFlagsImport: Sendable {
                 var flags: [String: Bool] = [:]
                 for (column, programme) in sheet.flags {
                     guard let flag = NationalProgrammeFlags.flag(row[column].text) else { continue }
-                    result.flags += 1
+                    count += 1
                     used[programme.code] = programme
                     flags[programme.code] = (flags[programme.code] ?? false) || flag
                 }
@@ -103,16 +119,25 @@ public struct NationalFlagsImport: Sendable {
                 }
             }
         }
-        guard result.flags > 0 else { return nil }
+        guard count > 0 else { return nil }
+        return Flags(fileName: file.lastPathComponent, sha256: try SHA256.of(file: file), flags: count, enrol: enrol, end: end,
+                     programmes: used.values.sorted { $0.code < $1.code })
+    }
+
+    /// Records `flags` as one enrolment batch in `db`, inside the caller's transaction (the file's registry batch):
+    /// the national programmes they name are registered, and the rows matched to the registry as it stands in it.
+    public func write(_ flags: Flags, in transaction: BatchTransaction, asOf: CalendarDate, scope: RegionCode?) async throws -> Result {
+        var result = Result()
+        result.flags = flags.flags
         let store = ProgrammeStore(database: database)
-        result.registeredProgrammes = try await store.registerNationalProgrammes(used.values.sorted { $0.code < $1.code },
+        result.registeredProgrammes = try await store.registerNationalProgrammes(in: transaction, flags.programmes,
                                                                                  start: CalendarDate(year: asOf.year, month: 1, day: 1) ?? asOf)
-        let info = EnrolmentListInfo(
-            batch: ImportBatchInfo(layout: Self.layout, fileName: file.lastPathComponent, sha256: try SHA256.of(file: file), dryRun: false,
-                                   asOf: asOf, scope: scope),
+        var info = EnrolmentListInfo(
+            batch: ImportBatchInfo(layout: Self.layout, fileName: flags.fileName, sha256: flags.sha256, dryRun: false, asOf: asOf, scope: scope),
             programme: nil)
-        let toEnrol = enrol, toEnd = end
-        let outcome = try await store.importEnrolments(info) { writer in
+        info.refuseWhenNobodyMatches = false
+        let toEnrol = flags.enrol, toEnd = flags.end
+        let outcome = try await store.importEnrolments(in: transaction, info) { writer in
             var start = 0
             while start < toEnrol.count {
                 let stop = min(start + BeneficiaryScan.rowsPerChunk, toEnrol.count)
@@ -127,7 +152,7 @@ public struct NationalFlagsImport: Sendable {
         result.unchanged = outcome.unchanged
         result.resumed = outcome.updated
         result.ended = outcome.ended
-        result.unmatched = outcome.insertedByMatch[.unmatched] ?? 0
+        result.unmatched = outcome.insertedByMatch[EnrolmentMatch.unmatched] ?? 0
         return result
     }
 }

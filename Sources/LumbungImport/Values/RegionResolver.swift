@@ -54,6 +54,43 @@ public struct RegionResolver: Sendable {
         return .failure(.unknownCode(text))
     }
 
+    /// The region of a code at any level (kabupaten, kecamatan, desa): Kemendagri (dotted or not) or BPS through the crosswalk.
+    /// With `bpsOnly` (a column named as BPS codes) the crosswalk alone is asked.
+    public func region(code text: String, bpsOnly: Bool = false) -> Result<RegionCode, Problem> {
+        let compact = text.filter { $0 != "." && $0 != " " && $0 != "-" }
+        if bpsOnly { return bpsCodes[compact].map { .success($0) } ?? .failure(.unknownCode(text)) }
+        if let code = try? RegionCode(text), tree[code] != nil { return .success(code) }
+        if compact.count == 10, compact.allSatisfy(\.isASCIIDigit), let code = try? RegionCode(compact), tree[code] != nil { return .success(code) }
+        if let code = bpsCodes[compact] { return .success(code) }
+        return .failure(.unknownCode(text))
+    }
+
+    /// The region named by the deepest of the names given (a kabupaten, a kecamatan within it, a desa within that),
+    /// matched as `village(province:regency:district:village:)` matches; `nil` names are skipped.
+    public func region(regency: String?, district: String?, village: String?) -> Result<RegionCode, Problem> {
+        var parents: [Region] = tree[province].map { [$0] } ?? []
+        var deepest: (level: RegionLevel, name: String)?
+        let levels = [(RegionLevel.kabupaten, regency), (.kecamatan, district), (.desa, village)]
+        let depth = (levels.lastIndex { $0.1 != nil } ?? -1) + 1
+        for (level, name) in levels.prefix(depth) {
+            let candidates = parents.flatMap { tree.children(of: $0.code) }
+            guard let name else {
+                parents = candidates
+                continue
+            }
+            switch matches(name, among: candidates, level: level, within: parents) {
+            case .success(let found): parents = found; deepest = (level, name)
+            case .failure(let problem): return .failure(problem)
+            }
+        }
+        guard let deepest else { return .failure(.unknownName(level: .desa, name: "", within: "baris ini", candidates: [])) }
+        guard parents.count == 1 else {
+            return .failure(.ambiguous(level: deepest.level, name: deepest.name,
+                                       candidates: parents.map { tree.path(to: $0.code).dropFirst().map(\.title).joined(separator: ", ") }))
+        }
+        return .success(parents[0].code)
+    }
+
     /// The village named by the row's region names; the province, when given, must be this one.
     /// A name that fits several regions at one level (Kabupaten Bima and Kota Bima) is settled by the
     /// level below; only what is still ambiguous at the desa is an error.

@@ -27,14 +27,19 @@ public final class Database: Sendable {
     ///
     /// - Throws: `StoreError` with a message that says what is wrong: not an SQLite file, a server
     ///   that does not answer, a refused login.
-    public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> Database {
+    /// - Parameter poolWait: how long a caller waits for a connection before `StoreError.busy`.
+    public static func open(_ location: DatabaseLocation, logger: Logger, poolWait: Duration = defaultPoolWait) async throws -> Database {
         switch location {
         case .sqlite(let path):
-            return Database(location: location, driver: try await SQLiteDriver.open(path: path, logger: logger))
+            return Database(location: location, driver: try await SQLiteDriver.open(path: path, logger: logger, poolWait: poolWait))
         case .postgres(let url):
-            return Database(location: location, driver: try await PostgresDriver.open(url: url, display: location.description, logger: logger))
+            return Database(location: location, driver: try await PostgresDriver.open(url: url, display: location.description, logger: logger,
+                                                                                      poolWait: poolWait))
         }
     }
+
+    /// A wait for a connection longer than this ends in `StoreError.busy` ("sedang sibuk") rather than a hanging request.
+    public static let defaultPoolWait: Duration = .seconds(10)
 
     /// Runs `body` with a connection for reading.
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -50,6 +55,15 @@ public final class Database: Sendable {
     /// Like `transaction`, but hands over the engine's own connection too, for bulk paths (COPY on PostgreSQL).
     public func transactionSession<T: Sendable>(_ body: @Sendable (TransactionSession) async throws -> T) async throws -> T {
         try await driver.transactionSession(body)
+    }
+
+    /// Runs an import in two steps, so that other writers do not wait behind its reading: `body` stages rows
+    /// (in TEMP tables only) and then calls `ImportSession.commit` once, for the step that writes the registry in one
+    /// transaction. On SQLite staging runs on a connection of the import's own, outside any transaction, and only
+    /// `commit` takes the write lock; on PostgreSQL (MVCC: readers and other writers never wait for staging)
+    /// everything runs in one transaction.
+    public func importSession<T: Sendable>(_ body: @Sendable (ImportSession) async throws -> T) async throws -> T {
+        try await driver.importSession(body)
     }
 
     /// Checks that the database answers.
@@ -70,11 +84,27 @@ public struct TransactionSession: Sendable {
     let sqlite: SQLiteConnection?
 }
 
+/// An import's connection: `session` for staging, `commit` for its one write transaction.
+public struct ImportSession: Sendable {
+    public let session: TransactionSession
+    let inWriteTransaction: @Sendable (() async throws -> Void) async throws -> Void
+
+    /// Runs `body` in the import's write transaction (the same connection as `session`): committed if it returns,
+    /// rolled back if it throws. Call once.
+    public func commit<T>(_ body: () async throws -> T) async throws -> T {
+        var result: T?
+        try await inWriteTransaction { result = try await body() }
+        guard let value = result else { throw StoreError.queryFailed(reason: "the import's transaction returned nothing") }
+        return value
+    }
+}
+
 /// One engine's way of lending connections.
 protocol DatabaseDriver: Sendable {
     var engine: Database.Engine { get }
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func transactionSession<T: Sendable>(_ body: @Sendable (TransactionSession) async throws -> T) async throws -> T
+    func importSession<T: Sendable>(_ body: @Sendable (ImportSession) async throws -> T) async throws -> T
     func close() async
 }
 

@@ -18,3 +18,18 @@ enum DriverErrorReason {
         }
     }
 }
+
+/// Whether an error means "the database is busy, try again shortly": a pool wait that ran out, or SQLite's busy
+/// timeout passing while another process (the command line's import) held the write lock.
+public enum DatabaseBusy {
+    /// Seconds a client is told to wait before trying again (`Retry-After`).
+    public static let retryAfterSeconds = 5
+
+    public static func matches(_ error: any Error) -> Bool {
+        switch error {
+        case StoreError.busy: true
+        case let error as SQLiteError: [.busy, .busyTimeout, .busyInSnapshot, .busyInRecovery, .locked].contains(error.reason)
+        default: false
+        }
+    }
+}

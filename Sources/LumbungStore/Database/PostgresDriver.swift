@@ -1,6 +1,7 @@
 import Logging
 import PostgresKit
 import PostgresNIO
+import Foundation
 import SQLKit
 
 /// PostgreSQL through PostgresNIO's connection pool (`PostgresClient`), running for the life of the database.
@@ -8,8 +9,9 @@ struct PostgresDriver: DatabaseDriver {
     let engine = Database.Engine.postgres
     private let client: PostgresClient
     private let runTask: Task<Void, Never>
+    private let poolWait: Duration
 
-    static func open(url: String, display: String, logger: Logger) async throws -> PostgresDriver {
+    static func open(url: String, display: String, logger: Logger, poolWait: Duration) async throws -> PostgresDriver {
         let core: PostgresConnection.Configuration
         do {
             core = try SQLPostgresConfiguration(url: url).coreConfiguration
@@ -21,7 +23,7 @@ struct PostgresDriver: DatabaseDriver {
         let runTask = Task { await client.run() }
         // The pool warns when leased before run() has begun; give the task a moment to start. (2026-11-29)
         try? await Task.sleep(for: .milliseconds(20))
-        return PostgresDriver(client: client, runTask: runTask)
+        return PostgresDriver(client: client, runTask: runTask, poolWait: poolWait)
     }
 
     /// Opens one connection first so that a wrong host, port, password or database name fails now,
@@ -57,13 +59,49 @@ struct PostgresDriver: DatabaseDriver {
     }
 
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in try await body(connection.sql()) }
+        try await withConnection { connection in try await body(connection.sql()) }
     }
 
     func transactionSession<T: Sendable>(_ body: @Sendable (TransactionSession) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
+        try await withConnection { connection in
             try await connection.sql().runTransaction(begin: "BEGIN") { db in
                 try await body(TransactionSession(sql: db, postgres: connection, sqlite: nil))
+            }
+        }
+    }
+
+    /// One transaction for staging and writing: under MVCC staging blocks no reader and no other writer.
+    func importSession<T: Sendable>(_ body: @Sendable (ImportSession) async throws -> T) async throws -> T {
+        try await transactionSession { session in
+            try await body(ImportSession(session: session) { commit in try await commit() })
+        }
+    }
+
+    /// The pool's connection, or `StoreError.busy` when none came free within `poolWait` (the wait is cancelled;
+    /// once a connection is lent, `body` runs to its end whatever the time).
+    private func withConnection<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let lent = PoolWaitState()
+        let limit = poolWait
+        return try await withoutActuallyEscaping(body) { body in
+            try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask {
+                    try await client.withConnection { connection in
+                        guard lent.lend() else { throw StoreError.busy(waited: limit) }
+                        return try await body(connection)
+                    }
+                }
+                group.addTask {
+                    try await Task.sleep(for: limit)
+                    if lent.expire() { throw StoreError.busy(waited: limit) }
+                    return nil
+                }
+                while let next = try await group.next() {
+                    if let result = next {
+                        group.cancelAll()
+                        return result
+                    }
+                }
+                throw StoreError.busy(waited: limit)
             }
         }
     }
@@ -71,5 +109,24 @@ struct PostgresDriver: DatabaseDriver {
     func close() async {
         runTask.cancel()
         await runTask.value
+    }
+}
+
+/// Whether a waiting request got its connection before its time ran out: whichever comes first wins.
+private final class PoolWaitState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var state = 0  // 0 waiting, 1 lent, 2 expired
+
+    /// The connection came: `false` when the wait had already expired.
+    func lend() -> Bool { settle(1) }
+
+    /// The time ran out: `true` when no connection had come.
+    func expire() -> Bool { settle(2) }
+
+    private func settle(_ outcome: Int) -> Bool {
+        lock.withLock {
+            if state == 0 { state = outcome }
+            return state == outcome
+        }
     }
 }

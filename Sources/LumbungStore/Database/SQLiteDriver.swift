@@ -6,15 +6,19 @@ import SQLiteKit
 import SQLiteNIO
 
 /// SQLite in WAL mode: one writer connection (write transactions queue in-process) and a few readers.
+///
+/// An import gets a connection of its own (`importSession`): it stages rows in that connection's TEMP tables
+/// without touching the main database's write lock, and only its final merge holds the writer's place in line.
 struct SQLiteDriver: DatabaseDriver {
     let engine = Database.Engine.sqlite
     private let writer: ConnectionPool<SQLiteConnection>
     private let readers: ConnectionPool<SQLiteConnection>
+    private let path: String
     private let logger: Logger
 
     static let readerCount = 4
 
-    static func open(path: String, logger: Logger) async throws -> SQLiteDriver {
+    static func open(path: String, logger: Logger, poolWait: Duration) async throws -> SQLiteDriver {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw StoreError.cannotOpenSQLite(path: path, reason: "it is a folder, not a file")
@@ -29,7 +33,8 @@ struct SQLiteDriver: DatabaseDriver {
             for connection in readers + [writer] { try? await connection.close() }
             throw error
         }
-        return SQLiteDriver(writer: ConnectionPool([writer]), readers: ConnectionPool(readers), logger: logger)
+        return SQLiteDriver(writer: ConnectionPool([writer], waitLimit: poolWait), readers: ConnectionPool(readers, waitLimit: poolWait),
+                            path: path, logger: logger)
     }
 
     private static func connect(path: String, logger: Logger, writer: Bool) async throws -> SQLiteConnection {
@@ -40,6 +45,8 @@ struct SQLiteDriver: DatabaseDriver {
             throw translate(error, path: path)
         }
         do {
+            // How long a write waits for another process's write lock (the command line's import finishing) before
+            // failing busy; within this process writers wait in the pool's line instead.
             let db = connection.sql()
             // The first read of the file: fails here with "not a database" for a foreign file.
             try await db.raw("PRAGMA busy_timeout = 10000").run()
@@ -74,6 +81,27 @@ struct SQLiteDriver: DatabaseDriver {
             try await connection.sql().runTransaction(begin: "BEGIN IMMEDIATE") { db in
                 try await body(TransactionSession(sql: db, postgres: nil, sqlite: connection))
             }
+        }
+    }
+
+    func importSession<T: Sendable>(_ body: @Sendable (ImportSession) async throws -> T) async throws -> T {
+        let connection = try await Self.connect(path: path, logger: logger, writer: false)
+        let session = TransactionSession(sql: connection.sql(), postgres: nil, sqlite: connection)
+        let writer = writer
+        let importSession = ImportSession(session: session) { commit in
+            // This connection writes; holding the writer's place keeps this process's other writers waiting in line
+            // (instead of failing busy) for as long as the final step runs.
+            try await writer.withConnection { _ in
+                try await connection.sql().runTransaction(begin: "BEGIN IMMEDIATE") { _ in try await commit() }
+            }
+        }
+        do {
+            let result = try await body(importSession)
+            try? await connection.close()
+            return result
+        } catch {
+            try? await connection.close()
+            throw error
         }
     }
 

@@ -16,6 +16,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case schemaTooNew(applied: Int, known: Int)
     /// A query failed.
     case queryFailed(reason: String)
+    /// No connection (or, across processes, the SQLite write lock) came free in time: another writer, such as
+    /// an import's final step, holds it. Worth retrying in a few seconds; the web answers 503 "sedang sibuk".
+    case busy(waited: Duration)
 
     public var description: String {
         switch self {
@@ -33,6 +36,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "The database has schema version \(applied) but this Lumbung knows only up to \(known): use a newer Lumbung."
         case .queryFailed(let reason):
             "A database query failed: \(reason)"
+        case .busy(let waited):
+            "The database is busy (waited \(waited.components.seconds) s for it, another writer such as an import holds it): try again shortly."
         }
     }
 }

@@ -24,7 +24,7 @@ enum SnapshotEnrolments {
         try await db.raw("UPDATE snapshot SET has_enrolments = 1 WHERE id = \(bind: id)").run()
     }
 
-    /// Whether snapshot `id` froze its enrolments (made after migration 22).
+    /// Whether snapshot `id` froze its enrolments (made after migration 23).
     static func frozen(_ db: any SQLDatabase, snapshot id: Int) async throws -> Bool {
         try await db.raw("SELECT has_enrolments FROM snapshot WHERE id = \(bind: id)").first()?.decode(column: "has_enrolments", as: Int.self) == 1
     }

@@ -64,7 +64,10 @@ public struct TargetStore: Sendable {
     @discardableResult
     public func save(_ changes: [TargetPlan], by author: String) async throws -> [TargetPlan] {
         for change in changes where IndicatorCatalogue.indicator(change.indicator) == nil {
-            throw MonitoringProblem.indicatorUnknown(change.indicator)
+            // An indicator another body publishes (`ExternalIndicator`) takes targets too.
+            guard try await ExternalIndicatorStore(database: database).indicator(change.indicator) != nil else {
+                throw MonitoringProblem.indicatorUnknown(change.indicator)
+            }
         }
         for change in changes {
             for year in [change.baseline?.year].compactMap({ $0 }) + Array(change.targets.keys) where !TargetYear.range.contains(year) {

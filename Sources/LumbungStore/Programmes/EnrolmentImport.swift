@@ -17,6 +17,9 @@ public struct EnrolmentListInfo: Sendable {
     public let described: ProgrammeDescription?
     /// Who imports, for the audit events of a programme the list registers or changes.
     public let actor: AuditActor
+    /// Refuse the whole list when none of its rows matches the registry (`EnrolmentListError.matchesNobody`). A
+    /// registry file's own flags are kept as unmatched enrolments instead: refusing them would refuse the file's rows too.
+    public var refuseWhenNobodyMatches = true
 
     public init(batch: ImportBatchInfo, programme: ProgrammeCode?, owner: String? = nil, registerListedProgrammes: Bool = false,
                 described: ProgrammeDescription? = nil, actor: AuditActor = .commandLine) {
@@ -85,18 +88,33 @@ extension ProgrammeStore {
     public func importEnrolments(
         _ info: EnrolmentListInfo, _ body: @escaping @Sendable (EnrolmentWriter) async throws -> (issues: [StoredIssue], counts: BatchCounts)
     ) async throws -> EnrolmentOutcome {
-        let dialect = self.dialect
         do {
             return try await database.transaction { db in
-                let writer = try await EnrolmentWriter(db: db, dialect: dialect, info: info, store: self)
-                let (issues, counts) = try await body(writer)
-                let outcome = try await writer.finish(issues: issues, counts: counts)
+                let outcome = try await importEnrolments(in: db, info, body)
                 if info.batch.dryRun { throw DryRunDone(outcome: outcome) }
                 return outcome
             }
         } catch let done as DryRunDone {
             return done.outcome
         }
+    }
+
+    /// As `importEnrolments(_:_:)`, inside a transaction the caller runs (a registry file's batch and its programme
+    /// flags, committed together): the batch is written to `db` and nothing is committed or rolled back here.
+    public func importEnrolments(
+        in transaction: BatchTransaction, _ info: EnrolmentListInfo,
+        _ body: @escaping @Sendable (EnrolmentWriter) async throws -> (issues: [StoredIssue], counts: BatchCounts)
+    ) async throws -> EnrolmentOutcome {
+        try await importEnrolments(in: transaction.db, info, body)
+    }
+
+    func importEnrolments(
+        in db: any SQLDatabase, _ info: EnrolmentListInfo,
+        _ body: @escaping @Sendable (EnrolmentWriter) async throws -> (issues: [StoredIssue], counts: BatchCounts)
+    ) async throws -> EnrolmentOutcome {
+        let writer = try await EnrolmentWriter(db: db, dialect: dialect, info: info, store: self)
+        let (issues, counts) = try await body(writer)
+        return try await writer.finish(issues: issues, counts: counts)
     }
 
     private struct DryRunDone: Error {
@@ -113,6 +131,8 @@ public final class EnrolmentWriter: @unchecked Sendable {
     public let batchID: Int
     private var programmes: [String: ProgrammeRecord] = [:]
     private var seen: [String: Int] = [:]
+    /// Rows of this list by `programme id|family or person|period`: two keys of one family in one list are one enrolment.
+    private var seenUnits: [String: Int] = [:]
     private(set) var outcome = EnrolmentOutcome()
     /// Refused rows by row number, for the rejects file.
     public private(set) var refusedRows: [Int: ImportIssue] = [:]
@@ -271,20 +291,29 @@ public final class EnrolmentWriter: @unchecked Sendable {
             keyed.append((entry, record, key, found[entry.row]))
         }
         var stored: [String: (id: Int, matched: Bool, ended: Bool)] = [:]
+        // The same enrolments by programme and key, any period: a row without a period continues one with a period.
+        var storedByKey: [String: [StoredEnrolment]] = [:]
         let keysByProgramme = Dictionary(grouping: keyed, by: { $0.record.programme.id ?? 0 }).mapValues { Array(Set($0.map(\.key))) }
         for (programmeID, keys) in keysByProgramme {
             for slice in keys.chunked(400) {
                 for row in try await db.raw("""
-                    SELECT id, programme_id, enrolment_key, period, match_kind, CAST(ended_on AS TEXT) AS ended_on FROM enrolment
-                    WHERE programme_id = \(bind: programmeID) AND enrolment_key IN (\(binds: Array(slice)))
+                    SELECT id, programme_id, enrolment_key, period, match_kind, amount, CAST(received_on AS TEXT) AS received_on,
+                      CAST(ended_on AS TEXT) AS ended_on FROM enrolment
+                    WHERE programme_id = \(bind: programmeID) AND enrolment_key IN (\(binds: Array(slice))) ORDER BY id
                     """).all() {
                     let id = try row.decode(column: "programme_id", as: Int.self)
-                    let name = "\(id)|\(try row.decode(column: "enrolment_key", as: String.self))|\(try row.decode(column: "period", as: String.self))"
-                    stored[name] = (try row.decode(column: "id", as: Int.self), try row.decode(column: "match_kind", as: String.self) != EnrolmentMatch.unmatched.rawValue,
-                                    try row.decode(column: "ended_on", as: String?.self) != nil)
+                    let key = "\(id)|\(try row.decode(column: "enrolment_key", as: String.self))"
+                    let enrolment = StoredEnrolment(
+                        id: try row.decode(column: "id", as: Int.self), period: try row.decode(column: "period", as: String.self),
+                        amount: try row.decode(column: "amount", as: Int?.self), receivedOn: try row.decode(column: "received_on", as: String?.self),
+                        ended: try row.decode(column: "ended_on", as: String?.self) != nil)
+                    stored[key + "|" + enrolment.period] = (enrolment.id, try row.decode(column: "match_kind", as: String.self) != EnrolmentMatch.unmatched.rawValue,
+                                                            enrolment.ended)
+                    storedByKey[key, default: []].append(enrolment)
                 }
             }
         }
+        let byUnit = try await storedByUnit(keyed.map { ($0.record.programme, $0.found?.0) })
         var inserts: [[any Encodable & Sendable]] = []
         for item in keyed {
             let entry = item.entry, programme = item.record.programme
@@ -300,6 +329,17 @@ public final class EnrolmentWriter: @unchecked Sendable {
                     refuse(entry, code: "out_of_scope", message: "Orang/keluarga ini tinggal di desa \(found.village), di luar wilayah kerja Anda (\(scope.dotted)).")
                     seen[name] = nil
                     continue
+                }
+                if let unit = Self.unit(found, of: programme) {
+                    let unitName = "\(programme.id ?? 0)|\(unit)|\(entry.period)"
+                    if let first = seenUnits[unitName] {
+                        // Another row of this list named the same family (person) by another key.
+                        rowsMatched += 1
+                        outcome.merged += 1
+                        outcome.warnings.append(.duplicateInFile(row: entry.row, keptRow: first))
+                        continue
+                    }
+                    seenUnits[unitName] = entry.row
                 }
                 rowsMatched += 1
                 if how == .nameAndBirthDate {
@@ -335,6 +375,23 @@ public final class EnrolmentWriter: @unchecked Sendable {
                 }
                 continue
             }
+            // The same key for another period, where one of them names none (a flag, then a list of 2025).
+            if let existing = storedByKey["\(programme.id ?? 0)|\(item.key)"]?.first(where: {
+                EnrolmentContinuation.continues(stored: $0.period, listed: entry.period)
+            }) {
+                try await continueEnrolment(existing, with: entry)
+                if let village = item.found?.0.village { touchedVillages.insert(village) }
+                continue
+            }
+            // The same family (person) enrolled already under another key (the head's NIK of a P3KE flag, the No. KK
+            // of a PKH list): this row updates that enrolment instead of adding a second one.
+            if let found = item.found?.0, let unit = Self.unit(found, of: programme), let candidates = byUnit["\(programme.id ?? 0)|\(unit)"],
+               let existing = candidates.first(where: { $0.period == entry.period })
+                ?? candidates.first(where: { EnrolmentContinuation.continues(stored: $0.period, listed: entry.period) }) {
+                try await continueEnrolment(existing, with: entry)
+                touchedVillages.insert(found.village)
+                continue
+            }
             let how = item.found?.1 ?? .unmatched
             outcome.insertedByMatch[how, default: 0] += 1
             outcome.insertedByProgramme[programme.code.value, default: 0] += 1
@@ -349,16 +406,102 @@ public final class EnrolmentWriter: @unchecked Sendable {
         ], inserts, perStatement: 100, casts: dialect.engine == .postgres ? ["birth_date": "DATE", "received_on": "DATE"] : [:])
     }
 
+    /// An enrolment stored already for a programme's family (or person), whatever key its source gave.
+    struct StoredEnrolment {
+        let id: Int
+        let period: String
+        let amount: Int?
+        let receivedOn: String?
+        let ended: Bool
+    }
+
+    /// What an enrolment of `programme` is one per: the matched family for a family programme, the matched person for
+    /// a person programme (`nil` when the row was matched to a family only).
+    static func unit(_ found: Found, of programme: Programme) -> String? {
+        switch programme.unit {
+        case .family: "h:\(found.regency):\(found.household)"
+        case .person: found.person.map { "p:\(found.regency):\($0)" }
+        }
+    }
+
+    /// The stored enrolments of these programmes' matched families (persons), by `programme id|unit`.
+    private func storedByUnit(_ items: [(Programme, Found?)]) async throws -> [String: [StoredEnrolment]] {
+        var wanted: [Int: (unit: ProgrammeUnit, ids: Set<Int>)] = [:]
+        for (programme, found) in items {
+            guard let found, let id = programme.id else { continue }
+            let unitID = programme.unit == .family ? found.household : found.person
+            guard let unitID else { continue }
+            wanted[id, default: (programme.unit, [])].ids.insert(unitID)
+        }
+        var result: [String: [StoredEnrolment]] = [:]
+        for (programmeID, want) in wanted {
+            let column = want.unit == .family ? "household_id" : "person_id"
+            for slice in want.ids.sorted().chunked(400) {
+                for row in try await db.raw("""
+                    SELECT id, period, amount, CAST(received_on AS TEXT) AS received_on, CAST(ended_on AS TEXT) AS ended_on, regency_code,
+                      household_id, person_id
+                    FROM enrolment WHERE programme_id = \(bind: programmeID) AND \(unsafeRaw: column) IN (\(binds: Array(slice))) ORDER BY id
+                    """).all() {
+                    let regency = try row.decode(column: "regency_code", as: String?.self) ?? ""
+                    guard let unitID = try row.decode(column: column, as: Int?.self) else { continue }
+                    let unit = want.unit == .family ? "h:\(regency):\(unitID)" : "p:\(regency):\(unitID)"
+                    result["\(programmeID)|\(unit)", default: []].append(StoredEnrolment(
+                        id: try row.decode(column: "id", as: Int.self), period: try row.decode(column: "period", as: String.self),
+                        amount: try row.decode(column: "amount", as: Int?.self), receivedOn: try row.decode(column: "received_on", as: String?.self),
+                        ended: try row.decode(column: "ended_on", as: String?.self) != nil))
+                }
+            }
+        }
+        return result
+    }
+
+    /// A later source's row for a stored enrolment of the same family: it takes the row's period (when it had none),
+    /// amount and date received, runs again if it had ended, and names this batch as its source; a row that adds
+    /// nothing leaves it unchanged.
+    private func continueEnrolment(_ existing: StoredEnrolment, with entry: BeneficiaryEntry) async throws {
+        let period = EnrolmentContinuation.period(stored: existing.period, listed: entry.period)
+        let amountChanges = entry.amount.map { $0 != existing.amount } ?? false
+        let receivedChanges = entry.receivedOn.map { $0.description != existing.receivedOn.map { String($0.prefix(10)) } } ?? false
+        guard period != existing.period || amountChanges || receivedChanges || existing.ended else {
+            outcome.unchanged += 1
+            return
+        }
+        try await db.raw("""
+            UPDATE enrolment SET period = \(bind: period), amount = COALESCE(\(bind: entry.amount), amount),
+              received_on = COALESCE(\(ProgrammeStore.date(entry.receivedOn, dialect)), received_on), ended_on = NULL,
+              nik = COALESCE(nik, \(bind: entry.nik)), kk_number = COALESCE(kk_number, \(bind: entry.kkNumber)), batch_id = \(bind: batchID)
+            WHERE id = \(bind: existing.id)
+            """).run()
+        outcome.updated += 1
+    }
+
     /// Ends the running enrolments these rows name (a national file's flag turned off): each row's programme and
     /// enrolment key, any period. Returns how many ended.
     public func end(_ entries: [BeneficiaryEntry]) async throws -> Int {
         var ended = 0
+        let found = try await match(entries)
         for entry in entries {
             guard let code = entry.programme ?? info.programme, let record = programmes[code.value], let id = record.programme.id,
                   let key = entry.enrolmentKey(unit: record.programme.unit) else { continue }
-            let rows = try await db.raw("""
-                SELECT id, village_code FROM enrolment WHERE programme_id = \(bind: id) AND enrolment_key = \(bind: key) AND ended_on IS NULL
-                """).all()
+            // The enrolment of its key, and that of the family (person) it names, whatever key another source gave it.
+            var query = SQLQueryString("SELECT id, village_code FROM enrolment WHERE programme_id = \(bind: id) AND ended_on IS NULL AND (enrolment_key = \(bind: key)")
+            if let (family, _) = found[entry.row], Self.unit(family, of: record.programme) != nil {
+                if record.programme.unit == .family {
+                    query.appendInterpolation(unsafeRaw: " OR (regency_code = ")
+                    query.appendInterpolation(bind: family.regency)
+                    query.appendInterpolation(unsafeRaw: " AND household_id = ")
+                    query.appendInterpolation(bind: family.household)
+                    query.appendInterpolation(unsafeRaw: ")")
+                } else if let person = family.person {
+                    query.appendInterpolation(unsafeRaw: " OR (regency_code = ")
+                    query.appendInterpolation(bind: family.regency)
+                    query.appendInterpolation(unsafeRaw: " AND person_id = ")
+                    query.appendInterpolation(bind: person)
+                    query.appendInterpolation(unsafeRaw: ")")
+                }
+            }
+            query.appendInterpolation(unsafeRaw: ")")
+            let rows = try await db.raw(query).all()
             for row in rows {
                 try await db.raw("""
                     UPDATE enrolment SET ended_on = \(ProgrammeStore.date(info.batch.asOf, dialect)), batch_id = \(bind: batchID)
@@ -433,7 +576,7 @@ public final class EnrolmentWriter: @unchecked Sendable {
     func finish(issues: [StoredIssue], counts: BatchCounts) async throws -> EnrolmentOutcome {
         outcome.batchID = batchID
         let written = outcome.inserted + outcome.updated + outcome.unchanged
-        if written > 0, rowsMatched == 0, outcome.ended == 0 {
+        if info.refuseWhenNobodyMatches, written > 0, rowsMatched == 0, outcome.ended == 0 {
             throw EnrolmentListError.matchesNobody(file: info.batch.fileName, rows: counts.read)
         }
         _ = try await ProgrammeStore.refreshStored(db, engine: dialect.engine, villages: touchedVillages.sorted())
@@ -459,27 +602,38 @@ extension ProgrammeStore {
     /// Registers the national programmes a file's flags name that are not registered yet (with their organisations),
     /// working in all of NTB from `start`; returns the codes registered.
     public func registerNationalProgrammes(_ wanted: [NationalProgrammeFlags.Programme], start: CalendarDate) async throws -> [String] {
-        let dialect = self.dialect
-        return try await database.transaction { db in
-            var registered: [String] = []
-            for national in wanted {
-                guard let code = ProgrammeCode(national.code),
-                      try await db.raw("SELECT id FROM programme WHERE code = \(bind: code.value)").first() == nil else { continue }
-                let organisationID: Int
-                if let row = try await db.raw("SELECT id FROM organisation WHERE lower(name) = lower(\(bind: national.organisation))").first() {
-                    organisationID = try row.decode(column: "id", as: Int.self)
-                } else {
-                    organisationID = try await Self.insertOrganisation(db, name: national.organisation, kind: national.kind, region: nil,
-                                                                       engine: dialect.engine, actor: .commandLine).id ?? 0
-                }
-                let programme = Programme(code: code, name: national.name, organisationID: organisationID, sectors: [national.sector],
-                                          unit: national.unit, fundingSource: "APBN", start: start, targetRegions: [try RegionCode("52")],
-                                          eligibility: "Dicatat dari kolom penanda program pada berkas data nasional (DTSEN, P3KE, Regsosek).")
-                _ = try await Self.insert(db, programme, dialect: dialect, actor: .commandLine)
-                registered.append(code.value)
+        try await database.transaction { db in try await registerNationalProgrammes(in: db, wanted, start: start) }
+    }
+
+    /// Runs `body` in a transaction of its own, for writes that otherwise join a registry batch's (`BatchTransaction`).
+    public func inTransaction<T: Sendable>(_ body: @escaping @Sendable (BatchTransaction) async throws -> T) async throws -> T {
+        try await database.transaction { db in try await body(BatchTransaction(db: db)) }
+    }
+
+    /// As `registerNationalProgrammes(_:start:)`, inside the caller's transaction.
+    public func registerNationalProgrammes(in transaction: BatchTransaction, _ wanted: [NationalProgrammeFlags.Programme], start: CalendarDate) async throws -> [String] {
+        try await registerNationalProgrammes(in: transaction.db, wanted, start: start)
+    }
+
+    func registerNationalProgrammes(in db: any SQLDatabase, _ wanted: [NationalProgrammeFlags.Programme], start: CalendarDate) async throws -> [String] {
+        var registered: [String] = []
+        for national in wanted {
+            guard let code = ProgrammeCode(national.code),
+                  try await db.raw("SELECT id FROM programme WHERE code = \(bind: code.value)").first() == nil else { continue }
+            let organisationID: Int
+            if let row = try await db.raw("SELECT id FROM organisation WHERE lower(name) = lower(\(bind: national.organisation))").first() {
+                organisationID = try row.decode(column: "id", as: Int.self)
+            } else {
+                organisationID = try await Self.insertOrganisation(db, name: national.organisation, kind: national.kind, region: nil,
+                                                                   engine: dialect.engine, actor: .commandLine).id ?? 0
             }
-            return registered
+            let programme = Programme(code: code, name: national.name, organisationID: organisationID, sectors: [national.sector],
+                                      unit: national.unit, fundingSource: "APBN", start: start, targetRegions: [try RegionCode("52")],
+                                      eligibility: "Dicatat dari kolom penanda program pada berkas data nasional (DTSEN, P3KE, Regsosek).")
+            _ = try await Self.insert(db, programme, dialect: dialect, actor: .commandLine)
+            registered.append(code.value)
         }
+        return registered
     }
 
     /// An earlier, completed, real import of the same beneficiary list (same SHA-256 and the same programme, in a

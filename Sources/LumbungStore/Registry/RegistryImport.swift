@@ -15,13 +15,18 @@ import SQLKit
 /// 5. a source writes only the fields it carries: an empty or absent column never erases a stored value;
 /// 6. the batch's issues are stored and the aggregates of every touched village recomputed — all or nothing.
 ///
+/// Steps 1 and 2 touch only TEMP tables (`add`, `prepare`): on SQLite they run outside any transaction, so other
+/// writers never wait for them; `finish` (steps 3 to 6) runs in the one write transaction that makes the batch visible.
+///
 /// Use through `RegistryStore.importBatch`.
 public final class RegistryImport {
     private let db: any SQLDatabase
     private let session: TransactionSession
     private let dialect: SchemaDialect
     private let tree: RegionTree
-    public let batchID: Int
+    /// The batch's id, known once `finish` has begun: the batch row is written with the registry, not before.
+    public private(set) var batchID = 0
+    private let info: ImportBatchInfo
     private let asOf: CalendarDate
     private let scope: RegionCode?
     /// The web job this batch is written for (`ImportBatchInfo.jobID`).
@@ -56,17 +61,11 @@ public final class RegistryImport {
         self.db = session.sql
         self.dialect = dialect
         self.tree = tree
+        self.info = info
         asOf = info.asOf
         scope = info.scope
         jobID = info.jobID
         try await ImportLock.holdShared(db, engine: dialect.engine)
-        guard let row = try await db.raw("""
-            INSERT INTO import_batch (layout, file_name, sha256, dry_run, status, as_of, region_scope)
-            VALUES (\(bind: info.layout), \(bind: info.fileName), \(bind: info.sha256), \(bind: info.dryRun), 'running', \(bind: info.asOf.description),
-                    \(bind: info.scope?.dotted))
-            RETURNING id
-            """).first() else { throw StoreError.queryFailed(reason: "the new import batch has no id") }
-        batchID = try row.decode(column: "id", as: Int.self)
         try await createStage()
     }
 
@@ -176,20 +175,39 @@ public final class RegistryImport {
 
     // MARK: Moving into the registry
 
-    /// Merges and writes everything staged, records the issues and recomputes the touched villages' aggregates.
-    public func finish(issues: [StoredIssue], counts: BatchCounts) async throws -> WriteOutcome {
+    /// The work on staged rows alone, before the write transaction: the last rows are flushed, the staging tables
+    /// indexed, each family's rows chosen and merged (and their conflicts reported).
+    public func prepare() async throws {
         try await flushFamilies()
         try await flushPeople()
-        var outcome = WriteOutcome()
-        outcome.batchID = batchID
         for statement in ["CREATE INDEX stage_family_key ON stage_family (family_key)", "CREATE INDEX stage_family_row ON stage_family (row_number)",
                           "CREATE INDEX stage_person_key ON stage_person (family_key)", "CREATE INDEX stage_person_row ON stage_person (row_number)",
                           "CREATE INDEX stage_person_nik ON stage_person (nik)"] {
             try await run(statement)
         }
         if dialect.engine == .postgres { try await run("ANALYZE stage_family"); try await run("ANALYZE stage_person") }
-        try await chooseFamilyRows(&outcome)
-        try await mergeFamilies(&outcome)
+        try await chooseFamilyRows(&prepared)
+        try await mergeFamilies(&prepared)
+        isPrepared = true
+    }
+
+    /// What `prepare` found (merged and refused rows), carried into `finish`.
+    private var prepared = WriteOutcome()
+    private var isPrepared = false
+
+    /// Writes the batch: matches and writes everything staged, records the issues and recomputes the touched
+    /// villages' aggregates. Runs inside the write transaction (`ImportSession.commit`), after `prepare`.
+    public func finish(issues: [StoredIssue], counts: BatchCounts) async throws -> WriteOutcome {
+        if !isPrepared { try await prepare() }
+        guard let row = try await db.raw("""
+            INSERT INTO import_batch (layout, file_name, sha256, dry_run, status, as_of, region_scope)
+            VALUES (\(bind: info.layout), \(bind: info.fileName), \(bind: info.sha256), \(bind: info.dryRun), 'running', \(bind: info.asOf.description),
+                    \(bind: info.scope?.dotted))
+            RETURNING id
+            """).first() else { throw StoreError.queryFailed(reason: "the new import batch has no id") }
+        batchID = try row.decode(column: "id", as: Int.self)
+        var outcome = prepared
+        outcome.batchID = batchID
         var villages = try await matchFamilies(&outcome)
         villages += try await writeFamilies(&outcome)
         villages += try await writePeople(&outcome)

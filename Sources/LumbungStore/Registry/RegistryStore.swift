@@ -44,33 +44,57 @@ public struct RegistryStore: Sendable {
         }
     }
 
-    /// Runs `body` against a new batch in one transaction; `body` feeds rows and returns the issues and
-    /// counts it found. With `info.dryRun` everything is checked against the registry and then rolled back.
+    /// Runs `body` against a new batch; `body` feeds rows and returns the issues and counts it found. The batch is
+    /// all or nothing: rows are staged first (on SQLite outside any transaction, so sign-ins and other writes do not
+    /// wait for the reading of the file), then written into the registry in one transaction. With `info.dryRun`
+    /// everything is checked against the registry and then rolled back.
     public func importBatch(
         _ info: ImportBatchInfo, sheetNames: [Int: String] = [:],
         _ body: @escaping @Sendable (RegistryImport) async throws -> (issues: [StoredIssue], counts: BatchCounts)
     ) async throws -> WriteOutcome {
+        try await importBatch(info, sheetNames: sheetNames, body, then: { _ in () }).outcome
+    }
+
+    /// As `importBatch(_:sheetNames:_:)`, and then, in the same transaction once the registry rows are written (not
+    /// for a dry run), `then` — the programme flags the file's rows carry: all of it is committed, or none of it.
+    public func importBatch<Then: Sendable>(
+        _ info: ImportBatchInfo, sheetNames: [Int: String] = [:],
+        _ body: @escaping @Sendable (RegistryImport) async throws -> (issues: [StoredIssue], counts: BatchCounts),
+        then: @escaping @Sendable (BatchTransaction) async throws -> Then
+    ) async throws -> (outcome: WriteOutcome, then: Then?) {
         let dialect = SchemaDialect(engine: database.engine)
         let tree = tree
         do {
-            return try await database.transactionSession { session in
-                let batch = try await RegistryImport(session: session, dialect: dialect, tree: tree, info: info)
+            return try await database.importSession { importing in
+                let batch = try await RegistryImport(session: importing.session, dialect: dialect, tree: tree, info: info)
                 batch.sheetNames = sheetNames
                 let (issues, counts) = try await body(batch)
                 // A stopped import (graceful shutdown cancels its task) rolls back: whatever it read is not committed.
                 try Task.checkCancellation()
-                let outcome = try await batch.finish(issues: issues, counts: counts)
+                try await batch.prepare()
                 try Task.checkCancellation()
-                if info.dryRun { throw DryRunFinished(outcome: outcome) }
-                return outcome
+                return try await importing.commit {
+                    let outcome = try await batch.finish(issues: issues, counts: counts)
+                    try Task.checkCancellation()
+                    if info.dryRun { throw DryRunFinished(outcome: outcome) }
+                    let after = try await then(BatchTransaction(db: importing.session.sql))
+                    try Task.checkCancellation()
+                    return (outcome, after)
+                }
             }
         } catch let finished as DryRunFinished {
-            return finished.outcome
+            return (finished.outcome, nil)
         }
     }
 
     /// Thrown to roll a dry run back once it has been fully checked.
-    private struct DryRunFinished: Error {
+    fileprivate struct DryRunFinished: Error {
         let outcome: WriteOutcome
     }
+}
+
+/// The open transaction of a registry batch, for what must be committed with it or not at all (the programme flags
+/// its rows carry): stores take it in place of their own transaction.
+public struct BatchTransaction: Sendable {
+    let db: any SQLDatabase
 }

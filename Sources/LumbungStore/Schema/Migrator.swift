@@ -27,6 +27,7 @@ public struct Migrator: Sendable {
         .monitoring,
         .userLanguage,
         .enrolmentEnd,
+        .externalIndicators,
         .targetSplit,
         .snapshotEnrolments,
     ]

@@ -14,7 +14,7 @@ struct Menu {
     static let links: [Link] = [
         Link(label: "menu_home", path: "/"), Link(label: "menu_regions", path: "/wilayah"), Link(label: "menu_ranking", path: "/peringkat"),
         Link(label: "menu_programmes", path: "/program"), Link(label: "menu_coordination", path: "/koordinasi"),
-        Link(label: "menu_monitoring", path: "/pemantauan"), Link(label: "menu_import", path: "/impor"),
+        Link(label: "menu_monitoring", path: "/pemantauan"), Link(label: "menu_external", path: "/sumber-lain"), Link(label: "menu_import", path: "/impor"),
     ]
 
     /// The links `role` may open (none without a role).

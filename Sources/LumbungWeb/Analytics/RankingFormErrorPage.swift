@@ -12,22 +12,31 @@ struct RankingFormErrorPage {
         let invalid: Bool
     }
 
-    let title = "Bobot peringkat salah — Lumbung"
+    let title: String
     let query = ""
-    let heading = "Peringkat tidak dapat dibuat"
+    let heading: String
     let message: String
     let within: String
     let level: String
     let weightFields: [WeightField]
     let minimum: String
 
-    init(request: Request, error: AppError, problem: PriorityRanking.WeightError, defaultWithin: RegionCode) {
-        message = error.indonesianMessage
+    init(request: Request, error: AppError, problem: PriorityRanking.WeightError, defaultWithin: RegionCode, texts: Catalogue = .of(.id)) {
+        title = texts["ranking_error_title"] + " — Lumbung"
+        heading = texts["ranking_error_heading"]
+        // In English the indicator is named in words too (the API's English message names its id).
+        if texts.isEnglish, let name = problem.indicator.flatMap(IndicatorCatalogue.indicator).map(texts.name) {
+            let key: String
+            if case .negative = problem { key = "ranking_error_negative" } else { key = "ranking_error_too_large" }
+            message = texts(key, ["name": name, "maximum": texts.number(Int(saturating: PriorityRanking.maximumWeight))])
+        } else {
+            message = texts.message(error)
+        }
         within = FormQuery.value("within", in: request) ?? defaultWithin.dotted
         level = FormQuery.value("level", in: request) ?? "desa"
         minimum = FormQuery.value("min_keluarga", in: request) ?? ""
         weightFields = PriorityRanking.rankableIndicators.map { indicator in
-            WeightField(id: indicator.id, name: indicator.nameID, value: FormQuery.value("w_\(indicator.id)", in: request) ?? "",
+            WeightField(id: indicator.id, name: texts.name(indicator), value: FormQuery.value("w_\(indicator.id)", in: request) ?? "",
                         invalid: problem.indicator == indicator.id)
         }
     }

@@ -18,6 +18,10 @@ struct RankingRequest: Sendable {
     let page: Int
     /// Rates shrunk toward the region's own before scoring (`penyusutan=1`, or absent: on; `0`: off).
     let shrink: Bool
+    /// The published rates of the external indicators a weight names (`ExternalRanking.load`), and a fingerprint of the
+    /// stored external values, so a cached ranking is made again after an import of them.
+    var given: [String: PriorityRanking.GivenRates] = [:]
+    var externalVersion = ""
     /// Whether a request that says nothing about `penyusutan` shrinks (the rule of Ringkasan and Beranda too).
     static let shrinkByDefault = PriorityRanking.shrinksByDefault
 
@@ -68,7 +72,8 @@ struct RankingRequest: Sendable {
     }
 
     /// `defaultWithin`: the region ranked when the request names none (the user's scope).
-    init(_ request: Request, tree: RegionTree, defaultWithin: RegionCode) throws(AppError) {
+    /// `external`: the stored external indicators, which weights may name too (`ExternalRanking.load` then reads their values).
+    init(_ request: Request, tree: RegionTree, defaultWithin: RegionCode, external: [ExternalIndicator] = []) throws(AppError) {
         within = try AppError.region(FormQuery.value("within", in: request) ?? defaultWithin.dotted, in: tree)
         levelName = FormQuery.value("level", in: request) ?? "desa"
         guard let level = PriorityRanking.Level(name: levelName) else { throw .badRanking(.unknownLevel(levelName)) }
@@ -96,7 +101,7 @@ struct RankingRequest: Sendable {
         }
         do {
             if let text = FormQuery.value("weights", in: request), !text.isEmpty {
-                weights = try PriorityRanking.parseWeights(text)
+                weights = try PriorityRanking.parseWeights(text, external: external)
             } else if let fields = Self.formWeights(request) {
                 weights = try PriorityRanking.parseWeights(fields)
             } else {
@@ -120,11 +125,12 @@ struct RankingRequest: Sendable {
     /// The key a response is cached under.
     var cacheKey: String {
         "ranking \(within.code) \(level.rawValue) \(minimumFamilies) \(shrink ? "eb" : "raw") " + weights.map { "\($0.indicator):\($0.weight)" }.joined(separator: ",")
+            + (given.isEmpty ? "" : " external \(externalVersion)")
     }
 
     func ranking(_ totals: RegionTotals) -> PriorityRanking {
         PriorityRanking(areas: PriorityRanking.areas(level, within: within.code, totals: totals, minimumFamilies: minimumFamilies), weights: weights,
-                        shrinkToward: shrink ? parentRates(totals) : nil)
+                        shrinkToward: shrink ? parentRates(totals) : nil, given: given)
     }
 
     /// The region's own rate of every weighted indicator, what its areas are shrunk toward.

@@ -116,6 +116,6 @@ extension RankingRequest {
     func ranking(_ figures: RegionFigures.Figures, coverage: [RegionCode: IndicatorValue] = [:]) -> PriorityRanking {
         PriorityRanking(areas: PriorityRanking.areas(level, within: within.code, totals: figures.totals, minimumFamilies: minimumFamilies),
                         weights: weights, disclosure: figures.disclosure,
-                        shrinkToward: shrink ? parentRates(figures.totals, disclosure: figures.disclosure) : nil, coverage: coverage)
+                        shrinkToward: shrink ? parentRates(figures.totals, disclosure: figures.disclosure) : nil, coverage: coverage, given: given)
     }
 }

@@ -70,6 +70,8 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     TargetPageController(services: services).register(on: pages)
     MonitoringReportController(services: services).register(on: pages)
     MonitoringAPIController(services: services).register(on: api)
+    ExternalIndicatorAPIController(services: services).register(on: api)
+    ExternalIndicatorPageController(services: services).register(on: pages)
     return router
 }
 

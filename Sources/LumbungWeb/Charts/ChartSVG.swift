@@ -10,28 +10,29 @@ struct ChartValue: Sendable {
     let text: String
     let withheld: Bool
 
-    static func count(_ count: Int, _ suppression: CellSuppression.Reason?) -> ChartValue {
+    /// Numbers are written in the language of `texts` (`1.234` / `1,234`).
+    static func count(_ count: Int, _ suppression: CellSuppression.Reason?, texts: Catalogue = .of(.id)) -> ChartValue {
         if let suppression { return ChartValue(number: nil, text: suppression.text, withheld: true) }
-        return ChartValue(number: Double(count), text: IndonesianNumber.format(count), withheld: false)
+        return ChartValue(number: Double(count), text: texts.number(count), withheld: false)
     }
 
-    static func percent(_ value: IndicatorValue) -> ChartValue {
+    static func percent(_ value: IndicatorValue, texts: Catalogue = .of(.id)) -> ChartValue {
         if let suppression = value.suppression { return ChartValue(number: nil, text: suppression.text, withheld: true) }
         guard let percent = value.percent else { return ChartValue(number: nil, text: "–", withheld: false) }
-        return ChartValue(number: percent, text: IndonesianNumber.percent(percent), withheld: false)
+        return ChartValue(number: percent, text: texts.percent(percent), withheld: false)
     }
 
-    static func group(_ group: IndicatorValue.Group?) -> ChartValue {
+    static func group(_ group: IndicatorValue.Group?, texts: Catalogue = .of(.id)) -> ChartValue {
         guard let group else { return ChartValue(number: nil, text: "–", withheld: false) }
-        return count(group.count, group.suppression)
+        return count(group.count, group.suppression, texts: texts)
     }
 
     /// A group's rate (the women among desil-1 people ÷ all women), "–" when the group is empty or absent.
-    static func groupPercent(_ group: IndicatorValue.Group?) -> ChartValue {
+    static func groupPercent(_ group: IndicatorValue.Group?, texts: Catalogue = .of(.id)) -> ChartValue {
         guard let group else { return ChartValue(number: nil, text: "–", withheld: false) }
         if let suppression = group.suppression { return ChartValue(number: nil, text: suppression.text, withheld: true) }
         guard let percent = group.percent else { return ChartValue(number: nil, text: "–", withheld: false) }
-        return ChartValue(number: percent, text: IndonesianNumber.percent(percent), withheld: false)
+        return ChartValue(number: percent, text: texts.percent(percent), withheld: false)
     }
 }
 
@@ -121,7 +122,8 @@ enum ChartSVG {
 
     /// A population pyramid: one row per age band (oldest on top), men to the left of the axis and women to the right;
     /// `short` is written between the bars, `label` names the bars.
-    static func pyramid(id: String, title: String, bands: [(label: String, short: String, male: ChartValue, female: ChartValue)]) -> String {
+    static func pyramid(id: String, title: String, bands: [(label: String, short: String, male: ChartValue, female: ChartValue)],
+                        sexes: (male: String, female: String) = ("Laki-laki", "Perempuan")) -> String {
         let centre = width / 2
         let scale = scaleFor(bands.flatMap { [$0.male.number, $0.female.number].compactMap { $0 } }, length: pyramidLength)
         let height = top * 2 + Double(bands.count) * rowHeight + 22
@@ -131,14 +133,14 @@ enum ChartSVG {
             svg += label(band.short, x: centre, y: y + barHeight - 3, anchor: "middle")
             let left = centre - pyramidGap
             let maleLength = length(band.male, scale: scale)
-            _ = bar(&svg, id: id, x: left - maleLength, y: y, value: band.male, scale: scale, colour: maleColour, name: "Laki-laki \(band.label)")
+            _ = bar(&svg, id: id, x: left - maleLength, y: y, value: band.male, scale: scale, colour: maleColour, name: "\(sexes.male) \(band.label)")
             svg += text(band.male.text, x: left - maleLength - 4, y: y + barHeight - 3, anchor: "end")
             let right = centre + pyramidGap
             let femaleLength = bar(&svg, id: id, x: right, y: y, value: band.female, scale: scale, colour: femaleColour,
-                                   name: "Perempuan \(band.label)")
+                                   name: "\(sexes.female) \(band.label)")
             svg += text(band.female.text, x: right + femaleLength + 4, y: y + barHeight - 3)
         }
-        svg += legend([("Laki-laki", maleColour), ("Perempuan", femaleColour)], y: top + Double(bands.count) * rowHeight + 12)
+        svg += legend([(sexes.male, maleColour), (sexes.female, femaleColour)], y: top + Double(bands.count) * rowHeight + 12)
         return svg + "</svg>"
     }
 

@@ -29,7 +29,9 @@ struct IndicatorCharts {
     static let byDisabilityIndicators = ["desil1_people", "desil1to4_people", "out_of_school", "no_jkn"]
     static let byAgeBandIndicators = ["desil1_people", "disability", "no_jkn", "needs_verification"]
 
-    init(region: Region, totals: RegionTotals, disclosure: DisclosurePlan?) {
+    /// `texts`: the language of the labels and numbers (the brief keeps the Indonesian default).
+    init(region: Region, totals: RegionTotals, disclosure: DisclosurePlan?, texts: Catalogue = .of(.id)) {
+        let male = texts["chart_male"], female = texts["chart_female"]
         let tally = totals[region.code]
         func value(_ id: String) -> IndicatorValue? {
             guard let indicator = IndicatorCatalogue.indicator(id) else { return nil }
@@ -42,65 +44,65 @@ struct IndicatorCharts {
             return
         }
         // Key rates.
-        let rates = Self.rateIndicators.compactMap { id in value(id).flatMap { v in IndicatorCatalogue.indicator(id).map { ($0.nameID, ChartValue.percent(v)) } } }
-        blocks.append(Block(id: "angka", heading: "Angka utama",
-                            svg: ChartSVG.bars(id: "angka", title: "Angka utama \(region.title) (persen)", rows: rates.map { ($0.0, $0.1) }),
-                            description: "Persentase keluarga atau penduduk menurut indikator.",
-                            columns: ["Indikator", "Persen"], rows: rates.map { TableRow(label: $0.0, cells: [$0.1.text]) }))
+        let rates = Self.rateIndicators.compactMap { id in value(id).flatMap { v in IndicatorCatalogue.indicator(id).map { (texts.name($0), ChartValue.percent(v, texts: texts)) } } }
+        blocks.append(Block(id: "angka", heading: texts["chart_key_rates"],
+                            svg: ChartSVG.bars(id: "angka", title: texts("chart_key_rates_title", ["region": region.title]), rows: rates.map { ($0.0, $0.1) }),
+                            description: texts["chart_key_rates_note"],
+                            columns: [texts["col_indicator"], texts["chart_percent"]], rows: rates.map { TableRow(label: $0.0, cells: [$0.1.text]) }))
         // Counts by sex.
         let bySex = Self.bySexIndicators.compactMap { id -> (String, [ChartValue])? in
             guard let indicator = IndicatorCatalogue.indicator(id), let v = value(id) else { return nil }
-            return (indicator.nameID, [ChartValue.group(v.group("sex", "male")), ChartValue.group(v.group("sex", "female"))])
+            return (texts.name(indicator), [ChartValue.group(v.group("sex", "male"), texts: texts), ChartValue.group(v.group("sex", "female"), texts: texts)])
         }
-        blocks.append(Block(id: "jenis-kelamin", heading: "Menurut jenis kelamin",
-                            svg: ChartSVG.stacked(id: "jenis-kelamin", title: "Jumlah orang menurut jenis kelamin, \(region.title)",
-                                                  series: [("Laki-laki", ChartSVG.maleColour), ("Perempuan", ChartSVG.femaleColour)],
+        blocks.append(Block(id: "jenis-kelamin", heading: texts["chart_by_sex"],
+                            svg: ChartSVG.stacked(id: "jenis-kelamin", title: texts("chart_by_sex_title", ["region": region.title]),
+                                                  series: [(male, ChartSVG.maleColour), (female, ChartSVG.femaleColour)],
                                                   rows: bySex.map { ($0.0, $0.1) }),
-                            description: "Jumlah orang per indikator, laki-laki dan perempuan bertumpuk.",
-                            columns: ["Indikator", "Laki-laki", "Perempuan"], rows: bySex.map { TableRow(label: $0.0, cells: $0.1.map(\.text)) }))
+                            description: texts["chart_by_sex_note"],
+                            columns: [texts["col_indicator"], male, female], rows: bySex.map { TableRow(label: $0.0, cells: $0.1.map(\.text)) }))
         // Rates by disability and by age band: one thin bar per group.
         func grouped(_ id: String, heading: String, title: String, description: String, split: String,
                      groups: [(group: String, name: String, colour: String)], indicators: [String]) -> Block {
             let rows = indicators.compactMap { id -> (String, [ChartValue])? in
                 guard let indicator = IndicatorCatalogue.indicator(id), let v = value(id) else { return nil }
-                return (indicator.nameID, groups.map { ChartValue.groupPercent(v.group(split, $0.group)) })
+                return (texts.name(indicator), groups.map { ChartValue.groupPercent(v.group(split, $0.group), texts: texts) })
             }
             return Block(id: id, heading: heading,
                          svg: ChartSVG.grouped(id: id, title: title, series: groups.map { ($0.name, $0.colour) }, rows: rows.map { ($0.0, $0.1) }),
-                         description: description, columns: ["Indikator"] + groups.map(\.name),
+                         description: description, columns: [texts["col_indicator"]] + groups.map(\.name),
                          rows: rows.map { TableRow(label: $0.0, cells: $0.1.map(\.text)) })
         }
-        blocks.append(grouped("disabilitas", heading: "Menurut disabilitas", title: "Persentase menurut disabilitas, \(region.title)",
-                              description: "Persentase di antara penyandang disabilitas dan di antara yang bukan.", split: "disability",
-                              groups: [("with", "Disabilitas", ChartSVG.disabilityColours[0]), ("without", "Non-disabilitas", ChartSVG.disabilityColours[1])],
+        blocks.append(grouped("disabilitas", heading: texts["chart_by_disability"], title: texts("chart_by_disability_title", ["region": region.title]),
+                              description: texts["chart_by_disability_note"], split: "disability",
+                              groups: [("with", texts["chart_with_disability"], ChartSVG.disabilityColours[0]), ("without", texts["chart_without_disability"], ChartSVG.disabilityColours[1])],
                               indicators: Self.byDisabilityIndicators))
-        blocks.append(grouped("kelompok-umur", heading: "Menurut kelompok umur", title: "Persentase menurut kelompok umur, \(region.title)",
-                              description: "Persentase di dalam tiap kelompok umur (mis. balita desil 1 ÷ semua balita).", split: "age_band",
+        blocks.append(grouped("kelompok-umur", heading: texts["chart_by_age"], title: texts("chart_by_age_title", ["region": region.title]),
+                              description: texts["chart_by_age_note"], split: "age_band",
                               groups: zip(AgeBand.allCases, ChartSVG.ageBandColours).map { ($0.rawValue, $0.rawValue.replacingOccurrences(of: "-", with: "–"), $1) },
                               indicators: Self.byAgeBandIndicators))
         // The pyramid.
         let bands = AgeBand.allCases.reversed().map { band in
-            (band.label, band.rawValue.replacingOccurrences(of: "-", with: "–"),
-             ChartValue.count(tally.population.count(sex: .male, band: band), disclosure?.suppression(region.code, band: band, sex: .male)),
-             ChartValue.count(tally.population.count(sex: .female, band: band), disclosure?.suppression(region.code, band: band, sex: .female)))
+            (texts.isEnglish ? texts["age_band_\(band.rawValue)"] : band.label, band.rawValue.replacingOccurrences(of: "-", with: "–"),
+             ChartValue.count(tally.population.count(sex: .male, band: band), disclosure?.suppression(region.code, band: band, sex: .male), texts: texts),
+             ChartValue.count(tally.population.count(sex: .female, band: band), disclosure?.suppression(region.code, band: band, sex: .female), texts: texts))
         }
-        blocks.append(Block(id: "piramida", heading: "Piramida penduduk",
-                            svg: ChartSVG.pyramid(id: "piramida", title: "Piramida penduduk \(region.title) menurut kelompok umur dan jenis kelamin",
-                                                  bands: bands.map { ($0.0, $0.1, $0.2, $0.3) }),
-                            description: "Penduduk per kelompok umur: laki-laki di kiri, perempuan di kanan.",
-                            columns: ["Kelompok umur", "Laki-laki", "Perempuan"],
+        blocks.append(Block(id: "piramida", heading: texts["chart_pyramid"],
+                            svg: ChartSVG.pyramid(id: "piramida", title: texts("chart_pyramid_title", ["region": region.title]),
+                                                  bands: bands.map { ($0.0, $0.1, $0.2, $0.3) }, sexes: (male, female)),
+                            description: texts["chart_pyramid_note"],
+                            columns: [texts["chart_age_band"], male, female],
                             rows: bands.map { TableRow(label: $0.0, cells: [$0.2.text, $0.3.text]) }))
         // The desil distribution.
         let desils = (1...10).map { desil in
-            ("Desil \(desil)", ChartValue.count(tally.familiesByDesil[desil - 1].total, disclosure?.suppression(region.code, desil: desil)))
+            ("Desil \(desil)", ChartValue.count(tally.familiesByDesil[desil - 1].total, disclosure?.suppression(region.code, desil: desil), texts: texts))
         }
         let withoutDesil = tally.families - tally.familiesByDesil.reduce(0) { $0 + $1.total }
-        blocks.append(Block(id: "desil", heading: "Sebaran keluarga menurut desil",
-                            svg: ChartSVG.columns(id: "desil", title: "Jumlah keluarga per desil, \(region.title)",
+        blocks.append(Block(id: "desil", heading: texts["chart_desil"],
+                            svg: ChartSVG.columns(id: "desil", title: texts("chart_desil_title", ["region": region.title]),
                                                   columns: desils.map { ("\($0.0.dropFirst(6))", $0.1) }),
-                            description: "Desil 1 adalah 10% keluarga termiskin secara nasional."
-                                + (withoutDesil > 0 && disclosure == nil ? " \(IndonesianNumber.format(withoutDesil)) keluarga belum memiliki desil." : ""),
-                            columns: ["Desil", "Keluarga"], rows: desils.map { TableRow(label: $0.0, cells: [$0.1.text]) }))
+                            description: texts["chart_desil_note"]
+                                + (withoutDesil > 0 && disclosure == nil ? " " + texts("chart_without_desil", ["count": texts.number(withoutDesil)]) : ""),
+                            columns: ["Desil", texts["col_families"]], rows: desils.map { TableRow(label: $0.0, cells: [$0.1.text]) }))
         self.blocks = blocks
     }
 }

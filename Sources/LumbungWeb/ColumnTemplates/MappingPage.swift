@@ -20,6 +20,7 @@ struct MappingPage {
         let confidence: String?
         let samples: String
         let options: [Option]
+        let ariaLabel: String
     }
 
     /// A label of a coded column (unknown to Lumbung, or mapped already) with the official value it is read as.
@@ -30,16 +31,23 @@ struct MappingPage {
         let value: String
         let rows: String
         let options: [Option]
+        let ariaLabel: String
     }
 
     struct PreviewRow {
         let row: Int
         let cells: [String]
+        /// `ditolak`, `baik`, `peringatan` (the row's class), and the same in the page's language.
         let status: String
+        let statusLabel: String
         let issues: [String]
     }
 
     let title: String
+    let heading: String
+    /// "Dibaca dari lembar «…»; judul kolom ditemukan di baris 3. … Tekan".
+    let lead: String
+    let templateNote: String?
     let query = ""
     let csrf: String
     let id: String
@@ -66,8 +74,9 @@ struct MappingPage {
     let totals: [(label: String, value: String)]
 
     /// Every choice of a column's <select>: "abaikan", then the fields by their Indonesian label.
-    static let fieldChoices: [(value: String, label: String)] = [(ColumnMapping.ignore, "— abaikan (tidak dibaca) —")]
-        + ImportField.allCases.map { ($0.rawValue, "\($0.label) [\($0.rawValue)]") }
+    static func fieldChoices(_ texts: Catalogue) -> [(value: String, label: String)] {
+        [(ColumnMapping.ignore, texts["mapping_ignore"])] + ImportField.allCases.map { ($0.rawValue, "\($0.label) [\($0.rawValue)]") }
+    }
 
     static func text(_ value: SheetValue) -> String {
         let text = value.text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -76,7 +85,8 @@ struct MappingPage {
 
     /// The labels to show for mapping: for each column read as a coded field, the labels already mapped for that field
     /// and the values the dry run found no official value for (at most 30 a column).
-    static func labelRows(_ sheet: MappingSheet, fields: [ImportField?], labels: CodedLabels, unknown: [ImportReport.UnknownValues]) -> [LabelRow] {
+    static func labelRows(_ sheet: MappingSheet, fields: [ImportField?], labels: CodedLabels, unknown: [ImportReport.UnknownValues],
+                          texts: Catalogue = .of(.id)) -> [LabelRow] {
         var rows: [LabelRow] = []
         var seenFields = Set<ImportField>()
         for column in sheet.columns {
@@ -85,13 +95,14 @@ struct MappingPage {
             let mapped = labels.labels[field] ?? [:]
             var values: [(String, String)] = mapped.keys.sorted().map { ($0, "") }
             for found in unknown where found.column == column.header {
-                for value in found.values where mapped[value.value] == nil { values.append((value.value, "\(IndonesianNumber.format(value.rows)) baris")) }
+                for value in found.values where mapped[value.value] == nil { values.append((value.value, texts("mapping_rows", ["count": texts.number(value.rows)]))) }
             }
             for (value, count) in values.prefix(30) {
                 let chosen = mapped[value] ?? ""
                 rows.append(LabelRow(number: rows.count, column: column.index, header: column.header, value: value, rows: count,
-                                     options: [Option(value: "", label: "— biarkan kosong (tidak dikenal) —", selected: chosen.isEmpty)]
-                                         + official.map { Option(value: $0.label, label: "\($0.label) [\($0.code)]", selected: $0.label == chosen) }))
+                                     options: [Option(value: "", label: texts["mapping_leave_empty"], selected: chosen.isEmpty)]
+                                         + official.map { Option(value: $0.label, label: "\($0.label) [\($0.code)]", selected: $0.label == chosen) },
+                                     ariaLabel: texts("mapping_value_read_as", ["header": column.header, "value": value])))
             }
         }
         return rows
@@ -112,13 +123,19 @@ struct MappingPage {
 
     init(id: String, csrf: String, sheet: MappingSheet, fields: [ImportField?], desa: String, dataDate: String, templateName: String,
          templateChosen: String?, problems: [String], message: String?, preview: [LumbungImport.PreviewRow]?, report: ImportReport?,
-         labels: CodedLabels = CodedLabels()) {
+         labels: CodedLabels = CodedLabels(), texts: Catalogue = .of(.id)) {
         self.id = id
         self.csrf = csrf
         fileName = sheet.fileName
-        title = "Petakan kolom \(sheet.fileName) — Lumbung"
-        self.sheet = sheet.sheetName.map { "lembar «\($0)»" + (sheet.sheetNames.count > 1 ? " (dari \(sheet.sheetNames.count) lembar)" : "") } ?? "berkas"
+        heading = texts("mapping_heading", ["file": sheet.fileName])
+        title = heading + " — Lumbung"
+        self.sheet = sheet.sheetName.map {
+            texts("mapping_sheet_named", ["name": $0]) + (sheet.sheetNames.count > 1 ? " " + texts("mapping_sheet_of", ["count": String(sheet.sheetNames.count)]) : "")
+        } ?? texts["mapping_file"]
         headerRow = sheet.headerRow
+        lead = texts("mapping_lead_before", ["sheet": self.sheet, "row": String(sheet.headerRow)])
+        templateNote = templateChosen.map { texts("mapping_template_chosen", ["name": $0]) }
+        let fieldChoices = Self.fieldChoices(texts)
         sheets = sheet.sheetNames.count > 1
             ? sheet.sheetNames.enumerated().map { Option(value: String($0.offset + 1), label: $0.element, selected: $0.offset == sheet.sheetIndex) } : []
         hasSheets = !sheets.isEmpty
@@ -126,12 +143,13 @@ struct MappingPage {
         self.templateChosen = templateChosen
         columns = sheet.columns.map { column in
             let chosen = column.index < fields.count ? fields[column.index]?.rawValue ?? ColumnMapping.ignore : ColumnMapping.ignore
-            return Column(name: "kolom_\(column.index)", header: column.header, understood: column.understood?.label ?? "tidak dikenal",
+            return Column(name: "kolom_\(column.index)", header: column.header, understood: column.understood?.label ?? texts["mapping_not_recognised"],
                           confidence: column.understood == nil ? nil : column.confidence.label,
                           samples: column.samples.map(Self.text).joined(separator: " · "),
-                          options: Self.fieldChoices.map { Option(value: $0.value, label: $0.label, selected: $0.value == chosen) })
+                          options: fieldChoices.map { Option(value: $0.value, label: $0.label, selected: $0.value == chosen) },
+                          ariaLabel: texts("mapping_read_as", ["header": column.header]))
         }
-        labelRows = Self.labelRows(sheet, fields: fields, labels: labels, unknown: report?.unknownValues ?? [])
+        labelRows = Self.labelRows(sheet, fields: fields, labels: labels, unknown: report?.unknownValues ?? [], texts: texts)
         hasLabels = !labelRows.isEmpty
         self.desa = desa
         self.dataDate = dataDate
@@ -141,15 +159,17 @@ struct MappingPage {
         self.message = message
         previewHeaders = MappingPreview.shownFields
         previewRows = (preview ?? []).map { row in
-            PreviewRow(row: row.row, cells: row.values.map(\.value), status: row.rejected ? "ditolak" : row.warnings.isEmpty ? "baik" : "peringatan",
-                       issues: row.errors.map { "Galat: " + $0 } + row.warnings.map { "Peringatan: " + $0 })
+            let status = row.rejected ? "ditolak" : row.warnings.isEmpty ? "baik" : "peringatan"
+            let statusKey = row.rejected ? "mapping_status_rejected" : row.warnings.isEmpty ? "mapping_status_good" : "mapping_status_warning"
+            return PreviewRow(row: row.row, cells: row.values.map(\.value), status: status, statusLabel: texts[statusKey],
+                              issues: row.errors.map { texts("mapping_error", ["text": $0]) } + row.warnings.map { texts("mapping_warning", ["text": $0]) })
         }
         hasPreview = preview != nil
         totals = report.map { report in
-            [("Baris dibaca", report.rowsRead), ("Akan menjadi data baru", report.inserted), ("Akan memperbarui", report.updated),
-             ("Tidak berubah", report.unchanged), ("Duplikat digabung", report.merged), ("Akan ditolak", report.rejected),
-             ("Dilewati (bukan data)", report.skipped), ("Disimpan dengan peringatan", report.warned)]
-                .map { ($0.0, IndonesianNumber.format($0.1)) }
+            [("mapping_total_read", report.rowsRead), ("mapping_total_new", report.inserted), ("mapping_total_updated", report.updated),
+             ("mapping_total_unchanged", report.unchanged), ("mapping_total_merged", report.merged), ("mapping_total_rejected", report.rejected),
+             ("mapping_total_skipped", report.skipped), ("mapping_total_warned", report.warned)]
+                .map { (texts[$0.0], texts.number($0.1)) }
         } ?? []
     }
 }

@@ -30,7 +30,7 @@ struct MappingPageController {
             let page = MappingPage(id: id, csrf: context.csrfToken, sheet: sheet, fields: fields,
                                    desa: chosen?.mapping.village ?? upload.fields["desa"] ?? "", dataDate: chosen?.mapping.dataDate ?? upload.fields["as_of"] ?? "",
                                    templateName: chosen?.name ?? "", templateChosen: chosen?.name, problems: [], message: nil, preview: nil, report: nil,
-                                   labels: chosen?.mapping.labels ?? CodedLabels())
+                                   labels: chosen?.mapping.labels ?? CodedLabels(), texts: context.texts)
             return services.pages.render("impor-petakan", page, for: context)
         }
         router.post("impor/petakan/:id", .permitted(.importData, region: .none)) { request, context -> Response in
@@ -51,29 +51,29 @@ struct MappingPageController {
             var village: RegionCode?
             if !desa.isEmpty {
                 if let code = try? RegionCode(desa), code.depth == 4, services.regions[code] != nil {
-                    if user.scope.region.contains(code) { village = code; mapping.village = code.dotted } else { problems.append(AppError.outOfScope(code).indonesianMessage) }
+                    if user.scope.region.contains(code) { village = code; mapping.village = code.dotted } else { problems.append(context.texts.message(AppError.outOfScope(code))) }
                 } else {
-                    problems.append("'\(desa.prefix(20))' bukan kode desa/kelurahan: tulis kode Kemendagri 10 digit, mis. 52.01.01.2002.")
+                    problems.append(context.texts("mapping_bad_desa", ["text": String(desa.prefix(20))]))
                 }
             }
             var asOf = CalendarDate.todayInNTB(secondsSince1970: Date().timeIntervalSince1970)
             if !dataDate.isEmpty {
-                if let date = CalendarDate(iso: dataDate) { asOf = date; mapping.dataDate = date.description } else { problems.append(AppError.badDate(String(dataDate.prefix(20))).indonesianMessage) }
+                if let date = CalendarDate(iso: dataDate) { asOf = date; mapping.dataDate = date.description } else { problems.append(context.texts.message(AppError.badDate(String(dataDate.prefix(20))))) }
             }
             func page(_ problems: [String], message: String? = nil, preview: [LumbungImport.PreviewRow]? = nil, report: ImportReport? = nil,
                       status: HTTPResponse.Status = .ok) -> Response {
                 services.pages.render("impor-petakan", MappingPage(id: id, csrf: context.csrfToken, sheet: sheet, fields: fields, desa: desa, dataDate: dataDate,
                                                                    templateName: templateName, templateChosen: nil, problems: problems, message: message,
-                                                                   preview: preview, report: report, labels: mapping.labels), status: status, for: context)
+                                                                   preview: preview, report: report, labels: mapping.labels, texts: context.texts), status: status, for: context)
             }
-            if action == "simpan" && templateName.isEmpty { problems.append("Tulis nama templat sebelum menyimpannya.") }
+            if action == "simpan" && templateName.isEmpty { problems.append(context.texts["mapping_name_first"]) }
             guard problems.isEmpty else { return page(problems, status: .badRequest) }
             switch action {
             case "simpan":
                 let template = ColumnTemplate(name: templateName, organisation: user.organisation, signature: sheet.signature, mapping: mapping)
                 do {
                     let saved = try await ColumnTemplateStore(database: services.database).save(template, by: context.auditActor)
-                    return page([], message: "Templat «\(saved.record.name)» \(saved.added ? "disimpan" : "diperbarui"). Berkas berikutnya dengan judul kolom yang sama akan memakainya otomatis.")
+                    return page([], message: context.texts(saved.added ? "mapping_template_saved" : "mapping_template_updated", ["name": saved.record.name]))
                 } catch let problem as ColumnTemplateProblem {
                     return page([problem.indonesianDescription], status: .badRequest)
                 }

@@ -10,7 +10,7 @@ struct AccountPageController {
     let services: AppServices
 
     struct Page {
-        let title = "Akun saya — Lumbung"
+        let title: String
         let query = ""
         let csrf: String
         let username: String
@@ -29,7 +29,7 @@ struct AccountPageController {
             let user = try context.requireUser()
             let form = try await FormQuery.body(request)
             guard let new = form["baru"], new == form["ulang"] else {
-                return try page(context, error: "Kata sandi baru dan ulangannya tidak sama.", status: .badRequest)
+                return try page(context, error: context.texts["account_mismatch"], status: .badRequest)
             }
             do {
                 try await UserStore(database: services.database).changePassword(user.username, current: form["lama"] ?? "", new: new,
@@ -43,8 +43,8 @@ struct AccountPageController {
 
     private func page(_ context: AppRequestContext, error: String?, status: HTTPResponse.Status) throws -> Response {
         let user = try context.requireUser()
-        return services.pages.render("akun", Page(csrf: context.csrfToken, username: user.username, name: user.displayName,
-                                                  role: user.role.label, scope: user.scope.region.dotted, organisation: user.organisation,
+        return services.pages.render("akun", Page(title: context.texts["account_title"] + " — Lumbung", csrf: context.csrfToken, username: user.username, name: user.displayName,
+                                                  role: context.texts["role_\(user.role.rawValue)"], scope: user.scope.region.dotted, organisation: user.organisation,
                                                   error: error), status: status, for: context)
     }
 }

@@ -20,7 +20,8 @@ struct AnalysisPageController {
                 let indicators = RegionIndicators.compute(for: region, totals: figures.totals)
                 let page = IndicatorPage(region: region, indicators: figures.disclosure.map(indicators.disclosed) ?? indicators,
                                          rankingLevel: level,
-                                         charts: IndicatorCharts(region: region, totals: figures.totals, disclosure: figures.disclosure).blocks)
+                                         charts: IndicatorCharts(region: region, totals: figures.totals, disclosure: figures.disclosure, texts: context.texts).blocks,
+                                         texts: context.texts)
                 guard let html = pages.html("indikator", page, for: context) else { throw AppError.pageNotFound }
                 return html
             }
@@ -28,14 +29,15 @@ struct AnalysisPageController {
         }
         router.get("peringkat", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             let scope = try context.requireUser().scope.region
-            let asked: RankingRequest
-            switch try Self.rankingRequest(request, tree: services.regions, scope: scope) {
+            var asked: RankingRequest
+            switch try Self.rankingRequest(request, tree: services.regions, scope: scope, texts: context.texts, external: try await ExternalRanking.indicators(services)) {
             case .success(let found):
                 asked = found
             case .failure(let failure):
                 // A weight typed into the form: the form again, with the user's values and the field named.
                 return services.pages.render("peringkat-salah", failure.page, status: .badRequest, for: context)
             }
+            try await ExternalRanking.load(&asked, services: services)
             let restricted = context.suppressesSmallCells
             let ranking = try await asked.cachedRanking(services.figures, restricted: restricted, coverage: services.coverage, tree: services.regions)
             let excluded = asked.level.isBelow(asked.within.code)
@@ -51,13 +53,13 @@ struct AnalysisPageController {
     }
 
     /// The ranking asked for, or the form-error page for a bad weight typed into the form; other problems are thrown.
-    static func rankingRequest(_ request: Request, tree: RegionTree, scope: RegionCode) throws -> Result<RankingRequest, FormError> {
+    static func rankingRequest(_ request: Request, tree: RegionTree, scope: RegionCode, texts: Catalogue = .of(.id), external: [ExternalIndicator] = []) throws -> Result<RankingRequest, FormError> {
         do {
-            return .success(try RankingRequest(request, tree: tree, defaultWithin: scope))
+            return .success(try RankingRequest(request, tree: tree, defaultWithin: scope, external: external))
         } catch {
             let appError: AppError = error
             if case .badRanking(let problem) = appError, case .weights(let weightError) = problem, FormQuery.value("weights", in: request) == nil {
-                return .failure(FormError(page: RankingFormErrorPage(request: request, error: appError, problem: weightError, defaultWithin: scope)))
+                return .failure(FormError(page: RankingFormErrorPage(request: request, error: appError, problem: weightError, defaultWithin: scope, texts: texts)))
             }
             throw appError
         }

@@ -29,7 +29,7 @@ struct AuditPageController {
             let address: String
         }
 
-        let title = "Log audit — Lumbung"
+        let title: String
         let query = ""
         let actor: String
         let region: String
@@ -48,15 +48,16 @@ struct AuditPageController {
                                          visibleTo: try context.requireOversight())
             let events = try await services.audit.search(filter)
             let chain = try await services.audit.verifyIncrementally()
-            let note = chain.firstBreak.map { "Rantai hash log audit RUSAK pada kejadian no. \($0): ada baris yang diubah, disisipkan atau dihapus." }
-                ?? "Rantai hash utuh: \(IndonesianNumber.format(chain.checked)) kejadian diperiksa, tidak ada yang diubah."
+            let texts = context.texts
+            let note = chain.firstBreak.map { texts("audit_chain_broken", ["id": String($0)]) }
+                ?? texts("audit_chain_intact", ["count": texts.number(chain.checked)])
             let zone = IndonesianTimeZone(region: try context.requireOversight().scope.region)
             let page = Page(
-                actor: filter.actor ?? "", region: filter.region ?? "", from: filter.from ?? "", until: filter.until ?? "",
-                actions: AuditEvent.Action.allCases.map { Page.Option(value: $0.rawValue, label: $0.indonesianText, selected: $0.rawValue == filter.action) },
+                title: texts["audit_title"] + " — Lumbung", actor: filter.actor ?? "", region: filter.region ?? "", from: filter.from ?? "", until: filter.until ?? "",
+                actions: AuditEvent.Action.allCases.map { Page.Option(value: $0.rawValue, label: texts.isEnglish ? $0.englishText : $0.indonesianText, selected: $0.rawValue == filter.action) },
                 events: events.map {
-                    Page.Row(id: $0.id, at: LocalTime.text(utc: $0.at, in: zone), actor: $0.actor, action: $0.action.indonesianText, outcome: $0.outcome, region: $0.region ?? "",
-                             target: $0.target ?? "", records: $0.recordCount.map(IndonesianNumber.format) ?? "", address: $0.address ?? "")
+                    Page.Row(id: $0.id, at: texts.time(utc: $0.at, in: zone), actor: $0.actor, action: texts.isEnglish ? $0.action.englishText : $0.action.indonesianText, outcome: $0.outcome, region: $0.region ?? "",
+                             target: $0.target ?? "", records: $0.recordCount.map(texts.number) ?? "", address: $0.address ?? "")
                 },
                 chainNote: note)
             return services.pages.render("audit", page, for: context)

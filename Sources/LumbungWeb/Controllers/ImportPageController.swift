@@ -27,7 +27,7 @@ struct ImportPageController {
             let id = try context.parameters.require("id")
             guard let status = await services.imports.status(id, for: try context.requireUser()) else { throw AppError.unknownImport(id) }
             try await ImportUploads.auditReportView(status, context, services)
-            var response = services.pages.render("impor-proses", ImportJobPage(status, id: id, csrf: context.csrfToken), for: context)
+            var response = services.pages.render("impor-proses", ImportJobPage(status, id: id, csrf: context.csrfToken, texts: context.texts), for: context)
             if status.state == .running { response.headers[HTTPField.Name("Refresh")!] = "2" }
             return response
         }

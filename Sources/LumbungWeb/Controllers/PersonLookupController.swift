@@ -19,20 +19,20 @@ struct PersonLookupController {
 
     func register(pages: GuardedRoutes<some RouterMethods<AppRequestContext>>, api: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         pages.get("orang", .permitted(.readPersonalData, region: .none)) { _, context -> Response in
-            services.pages.render("orang", FamilyPage(csrf: context.csrfToken, family: nil, message: nil), for: context)
+            services.pages.render("orang", FamilyPage(csrf: context.csrfToken, family: nil, message: nil, texts: context.texts), for: context)
         }
         pages.post("orang", .permitted(.readPersonalData, region: .none)) { request, context -> Response in
             let csrf = context.csrfToken
             let nik = try await Self.nik(in: request)
             guard await admit(context) else {
-                return services.pages.render("orang", FamilyPage(csrf: csrf, family: nil, message: LookupMisses.indonesianMessage),
+                return services.pages.render("orang", FamilyPage(csrf: csrf, family: nil, message: context.texts["person_too_many"], texts: context.texts),
                                              status: .tooManyRequests, for: context)
             }
-            guard let family = try await lookUp(nik, context) else {
-                return services.pages.render("orang", FamilyPage(csrf: csrf, family: nil, message: AppError.personNotFound.indonesianMessage),
+            guard let family = try await lookUp(nik, context, texts: context.texts) else {
+                return services.pages.render("orang", FamilyPage(csrf: csrf, family: nil, message: context.texts.message(AppError.personNotFound), texts: context.texts),
                                              status: .notFound, for: context)
             }
-            return services.pages.render("orang", FamilyPage(csrf: csrf, family: family, message: nil), for: context)
+            return services.pages.render("orang", FamilyPage(csrf: csrf, family: family, message: nil, texts: context.texts), for: context)
         }
         api.post("people/lookup", .permitted(.readPersonalData, region: .none)) { request, context -> Response in
             let nik = try await Self.nik(in: request)
@@ -40,7 +40,7 @@ struct PersonLookupController {
                 return JSONBody.response(ErrorBody(error: .init(code: "too_many_lookups", message: LookupMisses.englishMessage, pesan: LookupMisses.indonesianMessage)),
                                          status: .tooManyRequests)
             }
-            guard let family = try await lookUp(nik, context) else { throw AppError.personNotFound }
+            guard let family = try await lookUp(nik, context, texts: .of(.id)) else { throw AppError.personNotFound }
             return JSONBody.response(family)
         }
     }
@@ -55,7 +55,7 @@ struct PersonLookupController {
     }
 
     /// Looks the NIK up (after `admit`): a find gives the user's reserved miss back.
-    private func lookUp(_ nik: String, _ context: AppRequestContext) async throws -> FamilyView? {
+    private func lookUp(_ nik: String, _ context: AppRequestContext, texts: Catalogue) async throws -> FamilyView? {
         let user = try context.requireUser()
         let card: FamilyCard?
         do {
@@ -69,7 +69,7 @@ struct PersonLookupController {
                                         target: "family by NIK", recordCount: card?.members.count ?? 0, outcome: card == nil ? "not_found" : "ok")
         guard let card else { return nil }
         let programmes = try await ProgrammeStore(database: services.database).programmes(ofFamily: card.regencyCode, household: card.householdID)
-        return FamilyView(card, tree: services.regions, fullIdentity: user.role.may(.seeFullIdentity), programmes: programmes)
+        return FamilyView(card, tree: services.regions, fullIdentity: user.role.may(.seeFullIdentity), programmes: programmes, texts: texts)
     }
 
     /// The `nik` field of a form body: 16 digits (spaces allowed), or a 400 that says what is wrong.

@@ -25,7 +25,9 @@ struct RankingAPIController {
     func register(on group: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         group.get("rankings", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             let user = try context.requireUser()
-            let asked = try RankingRequest(request, tree: services.regions, defaultWithin: user.scope.region)
+            var loaded = try RankingRequest(request, tree: services.regions, defaultWithin: user.scope.region, external: try await ExternalRanking.indicators(services))
+            try await ExternalRanking.load(&loaded, services: services)
+            let asked = loaded
             // The same ranking the page and the downloads use, computed once per generation.
             let ranking = try await asked.cachedRanking(services.figures, restricted: context.suppressesSmallCells, coverage: services.coverage, tree: services.regions)
             return try await services.figures.json(key: asked.cacheKey, for: asked.within.code,

@@ -54,7 +54,12 @@ struct RegionPageController {
         let figures = try await services.figures.figures(for: region.code, restricted: context.suppressesSmallCells)
         let map = try await RegionMap.make(for: region, request: asked, figures: figures, services: services, texts: context.texts)
         let freshness = try await DataFreshness.read(region.code, database: services.database)
-        return RegionPage.build(region: region, tree: services.regions, figures: figures, map: map, request: asked, freshness: freshness,
-                                texts: context.texts)
+        var page = RegionPage.build(region: region, tree: services.regions, figures: figures, map: map, request: asked, freshness: freshness,
+                                    texts: context.texts)
+        page.external = try await ExternalIndicatorStore(database: services.database).latest(in: region.code).map { indicator, value in
+            RegionPage.ExternalRow(name: indicator.name, href: "/sumber-lain/\(indicator.id)?wilayah=\(region.code.dotted)",
+                                   value: indicator.show(value.value), period: value.period, source: value.source)
+        }
+        return page
     }
 }

@@ -14,7 +14,7 @@ struct SignInPageController {
     static let formCookie = "lumbung_masuk"
 
     struct Page {
-        let title = "Masuk — Lumbung"
+        let title: String
         let query = ""
         let csrf: String
         let next: String
@@ -32,19 +32,19 @@ struct SignInPageController {
             let next = form["lanjut"], username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces)
             guard let sent = FormQuery.value("csrf", in: request), let cookie = request.cookies[Self.formCookie]?.value,
                   CSRFCheck.constantTimeEqual(sent, cookie) else {
-                return Self.form(services.pages, request, next: next, username: username, message: AppError.csrfRejected.indonesianMessage, status: .forbidden)
+                return Self.form(services.pages, request, next: next, username: username, message: Self.texts(request).message(AppError.csrfRejected), status: .forbidden)
             }
             let outcome = try await SignIn(database: services.database, limiter: services.signInLimiter, checks: services.passwordChecks, audit: services.audit).attempt(
                 username: username, password: form["password"] ?? "", address: AuthenticationMiddleware.address(of: context))
             switch outcome {
             case .throttled:
-                return Self.form(services.pages, request, next: next, username: username, message: AppError.tooManyAttempts.indonesianMessage,
+                return Self.form(services.pages, request, next: next, username: username, message: Self.texts(request).message(AppError.tooManyAttempts),
                                  status: .tooManyRequests)
             case .busy:
-                return Self.form(services.pages, request, next: next, username: username, message: AccessError.busy.indonesianDescription,
+                return Self.form(services.pages, request, next: next, username: username, message: Self.texts(request).isEnglish ? AccessError.busy.description : AccessError.busy.indonesianDescription,
                                  status: .serviceUnavailable)
             case .wrongCredentials:
-                return Self.form(services.pages, request, next: next, username: username, message: AppError.wrongCredentials.indonesianMessage,
+                return Self.form(services.pages, request, next: next, username: username, message: Self.texts(request).message(AppError.wrongCredentials),
                                  status: .unauthorized)
             case .signedIn(let user):
                 let session = try await services.sessions.start(for: user)
@@ -66,12 +66,15 @@ struct SignInPageController {
         }
     }
 
+    /// The catalogue of the sign-in page's language (no user yet: `?lang=`, the cookie, Bahasa Indonesia).
+    private static func texts(_ request: Request) -> Catalogue { .of(Language.of(request, user: nil)) }
+
     /// The form with a fresh CSRF token in its cookie and its action.
     private static func form(_ pages: PageRenderer, _ request: Request, next: String?, username: String, message: String?,
                              status: HTTPResponse.Status) -> Response {
         let token = Passwords.randomSecret()
         let language = Language.of(request, user: nil)
-        var response = pages.render("masuk", Page(csrf: token, next: safeNext(next), username: username, message: message), status: status,
+        var response = pages.render("masuk", Page(title: Catalogue.of(language)["signin_heading"] + " — Lumbung", csrf: token, next: safeNext(next), username: username, message: message), status: status,
                                     language: language, switchHref: Language.switchHref(request, to: language.other))
         response.setCookie(Cookie(name: formCookie, value: token, maxAge: 3600, path: "/masuk", secure: isSecure(request), httpOnly: true,
                                   sameSite: .strict))

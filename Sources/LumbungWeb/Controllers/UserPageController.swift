@@ -37,7 +37,7 @@ struct UserPageController {
             var organisation = ""
         }
 
-        let title = "Pengguna — Lumbung"
+        let title: String
         let query = ""
         let csrf: String
         let users: [Row]
@@ -46,13 +46,14 @@ struct UserPageController {
         let entered: Entered
         let roles: [RoleOption]
 
-        init(csrf: String, users: [Row], message: String?, error: String?, entered: Entered) {
+        init(csrf: String, users: [Row], message: String?, error: String?, entered: Entered, texts: Catalogue) {
+            title = texts["users_title"] + " — Lumbung"
             self.csrf = csrf
             self.users = users
             self.message = message
             self.error = error
             self.entered = entered
-            roles = Role.allCases.map { RoleOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == entered.role) }
+            roles = Role.allCases.map { RoleOption(value: $0.rawValue, label: texts["role_\($0.rawValue)"], selected: $0.rawValue == entered.role) }
         }
     }
 
@@ -65,14 +66,14 @@ struct UserPageController {
             let entered = Page.Entered(username: form["username"] ?? "", name: form["name"] ?? "", role: form["role"] ?? "",
                                        scope: form["scope"] ?? "", organisation: form["organisation"] ?? "")
             guard let role = Role(rawValue: form["role"] ?? "") else {
-                return try await page(context, message: nil, error: "Pilih peran.", status: .badRequest, entered: entered)
+                return try await page(context, message: nil, error: context.texts["users_pick_role"], status: .badRequest, entered: entered)
             }
             do {
                 let user = try await UserStore(database: services.database).add(
                     username: (form["username"] ?? "").trimmingCharacters(in: .whitespaces), displayName: form["name"] ?? "", role: role,
                     scope: form["scope"] ?? "", organisation: form["organisation"].flatMap { $0.isEmpty ? nil : $0 },
                     password: form["password"] ?? "", by: context.auditActor, manager: try context.requireOversight())
-                return .redirect(to: "/pengguna?pesan=" + ("Pengguna \(user.username) ditambahkan.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                return .redirect(to: "/pengguna?pesan=" + (context.texts("users_added", ["name": user.username]).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
             } catch AccessError.outsideOversight(let name, let scope) {
                 try await refuse(request, context, username: name, scope: scope)
             } catch let error as AccessError {
@@ -84,7 +85,7 @@ struct UserPageController {
             let form = try await FormQuery.body(request)
             let disable = form["aktif"] != "1"
             guard username != context.identity?.user.username || !disable else {
-                return try await page(context, message: nil, error: "Anda tidak dapat menonaktifkan akun Anda sendiri.", status: .badRequest)
+                return try await page(context, message: nil, error: context.texts["users_not_yourself"], status: .badRequest)
             }
             do {
                 try await UserStore(database: services.database).setDisabled(username, disable, by: context.auditActor,
@@ -109,10 +110,11 @@ struct UserPageController {
     private func page(_ context: AppRequestContext, message: String?, error: String?, status: HTTPResponse.Status,
                       entered: Page.Entered = .init()) async throws -> Response {
         let users = try await UserStore(database: services.database).list(visibleTo: try context.requireOversight())
+        let texts = context.texts
         let page = Page(csrf: context.csrfToken, users: users.map {
-            Page.Row(username: $0.username, name: $0.displayName, role: $0.role.label, scope: $0.scope.region.dotted,
-                     organisation: $0.organisation ?? "", status: $0.disabled ? "nonaktif" : "aktif", disabled: $0.disabled)
-        }, message: message, error: error, entered: entered)
+            Page.Row(username: $0.username, name: $0.displayName, role: texts["role_\($0.role.rawValue)"], scope: $0.scope.region.dotted,
+                     organisation: $0.organisation ?? "", status: texts[$0.disabled ? "users_inactive" : "users_active"], disabled: $0.disabled)
+        }, message: message, error: error, entered: entered, texts: texts)
         return services.pages.render("pengguna", page, status: status, for: context)
     }
 }

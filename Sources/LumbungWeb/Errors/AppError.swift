@@ -9,6 +9,8 @@ enum AppError: Error, Sendable {
     case unknownRegion(RegionCode)
     case pageNotFound
     case databaseUnavailable
+    /// Every connection (on SQLite: the one writer) stayed taken for the whole wait, e.g. by an import's final step.
+    case busy
     case unknownImport(String)
     case badUpload(MultipartUpload.Failure)
     case unknownLayout(String)
@@ -42,6 +44,10 @@ enum AppError: Error, Sendable {
     case unknownTemplate(String)
     /// A snapshot, diff, baseline or target that cannot be made or read (issue 16).
     case monitoring(MonitoringProblem)
+    /// Figures from other sources: an unknown indicator, a definition that differs from the stored one, bad options.
+    case external(ExternalIndicatorProblem)
+    /// A table of an external indicator refused, with each problem by row and column (Indonesian).
+    case externalRefused([String])
 
     var status: HTTPResponse.Status {
         switch self {
@@ -59,10 +65,17 @@ enum AppError: Error, Sendable {
             case .snapshotFormatDiffers: .unprocessableContent
             default: .badRequest
             }
+        case .external(let problem):
+            switch problem {
+            case .unknown: .notFound
+            case .definitionDiffers: .conflict
+            default: .badRequest
+            }
+        case .externalRefused: .unprocessableContent
         case .programmeRefused(let problems):
             problems.contains { if case .codeTaken = $0 { true } else if case .organisationNameTaken = $0 { true } else { false } } ? .conflict
                 : problems.contains { if case .programmeUnknown = $0 { true } else { false } } ? .notFound : .badRequest
-        case .databaseUnavailable: .serviceUnavailable
+        case .databaseUnavailable, .busy: .serviceUnavailable
         case .signInRequired, .badToken, .wrongCredentials: .unauthorized
         case .tooManyAttempts: .tooManyRequests
         case .forbidden, .outOfScope, .csrfRejected: .forbidden
@@ -75,6 +88,7 @@ enum AppError: Error, Sendable {
         case .unknownRegion: "unknown_region"
         case .pageNotFound: "not_found"
         case .databaseUnavailable: "database_unavailable"
+        case .busy: "busy"
         case .unknownImport: "unknown_import"
         case .badUpload: "bad_upload"
         case .unknownLayout: "unknown_layout"
@@ -101,6 +115,9 @@ enum AppError: Error, Sendable {
         case .listUnreadable: "list_unreadable"
         case .mappingRefused: "invalid_mapping"
         case .unknownTemplate: "unknown_template"
+        case .external(let problem):
+            if case .unknown = problem { "unknown_external_indicator" } else { "invalid_external_indicator" }
+        case .externalRefused: "external_table_refused"
         case .monitoring(let problem):
             switch problem {
             case .snapshotUnknown: "unknown_snapshot"
@@ -118,6 +135,7 @@ enum AppError: Error, Sendable {
         case .unknownRegion(let code): RegionLookupError.unknown(code).description
         case .pageNotFound: "There is nothing at this address."
         case .databaseUnavailable: "The database does not answer; try again shortly."
+        case .busy: "Lumbung is busy (an import is being saved); try again in a few seconds."
         case .unknownImport(let id): "There is no import with id \(id)."
         case .badUpload(let failure):
             switch failure {
@@ -154,6 +172,8 @@ enum AppError: Error, Sendable {
         case .mappingRefused(let reasons, _): reasons.joined(separator: " ")
         case .unknownTemplate(let name): "There is no saved column template called '\(name.prefix(80))' (GET /api/v1/column-templates lists them)."
         case .monitoring(let problem): problem.description
+        case .external(let problem): problem.description
+        case .externalRefused(let problems): "The table was refused, nothing was saved: " + problems.joined(separator: " ")
         }
     }
 
@@ -163,6 +183,7 @@ enum AppError: Error, Sendable {
         case .unknownRegion(let code): RegionLookupError.unknown(code).indonesianDescription
         case .pageNotFound: "Halaman yang Anda cari tidak ada."
         case .databaseUnavailable: "Basis data tidak menjawab; coba lagi sebentar lagi."
+        case .busy: "Lumbung sedang sibuk (sebuah impor sedang disimpan). Coba lagi beberapa detik lagi; data Anda tidak hilang."
         case .unknownImport: "Impor ini tidak ditemukan (mungkin server dimulai ulang). Lihat daftar impor."
         case .badUpload(let failure):
             switch failure {
@@ -200,12 +221,15 @@ enum AppError: Error, Sendable {
         case .mappingRefused(_, let reasons): reasons.joined(separator: " ")
         case .unknownTemplate(let name): "Templat kolom '\(name.prefix(80))' tidak ditemukan."
         case .monitoring(let problem): problem.description
+        case .external(let problem): problem.description
+        case .externalRefused(let problems): "Tabel ditolak, tidak ada yang disimpan: " + problems.joined(separator: " ")
         }
     }
 
     /// The Indonesian page heading for the status.
     var indonesianTitle: String {
-        switch status {
+        if case .busy = self { return "Sedang sibuk" }
+        return switch status {
         case .badRequest: "Permintaan tidak valid"
         case .notFound: "Tidak ditemukan"
         case .serviceUnavailable: "Layanan belum siap"

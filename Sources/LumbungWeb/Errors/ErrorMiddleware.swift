@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import LumbungStore
 
 /// Turns every error into a response the user can read: JSON with a code under `/api`, an
 /// Indonesian HTML page elsewhere, keeping the real status. Unknown errors become a generic 500
@@ -25,6 +26,13 @@ struct ErrorMiddleware: RouterMiddleware {
         switch error {
         case AppError.signInRequired where !Self.isAPI(request):
             return Self.signInRedirect(request)
+        case _ where DatabaseBusy.matches(error):
+            // A wait that ran out (pool, or another process's SQLite write lock): "sedang sibuk", and when to come back.
+            let busy = AppError.busy
+            var response = respond(to: request, status: busy.status, code: busy.code, english: busy.englishMessage,
+                                   title: busy.indonesianTitle, indonesian: busy.indonesianMessage, identity: identity)
+            response.headers[.retryAfter] = String(DatabaseBusy.retryAfterSeconds)
+            return response
         case let error as AppError:
             return respond(to: request, status: error.status, code: error.code, english: error.englishMessage,
                            title: error.indonesianTitle, indonesian: error.indonesianMessage, identity: identity)
@@ -50,6 +58,8 @@ struct ErrorMiddleware: RouterMiddleware {
 
     private func respond(to request: Request, status: HTTPResponse.Status, code: String, english: String,
                          title: String, indonesian: String, identity: Identity?) -> Response {
+        // A message may quote what the client sent (`?indikator=%00…`): never a raw control character back.
+        let english = Self.printable(english), indonesian = Self.printable(indonesian)
         if Self.isAPI(request) {
             return JSONBody.response(ErrorBody(error: .init(code: code, message: english, pesan: indonesian)), status: status)
         }
@@ -68,6 +78,11 @@ struct ErrorMiddleware: RouterMiddleware {
 }
 
 extension ErrorMiddleware {
+    /// `text` with every control character (NUL, ESC, a line break …) shown as "?".
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+    }
+
     static func isAPI(_ request: Request) -> Bool { request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz" }
 
     /// To the sign-in form, and back to this page afterwards.

@@ -7,7 +7,8 @@ import LumbungSheets
 import LumbungStore
 
 /// Downloads of the tables pages show: `/wilayah/{code}/indikator.csv|xlsx` (every indicator of the region and of each
-/// region one level down) and `/peringkat.csv|xlsx` (the ranking, with the page's parameters).
+/// region one level down) and `/peringkat.csv|xlsx` (the ranking, with the page's parameters). Headings, notes and sheet
+/// names follow the reader's language (Indonesian by default; English with the switch); file names and figures do not.
 struct ExportController {
     let services: AppServices
 
@@ -17,32 +18,41 @@ struct ExportController {
                 let region = try AppError.region(try context.parameters.require("code"), in: services.regions)
                 let figures = try await services.figures.figures(for: region.code, restricted: context.suppressesSmallCells)
                 let freshness = try await DataFreshness.read(region.code, database: services.database)
-                return try Self.indicatorTable(region, figures: figures, freshness: freshness).response(format)
+                return try Self.indicatorTable(region, figures: figures, freshness: freshness, texts: context.texts).response(format)
             }
             router.get("peringkat.\(format.rawValue)", .permitted(.readAggregates, region: .query("within"))) { request, context in
-                let asked = try RankingRequest(request, tree: services.regions, defaultWithin: try context.requireUser().scope.region)
+                var loaded = try RankingRequest(request, tree: services.regions, defaultWithin: try context.requireUser().scope.region,
+                                                external: try await ExternalRanking.indicators(services))
+                try await ExternalRanking.load(&loaded, services: services)
+                let asked = loaded
                 let ranking = try await asked.cachedRanking(services.figures, restricted: context.suppressesSmallCells, coverage: services.coverage, tree: services.regions)
                 let freshness = try await DataFreshness.read(asked.within.code, database: services.database)
-                return try Self.rankingTable(asked, ranking: ranking, freshness: freshness).response(format)
+                return try Self.rankingTable(asked, ranking: ranking, freshness: freshness, texts: context.texts).response(format)
             }
         }
     }
 
-    static let withheldNote = "Tanda “<5”: jumlah 1–4 disembunyikan; “×”: angka disembunyikan agar angka “<5” tidak dapat dihitung ulang."
+    static let withheldNote = Catalogue.of(.id)["export_withheld"]
 
-    static func indicatorTable(_ region: Region, figures: RegionFigures.Figures, freshness: DataFreshness) -> ExportTable {
+    /// The indicator table; its headings and notes in the language of `texts` (Indonesian by default).
+    static func indicatorTable(_ region: Region, figures: RegionFigures.Figures, freshness: DataFreshness, texts: Catalogue = .of(.id)) -> ExportTable {
         var indicators = RegionIndicators.compute(for: region, totals: figures.totals)
         if let plan = figures.disclosure { indicators = indicators.disclosed(by: plan) }
-        var header = ["Kode", "Nama", "Tingkat"]
+        var header = [texts["export_code"], texts["export_name"], texts["export_level"]]
         for indicator in IndicatorCatalogue.all {
+            let name = texts.name(indicator)
             if indicator.unit == .percent {
-                header += ["\(indicator.nameID) (%)", "\(indicator.nameID) (jumlah)"]
+                header += [texts("export_percent_col", ["name": name]), texts("export_count_col", ["name": name])]
             } else {
-                header.append(indicator.nameID)
+                header.append(name)
             }
         }
+        func levelLabel(_ raw: String) -> String {
+            guard let level = RegionLevel(rawValue: raw) else { return raw }
+            return texts.isEnglish ? texts["level_\(raw)"] : level.label
+        }
         let rows = ([indicators.region] + indicators.children).map { entry -> [Cell] in
-            var row: [Cell] = [.text(entry.code), .text(entry.name), .text(RegionLevel(rawValue: entry.level)?.label ?? entry.level)]
+            var row: [Cell] = [.text(entry.code), .text(entry.name), .text(levelLabel(entry.level))]
             for value in entry.values {
                 let unit = IndicatorCatalogue.indicator(value.indicator)?.unit
                 if unit == .percent { row.append(ExportTable.percent(value.percent, value.suppression)) }
@@ -50,18 +60,26 @@ struct ExportController {
             }
             return row
         }
-        let notes = [DashboardPage.freshnessText(freshness, texts: .of(.id)), "Sumber: Lumbung, agregat registri per desa.",
-                     "Baris pertama: \(region.title); baris berikutnya: \(region.level.childrenLabel ?? "wilayah di bawahnya").",
-                     "Persentase: jumlah ÷ penyebut indikator × 100, dua desimal."]
-            + (figures.disclosure == nil ? [] : [withheldNote])
-            + IndicatorCatalogue.all.map { "\($0.nameID): \($0.definition)" }
-        return ExportTable(title: "Indikator \(region.title)", header: header, rows: rows, notes: notes, fileName: "indikator-\(region.code.dotted)")
+        let children = region.level.childrenLabel.map { label in texts.isEnglish ? texts["level_children_\(region.level.rawValue)"] : label }
+            ?? texts["export_below"]
+        let notes = [DashboardPage.freshnessText(freshness, texts: texts), texts["export_source"],
+                     texts("export_rows", ["region": region.title, "children": children]),
+                     texts["export_percent_note"]]
+            + (figures.disclosure == nil ? [] : [texts["export_withheld"]])
+            + IndicatorCatalogue.all.map { texts("export_definition", ["name": texts.name($0), "definition": $0.definition]) }
+        return ExportTable(title: texts("ind_heading", ["region": region.title]), header: header, rows: rows, notes: notes,
+                           fileName: "indikator-\(region.code.dotted)", texts: texts)
     }
 
-    static func rankingTable(_ request: RankingRequest, ranking: PriorityRanking, freshness: DataFreshness) -> ExportTable {
+    /// The ranking table; its headings and notes in the language of `texts` (Indonesian by default).
+    static func rankingTable(_ request: RankingRequest, ranking: PriorityRanking, freshness: DataFreshness, texts: Catalogue = .of(.id)) -> ExportTable {
         let indicators = ranking.weights.compactMap { IndicatorCatalogue.indicator($0.indicator) }
-        var header = ["Peringkat", "Kode", "Nama", "Skor", "Peringkat terbaik", "Peringkat terburuk", "Keluarga", "Jiwa"]
-        for indicator in indicators { header += ["\(indicator.nameID) (%)", "\(indicator.nameID) (jumlah)", "\(indicator.nameID) (poin)"] }
+        var header = ["export_rank", "export_code", "export_name", "export_score", "export_best", "export_worst", "export_families", "export_people"]
+            .map { texts[$0] }
+        for indicator in indicators {
+            let name = texts.name(indicator)
+            header += [texts("export_percent_col", ["name": name]), texts("export_count_col", ["name": name]), texts("export_points_col", ["name": name])]
+        }
         let rows = ranking.rows.map { row -> [Cell] in
             var cells: [Cell] = [.number(row.rank), .text(row.code), .text(row.name), .decimal(row.score, places: 2),
                                  .number(row.rankRange.first ?? row.rank), .number(row.rankRange.last ?? row.rank),
@@ -77,16 +95,18 @@ struct ExportController {
             }
             return cells
         }
-        let level = request.level == .desa ? "desa/kelurahan" : "kecamatan"
-        let notes = [DashboardPage.freshnessText(freshness, texts: .of(.id)), "Sumber: Lumbung, agregat registri per desa.",
-                     "Bobot: " + ranking.weights.compactMap { w in IndicatorCatalogue.indicator(w.indicator).map { "\($0.nameID) \(RankingPage.weightText(w.weight, texts: .of(.id)))" } }
-                        .joined(separator: ", ") + ".",
-                     request.minimumNote,
-                     ranking.shrunk ? Catalogue.of(.id)("ranking_shrink_export", ["region": request.within.title]) : Catalogue.of(.id)["ranking_shrink_off"],
-                     RankingPage.methodText,
-                     "Peringkat terbaik/terburuk: dalam \(ranking.stability.trials) percobaan dengan setiap bobot diubah ±\(Int(saturating: ranking.stability.weightVariation * 100))%.",
-                     withheldNote]
-        return ExportTable(title: "Peringkat prioritas \(level) di \(request.within.title)", header: header, rows: rows, notes: notes,
-                           fileName: "peringkat-\(request.level.rawValue)-\(request.within.code.dotted)")
+        let level = texts[request.level == .desa ? "export_level_desa" : "export_level_kecamatan"]
+        let weights = ranking.weights.compactMap { w in IndicatorCatalogue.indicator(w.indicator).map { "\(texts.name($0)) \(RankingPage.weightText(w.weight, texts: texts))" } }
+            .joined(separator: ", ")
+        let notes = [DashboardPage.freshnessText(freshness, texts: texts), texts["export_source"],
+                     texts("export_weights", ["weights": weights]),
+                     request.minimumNote(texts),
+                     ranking.shrunk ? texts("ranking_shrink_export", ["region": request.within.title]) : texts["ranking_shrink_off"],
+                     texts["ranking_method"],
+                     texts("export_stability", ["trials": "\(ranking.stability.trials)",
+                                                "variation": "\(Int(saturating: ranking.stability.weightVariation * 100))"]),
+                     texts["export_withheld"]]
+        return ExportTable(title: texts("export_ranking_title", ["level": level, "region": request.within.title]), header: header, rows: rows, notes: notes,
+                           fileName: "peringkat-\(request.level.rawValue)-\(request.within.code.dotted)", texts: texts)
     }
 }

@@ -16,6 +16,19 @@ struct ExportTable {
     let notes: [String]
     /// The file name without extension, e.g. `indikator-52.03.01`.
     let fileName: String
+    /// The names of the XLSX sheets: "Tabel" and "Keterangan", or "Table" and "Notes" in English.
+    let tableSheet: String
+    let notesSheet: String
+
+    init(title: String, header: [String], rows: [[Cell]], notes: [String], fileName: String, texts: Catalogue = .of(.id)) {
+        self.title = title
+        self.header = header
+        self.rows = rows
+        self.notes = notes
+        self.fileName = fileName
+        tableSheet = texts["export_sheet_table"]
+        notesSheet = texts["export_sheet_notes"]
+    }
 
     enum Format: String {
         case csv, xlsx
@@ -52,10 +65,10 @@ struct ExportTable {
             try writer.finish()
         case .xlsx:
             let widths = header.enumerated().map { index, name in index == 1 ? 30.0 : max(10.0, min(Double(name.count) + 2, 28)) }
-            let writer = try XLSXTableWriter(url: file, sheetName: "Tabel", header: header.map { .text($0) }, columnWidths: widths, frozenRows: 1)
+            let writer = try XLSXTableWriter(url: file, sheetName: tableSheet, header: header.map { .text($0) }, columnWidths: widths, frozenRows: 1)
             try writer.write(header.map { .text($0) })
             for row in rows { try writer.write(row) }
-            try writer.startSheet(named: "Keterangan", columnWidths: [110])
+            try writer.startSheet(named: notesSheet, columnWidths: [110])
             try writer.write([.text(title)])
             for note in notes { try writer.write([.text(note)]) }
             try writer.finish()

@@ -17,11 +17,9 @@ import LumbungStore
 /// file is removed once written, failed imports and dry runs after `retentionHours` (`UploadRetention`).
 actor ImportJobs {
     struct Status: Sendable, Encodable {
-        enum State: String, Sendable, Encodable {
-            case running, done, failed, cancelled
-            /// The server stopped while it ran: nothing of it was written (or, if its batch was committed, only the report was lost).
-            case interrupted = "terminputus"
-        }
+        /// The stored job state is the shown one (`terminputus`: the server stopped while it ran; nothing of it was
+        /// written, or, if its batch was committed, only the report was lost): one vocabulary, no mapping between two.
+        typealias State = ImportJobRecord.State
         let id: String
         var state: State
         var rows = 0
@@ -254,13 +252,7 @@ actor ImportJobs {
 
     /// A stored job as the pages and the API show it.
     static func status(_ stored: ImportJobRecord) -> Status {
-        let state: Status.State = switch stored.state {
-        case .running: .running
-        case .done: .done
-        case .failed: .failed
-        case .cancelled: .cancelled
-        case .interrupted: .interrupted
-        }
+        let state = stored.state
         var status = Status(id: stored.id, state: state, rows: stored.rowsRead, fileName: stored.fileName)
         status.fraction = state == .running ? 0 : 1
         status.report = stored.reportJSON.flatMap { try? JSONDecoder().decode(ImportReport.self, from: Data($0.utf8)) }
@@ -330,13 +322,7 @@ actor ImportJobs {
     /// Stores how the job ended; once stored, it is read from the database (memory holds only what is not stored).
     private func persist(_ id: String) async {
         guard let status = jobs[id], let owner = owners[id] else { return }
-        let state: ImportJobRecord.State = switch status.state {
-        case .running: .running
-        case .done: .done
-        case .failed: .failed
-        case .cancelled: .cancelled
-        case .interrupted: .interrupted
-        }
+        let state = status.state
         let report = status.report.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) }
         let record = ImportJobRecord(id: id, userID: owner.userID, username: owner.username, regionScope: owner.scope.dotted,
                                      fileName: status.fileName, dryRun: status.report?.dryRun ?? false, state: state, rowsRead: status.rows,
@@ -374,6 +360,9 @@ actor ImportJobs {
             jobs[id]?.error = "\(fileName ?? "The file"): the import failed; nothing was written."
             jobs[id]?.errorIndonesian = "\(fileName ?? "Berkas"): impor gagal; tidak ada data yang ditulis."
         }
+        // A file's header or name may carry terminal escapes: shown escaped, never raw.
+        jobs[id]?.error = jobs[id]?.error.map(ShownText.escapingControls)
+        jobs[id]?.errorIndonesian = jobs[id]?.errorIndonesian.map(ShownText.escapingControls)
     }
 }
 

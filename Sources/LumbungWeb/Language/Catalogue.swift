@@ -59,4 +59,13 @@ struct Catalogue: Sendable {
 
     /// An indicator's name in this language.
     func name(_ indicator: Indicator) -> String { isEnglish ? indicator.nameEN : indicator.nameID }
+
+    /// A vocabulary's label in this language (sectors, organisation kinds, programme units, enrolment matches).
+    func name(_ sector: Sector) -> String { isEnglish ? sector.englishLabel : sector.label }
+    func name(_ kind: OrganisationKind) -> String { isEnglish ? kind.englishLabel : kind.label }
+    func name(_ unit: ProgrammeUnit) -> String { isEnglish ? unit.englishLabel : unit.label }
+    func name(_ match: EnrolmentMatch) -> String { isEnglish ? match.englishLabel : match.label }
+
+    /// An error's message for a page in this language.
+    func message(_ error: AppError) -> String { isEnglish ? error.englishMessage : error.indonesianMessage }
 }

@@ -53,7 +53,10 @@ struct MonitoringAPIController {
             let within = try FormQuery.value("within", in: request).flatMap { $0.isEmpty ? nil : $0 }
                 .map { try AppError.region($0, in: services.regions).code } ?? scope
             let indicator = FormQuery.value("indicator", in: request).flatMap { $0.isEmpty ? nil : $0 }
-            if let indicator, IndicatorCatalogue.indicator(indicator) == nil { throw AppError.monitoring(.indicatorUnknown(String(indicator.prefix(60)))) }
+            if let indicator, IndicatorCatalogue.indicator(indicator) == nil,
+               try await ExternalIndicatorStore(database: services.database).indicator(indicator) == nil {
+                throw AppError.monitoring(.indicatorUnknown(String(indicator.prefix(60))))
+            }
             let plans = try await TargetStore(database: services.database).plans(indicator: indicator, within: within)
             return JSONBody.response(PlanList(plans: plans.map(\.document)))
         }

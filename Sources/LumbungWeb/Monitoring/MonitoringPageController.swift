@@ -18,6 +18,7 @@ struct MonitoringPageController {
             let report = try await Self.report(request, context: context, services: services)
             var page = MonitoringPage(report: report.progress, snapshots: report.snapshots, restricted: context.suppressesSmallCells)
             page.links(for: try context.requireUser(), message: FormQuery.value("pesan", in: request), texts: context.texts)
+            page.indicatorOptions += try await ExternalMonitoring.options(selected: report.progress.indicator.id, services: services)
             return services.pages.render("pemantauan", page, for: context)
         }
         router.get("pemantauan/unduh", .permitted(.readAggregates, region: .query("wilayah"))) { request, context -> Response in
@@ -43,7 +44,9 @@ struct MonitoringPageController {
         let scope = try context.requireUser().scope.region
         let region = try AppError.region(regionText.flatMap { $0.isEmpty ? nil : $0 } ?? scope.dotted, in: services.regions)
         let id = indicatorText.flatMap { $0.isEmpty ? nil : $0 } ?? "desil1_families"
-        guard let indicator = IndicatorCatalogue.indicator(id) else { throw AppError.monitoring(.indicatorUnknown(String(id.prefix(60)))) }
+        guard let indicator = IndicatorCatalogue.indicator(id) else {
+            return try await ExternalMonitoring.report(id, region: region, services: services)
+        }
         let split = try TargetPageController.split(request, indicator: indicator)
         let store = SnapshotStore(database: services.database)
         let snapshots = try await store.list()
@@ -86,7 +89,7 @@ struct MonitoringPage {
     let direction: String
     let year: Int
     let chart: String
-    let indicatorOptions: [Option]
+    var indicatorOptions: [Option]
     let baseline: String
     let target: String
     let latest: String

@@ -58,8 +58,8 @@ struct Coordination {
         }.map { key, programmes in
             let budgets = programmes.compactMap(\.programme.budget)
             return CoordinationPage.MatrixRow(
-                organisation: names[key.organisation]?.name ?? "#\(key.organisation)", kind: names[key.organisation]?.kind.label ?? "",
-                sector: key.sector.label, programmes: programmes.map(\.programme.code.value).joined(separator: ", "),
+                organisation: names[key.organisation]?.name ?? "#\(key.organisation)", kind: names[key.organisation].map { texts.name($0.kind) } ?? "",
+                sector: texts.name(key.sector), programmes: programmes.map(\.programme.code.value).joined(separator: ", "),
                 areas: Set(programmes.flatMap { $0.programme.targetRegions.map(\.dotted) }).sorted().joined(separator: ", "),
                 families: count(tally.familiesReachedByOrganisationSector[key] ?? 0),
                 budget: budgets.isEmpty ? "—" : "Rp " + texts.number(budgets.reduce(0, +)))
@@ -128,8 +128,8 @@ struct Coordination {
         return CoordinationPage(
             title: texts("coord_title", ["region": region.title]) + " — Lumbung", regionName: region.title, regionCode: region.code.dotted, levelLabel: levelLabel,
             sectorOptions: [ProgrammeListPage.Option(value: "", label: texts["coord_all_sectors"], selected: sector == nil)]
-                + Sector.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0 == sector) },
-            sectorLabel: sector?.label, periodLabel: period?.description, from: period?.from.description ?? "", to: period?.to.description ?? "",
+                + Sector.allCases.map { .init(value: $0.rawValue, label: texts.name($0), selected: $0 == sector) },
+            sectorLabel: sector.map(texts.name), periodLabel: period?.description, from: period?.from.description ?? "", to: period?.to.description ?? "",
             summary: summary, matrix: matrix, hasMatrix: !matrix.isEmpty, pairs: pairs, hasPairs: !pairs.isEmpty,
             areas: areas, leaks: leaks, hasLeaks: !leaks.isEmpty,
             download: "/koordinasi.xlsx?within=\(region.code.dotted)" + filterQuery, suppressed: restricted)

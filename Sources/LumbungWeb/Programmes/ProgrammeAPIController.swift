@@ -140,7 +140,9 @@ struct ProgrammeAPIController {
 
     /// The programme's enrolled people the user may see (403, audited, for anyone else), in the user's scope; the
     /// viewing is audited with the number of people shown. `?cocok=unmatched` lists one kind of match.
-    static func enrolments(_ record: ProgrammeRecord, request: Request, context: AppRequestContext, services: AppServices) async throws -> [EnrolmentView] {
+    /// `texts`: the language of the match labels (the JSON API keeps the Indonesian default).
+    static func enrolments(_ record: ProgrammeRecord, request: Request, context: AppRequestContext, services: AppServices,
+                           texts: Catalogue = .of(.id)) async throws -> [EnrolmentView] {
         let user = try context.requireUser()
         guard ProgrammeAccess.listsPeople(user, record) else {
             try await services.audit.append(context.auditActor, .accessDenied, region: user.scope.region.dotted,
@@ -158,7 +160,7 @@ struct ProgrammeAPIController {
         return rows.map { row in
             EnrolmentView(nik: row.nik.map { full ? $0 : IdentityMask.masked($0) }, kkNumber: row.kkNumber.map { full ? $0 : IdentityMask.masked($0) },
                           name: row.name, village: row.village, period: row.period, receivedOn: row.receivedOn?.description, amount: row.amount,
-                          match: row.match.rawValue, matchLabel: row.match.label, desil: row.desil)
+                          match: row.match.rawValue, matchLabel: texts.name(row.match), desil: row.desil)
         }
     }
 }

@@ -37,7 +37,7 @@ struct ProgrammePageController {
             guard user.scope.covers(region) else { throw AppError.outOfScope(region) }
             do {
                 let organisation = try await store.addOrganisation(Organisation(name: form["nama"] ?? "", kind: kind, region: region), by: context.auditActor)
-                return .redirect(to: "/program?pesan=" + Self.escape("Organisasi \(organisation.name) ditambahkan."))
+                return .redirect(to: "/program?pesan=" + Self.escape(context.texts("prog_organisation_added", ["name": organisation.name])))
             } catch let problem as ProgrammeProblem {
                 return try await list(context, message: nil, error: problem.indonesianDescription, status: .badRequest)
             }
@@ -78,7 +78,7 @@ struct ProgrammePageController {
             }
             do {
                 let closed = try await store.close(record.programme.code, on: date, by: context.auditActor)
-                return .redirect(to: "/program/\(closed.programme.code.value)?pesan=" + Self.escape("Program ditutup pada \(date)."))
+                return .redirect(to: "/program/\(closed.programme.code.value)?pesan=" + Self.escape(context.texts("prog_closed_on_message", ["date": context.texts.date(date)])))
             } catch let problem as ProgrammeProblem {
                 return detail(record, context, message: nil, error: problem.indonesianDescription, status: .badRequest)
             }
@@ -86,15 +86,17 @@ struct ProgrammePageController {
         pages.get("program/{programme}/peserta", .permitted(.readAggregates, region: .none)) { request, context -> Response in
             let user = try context.requireUser()
             let record = try await ProgrammeAccess.record(context.parameters.get("programme") ?? "", for: user, store: store)
-            let rows = try await ProgrammeAPIController.enrolments(record, request: request, context: context, services: services)
+            let rows = try await ProgrammeAPIController.enrolments(record, request: request, context: context, services: services, texts: context.texts)
             let match = FormQuery.value("cocok", in: request) ?? ""
             let pageText = FormQuery.value("halaman", in: request) ?? ""
             let page = max(0, min(10_000, Int(pageText) ?? 0))
             let base = "/program/\(record.programme.code.value)/peserta?cocok=\(Self.escape(match))&halaman="
-            let filters = [ProgrammeListPage.Option(value: "", label: "Semua", selected: match.isEmpty)]
-                + EnrolmentMatch.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == match) }
+            let texts = context.texts
+            let filters = [ProgrammeListPage.Option(value: "", label: texts["prog_all"], selected: match.isEmpty)]
+                + EnrolmentMatch.allCases.map { .init(value: $0.rawValue, label: texts.name($0), selected: $0.rawValue == match) }
             return services.pages.render("program-peserta", EnrolmentListPage(
-                title: "Peserta \(record.programme.code.value) — Lumbung", code: record.programme.code.value, name: record.programme.name, rows: rows,
+                title: texts("prog_enrolments_of", ["name": record.programme.code.value]) + " — Lumbung",
+                heading: texts("prog_enrolments_of", ["name": record.programme.name]), code: record.programme.code.value, name: record.programme.name, rows: rows,
                 hasRows: !rows.isEmpty, masked: !user.role.may(.seeFullIdentity), filters: filters,
                 previous: page > 0 ? base + String(page - 1) : nil, next: rows.count == 200 ? base + String(page + 1) : nil), for: context)
         }
@@ -103,11 +105,11 @@ struct ProgrammePageController {
             let record = try await ProgrammeAccess.record(context.parameters.get("programme") ?? "", for: user, store: store)
             do {
                 let outcome = try await ListUpload.run(record, request: request, context: context, services: services)
-                return services.pages.render("program-unggah", UploadResultPage(record: record, outcome: outcome), for: context)
+                return services.pages.render("program-unggah", UploadResultPage(record: record, outcome: outcome, texts: context.texts), for: context)
             } catch let error as AppError {
                 switch error {
                 case .listRefused, .listUnreadable, .badUpload:
-                    return detail(record, context, message: nil, error: error.indonesianMessage, status: error.status)
+                    return detail(record, context, message: nil, error: context.texts.message(error), status: error.status)
                 default: throw error
                 }
             }
@@ -118,7 +120,8 @@ struct ProgrammePageController {
             return services.pages.render("koordinasi", coordination.page(), for: context)
         }
         pages.get("koordinasi.xlsx", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
-            let coordination = try await coordination(request, context)
+            var coordination = try await coordination(request, context)
+            coordination.texts = context.texts
             let data = try Self.workbook(coordination)
             let name = "koordinasi-\(coordination.region.code.compact)\(coordination.sector.map { "-" + $0.rawValue } ?? "")\(coordination.period.map { "-" + $0.from.description + "-" + $0.to.description } ?? "").xlsx"
             return Response(status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -131,16 +134,17 @@ struct ProgrammePageController {
         let user = try context.requireUser()
         let records = try await store.programmes(visibleIn: user.scope.region).filter { ProgrammeAccess.sees(user, $0.programme) }
         let organisations = try await store.organisations()
+        let texts = context.texts
         let page = ProgrammeListPage(
             csrf: context.csrfToken, canManage: user.role.may(.manageProgrammes),
-            programmes: records.map { ProgrammeListPage.row($0, restricted: context.suppressesSmallCells) }, hasProgrammes: !records.isEmpty,
-            organisations: organisations.map { .init(name: $0.name, kind: $0.kind.label, region: $0.region?.dotted ?? "nasional") },
-            message: message, error: error)
+            programmes: records.map { ProgrammeListPage.row($0, restricted: context.suppressesSmallCells, texts: texts) }, hasProgrammes: !records.isEmpty,
+            organisations: organisations.map { .init(name: $0.name, kind: texts.name($0.kind), region: $0.region?.dotted ?? texts["prog_national"]) },
+            message: message, error: error, texts: texts)
         return services.pages.render("program", page, status: status, for: context)
     }
 
     private func form(_ form: ProgrammeForm, isNew: Bool, errors: [String], context: AppRequestContext, status: HTTPResponse.Status) async throws -> Response {
-        let page = ProgrammeFormPage(form: form, isNew: isNew, organisations: try await store.organisations(), csrf: context.csrfToken, errors: errors)
+        let page = ProgrammeFormPage(form: form, isNew: isNew, organisations: try await store.organisations(), csrf: context.csrfToken, errors: errors, texts: context.texts)
         return services.pages.render("program-form", page, status: status, for: context)
     }
 
@@ -161,7 +165,7 @@ struct ProgrammePageController {
                 } else {
                     saved = try await store.add(programme, by: context.auditActor)
                 }
-                let note = existing == nil ? "Program \(saved.programme.code.value) didaftarkan." : "Perubahan disimpan."
+                let note = existing == nil ? context.texts("prog_registered", ["code": saved.programme.code.value]) : context.texts["prog_saved"]
                 return .redirect(to: "/program/\(saved.programme.code.value)?pesan=" + Self.escape(note))
             } catch let problem as ProgrammeProblem {
                 return try await self.form(form, isNew: existing == nil, errors: [problem.indonesianDescription], context: context, status: .badRequest)
@@ -173,16 +177,22 @@ struct ProgrammePageController {
         let view = ProgrammeView(record, restricted: context.suppressesSmallCells)
         let user = context.identity?.user
         let programme = record.programme
+        let texts = context.texts
         let page = ProgrammeDetailPage(
-            title: "\(programme.code.value) — Lumbung", csrf: context.csrfToken, programme: view, enrolmentsText: view.enrolments.text,
-            familiesText: view.familiesReached.text, unit: programme.unit.label,
-            period: ProgrammeListPage.period(programme), regions: programme.targetRegions.map { code in
+            title: "\(programme.code.value) — Lumbung", csrf: context.csrfToken, programme: view,
+            enrolmentsText: ProgrammeListPage.text(view.enrolments, texts), familiesText: ProgrammeListPage.text(view.familiesReached, texts),
+            organisationName: record.organisation.name, kindLabel: texts.name(record.organisation.kind),
+            sectorLabels: programme.sectors.map(texts.name).joined(separator: ", "), unit: texts.name(programme.unit),
+            fundingSource: programme.fundingSource, period: ProgrammeListPage.period(programme, texts: texts),
+            closedOnText: programme.closedOn.map { texts("prog_closed_on", ["date": texts.date($0)]) },
+            budgetText: programme.budget.map { "Rp " + texts.number($0) } ?? "—", eligibility: programme.eligibility, maximumDesil: programme.maximumDesil,
+            regions: programme.targetRegions.map { code in
                 services.regions[code].map { "\($0.title) (\(code.dotted))" } ?? code.dotted
             }.joined(separator: ", "),
             closed: programme.closedOn != nil, canManage: user.map { ProgrammeAccess.manages($0, programme) } ?? false,
             canListPeople: user.map { ProgrammeAccess.listsPeople($0, record) } ?? false,
             canUpload: user.map { ListUpload.mayUpload($0, record) && programme.closedOn == nil } ?? false,
-            matches: EnrolmentMatch.allCases.map { .init(label: $0.label, count: view.enrolmentsByMatch[$0.rawValue]?.text ?? "0") },
+            matches: EnrolmentMatch.allCases.map { .init(label: texts.name($0), count: view.enrolmentsByMatch[$0.rawValue].map { ProgrammeListPage.text($0, texts) } ?? "0") },
             message: message, error: error)
         return services.pages.render("program-detail", page, status: status, for: context)
     }
@@ -202,31 +212,34 @@ struct ProgrammePageController {
                             restricted: context.suppressesSmallCells)
     }
 
-    /// The coordination page as a workbook: one sheet per table.
+    /// The coordination page as a workbook: one sheet per table, its headings in the language of `coordination.texts`.
     static func workbook(_ coordination: Coordination) throws -> [UInt8] {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("koordinasi-\(UUID()).xlsx")
         defer { try? FileManager.default.removeItem(at: url) }
         let page = coordination.page()
-        let writer = try XLSXTableWriter(url: url, sheetName: "Ringkasan", columnWidths: [60, 16])
-        try writer.write([.text("Koordinasi \(page.regionName)" + (page.sectorLabel.map { " — sektor \($0)" } ?? "") + (page.periodLabel.map { " — periode \($0)" } ?? ""))])
-        try writer.write([.text("Ukuran"), .text("Jumlah")])
+        let t = coordination.texts
+        func texts(_ keys: [String]) -> [Cell] { keys.map { .text(t["coordx_" + $0]) } }
+        let writer = try XLSXTableWriter(url: url, sheetName: t["coordx_sheet_summary"], columnWidths: [60, 16])
+        try writer.write([.text(t("coordx_title", ["region": page.regionName]) + (page.sectorLabel.map { t("coordx_sector", ["sector": $0]) } ?? "")
+                                + (page.periodLabel.map { t("coordx_period", ["period": $0]) } ?? ""))])
+        try writer.write(texts(["measure", "count"]))
         for row in page.summary { try writer.write([.text(row.label), .text(row.count)]) }
-        if page.suppressed { try writer.write([.text("Jumlah di bawah 5 ditampilkan sebagai \"<5\", dan yang dapat membukanya sebagai \"×\".")]) }
+        if page.suppressed { try writer.write(texts(["withheld"])) }
         try writer.startSheet(named: "4W", columnWidths: [32, 22, 22, 30, 30, 14, 20])
-        try writer.write(["Organisasi", "Jenis", "Sektor", "Program", "Wilayah sasaran", "Keluarga dijangkau", "Anggaran"].map { .text($0) })
+        try writer.write(texts(["organisation", "kind", "sector_col", "programme", "target_areas", "families_reached", "budget"]))
         for row in page.matrix {
             try writer.write([row.organisation, row.kind, row.sector, row.programmes, row.areas, row.families, row.budget].map { .text($0) })
         }
-        try writer.startSheet(named: "Tumpang tindih", columnWidths: [36, 16, 16])
-        try writer.write([.text("Pasangan program"), .text("Keluarga"), .text("Sektor sama")])
-        for row in page.pairs { try writer.write([.text(row.pair), .text(row.families), .text(row.sameSector ? "ya" : "tidak")]) }
-        try writer.startSheet(named: "Celah", columnWidths: [16, 30, 14, 18, 18, 16, 16, 14])
-        try writer.write(["Kode", "Wilayah", "Keluarga desil 1", "Desil 1 tak terjangkau", "Desil 1–4 tak terjangkau", "Bantuan ganda", "Salah sasaran", "Cakupan desil 1"].map { .text($0) })
+        try writer.startSheet(named: t["coordx_sheet_overlaps"], columnWidths: [36, 16, 16])
+        try writer.write(texts(["pair", "families", "same_sector"]))
+        for row in page.pairs { try writer.write([.text(row.pair), .text(row.families), .text(t[row.sameSector ? "coordx_yes" : "coordx_no"])]) }
+        try writer.startSheet(named: t["coordx_sheet_gaps"], columnWidths: [16, 30, 14, 18, 18, 16, 16, 14])
+        try writer.write(texts(["code", "region", "desil1", "desil1_unreached", "eligible_unreached", "duplicated", "inclusion", "coverage"]))
         for row in page.areas {
             try writer.write([row.code, row.name, row.desil1, row.desil1Unreached, row.eligibleUnreached, row.duplicated, row.inclusion, row.coverage].map { .text($0) })
         }
-        try writer.startSheet(named: "Kebocoran", columnWidths: [18, 36, 16, 18, 12])
-        try writer.write(["Program", "Nama", "Keluarga", "Keluarga desil 6–10", "Bagian"].map { .text($0) })
+        try writer.startSheet(named: t["coordx_sheet_leaks"], columnWidths: [18, 36, 16, 18, 12])
+        try writer.write(texts(["programme", "name", "families", "better_off", "share"]))
         for row in page.leaks { try writer.write([row.code, row.name, row.families, row.betterOff, row.share].map { .text($0) }) }
         try writer.finish()
         return Array(try Data(contentsOf: url))

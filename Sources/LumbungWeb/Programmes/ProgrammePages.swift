@@ -32,26 +32,45 @@ struct ProgrammeListPage {
         let selected: Bool
     }
 
-    let title = "Program — Lumbung"
+    let title: String
     let query = ""
     let csrf: String
     let canManage: Bool
     let programmes: [Row]
     let hasProgrammes: Bool
     let organisations: [OrganisationRow]
-    let kinds = OrganisationKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: false) }
+    let kinds: [Option]
     let message: String?
     let error: String?
 
-    static func period(_ programme: Programme) -> String {
-        "\(programme.start.indonesianText) – \(programme.end?.indonesianText ?? "berjalan")"
+    init(csrf: String, canManage: Bool, programmes: [Row], hasProgrammes: Bool, organisations: [OrganisationRow], message: String?, error: String?,
+         texts: Catalogue) {
+        title = texts["prog_title"] + " — Lumbung"
+        self.csrf = csrf
+        self.canManage = canManage
+        self.programmes = programmes
+        self.hasProgrammes = hasProgrammes
+        self.organisations = organisations
+        kinds = OrganisationKind.allCases.map { Option(value: $0.rawValue, label: texts.name($0), selected: false) }
+        self.message = message
+        self.error = error
     }
 
-    static func row(_ record: ProgrammeRecord, restricted: Bool) -> Row {
+    static func period(_ programme: Programme, texts: Catalogue) -> String {
+        "\(texts.date(programme.start)) – \(programme.end.map(texts.date) ?? texts["prog_running"])"
+    }
+
+    /// A count as shown: the number in the page's language, or the mark that withholds it.
+    static func text(_ count: DisclosedCount, _ texts: Catalogue) -> String {
+        count.number.map(texts.number) ?? count.text
+    }
+
+    static func row(_ record: ProgrammeRecord, restricted: Bool, texts: Catalogue) -> Row {
         let view = ProgrammeView(record, restricted: restricted)
-        return Row(code: view.code, name: view.name, organisation: view.organisation.name, sectors: view.sectorLabels,
-                   unit: record.programme.unit.label, period: period(record.programme), budget: view.budgetText, enrolments: view.enrolments.text,
-                   unmatched: view.unmatched.text, families: view.familiesReached.text, closed: record.programme.closedOn != nil)
+        return Row(code: view.code, name: view.name, organisation: view.organisation.name, sectors: record.programme.sectors.map(texts.name).joined(separator: ", "),
+                   unit: texts.name(record.programme.unit), period: period(record.programme, texts: texts),
+                   budget: record.programme.budget.map { "Rp " + texts.number($0) } ?? "—", enrolments: text(view.enrolments, texts),
+                   unmatched: text(view.unmatched, texts), families: text(view.familiesReached, texts), closed: record.programme.closedOn != nil)
     }
 }
 
@@ -64,6 +83,7 @@ struct ProgrammeFormPage {
     }
 
     let title: String
+    let heading: String
     let query = ""
     let csrf: String
     let isNew: Bool
@@ -83,20 +103,21 @@ struct ProgrammeFormPage {
     let errors: [String]
     let hasErrors: Bool
 
-    init(form: ProgrammeForm, isNew: Bool, organisations: [Organisation], csrf: String, errors: [String]) {
+    init(form: ProgrammeForm, isNew: Bool, organisations: [Organisation], csrf: String, errors: [String], texts: Catalogue) {
         let code = form.text("kode")
         self.isNew = isNew
-        title = isNew ? "Program baru — Lumbung" : "Ubah program \(code) — Lumbung"
+        heading = isNew ? texts["prog_new"] : texts("prog_edit", ["code": code])
+        title = (isNew ? texts["prog_new_title"] : heading) + " — Lumbung"
         action = isNew ? "/program" : "/program/\(code)"
         self.csrf = csrf
         self.code = code
         name = form.text("nama")
         let chosen = form.text("organisasi").lowercased()
-        self.organisations = organisations.map { .init(value: $0.name, label: "\($0.name) (\($0.kind.label))", selected: $0.name.lowercased() == chosen) }
+        self.organisations = organisations.map { .init(value: $0.name, label: "\($0.name) (\(texts.name($0.kind)))", selected: $0.name.lowercased() == chosen) }
         let listed = Set(form.text("sektor").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-        sectors = Sector.allCases.map { .init(name: "sektor_" + $0.rawValue, label: $0.label, checked: listed.contains($0.rawValue) || form.fields["sektor_" + $0.rawValue] != nil) }
+        sectors = Sector.allCases.map { .init(name: "sektor_" + $0.rawValue, label: texts.name($0), checked: listed.contains($0.rawValue) || form.fields["sektor_" + $0.rawValue] != nil) }
         let unit = form.text("sasaran").isEmpty ? ProgrammeUnit.family.rawValue : form.text("sasaran")
-        units = ProgrammeUnit.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == unit) }
+        units = ProgrammeUnit.allCases.map { .init(value: $0.rawValue, label: texts.name($0), selected: $0.rawValue == unit) }
         fundingSource = form.text("sumber_dana")
         start = form.text("mulai")
         end = form.text("selesai")
@@ -134,8 +155,16 @@ struct ProgrammeDetailPage {
     let programme: ProgrammeView
     let enrolmentsText: String
     let familiesText: String
+    let organisationName: String
+    let kindLabel: String
+    let sectorLabels: String
     let unit: String
+    let fundingSource: String
     let period: String
+    let closedOnText: String?
+    let budgetText: String
+    let eligibility: String
+    let maximumDesil: Int?
     let regions: String
     let closed: Bool
     let canManage: Bool
@@ -149,6 +178,7 @@ struct ProgrammeDetailPage {
 /// `/program/{kode}/peserta`: the enrolled people (personal data, audited).
 struct EnrolmentListPage {
     let title: String
+    let heading: String
     let query = ""
     let code: String
     let name: String
@@ -233,6 +263,7 @@ struct UploadResultPage {
     }
 
     let title: String
+    let heading: String
     let query = ""
     let code: String
     let name: String
@@ -248,35 +279,37 @@ struct UploadResultPage {
     let unmatched: String
     let desil1Unreached: String
 
-    init(record: ProgrammeRecord, outcome: ListUpload.Outcome) {
+    init(record: ProgrammeRecord, outcome: ListUpload.Outcome, texts: Catalogue) {
         let report = outcome.report
         code = record.programme.code.value
         name = record.programme.name
-        title = "Daftar penerima \(code) — Lumbung"
+        heading = texts("prog_list_of", ["name": name])
+        title = texts("prog_list_of", ["name": code]) + " — Lumbung"
+        func number(_ value: Int) -> String { texts.number(value) }
         file = report.file
         already = report.alreadyImportedInBatch != nil
         dryRun = report.dryRun
         let byMatch = report.enrolments?.byMatch ?? [:]
         counts = [
-            .init(label: "Baris dibaca", count: IndonesianNumber.format(report.rowsRead)),
-            .init(label: "Peserta baru", count: IndonesianNumber.format(report.inserted)),
-            .init(label: "… cocok lewat NIK", count: IndonesianNumber.format(byMatch["nik"] ?? 0)),
-            .init(label: "… cocok lewat No. KK", count: IndonesianNumber.format(byMatch["kk"] ?? 0)),
-            .init(label: "… cocok lewat nama dan tanggal lahir (lemah)", count: IndonesianNumber.format(byMatch["name_birth"] ?? 0)),
-            .init(label: "… tidak ditemukan di registri", count: IndonesianNumber.format(byMatch["unmatched"] ?? 0)),
-            .init(label: "Sudah tercatat sebelumnya", count: IndonesianNumber.format(report.unchanged + report.updated)),
-            .init(label: "Baris ganda dalam berkas", count: IndonesianNumber.format(report.merged)),
-            .init(label: "Baris ditolak", count: IndonesianNumber.format(report.rejected)),
+            .init(label: texts["prog_count_read"], count: number(report.rowsRead)),
+            .init(label: texts["prog_count_new"], count: number(report.inserted)),
+            .init(label: texts["prog_count_nik"], count: number(byMatch["nik"] ?? 0)),
+            .init(label: texts["prog_count_kk"], count: number(byMatch["kk"] ?? 0)),
+            .init(label: texts["prog_count_name"], count: number(byMatch["name_birth"] ?? 0)),
+            .init(label: texts["prog_count_unmatched"], count: number(byMatch["unmatched"] ?? 0)),
+            .init(label: texts["prog_count_already"], count: number(report.unchanged + report.updated)),
+            .init(label: texts["prog_count_duplicates"], count: number(report.merged)),
+            .init(label: texts["prog_count_rejected"], count: number(report.rejected)),
         ]
         problems = report.topProblems.prefix(10).map { problem in
-            Problem(severity: problem.severity == .error ? "ditolak" : "peringatan", code: problem.code, count: problem.count,
+            Problem(severity: texts[problem.severity == .error ? "prog_severity_error" : "prog_severity_warning"], code: problem.code, count: problem.count,
                     message: problem.examples.first?.message ?? "", rows: problem.examples.map { String($0.row) }.joined(separator: ", "))
         }
         hasProblems = !problems.isEmpty
-        also = outcome.view.alsoReceiving.sorted { $0.key < $1.key }.map { .init(label: $0.key, count: $0.value.text) }
+        also = outcome.view.alsoReceiving.sorted { $0.key < $1.key }.map { .init(label: texts("prog_also_receiving", ["name": $0.key]), count: ProgrammeListPage.text($0.value, texts)) }
         hasAlso = !also.isEmpty
-        families = outcome.view.familiesReached.text
-        unmatched = outcome.view.unmatched.text
-        desil1Unreached = outcome.view.desil1Unreached.text
+        families = ProgrammeListPage.text(outcome.view.familiesReached, texts)
+        unmatched = ProgrammeListPage.text(outcome.view.unmatched, texts)
+        desil1Unreached = ProgrammeListPage.text(outcome.view.desil1Unreached, texts)
     }
 }

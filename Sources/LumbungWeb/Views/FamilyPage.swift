@@ -58,11 +58,12 @@ struct FamilyView: Encodable {
         let match: String
     }
 
-    init(_ card: FamilyCard, tree: RegionTree, fullIdentity: Bool, programmes: [FamilyProgramme] = []) {
+    /// `texts`: the language of the page (the JSON API keeps the Indonesian default).
+    init(_ card: FamilyCard, tree: RegionTree, fullIdentity: Bool, programmes: [FamilyProgramme] = [], texts: Catalogue = .of(.id)) {
         self.programmes = programmes.map {
-            Programme(code: $0.code, name: $0.name, organisation: $0.organisation, sectors: $0.sectors.map(\.label).joined(separator: ", "),
-                      period: $0.period, receivedOn: $0.receivedOn?.description, amount: $0.amount.map { "Rp " + IndonesianNumber.format($0) },
-                      person: $0.personName, match: $0.match.label)
+            Programme(code: $0.code, name: $0.name, organisation: $0.organisation, sectors: $0.sectors.map(texts.name).joined(separator: ", "),
+                      period: $0.period, receivedOn: $0.receivedOn?.description, amount: $0.amount.map { "Rp " + texts.number($0) },
+                      person: $0.personName, match: texts.name($0.match))
         }
         hasProgrammes = !programmes.isEmpty
         func shown(_ digits: String?) -> String? { digits.map { fullIdentity ? $0 : IdentityMask.masked($0) } }
@@ -77,7 +78,7 @@ struct FamilyView: Encodable {
             : "NIK dan No. KK disamarkan (hanya 4 digit pertama) dan tanggal lahir ditampilkan sebagai tahun, karena peran Anda tidak melihat identitas lengkap."
         members = card.members.map {
             Member(nik: shown($0.nik), name: $0.name, sex: $0.sex?.label, birthDate: fullIdentity ? $0.birthDate?.description : nil,
-                   birthDateText: fullIdentity ? $0.birthDate?.indonesianText : nil,
+                   birthDateText: fullIdentity ? $0.birthDate.map(texts.date) : nil,
                    birthYear: IdentityMask.birthYear($0.birthDate),
                    relationship: $0.relationship?.label, disability: $0.disability?.label, needsVerification: $0.needsVerification,
                    isSubject: $0.isSubject)
@@ -91,9 +92,19 @@ struct FamilyView: Encodable {
 
 /// The model of `/orang`: the NIK form and, after a lookup, the family or why there is none.
 struct FamilyPage {
-    let title = "Cari orang — Lumbung"
+    let title: String
     let query = ""
     let csrf: String
     let family: FamilyView?
     let message: String?
+    /// "Keluarga di …".
+    let familyHeading: String?
+
+    init(csrf: String, family: FamilyView?, message: String?, texts: Catalogue) {
+        title = texts["person_title"] + " — Lumbung"
+        self.csrf = csrf
+        self.family = family
+        self.message = message
+        familyHeading = family.map { texts("person_family_in", ["village": $0.village]) }
+    }
 }

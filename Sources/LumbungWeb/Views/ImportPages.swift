@@ -47,6 +47,11 @@ struct ImportJobPage {
     }
 
     let title: String
+    let heading: String
+    /// The sentences of the page with their figures filled in.
+    let runningText: String
+    let alreadyText: String?
+    let resultText: String?
     let query = ""
     let fileName: String
     let running: Bool
@@ -69,7 +74,7 @@ struct ImportJobPage {
     let problems: [Problem]
     let hasProblems: Bool
     /// One download per rejects file (a workbook of several tables has one per sheet).
-    let rejects: [(href: String, name: String)]
+    let rejects: [(href: String, name: String, label: String)]
     /// "Kolom yang dipahami": each table with its columns and the field each was read as.
     let tables: [Table]
     let notes: [String]
@@ -84,17 +89,22 @@ struct ImportJobPage {
         let columns: [(header: String, field: String)]
         /// "148 baris dibaca, 0 ditolak" (nil in reports stored before sheets were counted).
         let counts: String?
+        /// "Kolom yang dipahami — …".
+        let summary: String
     }
 
-    init(_ status: ImportJobs.Status, id: String = "", csrf: String = "") {
+    init(_ status: ImportJobs.Status, id: String = "", csrf: String = "", texts: Catalogue = .of(.id)) {
         self.id = id
         self.csrf = csrf
         cancelled = status.state == .cancelled
         fileName = status.fileName
-        title = "Impor \(status.fileName) — Lumbung"
+        heading = texts("job_heading", ["file": status.fileName])
+        title = heading + " — Lumbung"
         running = status.state == .running
         percent = min(max(Int(saturating: status.fraction * 100), 0), 100)
-        rows = IndonesianNumber.format(status.rows)
+        rows = texts.number(status.rows)
+        runningText = texts("job_running", ["rows": rows, "percent": String(percent)])
+        func number(_ value: Int) -> String { texts.number(value) }
         failed = status.state == .failed
         error = status.errorIndonesian
         done = status.state == .done
@@ -105,30 +115,40 @@ struct ImportJobPage {
         batchID = report?.batchID
         layout = report?.layout
         headerRow = report?.headerRow
+        alreadyText = report?.alreadyImportedInBatch.map { texts("job_already", ["batch": String($0)]) }
+        resultText = report.map { report in
+            (report.dryRun ? texts["job_dry_run"] : texts("job_done", ["batch": report.batchID.map(String.init) ?? ""])) + " "
+                + texts("job_format", ["layout": report.layout ?? "", "row": report.headerRow.map(String.init) ?? ""])
+        }
         counts = report.map { report in
-            [("Baris dibaca", report.rowsRead), ("Data baru", report.inserted), ("Diperbarui", report.updated),
-             ("Tidak berubah", report.unchanged), ("Duplikat digabung", report.merged), ("Ditolak", report.rejected),
-             ("Dilewati (bukan data)", report.skipped), ("Disimpan dengan peringatan", report.warned),
-             ("Keluarga baru dari baris orang", report.familiesInserted), ("Keluarga diperbarui dari baris orang", report.familiesUpdated)]
-                .map { ($0.0, IndonesianNumber.format($0.1)) }
+            [("job_count_read", report.rowsRead), ("job_count_new", report.inserted), ("job_count_updated", report.updated),
+             ("job_count_unchanged", report.unchanged), ("job_count_merged", report.merged), ("job_count_rejected", report.rejected),
+             ("job_count_skipped", report.skipped), ("job_count_warned", report.warned),
+             ("job_count_families_new", report.familiesInserted), ("job_count_families_updated", report.familiesUpdated)]
+                .map { (texts[$0.0], number($0.1)) }
         } ?? []
         tables = (report?.tables ?? []).map { table in
-            Table(title: table.sheet.map { "Lembar \($0)" } ?? "Berkas", role: table.role, regionSource: table.regionSource,
-                  headerRow: IndonesianNumber.format(table.headerRow),
-                  columns: table.columns.map { ($0.header, $0.fieldLabel ?? "tidak dipakai") },
-                  counts: table.rowsRead.map { "\(IndonesianNumber.format($0)) baris dibaca, \(IndonesianNumber.format(table.rejected ?? 0)) ditolak" })
+            let title = table.sheet.map { texts("job_sheet", ["name": $0]) } ?? texts["job_file"]
+            let counts = table.rowsRead.map { texts("job_sheet_counts", ["read": number($0), "rejected": number(table.rejected ?? 0)]) }
+            return Table(title: title, role: table.role, regionSource: table.regionSource,
+                         headerRow: number(table.headerRow),
+                         columns: table.columns.map { ($0.header, $0.fieldLabel ?? texts["job_not_used"]) },
+                         counts: counts,
+                         summary: texts("job_columns", ["title": title, "role": table.role, "row": number(table.headerRow), "source": table.regionSource])
+                             + (counts.map { "; " + $0 } ?? ""))
         }
         notes = report?.notes ?? []
         unknownValues = (report?.unknownValues ?? []).map(\.summary)
-        skippedSheets = (report?.skippedSheets ?? []).map { "Lembar \($0.name) dilewati: " + ($0.reason ?? "tidak ada judul kolom yang dikenal.") }
+        skippedSheets = (report?.skippedSheets ?? []).map { texts("job_sheet_skipped", ["name": $0.name, "reason": $0.reason ?? texts["job_no_known_heading"]]) }
         problems = (report?.topProblems ?? []).map { problem in
-            Problem(kind: problem.severity == .error ? "Ditolak" : "Peringatan", code: problem.code, count: IndonesianNumber.format(problem.count),
+            Problem(kind: texts[problem.severity == .error ? "job_kind_rejected" : "job_kind_warning"], code: problem.code, count: number(problem.count),
                     message: problem.examples.first?.message ?? "",
-                    rows: problem.examples.map { "baris \($0.row)" }.joined(separator: ", "))
+                    rows: problem.examples.map { texts("job_row", ["row": String($0.row)]) }.joined(separator: ", "))
         }
         hasProblems = !problems.isEmpty
         rejects = (report?.rejectsFiles ?? []).enumerated().map { index, href in
-            (href, status.rejectsNames.indices.contains(index) ? status.rejectsNames[index] : "ditolak.csv")
+            let name = status.rejectsNames.indices.contains(index) ? status.rejectsNames[index] : "ditolak.csv"
+            return (href, name, texts("job_rejects", ["name": name]))
         }
     }
 }

@@ -86,6 +86,22 @@ struct RegionPage {
     /// Data date, source and last import (printed too).
     let freshness: String
 
+    /// One figure another body published for this region (`ExternalIndicator`): its newest value, period and source.
+    struct ExternalRow {
+        let name: String
+        let href: String
+        let value: String
+        let period: String
+        let source: String
+    }
+
+    /// "Data dari sumber lain": the newest value of each external indicator with one for this region.
+    var external: [ExternalRow] = [] {
+        didSet { hasExternal = !external.isEmpty }
+    }
+    /// Stored, not computed: templates see stored fields only.
+    private(set) var hasExternal = false
+
     init(region: Region, tree: RegionTree, map: RegionMap, request: MapRequest, summary: String?, freshness: DataFreshness, texts: Catalogue) {
         self.freshness = DashboardPage.freshnessText(freshness, zone: IndonesianTimeZone(region: region.code), texts: texts) + " " + texts["source_registry"]
         let mapSVG = map.inlineSVG

@@ -2,7 +2,7 @@ extension Migration {
     /// Disaggregated baselines and targets (issue 16): `indicator_baseline` and `indicator_target` gain `disaggregation`
     /// — `all`, or one group of one of the indicator's splits written `SPLIT=GROUP` (`sex=female`, `age_band=0-4`) —
     /// in their primary keys. The tables are rebuilt (SQLite cannot change a primary key); existing rows become `all`.
-    static let targetSplit = Migration(id: 21, name: "disaggregated baselines and targets") { d in
+    static let targetSplit = Migration(id: 22, name: "disaggregated baselines and targets") { d in
         [
             """
             CREATE TABLE indicator_baseline_new (

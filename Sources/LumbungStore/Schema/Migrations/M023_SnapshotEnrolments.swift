@@ -2,7 +2,7 @@ extension Migration {
     /// New and ended enrolments in the release diff (issue 16): a snapshot freezes the enrolments running when it is made
     /// (`snapshot_enrolment`: the enrolment, its programme and the desa of the family it reaches), and says whether it did
     /// (`snapshot.has_enrolments`: snapshots made before this migration did not, so no diff counts enrolments against them).
-    static let snapshotEnrolments = Migration(id: 22, name: "snapshot enrolments") { d in
+    static let snapshotEnrolments = Migration(id: 23, name: "snapshot enrolments") { d in
         [
             """
             CREATE TABLE snapshot_enrolment (
