@@ -239,7 +239,8 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
     }
 
     /// The brief of Lombok Timur printed to PDF: 1–4 A4 pages numbered "Halaman N dari M", holding the data date, the
-    /// headline figures, the legend, the priority desa and all six charts; the region page links to it.
+    /// headline figures, the legend, the priority desa and all six charts; the region page links to it. In English the
+    /// pages read "Page N of M".
     static func checkBrief(_ browser: HeadlessChromium, base: String, folder: URL, screenshots: URL) throws {
         try browser.emulate(width: 360, height: 740, mobile: true)
         try browser.open(base + "/wilayah/52.03")
@@ -264,6 +265,17 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
         #expect(text.contains("Ringkasan wilayah") && text.contains("Kabupaten Lombok Timur") && text.contains("Sumber:"))
         #expect(text.contains("Halaman 1 dari \(pages)") && text.contains("Halaman \(pages) dari \(pages)"), "page numbers")
         #expect(text.contains("10 desa/kelurahan prioritas") && text.contains("Piramida penduduk") && text.contains("Menurut disabilitas"))
+        // In English the same brief prints its labels and its page numbers in English ("Page 1 of 4"), on as few pages.
+        try browser.open(base + "/wilayah/52.03/ringkas?lang=en")
+        let english = try browser.printToPDF()
+        try english.write(to: screenshots.appendingPathComponent("cetak-ringkasan-52.03-en.pdf"))
+        let englishPages = pageCount(english)
+        #expect(englishPages >= 1 && englishPages <= 4, "the English brief of a kabupaten prints on \(englishPages) A4 pages")
+        let englishText = try poppler("pdftotext", english)
+        #expect(englishText.contains("Page 1 of \(englishPages)") && englishText.contains("Page \(englishPages) of \(englishPages)"), "English page numbers")
+        #expect(englishText.contains("Region brief") && englishText.contains("Data as of 30 June 2025") && !englishText.contains("Halaman"))
+        // Back to Indonesian for the steps after this one (the choice is remembered with the user).
+        try browser.open(base + "/wilayah/52.03/ringkas?lang=id")
         print("browser: the brief of Kabupaten Lombok Timur prints on \(pages) A4 pages")
     }
 }

@@ -269,6 +269,39 @@ import Testing
         }
     }
 
+    /// The printable brief (`/wilayah/{code}/ringkas`): its labels, the Ringkasan, the charts, numbers and the time it was
+    /// made follow the switch. (Its printed page numbers, "Page 1 of 4", are checked in headless Chromium, `BrowserTests`.)
+    @Test(arguments: TestDatabase.engines)
+    func the_printable_brief_follows_the_switch(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52", engine: engine) { client, tokens, services, _ in
+            try await DisclosureAttackTests.store(try DashboardWebTests.keruak(), in: services.database)
+            let admin = SignedInClient(base: client, token: try #require(tokens[.admin]))
+            try await Self.check(admin, "/wilayah/52.03.01/ringkas", words: [
+                "Ringkasan wilayah", "Ringkasan", "Profil wilayah", "Ringkasan untuk dicetak", "Cetak halaman ini", "bagian dari", "Disusun",
+                "Jumlah keluarga", "Keluarga", "Penduduk", "Sumber", "Data per", "Kelompok paling terdampak", "desa/kelurahan prioritas", "skor",
+                "keluarga", "tertinggi lebih dulu", "Nama", "Grafik", "Angka", "Piramida penduduk", "Laki-laki", "Perempuan", "Desil 1 adalah",
+                "indikatif",
+            ])
+            let english = try await admin.executeRequest(uri: "/wilayah/52.03.01/ringkas?lang=en", method: .get, headers: [:], body: nil).text
+            #expect(english.contains("<title>Brief on Kecamatan Keruak — Lumbung</title>"))
+            #expect(english.contains("<h1><span class=\"kicker\">Region brief</span> Kecamatan Keruak</h1>"))
+            #expect(english.contains("<span class=\"code\">52.03.01</span> · District (kecamatan) · part of Kabupaten Lombok Timur · 15 villages (desa/kelurahan)"))
+            // 113 families, 38 in desil 1 = 33.6 %; the Ringkasan in English; the data date and the time made the English way.
+            #expect(english.contains("<span class=\"label\">Families in desil 1</span> <strong>33.6%</strong><small>38 families</small>"))
+            #expect(english.contains("<section class=\"summary\"><h2>Summary</h2><p>Kecamatan Keruak has 113 people in 113 families on record."))
+            #expect(english.contains("Data as of 30 June 2025 (the imports&#39; reference date)"))
+            #expect(english.range(of: #"Compiled \d{1,2} [A-Z][a-z]+ \d{4} \d{2}:\d{2} WITA from Lumbung\."#, options: .regularExpression) != nil)
+            // The desa of Keruak, worst first: Pulau Maringkik has 3 families, 2 of them in desil 1 (66.7 %).
+            let table = try #require(english.components(separatedBy: "<section class=\"brief-children\">").last?.components(separatedBy: "</table>").first)
+            #expect(table.contains("<th class=\"num\">Families in desil 1</th>"))
+            #expect(table.contains("<tr><th scope=\"row\">Pulau Maringkik</th><td class=\"num\">3</td><td class=\"num\">66.7%</td>"))
+            #expect(!english.contains("66,7"))
+            // A viewer's brief in English explains its withheld figures in English.
+            let viewer = try await DisclosureAttackTests.get(client, "/wilayah/52.03.01/ringkas?lang=en", tokens[.viewer]).text
+            #expect(viewer.contains("“&lt;5”: a count of 1–4 is withheld") && !viewer.contains("disembunyikan"))
+        }
+    }
+
     @Test(arguments: TestDatabase.engines)
     func downloads_have_english_headings_for_an_english_reader_and_the_indonesian_ones_are_unchanged(engine: Database.Engine) async throws {
         try await withWebAppRoles(scope: "52", engine: engine) { client, tokens, services, _ in

@@ -22,10 +22,11 @@ struct RegionBriefController {
             let freshness = try await DataFreshness.read(region.code, database: services.database)
             let dashboard = DashboardPage(region: region, tree: services.regions, scope: scope, figures: figures, map: map, request: asked,
                                           ranking: ranking, freshness: freshness, texts: context.texts)
+            let texts = context.texts
             let summary = figures.totals[region.code].families == 0 ? nil
-                : RegionSummary(region: region, totals: figures.totals, disclosure: figures.disclosure).id
+                : texts.text(RegionSummary(region: region, totals: figures.totals, disclosure: figures.disclosure))
             let composed = ISO8601DateFormatter().string(from: Date())
-            let page = RegionBriefPage(region: region, dashboard: dashboard, figures: figures, summary: summary, composed: composed)
+            let page = RegionBriefPage(region: region, dashboard: dashboard, figures: figures, summary: summary, composed: composed, texts: texts)
             return services.pages.render("ringkas", page, for: context)
         }
     }

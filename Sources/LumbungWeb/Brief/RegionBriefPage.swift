@@ -46,18 +46,22 @@ struct RegionBriefPage {
     /// The figures of the table of regions one level down.
     static let childIndicators = ["desil1_families", "desil1to4_families", "unfit_housing", "out_of_school"]
 
-    /// - Parameter composed: when the brief was made, as stored UTC text (`2026-12-07T08:30:11Z`).
-    init(region: Region, dashboard: DashboardPage, figures: RegionFigures.Figures, summary: String?, composed: String) {
+    /// - Parameters:
+    ///   - summary: the Ringkasan in words, already in the page's language.
+    ///   - composed: when the brief was made, as stored UTC text (`2026-12-07T08:30:11Z`).
+    ///   - texts: the reader's catalogue; labels, numbers and the time follow its language.
+    init(region: Region, dashboard: DashboardPage, figures: RegionFigures.Figures, summary: String?, composed: String,
+         texts: Catalogue) {
         let code = region.code
         let tree = figures.totals.tree
-        title = "Ringkasan \(region.title) — Lumbung"
+        title = texts("brief_title", ["region": region.title])
         heading = region.title
         self.code = code.dotted
-        levelLabel = region.level.label
+        levelLabel = texts["level_\(region.level.rawValue)"]
         parentTitle = region.parentCode.flatMap { tree[$0] }?.title
-        villageTotal = code.depth < 4 ? IndonesianNumber.format(tree.descendants(of: code, depth: 4).count) : nil
+        villageTotal = code.depth < 4 ? texts("brief_villages", ["count": texts.number(tree.descendants(of: code, depth: 4).count)]) : nil
         regionHref = "/wilayah/\(code.dotted)"
-        self.composed = "Disusun \(LocalTime.text(utc: composed, in: IndonesianTimeZone(region: code))) dari Lumbung."
+        self.composed = texts("brief_composed", ["time": texts.time(utc: composed, in: IndonesianTimeZone(region: code))])
         hasData = dashboard.hasData
         headlines = dashboard.headlines
         self.summary = summary
@@ -71,21 +75,20 @@ struct RegionBriefPage {
         groups = dashboard.groups
         freshness = dashboard.freshness
         source = dashboard.source
-        disclosureNote = figures.disclosure == nil ? nil
-            : "“<5”: jumlah 1–4 disembunyikan; “×”: angka disembunyikan agar angka “<5” tidak dapat dihitung ulang dari total dan kelompok lain."
-        charts = IndicatorCharts(region: region, totals: figures.totals, disclosure: figures.disclosure).blocks
+        disclosureNote = figures.disclosure == nil ? nil : texts["ind_suppression_note"]
+        charts = IndicatorCharts(region: region, totals: figures.totals, disclosure: figures.disclosure, texts: texts).blocks
         // The regions one level down, worst first by their shown share of desil-1 families (withheld ones last).
         let wanted = (["families"] + Self.childIndicators).compactMap(IndicatorCatalogue.indicator)
         var indicators = RegionIndicators.compute(for: region, totals: figures.totals, indicators: wanted)
         if let plan = figures.disclosure { indicators = indicators.disclosed(by: plan) }
-        childrenHeading = region.level.childrenLabel
-        childColumns = Self.childIndicators.compactMap { IndicatorCatalogue.indicator($0)?.nameID }
+        childrenHeading = region.level.childrenLabel.map { _ in texts("brief_children", ["level": texts["level_children_\(region.level.rawValue)"]]) }
+        childColumns = Self.childIndicators.compactMap { IndicatorCatalogue.indicator($0).map(texts.name) }
         let rows = indicators.children.enumerated().map { offset, entry -> (Double?, Int, Row) in
             let values = Dictionary(entry.values.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
             func text(_ id: String) -> String {
                 guard let value = values[id] else { return "" }
                 if let suppression = value.suppression { return suppression.text }
-                return value.denominator == nil ? IndonesianNumber.format(value.count) : IndonesianNumber.percent(value.percent)
+                return value.denominator == nil ? texts.number(value.count) : texts.percent(value.percent)
             }
             let key = values["desil1_families"].flatMap { $0.suppression == nil ? $0.percent : nil }
             return (key, offset, Row(name: entry.name, families: text("families"), values: Self.childIndicators.map(text)))

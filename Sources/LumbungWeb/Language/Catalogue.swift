@@ -1,4 +1,5 @@
 import Foundation
+import LumbungAnalytics
 import LumbungDomain
 
 /// Every label and sentence of the pages, one catalogue per language (`Resources/messages/id.json`, `en.json`, with
@@ -65,6 +66,9 @@ struct Catalogue: Sendable {
     func name(_ kind: OrganisationKind) -> String { isEnglish ? kind.englishLabel : kind.label }
     func name(_ unit: ProgrammeUnit) -> String { isEnglish ? unit.englishLabel : unit.label }
     func name(_ match: EnrolmentMatch) -> String { isEnglish ? match.englishLabel : match.label }
+
+    /// A region's Ringkasan in words in this language.
+    func text(_ summary: RegionSummary) -> String { isEnglish ? summary.en : summary.id }
 
     /// An error's message for a page in this language.
     func message(_ error: AppError) -> String { isEnglish ? error.englishMessage : error.indonesianMessage }

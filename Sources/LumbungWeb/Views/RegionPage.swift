@@ -202,7 +202,7 @@ extension RegionPage {
                       freshness: DataFreshness, texts: Catalogue) -> RegionPage {
         let summary = figures.totals[region.code.province].families == 0 ? nil
             : RegionSummary(region: region, totals: figures.totals, disclosure: figures.disclosure)
-        return RegionPage(region: region, tree: tree, map: map, request: request, summary: summary.map { texts.isEnglish ? $0.en : $0.id },
+        return RegionPage(region: region, tree: tree, map: map, request: request, summary: summary.map(texts.text),
                           freshness: freshness, texts: texts)
     }
 }
