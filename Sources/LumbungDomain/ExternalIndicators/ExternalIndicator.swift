@@ -183,6 +183,8 @@ public enum ExternalIndicatorProblem: Error, Sendable, Hashable, CustomStringCon
     case periodUnreadable(String)
     case unknown(String)
     case definitionDiffers(id: String, stored: String, given: String)
+    /// A row's region lies outside the importing user's scope.
+    case outsideScope(region: String, scope: String)
 
     public var description: String {
         switch self {
@@ -202,6 +204,8 @@ public enum ExternalIndicatorProblem: Error, Sendable, Hashable, CustomStringCon
         case .unknown(let id): "Indikator sumber lain '\(id)' tidak ditemukan: lihat daftar dengan `lumbung external list`."
         case .definitionDiffers(let id, let stored, let given):
             "Indikator '\(id)' sudah tersimpan dengan \(stored), berkas ini menyebut \(given): satu id satu satuan dan arah. Pakai id lain atau perbaiki berkasnya."
+        case .outsideScope(let region, let scope):
+            "wilayah \(region) di luar cakupan Anda (\(scope)): hanya nilai wilayah dalam cakupan Anda yang boleh diimpor."
         }
     }
 }

@@ -33,7 +33,8 @@ public struct ExternalIndicatorImportJob: Sendable {
 
     /// - Parameters:
     ///   - given: what the command line or form says the figures are (wins over the sheet's header block).
-    public func run(_ url: URL, given: ExternalIndicatorSheet.Header, by author: String) async throws -> Result {
+    ///   - scope: the importing user's region (web imports); a row of a region outside it refuses the file. `nil`: any region (the CLI).
+    public func run(_ url: URL, given: ExternalIndicatorSheet.Header, by author: String, within scope: RegionCode? = nil) async throws -> Result {
         let givenUnit = given.unit.flatMap(ExternalIndicator.Unit.parse)
         let sheet = try ExternalIndicatorSheet.read(url, resolver: resolver, unit: givenUnit)
         let header = sheet.header.overridden(by: given)
@@ -54,6 +55,12 @@ public struct ExternalIndicatorImportJob: Sendable {
         let period = header.date.flatMap(ExternalPeriod.init)
         if period == nil { problem(.periodUnreadable(header.date ?? "")) }
         problems += sheet.problems
+        if let scope {
+            for entry in sheet.entries where !scope.contains(entry.region) {
+                problems.append(.init(sheet: entry.sheet, row: entry.row, column: nil,
+                                      message: ExternalIndicatorProblem.outsideScope(region: entry.region.dotted, scope: scope.dotted).description))
+            }
+        }
         if sheet.entries.isEmpty && sheet.problems.isEmpty {
             problems.append(.init(sheet: nil, row: nil, column: nil, message: "Tabel tidak berisi satu baris nilai pun."))
         }
