@@ -29,6 +29,7 @@ extension AuditEvent.Action {
         case .columnTemplateDeleted: "Templat kolom dihapus"
         case .targetSaved: "Baseline/target disimpan"
         case .targetDeleted: "Baseline/target dihapus"
+        case .externalImported: "Data sumber lain diimpor"
         }
     }
 }
@@ -64,6 +65,7 @@ extension AuditEvent.Action {
         case .columnTemplateDeleted: "Column template deleted"
         case .targetSaved: "Baseline/target saved"
         case .targetDeleted: "Baseline/target deleted"
+        case .externalImported: "Figures from other sources imported"
         }
     }
 }

@@ -34,6 +34,7 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case columnTemplateDeleted = "column_template.deleted"
         case targetSaved = "target.saved"
         case targetDeleted = "target.deleted"
+        case externalImported = "external.imported"
     }
 
     public var id: Int

@@ -185,6 +185,8 @@ public enum ExternalIndicatorProblem: Error, Sendable, Hashable, CustomStringCon
     case definitionDiffers(id: String, stored: String, given: String)
     /// A row's region lies outside the importing user's scope.
     case outsideScope(region: String, scope: String)
+    /// A user below the province asked to change the name or source of an indicator other regions share.
+    case definitionOwned(id: String, name: String, source: String)
 
     public var description: String {
         switch self {
@@ -204,6 +206,8 @@ public enum ExternalIndicatorProblem: Error, Sendable, Hashable, CustomStringCon
         case .unknown(let id): "Indikator sumber lain '\(id)' tidak ditemukan: lihat daftar dengan `lumbung external list`."
         case .definitionDiffers(let id, let stored, let given):
             "Indikator '\(id)' sudah tersimpan dengan \(stored), berkas ini menyebut \(given): satu id satu satuan dan arah. Pakai id lain atau perbaiki berkasnya."
+        case .definitionOwned(let id, let name, let source):
+            "Indikator '\(id)' sudah tersimpan dengan nama '\(name)' dan sumber '\(source)', yang juga dipakai wilayah lain: hanya pengguna tingkat provinsi yang boleh mengubahnya. Impor dengan nama dan sumber yang sama, atau minta admin provinsi mengubahnya."
         case .outsideScope(let region, let scope):
             "wilayah \(region) di luar cakupan Anda (\(scope)): hanya nilai wilayah dalam cakupan Anda yang boleh diimpor."
         }

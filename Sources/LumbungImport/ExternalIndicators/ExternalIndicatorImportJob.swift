@@ -34,7 +34,9 @@ public struct ExternalIndicatorImportJob: Sendable {
     /// - Parameters:
     ///   - given: what the command line or form says the figures are (wins over the sheet's header block).
     ///   - scope: the importing user's region (web imports); a row of a region outside it refuses the file. `nil`: any region (the CLI).
-    public func run(_ url: URL, given: ExternalIndicatorSheet.Header, by author: String, within scope: RegionCode? = nil) async throws -> Result {
+    ///   - actor: the person to audit the import for (web imports), in the store's transaction.
+    public func run(_ url: URL, given: ExternalIndicatorSheet.Header, by author: String, within scope: RegionCode? = nil,
+                    actor: AuditActor? = nil) async throws -> Result {
         let givenUnit = given.unit.flatMap(ExternalIndicator.Unit.parse)
         let sheet = try ExternalIndicatorSheet.read(url, resolver: resolver, unit: givenUnit)
         let header = sheet.header.overridden(by: given)
@@ -67,7 +69,10 @@ public struct ExternalIndicatorImportJob: Sendable {
         guard problems.isEmpty, let id, let unit, let direction, let period else { throw Refused(problems: problems) }
         let indicator = ExternalIndicator(id: id, name: name, unit: unit, direction: direction, source: source)
         let values = sheet.entries.map { ExternalValue(region: $0.region, period: period, value: $0.value) }
-        let outcome = try await ExternalIndicatorStore(database: database).save(indicator, values: values, source: source, by: author)
+        // The name and source are shared by every region: only the province (or the command line) changes them.
+        let outcome = try await ExternalIndicatorStore(database: database).save(
+            indicator, values: values, source: source, by: author, mayRename: scope.map { $0.depth <= 1 } ?? true,
+            audit: actor.map { ($0, scope?.dotted) })
         return Result(indicator: indicator, period: period, outcome: outcome)
     }
 }

@@ -59,15 +59,25 @@ public struct ExternalIndicatorStore: Sendable {
     /// date (its unit and direction must stay as stored); a value for a region and period already stored with the same
     /// figure changes nothing, so importing the same table again is a no-op; a newer period adds a value.
     ///
+    /// `mayRename`: whether the importer may change the stored name and source (the province and the command line; a
+    /// kabupaten's user shares the indicator with other regions). `audit`: the person to record the import for, in the
+    /// same transaction (`external.imported`, with what was added, corrected and left).
+    ///
     /// - Throws: `ExternalIndicatorProblem.definitionDiffers` when the stored unit or direction differ;
+    ///   `ExternalIndicatorProblem.definitionOwned` for a new name or source without `mayRename`;
     ///   `MonitoringProblem.regionUnknown` for a region not in the database.
     @discardableResult
-    public func save(_ indicator: ExternalIndicator, values: [ExternalValue], source: String, by author: String) async throws -> Outcome {
+    public func save(_ indicator: ExternalIndicator, values: [ExternalValue], source: String, by author: String, mayRename: Bool = true,
+                     audit: (actor: AuditActor, region: String?)? = nil) async throws -> Outcome {
         let id = try ExternalIndicator.checkID(indicator.id)
+        let engine = database.engine
         return try await database.transaction { db in
             if let stored = try await Self.indicator(db, id) {
                 if stored.unit != indicator.unit || stored.direction != indicator.direction {
                     throw ExternalIndicatorProblem.definitionDiffers(id: id, stored: Self.definition(stored), given: Self.definition(indicator))
+                }
+                if !mayRename && (stored.name != indicator.name || stored.source != indicator.source) {
+                    throw ExternalIndicatorProblem.definitionOwned(id: id, name: stored.name, source: stored.source)
                 }
                 try await db.raw("""
                     UPDATE external_indicator SET name = \(bind: indicator.name), source = \(bind: indicator.source), updated_by = \(bind: author)
@@ -106,6 +116,10 @@ public struct ExternalIndicatorStore: Sendable {
                     added += 1
                 }
                 stored[key] = value.value
+            }
+            if let audit {
+                try await AuditLog.append(db, engine: engine, actor: audit.actor, action: .externalImported, region: audit.region,
+                                          target: "\(id): \(added) baru, \(corrected) dikoreksi, \(unchanged) tetap", recordCount: added + corrected)
             }
             return Outcome(indicator: id, added: added, unchanged: unchanged, corrected: corrected)
         }

@@ -80,7 +80,7 @@ struct ExternalIndicatorAPIController {
                                         target: "sumber lain \(given.id ?? "?"): \(upload.fileName)")
         do {
             return try await ExternalIndicatorImportJob(database: services.database, references: try ImportReferences.load())
-                .run(upload.file, given: given, by: context.auditActor.name, within: user.scope.region)
+                .run(upload.file, given: given, by: context.auditActor.name, within: user.scope.region, actor: context.auditActor)
         } catch let refused as ExternalIndicatorImportJob.Refused {
             throw AppError.externalRefused(refused.problems.prefix(200).map(\.description))
         } catch let problem as ExternalIndicatorProblem {
