@@ -97,7 +97,7 @@ public enum TestDatabase {
     }
 
     private static func admin(_ url: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> Void) async throws {
-        let admin = try await Database.open(.postgres(url: url), logger: logger)
+        let admin = try await Database.open(.postgres(url: url), logger: logger, poolWait: poolWait)
         do {
             try await admin.read(body)
             await admin.close()

@@ -28,7 +28,7 @@ import Testing
                     #expect(response.text.contains("<section class=\"error\">"), "\(uri)")
                     // The viewer's own bar (name · role · scope) and menu are there.
                     #expect(response.text.contains("<a href=\"/akun\">Pembaca</a> <span>· Pembaca · 52</span>"), "\(uri)")
-                    #expect(Self.menu(response.text) == ["/", "/wilayah", "/peringkat", "/program", "/koordinasi", "/pemantauan"], "\(uri)")
+                    #expect(Self.menu(response.text) == ["/", "/wilayah", "/peringkat", "/program", "/koordinasi", "/pemantauan", "/sumber-lain"], "\(uri)")
                 }
             }
             // Someone not signed in gets neither.
@@ -41,12 +41,13 @@ import Testing
     /// For each role, the menu holds exactly the links whose route lets that role in — and each shown link opens,
     /// each hidden one is refused.
     @Test func each_roles_menu_is_exactly_what_it_may_open() async throws {
-        let all = ["/", "/wilayah", "/peringkat", "/program", "/koordinasi", "/pemantauan", "/impor"]
+        let all = ["/", "/wilayah", "/peringkat", "/program", "/koordinasi", "/pemantauan", "/sumber-lain", "/impor"]
+        let readers = ["/", "/wilayah", "/peringkat", "/program", "/koordinasi", "/pemantauan", "/sumber-lain"]
         let expected: [Role: [String]] = [
             .admin: all, .operator: all,
-            .analyst: ["/", "/wilayah", "/peringkat", "/program", "/koordinasi", "/pemantauan"],
-            .partner: ["/", "/wilayah", "/peringkat", "/program", "/koordinasi", "/pemantauan"],
-            .viewer: ["/", "/wilayah", "/peringkat", "/program", "/koordinasi", "/pemantauan"],
+            .analyst: readers,
+            .partner: readers,
+            .viewer: readers,
         ]
         try await withWebAppRoles(scope: "52") { client, tokens, _, _ in
             for role in Role.allCases {

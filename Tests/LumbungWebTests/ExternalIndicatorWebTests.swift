@@ -218,6 +218,10 @@ import Testing
             }
             try await viewer.execute(uri: "/api/v1/programmes/SEMBAKO-LOTIM/results?within=52.01", method: .get) { #expect($0.status == .forbidden) }
             try await viewer.execute(uri: "/api/v1/programmes/ENTAH/results", method: .get) { #expect($0.status == .notFound) }
+            // The section follows the language switch (the analyst's page in English, then in Indonesian again).
+            try await LanguageWebTests.check(analyst, "/program/SEMBAKO-LOTIM", words: [
+                "Hasil program", "Tahun", "Realisasi", "Sumber realisasi", "Capaian", "Kategori", "dari pendaftaran", "dihitung dari peserta",
+            ])
         }
     }
 }

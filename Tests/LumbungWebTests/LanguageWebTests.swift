@@ -272,6 +272,22 @@ import Testing
     /// The printable brief (`/wilayah/{code}/ringkas`): its labels, the Ringkasan, the charts, numbers and the time it was
     /// made follow the switch. (Its printed page numbers, "Page 1 of 4", are checked in headless Chromium, `BrowserTests`.)
     @Test(arguments: TestDatabase.engines)
+    func figures_from_other_sources_follow_the_switch(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52.03", engine: engine) { client, tokens, _, _ in
+            let imported = try await ExternalIndicatorWebTests.upload(client, token: tokens[.analyst])
+            #expect(imported.status == .created, "\(imported.text)")
+            let analyst = SignedInClient(base: client, token: try #require(tokens[.analyst]))
+            try await Self.check(analyst, "/sumber-lain", words: [
+                "Data dari sumber lain", "Indikator", "Satuan", "Arah", "Terbaru", "Impor tabel", "Berkas", "Tanggal data", "makin rendah makin baik", "persen",
+                "Satu baris salah menolak seluruh berkas",
+            ])
+            try await Self.check(analyst, "/sumber-lain/stunting_dinkes?wilayah=52.03", words: [
+                "Data dari sumber lain", "satuan", "Semua indikator sumber lain", "Kode", "Sumber (terbaru)", "bukan nol",
+            ])
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
     func the_printable_brief_follows_the_switch(engine: Database.Engine) async throws {
         try await withWebAppRoles(scope: "52", engine: engine) { client, tokens, services, _ in
             try await DisclosureAttackTests.store(try DashboardWebTests.keruak(), in: services.database)

@@ -66,6 +66,15 @@ public struct TargetPlan: Sendable, Equatable {
 extension IndonesianNumber {
     /// `12,5`, `1.234`, `0,33` — at most two decimals, decimal comma, thousands with dots.
     public static func decimal(_ value: Double) -> String {
+        decimal(value, whole: format, point: ",")
+    }
+
+    /// `12.5`, `1,234`, `0.33` — the same in English.
+    public static func decimalEnglish(_ value: Double) -> String {
+        decimal(value, whole: formatEnglish, point: ".")
+    }
+
+    private static func decimal(_ value: Double, whole format: (Int) -> String, point: String) -> String {
         guard value.isFinite else { return "–" }
         let hundredths = Int(saturating: abs(value) * 100, rounding: .toNearestOrAwayFromZero)
         let whole = format(hundredths / 100)
@@ -73,7 +82,7 @@ extension IndonesianNumber {
         let sign = value < 0 && hundredths > 0 ? "-" : ""
         if fraction == 0 { return sign + whole }
         let digits = fraction % 10 == 0 ? "\(fraction / 10)" : (fraction < 10 ? "0\(fraction)" : "\(fraction)")
-        return sign + whole + "," + digits
+        return sign + whole + point + digits
     }
 }
 

@@ -33,6 +33,11 @@ struct ErrorMiddleware: RouterMiddleware {
                                    title: busy.indonesianTitle, indonesian: busy.indonesianMessage, identity: identity)
             response.headers[.retryAfter] = String(DatabaseBusy.retryAfterSeconds)
             return response
+        case let failure as MultipartUpload.Failure:
+            // An upload that is not one (no multipart body, a broken one, no file part): the same answer wherever it was read.
+            let error = AppError.badUpload(failure)
+            return respond(to: request, status: error.status, code: error.code, english: error.englishMessage,
+                           title: error.indonesianTitle, indonesian: error.indonesianMessage, identity: identity)
         case let error as AppError:
             return respond(to: request, status: error.status, code: error.code, english: error.englishMessage,
                            title: error.indonesianTitle, indonesian: error.indonesianMessage, identity: identity)

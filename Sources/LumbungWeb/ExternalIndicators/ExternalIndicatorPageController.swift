@@ -20,12 +20,15 @@ struct ExternalIndicatorPageController {
             do {
                 let result = try await ExternalIndicatorAPIController.importTable(request, context: context, services: services)
                 let outcome = result.outcome
-                return try await list(context, message: "\(result.indicator.name) (\(result.period)): \(outcome.added) nilai baru, "
-                                        + "\(outcome.unchanged) sama seperti tersimpan, \(outcome.corrected) dikoreksi.", error: nil, status: .ok)
+                let texts = context.texts
+                return try await list(context, message: texts("ext_imported", [
+                    "name": result.indicator.name, "period": result.period.description, "added": texts.number(outcome.added),
+                    "unchanged": texts.number(outcome.unchanged), "corrected": texts.number(outcome.corrected),
+                ]), error: nil, status: .ok)
             } catch let error as AppError {
                 switch error {
                 case .externalRefused, .external, .badUpload, .listUnreadable, .monitoring:
-                    return try await list(context, message: nil, error: error.indonesianMessage, status: error.status)
+                    return try await list(context, message: nil, error: context.texts.message(error), status: error.status)
                 default: throw error
                 }
             }
@@ -38,7 +41,7 @@ struct ExternalIndicatorPageController {
             guard let indicator = try await store.indicator(id) else { throw AppError.external(.unknown(String(id.prefix(60)))) }
             let values = try await store.values(indicator: id, within: region.code)
             return services.pages.render("sumber-lain-indikator", ExternalValuesPage(indicator: indicator, region: region, values: values,
-                                                                                      tree: services.regions), for: context)
+                                                                                      tree: services.regions, texts: context.texts), for: context)
         }
     }
 
@@ -47,7 +50,7 @@ struct ExternalIndicatorPageController {
         let summaries = try await ExternalIndicatorStore(database: services.database).summaries()
         return services.pages.render("sumber-lain", ExternalListPage(summaries: summaries, scope: user.scope.region.dotted,
                                                                      canImport: user.role.may(.importExternalFigures), csrf: context.csrfToken,
-                                                                     message: message, error: error), status: status, for: context)
+                                                                     message: message, error: error, texts: context.texts), status: status, for: context)
     }
 }
 
@@ -55,7 +58,7 @@ struct ExternalIndicatorPageController {
 struct ExternalListPage {
     struct Row { let id: String; let name: String; let unit: String; let direction: String; let source: String; let regions: String; let latest: String; let href: String }
 
-    let title = "Data dari sumber lain — Lumbung"
+    let title: String
     let rows: [Row]
     let hasRows: Bool
     let canImport: Bool
@@ -63,12 +66,14 @@ struct ExternalListPage {
     let message: String?
     let error: String?
 
-    init(summaries: [ExternalIndicatorStore.Summary], scope: String, canImport: Bool, csrf: String, message: String?, error: String?) {
+    init(summaries: [ExternalIndicatorStore.Summary], scope: String, canImport: Bool, csrf: String, message: String?, error: String?,
+         texts: Catalogue) {
+        title = texts["ext_title"]
         rows = summaries.map { summary in
             let unit = ExternalIndicator.Unit(rawValue: summary.unit)
-            return Row(id: summary.id, name: summary.name, unit: unit.map(ExternalListPage.unitName) ?? summary.unit,
-                       direction: summary.direction == Indicator.Direction.higherIsWorse.rawValue ? "makin rendah makin baik" : "makin tinggi makin baik",
-                       source: summary.source, regions: IndonesianNumber.format(summary.regions), latest: summary.latestPeriod ?? "–",
+            return Row(id: summary.id, name: summary.name, unit: unit.map { ExternalListPage.unitName($0, texts) } ?? summary.unit,
+                       direction: ExternalListPage.directionName(summary.direction == Indicator.Direction.higherIsWorse.rawValue ? .higherIsWorse : .higherIsBetter, texts),
+                       source: summary.source, regions: texts.number(summary.regions), latest: summary.latestPeriod ?? "–",
                        href: "/sumber-lain/\(summary.id)?wilayah=\(scope)")
         }
         hasRows = !rows.isEmpty
@@ -78,14 +83,14 @@ struct ExternalListPage {
         self.error = error
     }
 
-    static func unitName(_ unit: ExternalIndicator.Unit) -> String {
-        switch unit {
-        case .percent: "persen"
-        case .perMille: "permil"
-        case .people: "jiwa"
-        case .families: "keluarga"
-        case .count: "jumlah"
-        }
+    /// The unit in the reader's words ("persen", "per mille").
+    static func unitName(_ unit: ExternalIndicator.Unit, _ texts: Catalogue) -> String {
+        texts["ext_unit_" + unit.rawValue]
+    }
+
+    /// The direction in the reader's words ("makin rendah makin baik", "lower is better").
+    static func directionName(_ direction: Indicator.Direction, _ texts: Catalogue) -> String {
+        texts[direction == .higherIsWorse ? "ext_dir_lower" : "ext_dir_higher"]
     }
 }
 
@@ -97,21 +102,22 @@ struct ExternalValuesPage {
     let heading: String
     let indicatorID: String
     let regionName: String
-    let direction: String
-    let unit: String
+    let lead: String
+    let noValues: String
     let periods: [String]
     let rows: [Row]
     let hasRows: Bool
     let apiHref: String
     let monitoringHref: String
 
-    init(indicator: ExternalIndicator, region: Region, values: [ExternalIndicatorStore.StoredValue], tree: RegionTree) {
+    init(indicator: ExternalIndicator, region: Region, values: [ExternalIndicatorStore.StoredValue], tree: RegionTree, texts: Catalogue) {
         title = "\(indicator.name) — \(region.name) — Lumbung"
         heading = "\(indicator.name): \(region.name)"
         indicatorID = indicator.id
         regionName = region.name
-        direction = indicator.directionText
-        unit = ExternalListPage.unitName(indicator.unit)
+        lead = texts("ext_values_lead", ["unit": ExternalListPage.unitName(indicator.unit, texts),
+                                          "direction": ExternalListPage.directionName(indicator.direction, texts)])
+        noValues = texts("ext_no_values", ["region": region.name])
         var parsed: [String: ExternalPeriod] = [:]
         for value in values { parsed[value.period] = ExternalPeriod(value.period) }
         let periods = parsed.keys.sorted { a, b in

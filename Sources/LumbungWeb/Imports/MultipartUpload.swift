@@ -38,7 +38,10 @@ struct MultipartUpload {
         else { throw Failure.notMultipart }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let state = PartState(folder: folder)
-        let parser = MultipartParser(boundary: String(boundary).trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+        let boundaryText = String(boundary).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        guard !boundaryText.isEmpty, boundaryText.utf8.count <= 200 else { throw Failure.malformed }
+        let parser = MultipartParser(boundary: boundaryText)
+        var headerGuard = MultipartHeaderGuard(boundary: boundaryText)
         parser.onHeader = { name, value in state.header(name, value) }
         parser.onBody = { buffer in state.body(&buffer) }
         parser.onPartComplete = { state.complete() }
@@ -46,6 +49,7 @@ struct MultipartUpload {
         for try await chunk in request.body {
             received += chunk.readableBytes
             guard received <= maxBytes else { throw Failure.tooLarge(limit: limitText) }
+            guard headerGuard.accepts(chunk.readableBytesView) else { throw Failure.malformed }
             do { try parser.execute(chunk) } catch { throw Failure.malformed }
             if let error = state.error { throw error }
         }

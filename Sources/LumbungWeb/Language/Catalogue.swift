@@ -50,6 +50,9 @@ struct Catalogue: Sendable {
         return (value < 0 ? "-" : "") + "\(tenths / 10)\(isEnglish ? "." : ",")\(tenths % 10)"
     }
 
+    /// At most two decimals, as typed: `12,5` / `12.5`, `50`.
+    func amount(_ value: Double) -> String { isEnglish ? IndonesianNumber.decimalEnglish(value) : IndonesianNumber.decimal(value) }
+
     /// `30 Juni 2025` / `30 June 2025`.
     func date(_ date: CalendarDate) -> String { isEnglish ? date.englishText : date.indonesianText }
 

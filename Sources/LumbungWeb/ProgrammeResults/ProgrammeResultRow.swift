@@ -11,12 +11,12 @@ struct ProgrammeResultRow {
     let capaian: String
     let band: String
 
-    static func rows(_ results: [ProgrammeResult]) -> [ProgrammeResultRow] {
+    static func rows(_ results: [ProgrammeResult], texts: Catalogue) -> [ProgrammeResultRow] {
         results.map { result in
-            ProgrammeResultRow(year: result.year, code: result.region, name: result.name, target: IndonesianNumber.format(result.target),
-                               realisation: result.realisation.map(IndonesianNumber.format) ?? "<5",
-                               source: result.source == .entered ? "dilaporkan" : "dari pendaftaran",
-                               capaian: result.capaian.map { IndonesianNumber.decimal($0) + "%" } ?? "–", band: result.band ?? "–")
+            ProgrammeResultRow(year: result.year, code: result.region, name: result.name, target: texts.number(result.target),
+                               realisation: result.realisation.map(texts.number) ?? "<5",
+                               source: texts[result.source == .entered ? "pres_entered" : "pres_counted"],
+                               capaian: result.capaian.map { texts.amount($0) + "%" } ?? "–", band: result.band ?? "–")
         }
     }
 }

@@ -222,7 +222,7 @@ struct ProgrammePageController {
             canListPeople: user.map { ProgrammeAccess.listsPeople($0, record) } ?? false,
             canUpload: user.map { ListUpload.mayUpload($0, record) && programme.closedOn == nil } ?? false,
             matches: EnrolmentMatch.allCases.map { .init(label: texts.name($0), count: view.enrolmentsByMatch[$0.rawValue].map { ProgrammeListPage.text($0, texts) } ?? "0") },
-            message: message, error: error, results: ProgrammeResultRow.rows(results), hasResults: !results.isEmpty)
+            message: message, error: error, results: ProgrammeResultRow.rows(results, texts: texts), hasResults: !results.isEmpty)
         return services.pages.render("program-detail", page, status: status, for: context)
     }
 
