@@ -40,6 +40,9 @@ public enum TestDatabase {
     public static func with<T>(
         _ engine: Database.Engine, migrated: Bool = true, poolWait: Duration = TestDatabase.poolWait, _ body: (Database) async throws -> T
     ) async throws -> T {
+        // At most a few PostgreSQL test databases open at once (see `postgresDatabases`).
+        if engine == .postgres { await postgresDatabases.enter() }
+        defer { if engine == .postgres { Task { await postgresDatabases.leave() } } }
         let created = try await create(engine)
         let database: Database
         do {
@@ -106,6 +109,35 @@ public enum TestDatabase {
             throw error
         }
     }
+}
+
+/// A counting semaphore for the tests' PostgreSQL databases. Swift Testing runs every test at once; dozens of
+/// PostgreSQL databases migrating and working at the same moment ran the server out of connections ("too many clients")
+/// and of its shared lock table ("out of shared memory": each migration creates the partitioned registry in one
+/// transaction). A test waits here for its turn before its database is made.
+public actor SetUpLimiter {
+    private let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    public init(limit: Int) { self.limit = limit }
+
+    public func enter() async {
+        if running < limit {
+            running += 1
+        } else {
+            await withCheckedContinuation { waiting.append($0) }
+        }
+    }
+
+    public func leave() {
+        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
+extension TestDatabase {
+    /// How many PostgreSQL test databases may be open at once (each holds a pool of up to 20 connections).
+    static let postgresDatabases = SetUpLimiter(limit: 6)
 }
 
 public enum TestDatabaseError: Error {

@@ -38,7 +38,7 @@ import Testing
     ]
 
     /// Routes that take a file (multipart/form-data) and no form fields alone.
-    static let multipartOnly: Set<String> = ["POST /api/v1/imports", "POST /api/v1/programmes/{}/enrolments"]
+    static let multipartOnly: Set<String> = ["POST /api/v1/imports", "POST /api/v1/programmes/{}/enrolments", "POST /api/v1/external-indicators"]
 
     static func form(_ fields: [String: String]) -> ByteBuffer {
         var allowed = CharacterSet.alphanumerics
