@@ -215,6 +215,12 @@ public enum ExternalIndicatorProblem: Error, Sendable, Hashable, CustomStringCon
 }
 
 extension ExternalIndicator {
+    /// Whether an importer of this scope may change a stored indicator's name and source: they are shared by every
+    /// region that reports it, so only the province (or the command line, no scope) may.
+    public static func mayRedefine(importerScope scope: RegionCode?) -> Bool {
+        scope.map { $0.depth <= 1 } ?? true
+    }
+
     /// The indicator as Pemantauan shows it: percent values as percent, every other unit as a plain number.
     public var monitoringIndicator: Indicator {
         Indicator(id: id, nameID: name, nameEN: name, definition: "data dari sumber lain — \(source)", unit: unit == .percent ? .percent : .count,

@@ -69,9 +69,8 @@ public struct ExternalIndicatorImportJob: Sendable {
         guard problems.isEmpty, let id, let unit, let direction, let period else { throw Refused(problems: problems) }
         let indicator = ExternalIndicator(id: id, name: name, unit: unit, direction: direction, source: source)
         let values = sheet.entries.map { ExternalValue(region: $0.region, period: period, value: $0.value) }
-        // The name and source are shared by every region: only the province (or the command line) changes them.
         let outcome = try await ExternalIndicatorStore(database: database).save(
-            indicator, values: values, source: source, by: author, mayRename: scope.map { $0.depth <= 1 } ?? true,
+            indicator, values: values, source: source, by: author, mayRename: ExternalIndicator.mayRedefine(importerScope: scope),
             audit: actor.map { ($0, scope?.dotted) })
         return Result(indicator: indicator, period: period, outcome: outcome)
     }

@@ -123,12 +123,7 @@ public struct ExternalIndicatorSheet: Sendable {
     }
 
     static func header(_ row: SheetRow) -> [Column: (index: Int, header: String)]? {
-        var columns: [Column: (index: Int, header: String)] = [:]
-        for (index, value) in row.values.enumerated() {
-            let key = HeaderName.normalize(value.text)
-            guard let column = Column.allCases.first(where: { $0.synonyms.contains(key) }), columns[column] == nil else { continue }
-            columns[column] = (index, value.text.trimmingCharacters(in: .whitespaces))
-        }
+        let columns = HeaderName.locate(row.values.map(\.text), spellings: \Column.synonyms)
         let placed = columns[.code] != nil || columns[.bpsCode] != nil || columns[.regency] != nil || columns[.district] != nil || columns[.village] != nil
         guard placed, columns[.value] != nil else { return nil }
         return columns

@@ -251,4 +251,17 @@ public enum HeaderName {
         }
         return out
     }
+
+    /// The columns of a small sheet (targets, figures of other sources) its header row names: each cell's header
+    /// normalized and looked up in each column's spellings; the first cell of a column wins. Column → (cell index,
+    /// the header as written).
+    static func locate<Column: CaseIterable & Hashable>(_ headers: [String], spellings: (Column) -> [String]) -> [Column: (index: Int, header: String)] {
+        var columns: [Column: (index: Int, header: String)] = [:]
+        for (index, text) in headers.enumerated() {
+            let key = normalize(text)
+            guard let column = Column.allCases.first(where: { spellings($0).contains(key) }), columns[column] == nil else { continue }
+            columns[column] = (index, text.trimmingCharacters(in: .whitespaces))
+        }
+        return columns
+    }
 }

@@ -93,12 +93,7 @@ public struct TargetSheet: Sendable {
     }
 
     static func header(_ row: SheetRow) -> [Column: (index: Int, header: String)]? {
-        var columns: [Column: (index: Int, header: String)] = [:]
-        for (index, value) in row.values.enumerated() {
-            let key = HeaderName.normalize(value.text)
-            guard let column = Column.allCases.first(where: { $0.synonyms.contains(key) }), columns[column] == nil else { continue }
-            columns[column] = (index, value.text.trimmingCharacters(in: .whitespaces))
-        }
+        let columns = HeaderName.locate(row.values.map(\.text), spellings: \Column.synonyms)
         guard columns[.region] != nil, columns[.indicator] != nil, columns[.year] != nil,
               columns[.baseline] != nil || columns[.target] != nil else { return nil }
         return columns

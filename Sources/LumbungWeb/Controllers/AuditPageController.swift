@@ -42,7 +42,7 @@ struct AuditPageController {
 
     func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         router.get("audit", .permitted(.readAudit, region: .none)) { request, context -> Response in
-            func field(_ name: String) -> String? { FormQuery.value(name, in: request).flatMap { $0.isEmpty ? nil : $0 } }
+            func field(_ name: String) -> String? { FormQuery.filled(name, in: request) }
             let filter = AuditLog.Filter(actor: field("pengguna"), action: field("tindakan"), region: field("wilayah"),
                                          from: field("dari"), until: field("sampai"), limit: 500,
                                          visibleTo: try context.requireOversight())

@@ -13,6 +13,11 @@ enum FormQuery {
     }
 
     /// The fields of a body: `application/x-www-form-urlencoded`, or a JSON object with the same names (`RequestFields`).
+    /// The query parameter's value, `nil` when it is absent or empty (an empty field of a GET form means "not chosen").
+    static func filled(_ name: String, in request: Request) -> String? {
+        value(name, in: request).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     static func body(_ request: Request) async throws -> [String: String] {
         try await RequestFields.read(request)
     }

@@ -42,7 +42,7 @@ struct ExternalIndicatorAPIController {
         }
         group.get("external-indicators/{indicator}", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             let scope = try context.requireUser().scope.region
-            let within = try FormQuery.value("within", in: request).flatMap { $0.isEmpty ? nil : $0 }
+            let within = try FormQuery.filled("within", in: request)
                 .map { try AppError.region($0, in: services.regions).code } ?? scope
             let id = context.parameters.get("indicator") ?? ""
             let store = ExternalIndicatorStore(database: services.database)

@@ -35,7 +35,7 @@ struct ExternalIndicatorPageController {
         }
         router.get("sumber-lain/{indicator}", .permitted(.readAggregates, region: .query("wilayah"))) { request, context -> Response in
             let scope = try context.requireUser().scope.region
-            let region = try AppError.region(FormQuery.value("wilayah", in: request).flatMap { $0.isEmpty ? nil : $0 } ?? scope.dotted, in: services.regions)
+            let region = try AppError.region(FormQuery.filled("wilayah", in: request) ?? scope.dotted, in: services.regions)
             let id = context.parameters.get("indicator") ?? ""
             let store = ExternalIndicatorStore(database: services.database)
             guard let indicator = try await store.indicator(id) else { throw AppError.external(.unknown(String(id.prefix(60)))) }

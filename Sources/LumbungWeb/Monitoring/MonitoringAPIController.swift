@@ -36,7 +36,7 @@ struct MonitoringAPIController {
         }
         group.get("snapshots/diff", .permitted(.exactSmallCounts, region: .query("within"))) { request, context -> Response in
             let scope = try context.requireUser().scope.region
-            let within = try FormQuery.value("within", in: request).flatMap { $0.isEmpty ? nil : $0 }
+            let within = try FormQuery.filled("within", in: request)
                 .map { try AppError.region($0, in: services.regions).code } ?? scope
             let diff = try await AppError.monitoring {
                 let level = try DiffLevel.parse(FormQuery.value("level", in: request) ?? "kabupaten")
@@ -50,9 +50,9 @@ struct MonitoringAPIController {
         }
         group.get("targets", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             let scope = try context.requireUser().scope.region
-            let within = try FormQuery.value("within", in: request).flatMap { $0.isEmpty ? nil : $0 }
+            let within = try FormQuery.filled("within", in: request)
                 .map { try AppError.region($0, in: services.regions).code } ?? scope
-            let indicator = FormQuery.value("indicator", in: request).flatMap { $0.isEmpty ? nil : $0 }
+            let indicator = FormQuery.filled("indicator", in: request)
             if let indicator, IndicatorCatalogue.indicator(indicator) == nil,
                try await ExternalIndicatorStore(database: services.database).indicator(indicator) == nil {
                 throw AppError.monitoring(.indicatorUnknown(String(indicator.prefix(60))))

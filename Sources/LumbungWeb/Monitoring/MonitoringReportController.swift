@@ -18,7 +18,7 @@ struct MonitoringReportController {
     func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         router.get("pemantauan/laporan", .permitted(.readAggregates, region: .query("wilayah"))) { request, context -> Response in
             let scope = try context.requireUser().scope.region
-            let region = try AppError.region(FormQuery.value("wilayah", in: request).flatMap { $0.isEmpty ? nil : $0 } ?? scope.dotted, in: services.regions)
+            let region = try AppError.region(FormQuery.filled("wilayah", in: request) ?? scope.dotted, in: services.regions)
             let plans = try await TargetStore(database: services.database).plans(within: region.code)
             let chosen = Self.indicators(plans: plans, region: region, tree: services.regions)
             var reports: [ProgressReport] = []

@@ -49,8 +49,8 @@ struct TargetPageController {
     /// The region (`wilayah`, default the reader's scope) and indicator (`indikator`, default desil-1 families) of the address.
     static func subject(_ request: Request, context: AppRequestContext, services: AppServices) throws -> (Region, Indicator) {
         let scope = try context.requireUser().scope.region
-        let region = try AppError.region(FormQuery.value("wilayah", in: request).flatMap { $0.isEmpty ? nil : $0 } ?? scope.dotted, in: services.regions)
-        let id = FormQuery.value("indikator", in: request).flatMap { $0.isEmpty ? nil : $0 } ?? "desil1_families"
+        let region = try AppError.region(FormQuery.filled("wilayah", in: request) ?? scope.dotted, in: services.regions)
+        let id = FormQuery.filled("indikator", in: request) ?? "desil1_families"
         guard let indicator = IndicatorCatalogue.indicator(id) else { throw AppError.monitoring(.indicatorUnknown(String(id.prefix(60)))) }
         return (region, indicator)
     }

@@ -19,7 +19,7 @@ struct ProgrammeResultsAPIController {
     func register(on group: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         group.get("programmes/{programme}/results", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             let user = try context.requireUser()
-            let within = try FormQuery.value("within", in: request).flatMap { $0.isEmpty ? nil : $0 }
+            let within = try FormQuery.filled("within", in: request)
                 .map { try AppError.region($0, in: services.regions).code } ?? user.scope.region
             let record = try await ProgrammeAccess.record(context.parameters.get("programme") ?? "", for: user,
                                                           store: ProgrammeStore(database: services.database))

@@ -228,7 +228,7 @@ struct ProgrammePageController {
 
     private func coordination(_ request: Request, _ context: AppRequestContext) async throws -> Coordination {
         let user = try context.requireUser()
-        let within = try FormQuery.value("within", in: request).flatMap { $0.isEmpty ? nil : $0 }.map { try AppError.region($0, in: services.regions) }
+        let within = try FormQuery.filled("within", in: request).map { try AppError.region($0, in: services.regions) }
             ?? services.regions[user.scope.region]
         guard let region = within else { throw AppError.unknownRegion(user.scope.region) }
         let sector = try CoverageRequest.sector(request)
