@@ -202,4 +202,40 @@ import Testing
             #expect(try await ImportFixtures.count("SELECT COUNT(*) AS n FROM import_batch", in: database) == 2)
         }
     }
+
+    /// A plain DTSEN export (Dukcapil/Lumbung codes for people) that carries the programme flags `kd_pkh` … `kd_pbi` is
+    /// still read in its own codes: a flag column is no sign of Regsosek coding (it once made every disability code unknown).
+    @Test(arguments: TestDatabase.engines)
+    func flag_columns_do_not_change_how_a_plain_dtsen_file_reads_its_codes(engine: Database.Engine) async throws {
+        let families = try ImportBehaviourTests.write("""
+            no_kk,kode_desa,kepala_keluarga,desil_nasional,kd_pkh,kd_bss_bnpt,kd_blt_dana_desa
+            5208011411130101,5208012001,Hasanudin,1,1,2,2
+            """, name: "dtsen-keluarga-5208.csv")
+        // disabilitas in Lumbung's codes: 4 sensorik, 3 mental, 0 none; shdk 1 kepala, 3 anak (Dukcapil).
+        let people = try ImportBehaviourTests.write("""
+            no_kk,nik,nama,jenis_kelamin,tanggal_lahir,shdk,disabilitas,kd_pbi
+            5208011411130101,5208012501920101,Hasanudin,1,25-01-1992,1,4,1
+            5208011411130101,5208016203970101,Rabiah,2,22-03-1997,3,3,2
+            5208011411130101,5208011203050101,Amir,1,12-03-2005,3,0,2
+            """, name: "dtsen-individu-5208.csv")
+        try await TestDatabase.with(engine) { database in
+            let job = ImportJob(database: database, references: ImportFixtures.references)
+            let familyReport = try await job.run(families, options: ImportFixtures.options())
+            #expect(familyReport.rejected == 0 && familyReport.warned == 0)
+            let report = try await job.run(people, options: ImportFixtures.options())
+            #expect(report.inserted == 3 && report.rejected == 0 && report.warned == 0, "\(report.problems.map(\.code))")
+            let rows = try await database.read { db in
+                try await db.raw("SELECT nik, disability, relationship, CAST(birth_date AS TEXT) AS birth_date FROM person ORDER BY nik").all()
+            }
+            let read = try rows.map { row in
+                [try row.decode(column: "nik", as: String.self), (try row.decode(column: "disability", as: Int?.self)).map(String.init) ?? "-",
+                 String(try row.decode(column: "relationship", as: Int.self)), try row.decode(column: "birth_date", as: String.self)]
+            }
+            #expect(read == [["5208011203050101", "-", "3", "2005-03-12"],
+                             ["5208012501920101", "4", "1", "1992-01-25"],
+                             ["5208016203970101", "3", "3", "1997-03-22"]])
+            // The flags still enrol: PKH for the family, PBI-JK for the head alone.
+            #expect(try await ImportFixtures.count("SELECT COUNT(*) AS n FROM enrolment", in: database) == 2)
+        }
+    }
 }

@@ -28,7 +28,7 @@ enum CodeValue {
             return .openSID
         }
         if columns.header.contains(where: { cell in HeaderName.questionCode(cell).map { ImportField.regsosekQuestions[$0.code] != nil } ?? false })
-            || keys.contains(where: { $0.hasPrefix("kd") && $0 != "kdprop" && $0 != "kdkab" && $0 != "kdkec" && $0 != "kddesa" }) {
+            || keys.contains(where: { $0.hasPrefix("kd") && !Self.notRegsosekEvidence.contains($0) && NationalProgrammeFlags.columns[$0] == nil }) {
             return .regsosek
         }
         if !keys.isDisjoint(with: ["kdprop", "kdkab", "kdkec", "kddesa", "hubkrt", "idartbdt", "idbdt", "stakawin", "jnskel", "percentile"]) {
@@ -38,6 +38,11 @@ enum CodeValue {
         if !keys.isDisjoint(with: ["namapenduduk", "programbansos", "nomorkk", "desakel", "kelamin"]) { return .dukcapil }
         return .lumbung
     }
+
+    /// `kd…` headers that do not make a file Regsosek-coded: BDT's region columns, and (through
+    /// `NationalProgrammeFlags.columns`) the programme flags `kd_pkh`, `kd_bss_bnpt`, `kd_blt_dana_desa`, `kd_pbi`, which plain
+    /// DTSEN exports carry beside Dukcapil-coded people (a flag is read the same in every system).
+    static let notRegsosekEvidence: Set<String> = ["kdprop", "kdkab", "kdkec", "kddesa"]
 
     /// Desil 1–10 as a number, `Desil 3`, or a welfare-status word.
     static func desil(_ cell: SheetValue, system: CodeSystem) -> CodeMatch<Int> {
