@@ -51,7 +51,7 @@ import Testing
         let plans = [TargetPlan(indicator: "stunting_dinkes", region: keruak.code, baseline: Baseline(value: 30, year: 2023, source: "Dinkes"), targets: [2024: 24]),
                      TargetPlan(indicator: "stunting_dinkes", region: try RegionCode("52.03.01.2001"), targets: [2024: 25]),
                      TargetPlan(indicator: "stunting_dinkes", region: try RegionCode("52.03.01.2002"), targets: [2024: 20])]
-        let report = ProgressReport(external: percent, region: keruak, tree: tree, values: values, plans: plans, bands: .standard, fallbackYear: 2026)
+        let report = ProgressReport(external: percent, region: keruak, tree: tree, values: values, plans: plans, bands: .standard, fallbackYear: 2026, restricted: false)
         // Lower is better: (2 × target − realisasi) ÷ target × 100.
         // Keruak (48 − 25) / 24 = 95,83 %; Tanjung Luar (50 − 27,5) / 25 = 90 %; Pijot (40 − 18) / 20 = 110 %; Selebung Ketangga none.
         #expect(report.year == 2024)

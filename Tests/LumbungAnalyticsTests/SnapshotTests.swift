@@ -198,7 +198,7 @@ import Testing
         try await TestDatabase.with(engine) { database in
             try await Self.importRelease(Self.releaseA, name: "rilis-a.csv", asOf: Self.dateA, into: database)
             // Another connection (another process on SQLite) in the middle of an import's transaction.
-            let other = try await Database.open(database.location, logger: TestDatabase.logger)
+            let other = try await TestDatabase.open(database.location)
             let (started, signal) = AsyncStream<Void>.makeStream()
             let (release, releaseSignal) = AsyncStream<Void>.makeStream()
             let holding = Task {

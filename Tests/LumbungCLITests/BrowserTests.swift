@@ -84,15 +84,17 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
         let file = folder.appendingPathComponent("demo.sqlite").path
         // Lombok Timur at 2 %, about 30 families a desa: enough desa pass the ranking's 30-family minimum for a full
         // priority list on Beranda and in the brief; the rest of the province at 0.1 %.
-        let (server, out, _) = try LumbungProcess.start(["demo", "--scale", "0.001", "--region-scale", "52.03=0.02", "--port", "0",
-                                                         "--database", file])
+        let (server, out, err) = try LumbungProcess.start(["demo", "--scale", "0.001", "--region-scale", "52.03=0.02", "--port", "0",
+                                                           "--database", file])
         var printed = ""
         let deadline = Date().addingTimeInterval(300)
         while Date() < deadline, !printed.contains("http://"), case let chunk = out.fileHandleForReading.availableData, !chunk.isEmpty {
             printed += String(decoding: chunk, as: UTF8.self)
         }
-        let range = try #require(printed.range(of: #"http://127\.0\.0\.1:\d+/"#, options: .regularExpression), "\(printed)")
-        let database = try await Database.open(.sqlite(path: file), logger: TestDatabase.logger)
+        // A server that stopped before listening: what it wrote to stderr says why.
+        let stopped = printed.contains("http://") ? "" : "\nstderr: " + String(decoding: err.fileHandleForReading.readDataToEndOfFile().suffix(4000), as: UTF8.self)
+        let range = try #require(printed.range(of: #"http://127\.0\.0\.1:\d+/"#, options: .regularExpression), "\(printed)\(stopped)")
+        let database = try await TestDatabase.open(.sqlite(path: file))
         var tokens: [String: String] = [:]
         for user in ["demo-admin", "demo-pembaca"] {
             tokens[user] = try await SessionStore(database: database).issueToken(for: user, name: "browser", days: 1,

@@ -49,7 +49,7 @@ import Testing
         let newLogins = Self.logins(again)
         #expect(newLogins["demo-admin"] != nil && newLogins["demo-admin"] != logins["demo-admin"], "a new password every start")
 
-        let database = try await Database.open(.sqlite(path: file), logger: TestDatabase.logger)
+        let database = try await TestDatabase.open(.sqlite(path: file))
         let signIn = SignIn(database: database)
         guard case .signedIn(let admin) = try await signIn.attempt(username: "demo-admin", password: newLogins["demo-admin"] ?? "", address: "test") else {
             Issue.record("the printed admin password signs in")

@@ -22,7 +22,7 @@ import Testing
         let created = try await TestDatabase.create(engine)
         let db = ["--database", created.location.urlString]
         #expect(try LumbungProcess.run(["migrate"] + db).status == 0)
-        let database = try await Database.open(created.location, logger: TestDatabase.logger)
+        let database = try await TestDatabase.open(created.location)
         do {
             let before = try await TestDatabase.rowCounts(database)
             #expect(before["family"] != nil || before.count > 5, "\(before.keys.sorted())")

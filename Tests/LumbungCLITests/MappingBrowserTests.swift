@@ -21,7 +21,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("lumbung.sqlite").path
         #expect(try LumbungProcess.run(["migrate", "--database", file]).status == 0)
-        let database = try await Database.open(.sqlite(path: file), logger: TestDatabase.logger)
+        let database = try await TestDatabase.open(.sqlite(path: file))
         let actor = AuditActor(name: "test", address: nil)
         _ = try await UserStore(database: database).add(username: "op-lotim", displayName: "Operator", role: .operator, scope: "52.03",
                                                         organisation: nil, password: "kata-sandi-uji-2026", by: actor)
@@ -79,7 +79,7 @@ import Testing
             try browser.open(try browser.evaluate("location.href"))
         }
         #expect(report.contains("Selesai: impor no. 1."), "\(report.prefix(400))")
-        let opened = try await Database.open(.sqlite(path: file), logger: TestDatabase.logger)
+        let opened = try await TestDatabase.open(.sqlite(path: file))
         let people = try await opened.read { db in
             try await db.raw("SELECT COUNT(*) AS n FROM person WHERE village_code = '52.03.01.2001'").first()?.decode(column: "n", as: Int.self)
         }

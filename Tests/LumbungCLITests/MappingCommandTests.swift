@@ -55,7 +55,7 @@ import Testing
         let imported = try LumbungProcess.run(["import", data.path, "--mapping", "BAZNAS Lotim"] + db)
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("rows read 3 = new 3 + updated 0"))
-        let database = try await Database.open(created.location, logger: TestDatabase.logger)
+        let database = try await TestDatabase.open(created.location)
         let people = try await database.read { db in
             try await db.raw("SELECT COUNT(*) AS n FROM person WHERE village_code = '52.03.01.2001'").first()?.decode(column: "n", as: Int.self)
         }

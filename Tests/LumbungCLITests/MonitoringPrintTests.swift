@@ -15,7 +15,7 @@ import Testing
         let (server, base, tokens) = try await BrowserTests.startDemo(in: folder)
         defer { server.terminate(); server.waitUntilExit() }
         // Two snapshots of the demo's figures and targets for Lombok Timur and every one of its kecamatan.
-        let database = try await Database.open(.sqlite(path: folder.appendingPathComponent("demo.sqlite").path), logger: TestDatabase.logger)
+        let database = try await TestDatabase.open(.sqlite(path: folder.appendingPathComponent("demo.sqlite").path))
         let snapshots = SnapshotStore(database: database)
         _ = try await snapshots.create(name: SnapshotName("rilis-2024")!, date: CalendarDate(year: 2024, month: 6, day: 30), by: "uji")
         _ = try await snapshots.create(name: SnapshotName("rilis-2025")!, date: CalendarDate(year: 2025, month: 6, day: 30), by: "uji")

@@ -31,7 +31,7 @@ import Testing
         let created = try await TestDatabase.create(engine)
         let db = ["--database", created.location.urlString]
         #expect(try LumbungProcess.run(["migrate"] + db).status == 0)
-        let database = try await Database.open(created.location, logger: TestDatabase.logger)
+        let database = try await TestDatabase.open(created.location)
         try await ProgrammeFixtures.registry(database)
         await database.close()
 

@@ -45,7 +45,7 @@ import Testing
         #expect(unknown.status == 1 && unknown.stderr.contains("no longer contains hash"))
 
         // Tamper: drop the guard and edit the second event.
-        let database = try await Database.open(created.location, logger: TestDatabase.logger)
+        let database = try await TestDatabase.open(created.location)
         try await database.transaction { db in
             try await db.raw("DROP TRIGGER audit_event_no_update").run()
             try await db.raw("UPDATE audit_event SET target = 'someone else' WHERE id = 2").run()

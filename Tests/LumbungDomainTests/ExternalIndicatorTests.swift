@@ -46,4 +46,16 @@ import Testing
         #expect(indicator(.people).show(1234) == "1.234 jiwa")
         #expect(indicator(.count).show(3) == "3")
     }
+
+    @Test func a_count_of_one_to_four_is_withheld_from_restricted_readers_and_a_rate_never() {
+        let count = ExternalIndicator(id: "balita_stunting", name: "Balita stunting", unit: .people, direction: .higherIsWorse, source: "Puskesmas")
+        let rate = ExternalIndicator(id: "stunting", name: "Prevalensi stunting", unit: .percent, direction: .higherIsWorse, source: "Puskesmas")
+        let things = ExternalIndicator(id: "posyandu", name: "Posyandu", unit: .count, direction: .higherIsBetter, source: "Dinkes")
+        #expect([0, 0.5, 1, 4, 4.9, 5, 12].map(count.withholds) == [false, true, true, true, true, false, false])
+        #expect([0.5, 1, 4].map(rate.withholds) == [false, false, false])
+        #expect(count.show(3, restricted: true) == "<5 jiwa" && count.show(3, restricted: false) == "3 jiwa")
+        #expect(things.show(2, restricted: true) == "<5" && count.show(0, restricted: true) == "0 jiwa")
+        #expect(rate.show(2.5, restricted: true) == "2,5%")
+    }
 }
+

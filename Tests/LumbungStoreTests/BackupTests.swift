@@ -83,7 +83,7 @@ import ZIPFoundation
         let target = try await TestDatabase.create(engine)
         defer { Task { try? await TestDatabase.drop(target) } }
         try await DatabaseBackup.restore(file, into: target.location, logger: TestDatabase.logger)
-        let restoredDatabase = try await Database.open(target.location, logger: TestDatabase.logger)
+        let restoredDatabase = try await TestDatabase.open(target.location)
         let restored = try await Self.contents(restoredDatabase)
         let households = try await restoredDatabase.read { db in
             try await db.raw("SELECT kk_number FROM household ORDER BY id").all().map { try $0.decode(column: "kk_number", as: String.self) }

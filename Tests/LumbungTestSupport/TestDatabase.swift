@@ -64,6 +64,12 @@ public enum TestDatabase {
         }
     }
 
+    /// Opens a database a test made (or a demo wrote) with the tests' connection wait (`poolWait`), not the product's
+    /// 10 s: a loaded CI machine is not the busy server that short answer is for.
+    public static func open(_ location: DatabaseLocation) async throws -> Database {
+        try await Database.open(location, logger: logger, poolWait: poolWait)
+    }
+
     /// A database created for one test and how to remove it.
     public struct Created: Sendable {
         public let location: DatabaseLocation

@@ -221,6 +221,20 @@ extension ExternalIndicator {
         scope.map { $0.depth <= 1 } ?? true
     }
 
+    /// Whether a published value is withheld from roles that may not see small counts (partners, viewers): a count of
+    /// people, families or things of 1–4 (`CellSuppression`'s rule for Lumbung's own counts), because a desa's "3 balita
+    /// stunting" names children as surely as a registry count does. Rates stay: the source gives no numerator to check.
+    /// Each value is judged alone: sources publish one level at a time, so no sum ties a desa to its kecamatan.
+    public func withholds(_ value: Double) -> Bool {
+        !unit.isRate && value > 0 && value < Double(CellSuppression.threshold)
+    }
+
+    /// A value as a page shows it to a user: `<5 jiwa` when ``withholds(_:)`` and the user is `restricted`, else ``show(_:)``.
+    public func show(_ value: Double, restricted: Bool) -> String {
+        guard restricted && withholds(value) else { return show(value) }
+        return unit.label.isEmpty ? CellSuppression.Reason.small.text : CellSuppression.Reason.small.text + " " + unit.label
+    }
+
     /// The indicator as Pemantauan shows it: percent values as percent, every other unit as a plain number.
     public var monitoringIndicator: Indicator {
         Indicator(id: id, nameID: name, nameEN: name, definition: "data dari sumber lain — \(source)", unit: unit == .percent ? .percent : .count,

@@ -58,7 +58,7 @@ struct RegionPageController {
                                     texts: context.texts)
         page.external = try await ExternalIndicatorStore(database: services.database).latest(in: region.code).map { indicator, value in
             RegionPage.ExternalRow(name: indicator.name, href: "/sumber-lain/\(indicator.id)?wilayah=\(region.code.dotted)",
-                                   value: indicator.show(value.value), period: value.period, source: value.source)
+                                   value: indicator.show(value.value, restricted: context.suppressesSmallCells), period: value.period, source: value.source)
         }
         return page
     }

@@ -10,7 +10,8 @@ import LumbungStore
 /// - `GET /api/v1/external-indicators`: every external indicator with its unit, direction, source, number of regions and
 ///   newest period;
 /// - `GET /api/v1/external-indicators/{indicator}?within=CODE`: its values per region and period at or below `within`
-///   (default the reader's scope), oldest period first; published aggregates, shown to every role that reads aggregates;
+///   (default the reader's scope), oldest period first; published aggregates, shown to every role that reads aggregates,
+///   except that a count of 1–4 is `null` with `"withheld": true` for roles that may not see small counts;
 /// - `POST /api/v1/external-indicators` (multipart: `file` and the fields `indicator`, `name`, `unit`, `direction`,
 ///   `source`, `date`, each optional when the sheet's header block gives it): import one table, all rows or none
 ///   (admins and analysts only).
@@ -23,7 +24,9 @@ struct ExternalIndicatorAPIController {
         let region: String
         let name: String
         let period: String
-        let value: Double
+        /// `nil` when withheld (`ExternalIndicator.withholds`).
+        let value: Double?
+        let withheld: Bool
         let source: String
     }
 
@@ -47,9 +50,11 @@ struct ExternalIndicatorAPIController {
             let id = context.parameters.get("indicator") ?? ""
             let store = ExternalIndicatorStore(database: services.database)
             guard let indicator = try await store.indicator(id) else { throw AppError.external(.unknown(String(id.prefix(60)))) }
+            let restricted = context.suppressesSmallCells
             let values = try await store.values(indicator: id, within: within).map { value in
-                RegionValue(region: value.region, name: (try? RegionCode(value.region)).flatMap { services.regions[$0]?.name } ?? "",
-                            period: value.period, value: value.value, source: value.source)
+                let withheld = restricted && indicator.withholds(value.value)
+                return RegionValue(region: value.region, name: (try? RegionCode(value.region)).flatMap { services.regions[$0]?.name } ?? "",
+                                   period: value.period, value: withheld ? nil : value.value, withheld: withheld, source: value.source)
             }
             return JSONBody.response(Values(indicator: indicator, within: within.dotted, values: values))
         }

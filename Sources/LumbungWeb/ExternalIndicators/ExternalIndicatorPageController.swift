@@ -41,7 +41,8 @@ struct ExternalIndicatorPageController {
             guard let indicator = try await store.indicator(id) else { throw AppError.external(.unknown(String(id.prefix(60)))) }
             let values = try await store.values(indicator: id, within: region.code)
             return services.pages.render("sumber-lain-indikator", ExternalValuesPage(indicator: indicator, region: region, values: values,
-                                                                                      tree: services.regions, texts: context.texts), for: context)
+                                                                                      tree: services.regions, restricted: context.suppressesSmallCells,
+                                                                                      texts: context.texts), for: context)
         }
     }
 
@@ -110,7 +111,8 @@ struct ExternalValuesPage {
     let apiHref: String
     let monitoringHref: String
 
-    init(indicator: ExternalIndicator, region: Region, values: [ExternalIndicatorStore.StoredValue], tree: RegionTree, texts: Catalogue) {
+    init(indicator: ExternalIndicator, region: Region, values: [ExternalIndicatorStore.StoredValue], tree: RegionTree, restricted: Bool,
+         texts: Catalogue) {
         title = "\(indicator.name) — \(region.name) — Lumbung"
         heading = "\(indicator.name): \(region.name)"
         indicatorID = indicator.id
@@ -135,7 +137,7 @@ struct ExternalValuesPage {
             let cells = byRegion[code] ?? [:]
             let latest = periods.last(where: { cells[$0] != nil }).flatMap { cells[$0] }
             let name = (try? RegionCode(code)).flatMap { tree[$0]?.title } ?? code
-            let shown: [String] = periods.map { period in cells[period].map { indicator.show($0.value) } ?? "–" }
+            let shown: [String] = periods.map { period in cells[period].map { indicator.show($0.value, restricted: restricted) } ?? "–" }
             rows.append(Row(code: code, name: name, href: "/wilayah/\(code)", cells: shown, source: latest?.source ?? ""))
         }
         self.rows = rows

@@ -6,14 +6,14 @@ import LumbungStore
 /// Pemantauan of an indicator another body publishes: targets keyed by its id, capaian from its newest value per region.
 enum ExternalMonitoring {
     /// The progress report of external indicator `id` in `region`; 404 when no indicator of either kind has that id.
-    static func report(_ id: String, region: Region, services: AppServices) async throws -> MonitoringPageController.Loaded {
+    static func report(_ id: String, region: Region, restricted: Bool, services: AppServices) async throws -> MonitoringPageController.Loaded {
         let store = ExternalIndicatorStore(database: services.database)
         guard let external = try await store.indicator(id) else { throw AppError.monitoring(.indicatorUnknown(String(id.prefix(60)))) }
         let values = try await store.values(indicator: id, within: region.code)
         let plans = try await TargetStore(database: services.database).plans(indicator: id, within: region.code)
         let today = CalendarDate.todayInNTB(secondsSince1970: Date().timeIntervalSince1970)
         let progress = ProgressReport(external: external, region: region, tree: services.regions, values: values, plans: plans, bands: .standard,
-                                      fallbackYear: today.year)
+                                      fallbackYear: today.year, restricted: restricted)
         return MonitoringPageController.Loaded(progress: progress, snapshots: [])
     }
 

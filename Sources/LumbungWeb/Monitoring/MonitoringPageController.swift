@@ -45,7 +45,7 @@ struct MonitoringPageController {
         let region = try AppError.region(regionText.flatMap { $0.isEmpty ? nil : $0 } ?? scope.dotted, in: services.regions)
         let id = indicatorText.flatMap { $0.isEmpty ? nil : $0 } ?? "desil1_families"
         guard let indicator = IndicatorCatalogue.indicator(id) else {
-            return try await ExternalMonitoring.report(id, region: region, services: services)
+            return try await ExternalMonitoring.report(id, region: region, restricted: context.suppressesSmallCells, services: services)
         }
         let split = try TargetPageController.split(request, indicator: indicator)
         let store = SnapshotStore(database: services.database)
