@@ -496,25 +496,24 @@ public final class EnrolmentWriter: @unchecked Sendable {
         for entry in entries {
             guard let code = entry.programme ?? info.programme, let record = programmes[code.value], let id = record.programme.id,
                   let key = entry.enrolmentKey(unit: record.programme.unit) else { continue }
-            // The enrolment of its key, and that of the family (person) it names, whatever key another source gave it.
-            var query = SQLQueryString("SELECT id, village_code FROM enrolment WHERE programme_id = \(bind: id) AND ended_on IS NULL AND (enrolment_key = \(bind: key)")
+            // The enrolment of its key, and that of the family (person) it names, whatever key another source gave it: two
+            // lookups, each on its own index (one query with OR made SQLite scan every enrolment of the programme per row).
+            let running = "SELECT id, village_code FROM enrolment WHERE programme_id = \(id) AND ended_on IS NULL AND "
+            var queries = [SQLQueryString("\(unsafeRaw: running)enrolment_key = \(bind: key)")]
             if let (family, _) = found[entry.row], Self.unit(family, of: record.programme) != nil {
                 if record.programme.unit == .family {
-                    query.appendInterpolation(unsafeRaw: " OR (regency_code = ")
-                    query.appendInterpolation(bind: family.regency)
-                    query.appendInterpolation(unsafeRaw: " AND household_id = ")
-                    query.appendInterpolation(bind: family.household)
-                    query.appendInterpolation(unsafeRaw: ")")
+                    queries.append("\(unsafeRaw: running)regency_code = \(bind: family.regency) AND household_id = \(bind: family.household)")
                 } else if let person = family.person {
-                    query.appendInterpolation(unsafeRaw: " OR (regency_code = ")
-                    query.appendInterpolation(bind: family.regency)
-                    query.appendInterpolation(unsafeRaw: " AND person_id = ")
-                    query.appendInterpolation(bind: person)
-                    query.appendInterpolation(unsafeRaw: ")")
+                    queries.append("\(unsafeRaw: running)regency_code = \(bind: family.regency) AND person_id = \(bind: person)")
                 }
             }
-            query.appendInterpolation(unsafeRaw: ")")
-            let rows = try await db.raw(query).all()
+            var rows: [any SQLRow] = []
+            var seen = Set<Int>()
+            for query in queries {
+                for row in try await db.raw(query).all() {
+                    if seen.insert(try row.decode(column: "id", as: Int.self)).inserted { rows.append(row) }
+                }
+            }
             for row in rows {
                 try await db.raw("""
                     UPDATE enrolment SET ended_on = \(ProgrammeStore.date(info.batch.asOf, dialect)), batch_id = \(bind: batchID)
