@@ -70,6 +70,14 @@ public struct PriorityRanking: Sendable {
         public let missing: [String]
         /// The best and worst rank the area takes when every weight varies by ±25 %.
         public let rankRange: [Int]
+
+        /// Why the area ranks where it does: the components with a shown rate that give it the most points, largest first
+        /// (ties in the weights' order), at most `limit`. Beranda's reasons and the Ringkasan name these.
+        public func leadingComponents(_ limit: Int = 2) -> [Component] {
+            components.enumerated().filter { ($0.element.contribution ?? 0) > 0 && $0.element.percent != nil }
+                .sorted { ($0.element.contribution ?? 0, -$0.offset) > ($1.element.contribution ?? 0, -$1.offset) }
+                .prefix(limit).map(\.element)
+        }
     }
 
     public struct Stability: Sendable, Encodable {
@@ -89,6 +97,8 @@ public struct PriorityRanking: Sendable {
     /// Why weights cannot be used.
     public enum WeightError: Error, Equatable, Sendable {
         case unreadable(String)
+        /// A known indicator with a weight that is not a number (`w_desil1_families=abc` on the ranking form).
+        case notANumber(String, text: String)
         case unknownIndicator(String)
         case negative(String)
         /// Above `maximumWeight`: sums of such weights overflow to infinity and every score becomes NaN.
@@ -98,6 +108,7 @@ public struct PriorityRanking: Sendable {
         public var message: String {
             switch self {
             case .unreadable(let text): "Weight '\(text)' is not indicator:number."
+            case .notANumber(let id, let text): "The weight of \(id) is not a number: '\(text)'."
             case .unknownIndicator(let id): "Unknown indicator '\(id)'."
             case .negative(let id): "The weight of \(id) is negative."
             case .tooLarge(let id): "The weight of \(id) is above \(Int(saturating: PriorityRanking.maximumWeight))."
@@ -108,6 +119,7 @@ public struct PriorityRanking: Sendable {
         public var indonesianMessage: String {
             switch self {
             case .unreadable(let text): "bobot '\(text)' bukan indikator:angka"
+            case .notANumber(let id, let text): "bobot \(Self.name(id)) bukan angka: '\(text)'"
             case .unknownIndicator(let id): "indikator '\(id)' tidak dikenal"
             case .negative(let id): "bobot \(Self.name(id)) negatif"
             case .tooLarge(let id): "bobot \(Self.name(id)) lebih dari \(IndonesianNumber.format(Int(saturating: PriorityRanking.maximumWeight)))"
@@ -123,7 +135,7 @@ public struct PriorityRanking: Sendable {
         /// The indicator whose weight is wrong, if the error is about one.
         public var indicator: String? {
             switch self {
-            case .negative(let id), .tooLarge(let id): id
+            case .negative(let id), .tooLarge(let id), .notANumber(let id, _): id
             default: nil
             }
         }
@@ -160,7 +172,10 @@ public struct PriorityRanking: Sendable {
         var weights: [Weight] = []
         for part in text.split(separator: ",") {
             let pair = part.split(separator: ":", maxSplits: 1).map { $0.trimmingWhitespaceCompat() }
-            guard pair.count == 2, let value = Double(pair[1]), value.isFinite else { throw .unreadable(String(part)) }
+            guard pair.count == 2, let value = Double(pair[1]), value.isFinite else {
+                if pair.count == 2, indicator(pair[0], external: external) != nil { throw .notANumber(pair[0], text: String(pair[1].prefix(40))) }
+                throw .unreadable(String(part.prefix(80)))
+            }
             guard indicator(pair[0], external: external) != nil else { throw .unknownIndicator(pair[0]) }
             guard value >= 0 else { throw .negative(pair[0]) }
             guard value <= maximumWeight else { throw .tooLarge(pair[0]) }

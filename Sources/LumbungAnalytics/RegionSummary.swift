@@ -86,12 +86,18 @@ public struct RegionSummary: Sendable, Encodable {
         let ranking = PriorityRanking.standardOfChildren(region.code, totals: totals, disclosure: disclosure)
         let top = ranking.rows.prefix(3)
         if !top.isEmpty, let label = region.level.childrenLabel {
-            func desil1(_ row: PriorityRanking.Row) -> Double? {
-                row.components.first { $0.indicator == "desil1_families" }?.percent
+            // Each named with the rates that give it the most points (not always desil 1: an area can rank first for its
+            // sanitation while its desil-1 share is the lowest).
+            func reasons(_ row: PriorityRanking.Row, english: Bool) -> String {
+                let parts = row.leadingComponents(2).compactMap { component -> String? in
+                    guard let indicator = IndicatorCatalogue.indicator(component.indicator), let percent = component.percent else { return nil }
+                    return english ? "\(indicator.nameEN.lowercased()): \(Self.percentEN(percent))" : "\(indicator.nameID.lowercased()): \(Self.percent(percent))"
+                }
+                return parts.isEmpty ? row.name : "\(row.name) (\(parts.joined(separator: "; ")))"
             }
             let minimum = ComparableArea.minimumFamilies
-            let namesID: [String] = top.map { row in desil1(row).map { "\(row.name) (desil 1: \(Self.percent($0)))" } ?? row.name }
-            let namesEN: [String] = top.map { row in desil1(row).map { "\(row.name) (desil 1: \(Self.percentEN($0)))" } ?? row.name }
+            let namesID: [String] = top.map { reasons($0, english: false) }
+            let namesEN: [String] = top.map { reasons($0, english: true) }
             let ruleID = ranking.shrunk ? ", laju disusutkan ke angka \(region.title)" : ""
             let ruleEN = ranking.shrunk ? ", rates shrunk toward \(region.title)'s" : ""
             indonesian += "\(label) paling prioritas menurut peringkat bawaan (sedikitnya \(minimum) keluarga\(ruleID)): "

@@ -137,6 +137,22 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
             }
         }
         print("browser: the tallest header at 360 × 740 px is \(tallestHeader) px")
+        // Every other page an admin opens fits 360 px too (no sideways scroll) and weighs under 150 KB before compression.
+        let others = ["/program", "/program/baru", "/program/PKH", "/program/PKH/ubah", "/koordinasi?within=52.03", "/impor", "/pemantauan",
+                      "/pemantauan/target", "/pengguna", "/akun", "/audit", "/sumber-lain", "/orang"]
+        try browser.authorize(try #require(tokens["demo-admin"]))
+        var heaviest = 0
+        for page in others {
+            try browser.open(base + page)
+            let measured = try JSONDecoder().decode(Measure.self, from: Data(try browser.evaluate(Self.measure).utf8))
+            #expect(!measured.heading.isEmpty && !measured.heading.contains("Masuk"), "\(page) is the page itself")
+            #expect(measured.scrollWidth <= 360, "\(page) scrolls sideways: \(measured.scrollWidth) px")
+            let bytes = Int(try browser.evaluate("String(performance.getEntriesByType('navigation')[0].decodedBodySize)")) ?? -1
+            #expect(bytes > 0 && bytes <= 150_000, "\(page): \(bytes) bytes")
+            heaviest = max(heaviest, bytes)
+            try browser.screenshot().write(to: screenshots.appendingPathComponent("360-demo-admin-\(Self.slug(page)).png"))
+        }
+        print("browser: \(others.count) more pages fit 360 px; the heaviest is \(heaviest) bytes")
         // Print: the ranking on landscape A4 with the weights and the data date and no column cut off; a kabupaten on portrait A4.
         try browser.authorize(try #require(tokens["demo-admin"]))
         try browser.emulate(width: 1047, height: 740, mobile: false, print: true)

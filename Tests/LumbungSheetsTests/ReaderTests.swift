@@ -58,6 +58,21 @@ import ZIPFoundation
         }
     }
 
+    /// The Indonesian message names what the file is in Indonesian (it once read "isinya tampak seperti a web page (HTML)
+    /// saved with a .csv name").
+    @Test(arguments: [
+        (Array("<!DOCTYPE html><html><table><tr><td>NIK</td></tr></table></html>".utf8),
+         "data.csv bukan berkas spreadsheet atau CSV: isinya tampak seperti halaman web (HTML) yang disimpan dengan nama .csv."),
+        (Array("%PDF-1.7 binary".utf8), "data.csv bukan berkas spreadsheet atau CSV: isinya tampak seperti dokumen PDF."),
+        (Array("[{\"nik\": 1}]".utf8), "data.csv bukan berkas spreadsheet atau CSV: isinya tampak seperti dokumen JSON."),
+    ])
+    func the_indonesian_reason_is_indonesian(bytes: [UInt8], message: String) throws {
+        let url = try Self.file(bytes, name: "data.csv")
+        #expect { _ = try Self.rows(url) } throws: { error in
+            (error as? SheetReadError)?.indonesianDescription.hasPrefix(message) == true
+        }
+    }
+
     @Test func a_file_that_turns_from_utf8_to_windows_1252_is_decoded_per_cell_and_the_rows_are_noted() throws {
         // 30 lines of UTF-8 ("Zoë" as C3 AB), then two lines in Windows-1252 ("Zoë" as EB, "Rasanaé" as E9).
         var bytes: [UInt8] = Array("nama,desa\n".utf8)
@@ -178,7 +193,7 @@ import ZIPFoundation
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = folder.appendingPathComponent("not.xlsx")
         try Data("NIK,NAMA\n".utf8).write(to: text)
-        #expect(throws: SheetReadError.notATable(file: "not.xlsx", looksLike: "a text file with an .xlsx name")) { _ = try XLSXSheetReader(url: text) }
+        #expect(throws: SheetReadError.notATable(file: "not.xlsx", looksLike: .textWithXLSXName)) { _ = try XLSXSheetReader(url: text) }
         let old = folder.appendingPathComponent("old.xlsx")
         try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(to: old)
         #expect(throws: SheetReadError.oldOrProtectedWorkbook(file: "old.xlsx")) { _ = try XLSXSheetReader(url: old) }

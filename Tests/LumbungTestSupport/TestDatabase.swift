@@ -40,9 +40,22 @@ public enum TestDatabase {
     public static func with<T>(
         _ engine: Database.Engine, migrated: Bool = true, poolWait: Duration = TestDatabase.poolWait, _ body: (Database) async throws -> T
     ) async throws -> T {
-        // At most a few PostgreSQL test databases open at once (see `postgresDatabases`).
-        if engine == .postgres { await postgresDatabases.enter() }
-        defer { if engine == .postgres { Task { await postgresDatabases.leave() } } }
+        // At most a few PostgreSQL test databases open at once (see `postgresDatabases`); a test that already holds a turn
+        // (a database inside another) does not wait for a second one, which could wait forever.
+        let waits = engine == .postgres && !holdsPostgresTurn
+        if waits { await postgresDatabases.enter() }
+        defer { if waits { Task { await postgresDatabases.leave() } } }
+        return try await $holdsPostgresTurn.withValue(holdsPostgresTurn || waits) {
+            try await open(engine, migrated: migrated, poolWait: poolWait, body)
+        }
+    }
+
+    /// Whether this task already holds one of `postgresDatabases`' turns.
+    @TaskLocal static var holdsPostgresTurn = false
+
+    private static func open<T>(
+        _ engine: Database.Engine, migrated: Bool, poolWait: Duration, _ body: (Database) async throws -> T
+    ) async throws -> T {
         let created = try await create(engine)
         let database: Database
         do {

@@ -168,7 +168,7 @@ func addUser(_ services: AppServices, _ username: String, role: Role, scope: Str
             try await regional.execute(uri: "/pengguna", method: .post, headers: Self.form,
                                        body: ByteBuffer(string: "username=kuda-troya&name=X&role=admin&scope=52&password=kopi-manis-2026-x")) { response in
                 #expect(response.status == .forbidden)
-                #expect(response.text.contains("Wilayah 52 berada di luar wilayah kerja Anda."))
+                #expect(response.text.contains("Wilayah 52 berada di luar wilayah kerja Anda (52.01)."))
             }
             #expect(try await UserStore(database: services.database).user(named: "kuda-troya") == nil)
             // 2. Disable the province admin: refused; its token still works.

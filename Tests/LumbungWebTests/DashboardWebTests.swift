@@ -81,7 +81,7 @@ import Testing
             #expect(own.contains("<option value=\"52.01.01\">"), "the kecamatan of the scope can be chosen")
             let outside = try await client.executeRequest(uri: "/?wilayah=52.03", method: .get, headers: bearer(tokens[.operator]), body: nil)
             #expect(outside.status == .forbidden)
-            #expect(outside.text.contains("Wilayah 52.03 berada di luar wilayah kerja Anda."))
+            #expect(outside.text.contains("Wilayah 52.03 berada di luar wilayah kerja Anda (52.01)."), "the message names whose scope")
             let unknown = try await client.executeRequest(uri: "/?wilayah=52.01.99", method: .get, headers: bearer(tokens[.operator]), body: nil)
             #expect(unknown.status == .notFound)
             let anonymous = try await client.executeRequest(uri: "/", method: .get, headers: [:], body: nil)

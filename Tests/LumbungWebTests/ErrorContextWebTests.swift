@@ -81,6 +81,15 @@ import Testing
                 #expect(html.contains("name=\"min_keluarga\" value=\"40\""))
                 #expect(html.contains("<span>· Analis · 52</span>"), "the header is kept")
             }
+            // A weight that is no number: named in words, its field marked (audit of issue 15, gap 2).
+            try await analyst.execute(uri: "/peringkat?within=52.03&level=kecamatan&w_desil1_families=abc&w_unfit_housing=1", method: .get) { response in
+                #expect(response.status == .badRequest)
+                let html = response.text
+                #expect(html.contains("bobot “Keluarga desil 1” bukan angka"), "\(html)")
+                #expect(!html.contains("bukan indikator:angka") && !html.contains("desil1_families:abc"), "never the internal form")
+                #expect(html.contains("name=\"w_desil1_families\" value=\"abc\" inputmode=\"decimal\" size=\"4\" aria-invalid=\"true\""))
+                #expect(html.contains("name=\"w_unfit_housing\" value=\"1\" inputmode=\"decimal\" size=\"4\">"))
+            }
         }
     }
 

@@ -176,6 +176,8 @@ import Testing
             }
             try await client.execute(uri: "/impor", method: .get) { response in
                 #expect(response.text.contains("<td>keluarga.csv</td><td>dtsen-keluarga</td>"))
+                // The batch links to its report (and from there its rejects file), after a restart too: the job is stored.
+                #expect(response.text.contains("<tr><td><a href=\"/impor/proses/\(id)\">1</a></td><td>keluarga.csv</td>"), "\(response.text)")
             }
         }
     }

@@ -69,8 +69,8 @@ import Testing
                 #expect(response.status == .ok && response.text.contains("<tr class=\"subject\"><td class=\"code\">\(Self.siti)</td><td>Baiq Siti</td>"))
                 // Where the family's data came from: the family file gave the family, the members' file its one valid member.
                 #expect(response.text.contains("<h3>Asal data</h3>"))
-                #expect(response.text.contains("<td>keluarga.csv <span class=\"note\">(dtsen-keluarga)</span></td><td>2025-06-30</td><td>keluarga</td>"), "\(response.text)")
-                #expect(response.text.contains("<td>anggota.csv <span class=\"note\">(dtsen-individu)</span></td><td>2025-06-30</td><td>1 anggota</td>"))
+                #expect(response.text.contains("<td>keluarga.csv <span class=\"note\">(dtsen-keluarga)</span></td><td>30 Juni 2025</td><td>keluarga</td>"), "\(response.text)")
+                #expect(response.text.contains("<td>anggota.csv <span class=\"note\">(dtsen-individu)</span></td><td>30 Juni 2025</td><td>1 anggota</td>"))
             }
 
             let lookups = try await services.audit.search(.init(action: "personal_data.viewed"))

@@ -35,8 +35,8 @@ public struct CSVSheetReader: SheetReader {
             return
         }
         if let kind = TextSniffer.foreignKind(head) {
-            if kind == "ole" { throw SheetReadError.oldOrProtectedWorkbook(file: url.lastPathComponent) }
-            throw SheetReadError.notATable(file: url.lastPathComponent, looksLike: kind == "xlsx" ? "an .xlsx workbook" : kind)
+            if kind == .ole { throw SheetReadError.oldOrProtectedWorkbook(file: url.lastPathComponent) }
+            throw SheetReadError.notATable(file: url.lastPathComponent, looksLike: kind)
         }
         encoding = TextSniffer.encoding(head)
         delimiter = TextSniffer.delimiter(head)

@@ -43,7 +43,7 @@ public struct HTMLTableReader: SheetReader {
             if size > 0 { progress(min(1, consumed / size)) }
         }
         try scanner.finish(emit: body)
-        guard scanner.sawTable else { throw SheetReadError.notATable(file: fileName, looksLike: "a web page (HTML) without a table") }
+        guard scanner.sawTable else { throw SheetReadError.notATable(file: fileName, looksLike: .htmlWithoutTable) }
         progress(1)
     }
 }

@@ -39,7 +39,7 @@ public enum SheetFormat: String, Sendable, Equatable, CaseIterable {
             }
             if container.stream(named: "Workbook") != nil { return .xls }
             if container.stream(named: "Book") != nil { throw SheetReadError.tooOldFormat(file: file, format: "Excel 5.0/95 (BIFF5)") }
-            throw SheetReadError.notATable(file: file, looksLike: "an Office 97–2003 document that is not a workbook (Word or PowerPoint?)")
+            throw SheetReadError.notATable(file: file, looksLike: .officeDocumentNotWorkbook)
         }
         // A bare BIFF2–4 worksheet (Excel 2.x–4.0) starts with its BOF record: type, then length 4, 6 or 8.
         if head.count >= 4, BIFF.oldBOFs.contains(head.u16(0)), [4, 6, 8].contains(head.u16(2)) {
@@ -76,10 +76,10 @@ public enum SheetFormat: String, Sendable, Equatable, CaseIterable {
             try BoundedPart.extract(archive, entry, file: file, limit: 256) { bytes.append($0) }
             let type = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             if type == odsMimeType { return .ods }
-            throw SheetReadError.notATable(file: file, looksLike: "an OpenDocument file that is not a spreadsheet (\(type.prefix(80)))")
+            throw SheetReadError.notATable(file: file, looksLike: .openDocumentNotSpreadsheet(String(type.prefix(80))))
         }
-        if archive["word/document.xml"] != nil { throw SheetReadError.notATable(file: file, looksLike: "a Word document (.docx)") }
-        throw SheetReadError.notATable(file: file, looksLike: "a ZIP archive that holds no workbook")
+        if archive["word/document.xml"] != nil { throw SheetReadError.notATable(file: file, looksLike: .wordDocument) }
+        throw SheetReadError.notATable(file: file, looksLike: .zipWithoutWorkbook)
     }
 
     /// One reader per sheet of the file at `url`, in workbook order (one for CSV and HTML).

@@ -82,7 +82,7 @@ extension SheetReader {
 /// Why a file cannot be read as a table, with where in it, when there is a where.
 public enum SheetReadError: Error, Equatable, Sendable, CustomStringConvertible {
     case empty(file: String)
-    case notATable(file: String, looksLike: String)
+    case notATable(file: String, looksLike: ForeignKind)
     case oldOrProtectedWorkbook(file: String)
     /// An encrypted workbook (an .xls with a password to open, or an .xlsx/.ods encrypted with one).
     case passwordProtected(file: String)
@@ -112,7 +112,7 @@ public enum SheetReadError: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .empty(let file): "\(file) is empty: there are no rows to import."
-        case .notATable(let file, let kind): "\(file) is not a spreadsheet or CSV file: it looks like \(kind). Export the data as .xlsx or .csv."
+        case .notATable(let file, let kind): "\(file) is not a spreadsheet or CSV file: it looks like \(kind.english). Export the data as .xlsx or .csv."
         case .oldOrProtectedWorkbook(let file):
             "\(file) is an old-format (.xls) or password-protected workbook: open it in Excel, remove the password if any, and save it as .xlsx."
         case .passwordProtected(let file):
@@ -133,7 +133,7 @@ public enum SheetReadError: Error, Equatable, Sendable, CustomStringConvertible 
     public var indonesianDescription: String {
         switch self {
         case .empty(let file): "\(file) kosong: tidak ada baris untuk diimpor."
-        case .notATable(let file, let kind): "\(file) bukan berkas spreadsheet atau CSV: isinya tampak seperti \(kind). Ekspor datanya sebagai .xlsx atau .csv."
+        case .notATable(let file, let kind): "\(file) bukan berkas spreadsheet atau CSV: isinya tampak seperti \(kind.indonesian). Ekspor datanya sebagai .xlsx atau .csv."
         case .oldOrProtectedWorkbook(let file):
             "\(file) adalah workbook format lama (.xls) atau dilindungi kata sandi: buka di Excel, hapus kata sandinya bila ada, lalu simpan sebagai .xlsx."
         case .passwordProtected(let file):

@@ -15,17 +15,17 @@ public enum TextSniffer {
     }
 
     /// What the first bytes say the file is, when it is not text.
-    static func foreignKind(_ head: [UInt8]) -> String? {
-        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "xlsx" }
-        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "ole" }
-        if head.starts(with: Array("%PDF".utf8)) { return "a PDF document" }
+    static func foreignKind(_ head: [UInt8]) -> ForeignKind? {
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .xlsxWorkbook }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return .ole }
+        if head.starts(with: Array("%PDF".utf8)) { return .pdf }
         let start = head.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         let lower = String(decoding: start.prefix(64), as: UTF8.self).lowercased()
         if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") || lower.hasPrefix("<table") || lower.hasPrefix("<?xml") {
-            return "a web page (HTML) saved with a .csv name"
+            return .htmlWithCSVName
         }
-        if lower.hasPrefix("{") || lower.hasPrefix("[{") { return "a JSON document" }
-        if head.prefix(4096).contains(0) { return "a binary file" }
+        if lower.hasPrefix("{") || lower.hasPrefix("[{") { return .json }
+        if head.prefix(4096).contains(0) { return .binary }
         return nil
     }
 

@@ -30,7 +30,7 @@ public struct XLSXSheetReader: SheetReader {
         guard !head.isEmpty else { throw SheetReadError.empty(file: file) }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw SheetReadError.oldOrProtectedWorkbook(file: file) }
         guard head.starts(with: [0x50, 0x4B]) else {
-            throw SheetReadError.notATable(file: file, looksLike: TextSniffer.foreignKind(head) ?? "a text file with an .xlsx name")
+            throw SheetReadError.notATable(file: file, looksLike: TextSniffer.foreignKind(head) ?? .textWithXLSXName)
         }
         let archive: Archive
         do {

@@ -19,6 +19,9 @@ public struct ImportBatchStore: Sendable {
         public let inserted: Int
         public let updated: Int
         public let rejected: Int
+        /// The web import job that wrote the batch, whose report and rejects file `/impor/proses/{job}` shows; `nil` for a
+        /// batch the command line wrote.
+        public let jobID: String?
     }
 
     /// Who asks for the list: their user id and what they oversee.
@@ -38,7 +41,8 @@ public struct ImportBatchStore: Sendable {
     public func recent(limit: Int = 20, for reader: Reader? = nil) async throws -> [Summary] {
         try await database.read { db in
             var query = SQLQueryString("""
-                SELECT id, file_name, layout, CAST(started_at AS TEXT) AS started_at, rows_read, rows_imported, rows_updated, rows_rejected
+                SELECT id, file_name, layout, CAST(started_at AS TEXT) AS started_at, rows_read, rows_imported, rows_updated, rows_rejected,
+                  (SELECT MAX(j.id) FROM import_job j WHERE j.batch_id = import_batch.id) AS job_id
                 FROM import_batch WHERE status = 'done'
                 """)
             if let reader {
@@ -57,7 +61,8 @@ public struct ImportBatchStore: Sendable {
                         layout: try row.decode(column: "layout", as: String.self),
                         startedAt: String(try row.decode(column: "started_at", as: String.self).prefix(19)),
                         read: try row.decode(column: "rows_read", as: Int.self), inserted: try row.decode(column: "rows_imported", as: Int.self),
-                        updated: try row.decode(column: "rows_updated", as: Int.self), rejected: try row.decode(column: "rows_rejected", as: Int.self))
+                        updated: try row.decode(column: "rows_updated", as: Int.self), rejected: try row.decode(column: "rows_rejected", as: Int.self),
+                        jobID: try row.decode(column: "job_id", as: String?.self))
             }
         }
     }

@@ -46,6 +46,6 @@ public enum AccessRule: Sendable {
         // A malformed or unknown code is the handler's 400/404; only a real region outside the scope is refused here.
         guard let code = try? RegionCode(text), tree[code] != nil, !identity.user.scope.covers(code) else { return }
         try await audit.append(actor, .accessDenied, region: code.dotted, target: "\(request.method) \(request.uri.path)", outcome: "denied")
-        throw AppError.outOfScope(code)
+        throw AppError.outOfScope(code, scope: identity.user.scope.region)
     }
 }

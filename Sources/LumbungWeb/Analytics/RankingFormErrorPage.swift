@@ -26,9 +26,13 @@ struct RankingFormErrorPage {
         heading = texts["ranking_error_heading"]
         // In English the indicator is named in words too (the API's English message names its id).
         if texts.isEnglish, let name = problem.indicator.flatMap(IndicatorCatalogue.indicator).map(texts.name) {
-            let key: String
-            if case .negative = problem { key = "ranking_error_negative" } else { key = "ranking_error_too_large" }
-            message = texts(key, ["name": name, "maximum": texts.number(Int(saturating: PriorityRanking.maximumWeight))])
+            let key: String, text: String
+            switch problem {
+            case .negative: (key, text) = ("ranking_error_negative", "")
+            case .notANumber(_, let given): (key, text) = ("ranking_error_not_number", given)
+            default: (key, text) = ("ranking_error_too_large", "")
+            }
+            message = texts(key, ["name": name, "maximum": texts.number(Int(saturating: PriorityRanking.maximumWeight)), "text": text])
         } else {
             message = texts.message(error)
         }

@@ -95,7 +95,7 @@ enum ImportUploads {
         }
         if let village = options.village, !user.scope.region.contains(village) {
             await services.imports.abandon(id)
-            throw AppError.outOfScope(village)
+            throw AppError.outOfScope(village, scope: user.scope.region)
         }
         var template: ColumnTemplate?
         if let name = options.template {

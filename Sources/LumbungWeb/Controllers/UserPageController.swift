@@ -104,7 +104,7 @@ struct UserPageController {
         try await services.audit.append(context.auditActor, .accessDenied, region: scope,
                                         target: "\(request.method) \(request.uri.path) (\(username))", outcome: "denied")
         guard let code = try? RegionCode(scope) else { throw AppError.forbidden(try context.requireUser().role, .manageUsers) }
-        throw AppError.outOfScope(code)
+        throw AppError.outOfScope(code, scope: try context.requireUser().scope.region)
     }
 
     private func page(_ context: AppRequestContext, message: String?, error: String?, status: HTTPResponse.Status,

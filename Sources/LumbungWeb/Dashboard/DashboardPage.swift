@@ -166,9 +166,7 @@ struct DashboardPage {
 
     /// "keluarga desil 1: 31,0% (2,1× rata-rata kabupaten)" for the one or two components that give the most points.
     static func reason(_ row: PriorityRanking.Row, regionRates: [String: Double?], region: Region, texts: Catalogue) -> String {
-        let top = row.components.enumerated().filter { ($0.element.contribution ?? 0) > 0 && $0.element.percent != nil }
-            .sorted { ($0.element.contribution ?? 0, -$0.offset) > ($1.element.contribution ?? 0, -$1.offset) }.prefix(2).map(\.element)
-        let parts = top.compactMap { component -> String? in
+        let parts = row.leadingComponents(2).compactMap { component -> String? in
             guard let percent = component.percent, let indicator = IndicatorCatalogue.indicator(component.indicator) else { return nil }
             var text = "\(texts.name(indicator).lowercased()): \(texts.percent(percent))"
             if let regional = regionRates[component.indicator] ?? nil, regional > 0 {

@@ -21,7 +21,8 @@ enum AppError: Error, Sendable {
     case wrongCredentials
     case tooManyAttempts
     case forbidden(Role, Permission)
-    case outOfScope(RegionCode)
+    /// A region outside the user's scope; `scope` (the user's own region) is named in the message when known.
+    case outOfScope(RegionCode, scope: RegionCode? = nil)
     case csrfRejected
     case badNIK
     case personNotFound
@@ -155,7 +156,7 @@ enum AppError: Error, Sendable {
         case .wrongCredentials: "Wrong username or password."
         case .tooManyAttempts: "Too many failed sign-ins; wait 15 minutes."
         case .forbidden(let role, let permission): "The role \(role.rawValue) may not \(permission.activity.english)."
-        case .outOfScope(let code): "Region \(code.dotted) is outside your region scope."
+        case .outOfScope(let code, let scope): "Region \(code.dotted) is outside your region scope" + (scope.map { " (\($0.dotted))." } ?? ".")
         case .csrfRejected: "The form's security token is missing or wrong; reload the page and send it again."
         case .badNIK: "Send the NIK as 16 digits in the form field nik."
         case .personNotFound: "No person with this NIK within your region scope."
@@ -203,7 +204,7 @@ enum AppError: Error, Sendable {
         case .wrongCredentials: "Nama pengguna atau kata sandi salah."
         case .tooManyAttempts: "Terlalu banyak percobaan masuk yang gagal. Tunggu 15 menit lalu coba lagi."
         case .forbidden(let role, let permission): "Peran Anda (\(role.label)) tidak diizinkan \(permission.activity.indonesian)."
-        case .outOfScope(let code): "Wilayah \(code.dotted) berada di luar wilayah kerja Anda."
+        case .outOfScope(let code, let scope): "Wilayah \(code.dotted) berada di luar wilayah kerja Anda" + (scope.map { " (\($0.dotted))." } ?? ".")
         case .csrfRejected: "Token keamanan formulir hilang atau salah. Muat ulang halaman lalu kirim lagi."
         case .badNIK: "NIK harus 16 digit angka."
         case .personNotFound: "Tidak ada orang dengan NIK ini di wilayah kerja Anda."

@@ -83,7 +83,7 @@ struct ProgrammeAPIController {
             }
             let regionText = form.text("wilayah").isEmpty ? form.text("region") : form.text("wilayah")
             let region = regionText.isEmpty ? user.scope.region : try AppError.region(regionText, in: services.regions).code
-            guard user.scope.covers(region) else { throw AppError.outOfScope(region) }
+            guard user.scope.covers(region) else { throw AppError.outOfScope(region, scope: user.scope.region) }
             let organisation = try await Self.saving {
                 try await store.addOrganisation(Organisation(name: form.text("nama"), kind: kind, region: region), by: context.auditActor)
             }

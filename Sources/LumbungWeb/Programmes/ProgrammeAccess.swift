@@ -36,7 +36,7 @@ enum ProgrammeAccess {
         guard !manages(user, programme) else { return }
         let outside = programme.targetRegions.first { !user.scope.covers($0) } ?? user.scope.region
         try await audit.append(context.auditActor, .accessDenied, region: outside.dotted, target: "\(request.method) \(request.uri.path)", outcome: "denied")
-        throw user.role.may(.manageProgrammes) ? AppError.outOfScope(outside) : AppError.forbidden(user.role, .manageProgrammes)
+        throw user.role.may(.manageProgrammes) ? AppError.outOfScope(outside, scope: user.scope.region) : AppError.forbidden(user.role, .manageProgrammes)
     }
 }
 

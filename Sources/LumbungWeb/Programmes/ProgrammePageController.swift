@@ -36,7 +36,7 @@ struct ProgrammePageController {
             }
             let regionText = (form["wilayah"] ?? "").trimmingCharacters(in: .whitespaces)
             let region = regionText.isEmpty ? user.scope.region : try AppError.region(regionText, in: services.regions).code
-            guard user.scope.covers(region) else { throw AppError.outOfScope(region) }
+            guard user.scope.covers(region) else { throw AppError.outOfScope(region, scope: user.scope.region) }
             do {
                 let organisation = try await store.addOrganisation(Organisation(name: form["nama"] ?? "", kind: kind, region: region), by: context.auditActor)
                 return .redirect(to: "/program?pesan=" + Self.escape(context.texts("prog_organisation_added", ["name": organisation.name])))

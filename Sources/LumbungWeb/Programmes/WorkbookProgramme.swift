@@ -55,7 +55,7 @@ enum WorkbookProgramme {
             if let outside = description.targetRegions.first(where: { !user.scope.covers($0) }) {
                 try await services.audit.append(context.auditActor, .accessDenied, region: outside.dotted,
                                                 target: "\(request.method) \(request.uri.path)", outcome: "denied")
-                throw AppError.outOfScope(outside)
+                throw AppError.outOfScope(outside, scope: user.scope.region)
             }
             described = description
             var options = BeneficiaryImportOptions(asOf: .todayInNTB(secondsSince1970: Date().timeIntervalSince1970), programme: nil)

@@ -10,6 +10,8 @@ struct FamilyView: Encodable {
         let fileName: String
         let layout: String
         let asOf: String?
+        /// `asOf` as the page writes a date ("30 Juni 2025").
+        let asOfText: String?
         let gave: String
     }
 
@@ -86,7 +88,8 @@ struct FamilyView: Encodable {
                    isSubject: $0.isSubject)
         }
         sources = card.sources.map {
-            Source(batchID: $0.batchID, fileName: $0.fileName, layout: $0.layout, asOf: $0.asOf, gave: $0.gave.joined(separator: ", "))
+            Source(batchID: $0.batchID, fileName: $0.fileName, layout: $0.layout, asOf: $0.asOf,
+                   asOfText: $0.asOf.map { iso in CalendarDate(iso: String(iso.prefix(10))).map(texts.date) ?? iso }, gave: $0.gave.joined(separator: ", "))
         }
         hasSources = !sources.isEmpty
     }

@@ -16,6 +16,8 @@ struct ImportFormPage {
         let inserted: String
         let updated: String
         let rejected: String
+        /// The import's report (`/impor/proses/{job}`), when a web upload wrote the batch.
+        let reportHref: String?
     }
 
     let title: String
@@ -30,7 +32,8 @@ struct ImportFormPage {
         title = texts["import_heading"] + " — Lumbung"
         self.batches = batches.map {
             Batch(id: $0.id, fileName: $0.fileName, layout: $0.layout, startedAt: texts.time(utc: $0.startedAt, in: zone), read: texts.number($0.read),
-                  inserted: texts.number($0.inserted), updated: texts.number($0.updated), rejected: texts.number($0.rejected))
+                  inserted: texts.number($0.inserted), updated: texts.number($0.updated), rejected: texts.number($0.rejected),
+                  reportHref: $0.jobID.map { "/impor/proses/\($0)" })
         }
         hasBatches = !batches.isEmpty
     }

@@ -37,7 +37,7 @@ public final class XLSWorkbook {
                 throw SheetReadError.passwordProtected(file: file)
             }
             if container.stream(named: "Book") != nil { throw SheetReadError.tooOldFormat(file: file, format: "Excel 5.0/95 (BIFF5)") }
-            throw SheetReadError.notATable(file: file, looksLike: "an Office 97–2003 document that is not a workbook (Word or PowerPoint?)")
+            throw SheetReadError.notATable(file: file, looksLike: .officeDocumentNotWorkbook)
         }
         self.entry = entry
         var records = BIFFRecordReader(stream: try container.open(entry), file: file)
