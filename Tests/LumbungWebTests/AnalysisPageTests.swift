@@ -35,11 +35,15 @@ import Testing
 
     @Test func the_indicator_page_shows_splits_and_the_regions_below() async throws {
         try await withWebApp { client in
+            // Before any import: how to import, not a table of zeros.
+            try await client.execute(uri: "/wilayah/52.03.01/indikator", method: .get) { response in
+                #expect(response.text.contains("<h2>Belum ada data</h2>") && response.text.contains("<a href=\"/impor\">Impor</a>; halaman ini lalu menampilkan angkanya."))
+            }
             try await Self.importFamilies(client)
             try await client.execute(uri: "/wilayah/52.03.01/indikator", method: .get) { response in
                 #expect(response.status == .ok)
                 let html = response.text
-                #expect(html.contains("<h1>Indikator Kecamatan Keruak</h1>"))
+                #expect(html.contains("<h1>Indikator Kecamatan Keruak</h1>") && !html.contains("Belum ada data"))
                 #expect(html.contains("<th class=\"num\">KK perempuan</th>") && html.contains("<th class=\"num\">Disabilitas</th>"))
                 // Desil 1: one of the two families, 50,0 %.
                 #expect(html.contains("Keluarga desil 1</th>\n        <td class=\"num\">50,0%<small>1</small></td>"))

@@ -18,10 +18,11 @@ struct AnalysisPageController {
             let html = try await services.figures.page(key: "indikator \(region.code) \(context.language.rawValue)", for: region.code,
                                                        restricted: context.suppressesSmallCells) { figures in
                 let indicators = RegionIndicators.compute(for: region, totals: figures.totals)
-                let page = IndicatorPage(region: region, indicators: figures.disclosure.map(indicators.disclosed) ?? indicators,
+                var page = IndicatorPage(region: region, indicators: figures.disclosure.map(indicators.disclosed) ?? indicators,
                                          rankingLevel: level,
                                          charts: IndicatorCharts(region: region, totals: figures.totals, disclosure: figures.disclosure, texts: context.texts).blocks,
                                          texts: context.texts)
+                page.hasData = figures.totals[region.code].allFamilies.total > 0
                 guard let html = pages.html("indikator", page, for: context) else { throw AppError.pageNotFound }
                 return html
             }

@@ -66,6 +66,8 @@ struct IndicatorPage {
     /// Charts, each with its numbers as a table (none before data is imported).
     let charts: [IndicatorCharts.Block]
     let hasCharts: Bool
+    /// Whether any family is recorded in the region: without, the page says how to import instead of a table of zeros.
+    var hasData = true
     let exportCSV: String
     let exportXLSX: String
 
