@@ -73,6 +73,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     ExternalIndicatorAPIController(services: services).register(on: api)
     ExternalIndicatorPageController(services: services).register(on: pages)
     ProgrammeResultsAPIController(services: services).register(on: api)
+    ProgrammeReportController(services: services).register(on: pages)
     return router
 }
 
