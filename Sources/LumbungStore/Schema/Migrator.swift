@@ -32,6 +32,7 @@ public struct Migrator: Sendable {
         .snapshotEnrolments,
         .programmeTargets,
         .enrolmentParticipant,
+        .programmeOutcomes,
     ]
 
     public let migrations: [Migration]

@@ -24,8 +24,12 @@ struct ProgrammeReportController {
             let sources = try await store.listSources(of: code)
             let texts = context.texts
             let printed = texts.time(utc: ISO8601DateFormatter().string(from: Date()), in: IndonesianTimeZone(region: region.code))
-            let page = ProgrammeReportPage(record: record, region: region, results: results, lists: sources.lists, latest: sources.latest,
+            let regions = ProgrammeOutcomes.regions(record.programme.targetRegions, within: region.code)
+            let outcomes = try await ProgrammeOutcomes.figures(record.programme, regions: regions, request: request, context: context, services: services)
+            var page = ProgrammeReportPage(record: record, region: region, results: results, lists: sources.lists, latest: sources.latest,
                                            printed: printed, restricted: context.suppressesSmallCells, tree: services.regions, texts: texts)
+            page.outcomes = ProgrammeOutcomes.rows(outcomes, texts: texts)
+            page.hasOutcomes = !outcomes.isEmpty
             return services.pages.render("program-laporan", page, for: context)
         }
     }
@@ -63,6 +67,9 @@ struct ProgrammeReportPage {
     let hasResults: Bool
     let note: String
     let suppressed: Bool
+    /// The programme's outcome indicators in its target regions within the report's region.
+    var outcomes: [ProgrammeOutcomes.Row] = []
+    var hasOutcomes = false
 
     init(record: ProgrammeRecord, region: Region, results: [ProgrammeResult], lists: Int, latest: CalendarDate?, printed: String,
          restricted: Bool, tree: RegionTree, texts: Catalogue, bands: ScoreBands = .standard) {
