@@ -14,6 +14,8 @@ import Testing
         var birthOfNIK: [String: CalendarDate] = [:]
         var nameOfNIK: [String: String] = [:]
         var enrolments: Set<String> = []
+        /// The DTSEN flags set to 1: `PKH|KK`, `BPNT|KK`, `BLT-DD|KK`, `PBI-JK|NIK` → the desa.
+        var flagged: [String: String] = [:]
         var personRows = 0
         var truth: Truth
 
@@ -25,6 +27,9 @@ import Testing
                     for (_, row) in try CSVFile(url).records(headerRow: 1) {
                         desaOfKK[row["no_kk"]] = row["kode_desa"]
                         desilOfKK[row["no_kk"]] = Int(row["desil_nasional"])
+                        for (column, code) in [("kd_pkh", "PKH"), ("kd_bss_bnpt", "BPNT"), ("kd_blt_dana_desa", "BLT-DD")] where row[column] == "1" {
+                            flagged[code + "|" + row["no_kk"]] = row["kode_desa"]
+                        }
                     }
                 } else if name.hasPrefix("dtsen-individu-") {
                     for (_, row) in try CSVFile(url).records(headerRow: 1) {
@@ -32,6 +37,7 @@ import Testing
                         kkOfNIK[row["nik"]] = row["no_kk"]
                         birthOfNIK[row["nik"]] = parseDayFirst(row["tanggal_lahir"])
                         nameOfNIK[row["nik"]] = row["nama"]
+                        if row["kd_pbi"] == "1" { flagged["PBI-JK|" + row["nik"]] = row["no_kk"] }
                     }
                 } else if name.hasPrefix("penerima-program-") {
                     for (_, row) in try CSVFile(url).records(headerRow: 1) { enrolments.insert(row["NIK"] + "/" + row["KODE PROGRAM"]) }
@@ -40,6 +46,37 @@ import Testing
         }
 
         func desa(of nik: String) -> String? { kkOfNIK[nik].flatMap { desaOfKK[$0] } }
+
+        /// The desa of a flagged enrolment (a PBI-JK flag names the member's KK).
+        func desa(ofEnrolment key: String) -> String? {
+            guard let place = flagged[key] else { return nil }
+            return key.hasPrefix("PBI-JK|") ? desaOfKK[place] : place
+        }
+    }
+
+    /// New and ended enrolments of the four flagged programmes, per region as compact code: `PKH new`, `PKH ended`, ….
+    static func enrolmentDiff(_ previous: Release, _ next: Release) -> [String: [String: Int]] {
+        var counts: [String: [String: Int]] = [:]
+        for (key, _) in next.flagged where previous.flagged[key] == nil {
+            guard let desa = next.desa(ofEnrolment: key) else { continue }
+            let name = String(key.prefix { $0 != "|" }) + " new"
+            for length in [10, 6, 4, 2] { counts[String(desa.prefix(length)), default: [:]][name, default: 0] += 1 }
+        }
+        for (key, _) in previous.flagged where next.flagged[key] == nil {
+            guard let desa = previous.desa(ofEnrolment: key) else { continue }
+            let name = String(key.prefix { $0 != "|" }) + " ended"
+            for length in [10, 6, 4, 2] { counts[String(desa.prefix(length)), default: [:]][name, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    static func enrolmentFields(_ change: TruthReleaseDiff) -> [String: Int] {
+        var fields: [String: Int] = [:]
+        for programme in change.programmes where ["PKH", "BPNT", "BLT-DD", "PBI-JK"].contains(programme.programme) {
+            fields[programme.programme + " new"] = programme.newEnrolments
+            fields[programme.programme + " ended"] = programme.endedEnrolments
+        }
+        return fields.filter { $0.value != 0 }
     }
 
     /// The counts of `next` against `previous`, per region as compact code (province 2, kabupaten 4, kecamatan 6, desa 10 digits).
@@ -123,8 +160,17 @@ import Testing
                 #expect(Self.fields(change) == (counted[compact] ?? [:]), "release \(number), region \(code)")
             }
             #expect(Set(counted.keys).isSubset(of: Set(truth.keys.map { $0.replacingOccurrences(of: ".", with: "") })))
+            // New and ended enrolments: the DTSEN flags of the two releases, compared by No. KK (NIK for PBI-JK).
+            let enrolmentCounts = Self.enrolmentDiff(previous, next)
+            for (code, change) in truth {
+                let compact = code.replacingOccurrences(of: ".", with: "")
+                #expect(Self.enrolmentFields(change) == (enrolmentCounts[compact] ?? [:]), "enrolments, release \(number), region \(code)")
+                #expect(change.newEnrolments == change.programmes.reduce(0) { $0 + $1.newEnrolments })
+                #expect(change.endedEnrolments == change.programmes.reduce(0) { $0 + $1.endedEnrolments })
+            }
             // Something of every kind happened in the province; moves stay inside each kabupaten/kota.
             let province = try #require(truth["52"])
+            #expect(province.programmes.filter { $0.newEnrolments > 0 && $0.endedEnrolments > 0 }.count >= 4)
             #expect(province.births > 0 && province.deaths > 0 && province.enteredDesil1 > 0 && province.leftDesil1 > 0)
             #expect(province.enteredDesil1to4 > 0 && province.leftDesil1to4 > 0)
             #expect(truth.filter { $0.key.count <= 5 }.allSatisfy { $0.value.movedIn == 0 && $0.value.movedOut == 0 })

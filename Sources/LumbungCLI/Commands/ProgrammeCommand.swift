@@ -56,7 +56,7 @@ struct ProgrammeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "programme",
         abstract: "Register, list, show and close programmes.",
-        subcommands: [Add.self, List.self, Show.self, Close.self, ProgrammeTargetCommand.self, ProgrammeResultsCommand.self]
+        subcommands: [Add.self, List.self, Show.self, Close.self, ProgrammeTargetCommand.self, ProgrammeResultsCommand.self, ProgrammeOutcomeCommand.self]
     )
 
     static func date(_ text: String, option: String) throws -> CalendarDate {

@@ -68,3 +68,46 @@ struct ProgrammeResultsCommand: AsyncParsableCommand {
         }
     }
 }
+
+/// `lumbung programme outcome CODE [--add ID]… [--remove ID]…`: the outcome indicators a programme names (registry or
+/// external indicators), changed and then listed.
+struct ProgrammeOutcomeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outcome",
+        abstract: "Link or unlink a programme's outcome indicators (registry or external), then list them.",
+        discussion: """
+            The programme page and its printable report follow each outcome indicator in the programme's target regions:
+            baseline, target of the year, value at each snapshot, capaian. Indicator ids: GET /api/v1/indicators, and
+            lumbung external list for those of other sources.
+            Examples:
+              lumbung programme outcome PKH --add desil1_families --add stunting_dinkes
+              lumbung programme outcome PKH --remove stunting_dinkes
+              lumbung programme outcome PKH
+            """)
+    @OptionGroup var databaseOptions: DatabaseOptions
+    @OptionGroup var loggingOptions: LoggingOptions
+    @Argument(help: "Programme code.") var programme: String
+    @Option(help: "An indicator to link (repeatable).") var add: [String] = []
+    @Option(help: "An indicator to unlink (repeatable).") var remove: [String] = []
+
+    func run() async throws {
+        let code = programme
+        let (added, removed) = (add, remove)
+        let linked = try await UserCommand.withDatabase(databaseOptions, loggingOptions) { database in
+            let store = ProgrammeOutcomeStore(database: database)
+            let actor = AuditActor.commandLine
+            for indicator in added { try await store.link(indicator, to: code, by: actor) }
+            for indicator in removed where !(try await store.unlink(indicator, from: code, by: actor)) {
+                throw MonitoringProblem.indicatorUnknown(indicator)
+            }
+            guard let parsed = ProgrammeCode(code), try await ProgrammeStore(database: database).programme(parsed) != nil else {
+                throw ProgrammeProblem.programmeUnknown(code)
+            }
+            return try await store.outcomes(of: code)
+        }
+        if linked.isEmpty { print("\(code)\t(belum ada indikator hasil)") }
+        for indicator in linked {
+            print("\(code)\t\(indicator)\t\(IndicatorCatalogue.indicator(indicator)?.nameID ?? "(sumber lain)")")
+        }
+    }
+}

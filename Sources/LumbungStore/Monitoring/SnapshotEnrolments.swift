@@ -7,7 +7,8 @@ import SQLKit
 ///
 /// A snapshot keeps every enrolment running when it is made (`enrolment.ended_on` NULL) that can be placed in a desa:
 /// the desa of the registry family it reaches (where the family lives now), else the desa the enrolment was matched
-/// or listed in. Between snapshots A and B:
+/// or listed in. An enrolment of a person programme (PBI-JK) whose person the registry knows dead or gone (a village
+/// export's `status_dasar` 2, …) is not running: no list ends it, yet nobody receives it. Between snapshots A and B:
 /// - a **new** enrolment runs in B and did not run in A (absent, or ended) — counted at its desa in B;
 /// - an **ended** enrolment ran in A and does not run in B (its flag turned off in a newer release, or it was ended) —
 ///   counted at its desa in A.
@@ -15,11 +16,15 @@ import SQLKit
 enum SnapshotEnrolments {
     /// Copies the running enrolments into snapshot `id` (inside `create`'s transaction).
     static func freeze(_ db: any SQLDatabase, snapshot id: Int) async throws {
+        let resident = ResidentStatus.allCases.filter(\.countsAsResident).map { String($0.rawValue) }.joined(separator: ", ")
         try await db.raw("""
             INSERT INTO snapshot_enrolment (snapshot_id, enrolment_id, programme_id, village_code)
             SELECT \(bind: id), e.id, e.programme_id, COALESCE(h.village_code, e.village_code, e.listed_village_code)
-            FROM enrolment e LEFT JOIN household h ON h.regency_code = e.regency_code AND h.id = e.household_id
+            FROM enrolment e JOIN programme p ON p.id = e.programme_id
+              LEFT JOIN household h ON h.regency_code = e.regency_code AND h.id = e.household_id
+              LEFT JOIN person pe ON pe.regency_code = e.regency_code AND pe.id = e.person_id
             WHERE e.ended_on IS NULL AND COALESCE(h.village_code, e.village_code, e.listed_village_code) IS NOT NULL
+              AND NOT (p.unit = 'individu' AND COALESCE(pe.resident_status, \(unsafeRaw: String(ResidentStatus.alive.rawValue))) NOT IN (\(unsafeRaw: resident)))
             """).run()
         try await db.raw("UPDATE snapshot SET has_enrolments = 1 WHERE id = \(bind: id)").run()
     }

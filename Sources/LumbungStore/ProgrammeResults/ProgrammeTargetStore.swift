@@ -72,4 +72,19 @@ public struct ProgrammeTargetStore: Sendable {
         }
         return results
     }
+
+    /// Where the programme's enrolments come from: how many imported lists (batches) wrote them, and the latest data
+    /// date (`as_of`) among those lists; `nil` when no list was imported.
+    public func listSources(of programme: String) async throws -> (lists: Int, latest: CalendarDate?) {
+        try await database.read { db in
+            let row = try await db.raw("""
+                SELECT COUNT(DISTINCT b.id) AS lists, MAX(b.as_of) AS latest
+                FROM enrolment e JOIN programme p ON p.id = e.programme_id JOIN import_batch b ON b.id = e.batch_id
+                WHERE p.code = \(bind: programme)
+                """).first()
+            let lists = try row?.decode(column: "lists", as: Int.self) ?? 0
+            let latest = try row?.decode(column: "latest", as: String?.self).flatMap { CalendarDate(iso: String($0.prefix(10))) }
+            return (lists, latest)
+        }
+    }
 }

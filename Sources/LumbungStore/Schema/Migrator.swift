@@ -33,6 +33,7 @@ public struct Migrator: Sendable {
         .programmeTargets,
         .enrolmentParticipant,
         .enrolmentLookups,
+        .programmeOutcomes,
     ]
 
     public let migrations: [Migration]

@@ -57,7 +57,9 @@ struct ReleaseChain {
     mutating func advance(to release: Int, from start: CalendarDate, until end: CalendarDate, countingChanges: Bool) {
         var formerDesa: [String: Int] = [:]
         var formerDesil: [String: Int] = [:]
+        var formerEnrolments: [String: Int] = [:]
         if countingChanges {
+            formerEnrolments = Self.runningEnrolments(villages)
             for (village, families) in villages.enumerated() {
                 for family in families {
                     if let kk = family.household.kkNumber { formerDesil[kk] = family.desil }
@@ -148,7 +150,7 @@ struct ReleaseChain {
         for village in villages.indices {
             for index in villages[village].indices { Self.reindexEnrollments(&villages[village][index]) }
         }
-        if countingChanges { count(formerDesa: formerDesa, formerDesil: formerDesil, start: start) }
+        if countingChanges { count(formerDesa: formerDesa, formerDesil: formerDesil, formerEnrolments: formerEnrolments, start: start) }
     }
 
     // MARK: One family's year
@@ -277,7 +279,31 @@ struct ReleaseChain {
 
     // MARK: Counting
 
-    private mutating func count(formerDesa: [String: Int], formerDesil: [String: Int], start: CalendarDate) {
+    /// The index in `ProgramCatalog.all` of a running enrolment's programme (`PKH|…` → 0).
+    private static func programmeIndex(_ key: String) -> Int {
+        let code = key.prefix { $0 != "|" }
+        return ProgramCatalog.all.firstIndex { $0.code == code } ?? 0
+    }
+
+    /// The running enrolments, `PROGRAMME|KK` for a family programme and `PROGRAMME|NIK` per member for PBI-JK, with the
+    /// index of their desa — as the DTSEN files flag them (`kd_pkh` … on the family row, `kd_pbi` on each member's).
+    static func runningEnrolments(_ villages: [[SynthFamily]]) -> [String: Int] {
+        var running: [String: Int] = [:]
+        for (village, families) in villages.enumerated() {
+            for family in families {
+                for program in Set(family.enrollments.map(\.program)) {
+                    if program.perPerson {
+                        for person in family.members { if let nik = person.nik { running["\(program.code)|\(nik)"] = village } }
+                    } else if let kk = family.household.kkNumber {
+                        running["\(program.code)|\(kk)"] = village
+                    }
+                }
+            }
+        }
+        return running
+    }
+
+    private mutating func count(formerDesa: [String: Int], formerDesil: [String: Int], formerEnrolments: [String: Int], start: CalendarDate) {
         var former = formerDesa
         var changes: [RegionCode: TruthReleaseDiff] = [:]
         for village in regency.villages {
@@ -313,6 +339,19 @@ struct ReleaseChain {
             }
         }
         for village in former.values { add(village) { $0.deaths += 1 } }
+        // Enrolments: new at their desa now, ended at their desa before.
+        let running = Self.runningEnrolments(villages)
+        var events: [[Int]: (new: Int, ended: Int)] = [:]
+        for (key, village) in running where formerEnrolments[key] == nil {
+            events[[village, Self.programmeIndex(key)], default: (0, 0)].new += 1
+        }
+        for (key, village) in formerEnrolments where running[key] == nil {
+            events[[village, Self.programmeIndex(key)], default: (0, 0)].ended += 1
+        }
+        for (place, counts) in events.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            let code = ProgramCatalog.all[place[1]].code
+            add(place[0]) { $0.addEnrolments(programme: code, new: counts.new, ended: counts.ended) }
+        }
         self.changes = changes
     }
 }

@@ -108,6 +108,15 @@ public struct TruthReleaseDiff: Codable, Sendable, Equatable {
     public var movedIn = 0
     /// … and at each region that holds the old desa but not the new one.
     public var movedOut = 0
+    /// Programme enrolments running in N and not in N − 1, at their desa in N: a family programme's enrolment is the
+    /// family (by No. KK), PBI-JK's each member (by NIK) of a family that holds it. A married child whose new family holds
+    /// PBI-JK as the old one did keeps the same enrolment (neither new nor ended).
+    public var newEnrolments = 0
+    /// Enrolments running in N − 1 and not in N (the programme ended, the person died, the family died out), at their
+    /// desa in N − 1.
+    public var endedEnrolments = 0
+    /// The same per programme code (PKH, BPNT, PBI-JK, BLT-DD, DESA-BERDAYA, …), programmes with any change, by code.
+    public var programmes: [TruthProgrammeChange] = []
 
     public init() {}
 
@@ -120,5 +129,41 @@ public struct TruthReleaseDiff: Codable, Sendable, Equatable {
         deaths += other.deaths
         movedIn += other.movedIn
         movedOut += other.movedOut
+        newEnrolments += other.newEnrolments
+        endedEnrolments += other.endedEnrolments
+        var byCode = Dictionary(uniqueKeysWithValues: programmes.map { ($0.programme, $0) })
+        for change in other.programmes {
+            byCode[change.programme, default: TruthProgrammeChange(programme: change.programme)].add(new: change.newEnrolments, ended: change.endedEnrolments)
+        }
+        programmes = byCode.values.sorted { $0.programme < $1.programme }
+    }
+
+    /// Counts `new` and `ended` enrolments of `programme` (kept in code order).
+    mutating func addEnrolments(programme: String, new: Int, ended: Int) {
+        newEnrolments += new
+        endedEnrolments += ended
+        if let index = programmes.firstIndex(where: { $0.programme == programme }) {
+            programmes[index].add(new: new, ended: ended)
+        } else {
+            var change = TruthProgrammeChange(programme: programme)
+            change.add(new: new, ended: ended)
+            programmes.append(change)
+            programmes.sort { $0.programme < $1.programme }
+        }
+    }
+}
+
+/// New and ended enrolments of one programme in one region between release N − 1 and N (the names of the snapshot
+/// diff's `programmes`, `ProgrammeEnrolmentChange`).
+public struct TruthProgrammeChange: Codable, Sendable, Equatable {
+    public let programme: String
+    public var newEnrolments = 0
+    public var endedEnrolments = 0
+
+    public init(programme: String) { self.programme = programme }
+
+    mutating func add(new: Int, ended: Int) {
+        newEnrolments += new
+        endedEnrolments += ended
     }
 }

@@ -73,6 +73,9 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     ExternalIndicatorAPIController(services: services).register(on: api)
     ExternalIndicatorPageController(services: services).register(on: pages)
     ProgrammeResultsAPIController(services: services).register(on: api)
+    ProgrammeReportController(services: services).register(on: pages)
+    ProgrammeOutcomesPageController(services: services).register(on: pages)
+    ProgrammeOutcomesAPIController(services: services).register(on: api)
     return router
 }
 

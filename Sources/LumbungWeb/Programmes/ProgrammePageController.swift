@@ -57,7 +57,18 @@ struct ProgrammePageController {
             let record = try await ProgrammeAccess.record(context.parameters.get("programme") ?? "", for: user, store: store)
             let results = try await ProgrammeTargetStore(database: services.database).results(
                 of: record.programme.code.value, within: user.scope.region, tree: services.regions, restricted: context.suppressesSmallCells)
-            return detail(record, context, message: FormQuery.value("pesan", in: request), error: nil, status: .ok, results: results)
+            let regions = ProgrammeOutcomes.regions(record.programme.targetRegions, within: user.scope.region)
+            let figures = try await ProgrammeOutcomes.figures(record.programme, regions: regions, request: request, context: context, services: services)
+            let manages = ProgrammeAccess.manages(user, record.programme)
+            var linked: [MonitoringPage.Option] = []
+            for indicator in try await ProgrammeOutcomeStore(database: services.database).outcomes(of: record.programme.code.value) {
+                linked.append(.init(value: indicator, label: IndicatorCatalogue.indicator(indicator).map(context.texts.name) ?? indicator, selected: false))
+            }
+            let outcomes = Outcomes(rows: ProgrammeOutcomes.rows(figures, texts: context.texts), linked: manages ? linked : [],
+                                    options: manages ? try await ProgrammeOutcomes.options(services: services, texts: context.texts) : [],
+                                    show: manages || !linked.isEmpty)
+            return detail(record, context, message: FormQuery.value("pesan", in: request), error: FormQuery.value("galat", in: request), status: .ok,
+                          results: results, outcomes: outcomes)
         }
         pages.get("program/{programme}/ubah", .permitted(.manageProgrammes, region: .none)) { request, context -> Response in
             let user = try context.requireUser()
@@ -201,13 +212,21 @@ struct ProgrammePageController {
         }
     }
 
+    /// The programme page's outcome section.
+    struct Outcomes {
+        var rows: [ProgrammeOutcomes.Row] = []
+        var linked: [MonitoringPage.Option] = []
+        var options: [MonitoringPage.Option] = []
+        var show = false
+    }
+
     private func detail(_ record: ProgrammeRecord, _ context: AppRequestContext, message: String?, error: String?, status: HTTPResponse.Status,
-                        results: [ProgrammeResult] = []) -> Response {
+                        results: [ProgrammeResult] = [], outcomes: Outcomes = Outcomes()) -> Response {
         let view = ProgrammeView(record, restricted: context.suppressesSmallCells)
         let user = context.identity?.user
         let programme = record.programme
         let texts = context.texts
-        let page = ProgrammeDetailPage(
+        var page = ProgrammeDetailPage(
             title: "\(programme.code.value) — Lumbung", csrf: context.csrfToken, programme: view,
             enrolmentsText: ProgrammeListPage.text(view.enrolments, texts), familiesText: ProgrammeListPage.text(view.familiesReached, texts),
             organisationName: record.organisation.name, kindLabel: texts.name(record.organisation.kind),
@@ -223,6 +242,11 @@ struct ProgrammePageController {
             canUpload: user.map { ListUpload.mayUpload($0, record) && programme.closedOn == nil } ?? false,
             matches: EnrolmentMatch.allCases.map { .init(label: texts.name($0), count: view.enrolmentsByMatch[$0.rawValue].map { ProgrammeListPage.text($0, texts) } ?? "0") },
             message: message, error: error, results: ProgrammeResultRow.rows(results, texts: texts), hasResults: !results.isEmpty)
+        page.outcomes = outcomes.rows
+        page.hasOutcomes = !outcomes.rows.isEmpty
+        page.showOutcomes = outcomes.show
+        page.linked = outcomes.linked
+        page.outcomeOptions = outcomes.options
         return services.pages.render("program-detail", page, status: status, for: context)
     }
 

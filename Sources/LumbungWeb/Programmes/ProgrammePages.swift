@@ -178,6 +178,13 @@ struct ProgrammeDetailPage {
     /// "Hasil program": targets, realisasi and capaian per region and year (`ProgrammeResultRow`).
     var results: [ProgrammeResultRow] = []
     var hasResults = false
+    /// "Indikator hasil": the outcome indicators in the programme's target regions (as the reader sees them), the
+    /// indicators linked (to unlink) and those that may be linked, for whoever manages the programme.
+    var outcomes: [ProgrammeOutcomes.Row] = []
+    var hasOutcomes = false
+    var showOutcomes = false
+    var linked: [MonitoringPage.Option] = []
+    var outcomeOptions: [MonitoringPage.Option] = []
 }
 
 /// `/program/{kode}/peserta`: the enrolled people (personal data, audited).
