@@ -16,6 +16,8 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
 @Suite(.serialized, .enabled(if: chromium != nil)) struct BrowserTests {
 
     @Test func chromium_is_sent_to_the_sign_in_form_for_a_kabupaten_page() async throws {
+        await browserTurns.enter()
+        defer { Task { await browserTurns.leave() } }
         let created = try await TestDatabase.create(.sqlite)
         let (server, out, _) = try LumbungProcess.start(["serve", "--port", "0", "--database", created.location.urlString, "--log-level", "error"])
         defer { server.terminate(); server.waitUntilExit() }
@@ -86,10 +88,14 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
         // priority list on Beranda and in the brief; the rest of the province at 0.1 %.
         let (server, out, err) = try LumbungProcess.start(["demo", "--scale", "0.001", "--region-scale", "52.03=0.02", "--port", "0",
                                                            "--database", file])
-        var printed = ""
-        let deadline = Date().addingTimeInterval(300)
-        while Date() < deadline, !printed.contains("http://"), case let chunk = out.fileHandleForReading.availableData, !chunk.isEmpty {
-            printed += String(decoding: chunk, as: UTF8.self)
+        // Read until the address is printed (the demo imports first: minutes on a loaded machine), on a thread of its own.
+        let reading = out.fileHandleForReading
+        let printed = try await offPool {
+            var printed = ""
+            while !printed.contains("http://"), case let chunk = reading.availableData, !chunk.isEmpty {
+                printed += String(decoding: chunk, as: UTF8.self)
+            }
+            return printed
         }
         // A server that stopped before listening: what it wrote to stderr says why.
         let stopped = printed.contains("http://") ? "" : "\nstderr: " + String(decoding: err.fileHandleForReading.readDataToEndOfFile().suffix(4000), as: UTF8.self)
@@ -109,6 +115,8 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
     /// phone, and the printed ranking, region page and brief; every page's screenshot and every PDF is written to
     /// `.ci-artifacts/screenshots/`.
     @Test func the_main_pages_fit_a_360_pixel_phone_with_44_pixel_targets_and_print_with_their_figures() async throws {
+        await browserTurns.enter()
+        defer { Task { await browserTurns.leave() } }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("browser-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

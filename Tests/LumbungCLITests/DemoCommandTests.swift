@@ -65,9 +65,9 @@ import Testing
         await database.close()
     }
 
-    @Test func a_region_scale_that_is_no_kabupaten_or_no_number_is_a_usage_error() throws {
+    @Test func a_region_scale_that_is_no_kabupaten_or_no_number_is_a_usage_error() async throws {
         for bad in ["52.03.01=1", "53.01=1", "52.03=0", "52.03=lots", "52.03"] {
-            let result = try LumbungProcess.run(["demo", "--region-scale", bad, "--database", "/nonexistent/demo.sqlite"])
+            let result = try await LumbungProcess.run(["demo", "--region-scale", bad, "--database", "/nonexistent/demo.sqlite"])
             #expect(result.status == 2, "\(bad): \(result.stderr)")
             #expect(result.stderr.contains("52.03"), "\(bad): the message shows how to write it: \(result.stderr)")
         }

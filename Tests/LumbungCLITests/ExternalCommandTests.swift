@@ -28,23 +28,23 @@ import Testing
         let options = ["--indicator", "sanitasi_layak", "--name", "Akses sanitasi layak", "--unit", "persen", "--direction", "higher_is_better",
                        "--source", "Dinas PUPR"]
         let path = try file("sanitasi.csv", Self.table)
-        let first = try LumbungProcess.run(["external", "import", path, "--date", "2024"] + options + db)
+        let first = try await LumbungProcess.run(["external", "import", path, "--date", "2024"] + options + db)
         #expect(first.status == 0 && first.stdout.contains("sanitasi_layak (2024): 2 nilai baru, 0 sama seperti tersimpan, 0 dikoreksi"), "\(first.stderr)")
-        let again = try LumbungProcess.run(["external", "import", path, "--date", "2024"] + options + db)
+        let again = try await LumbungProcess.run(["external", "import", path, "--date", "2024"] + options + db)
         #expect(again.stdout.contains("0 nilai baru, 2 sama seperti tersimpan, 0 dikoreksi"))
-        #expect(try LumbungProcess.run(["external", "import", path, "--date", "2025-06-30"] + options + db).stdout.contains("2 nilai baru"))
-        let bad = try LumbungProcess.run(["external", "import", try file("salah.csv", Self.table + "\n52.03.99;Entah;12\n"), "--date", "2026"] + options + db)
+        #expect(try await LumbungProcess.run(["external", "import", path, "--date", "2025-06-30"] + options + db).stdout.contains("2 nilai baru"))
+        let bad = try await LumbungProcess.run(["external", "import", try file("salah.csv", Self.table + "\n52.03.99;Entah;12\n"), "--date", "2026"] + options + db)
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("Berkas ditolak, tidak ada yang disimpan") && bad.stderr.contains("Baris 4, kolom 'kode_wilayah'"), "\(bad.stderr)")
-        let list = try LumbungProcess.run(["external", "list"] + db)
+        let list = try await LumbungProcess.run(["external", "list"] + db)
         #expect(list.stdout.contains("sanitasi_layak\tAkses sanitasi layak\tpercent\thigher_is_better\t2 wilayah\tterbaru 2025-06-30\tDinas PUPR"), "\(list.stdout)")
-        let values = try LumbungProcess.run(["external", "list", "--indicator", "sanitasi_layak", "--within", "52.03.02"] + db)
+        let values = try await LumbungProcess.run(["external", "list", "--indicator", "sanitasi_layak", "--within", "52.03.02"] + db)
         #expect(values.stdout == "52.03.02\t2024\t70%\tDinas PUPR\n52.03.02\t2025-06-30\t70%\tDinas PUPR\n")
-        let unknown = try LumbungProcess.run(["external", "list", "--indicator", "entah"] + db)
+        let unknown = try await LumbungProcess.run(["external", "list", "--indicator", "entah"] + db)
         #expect(unknown.status == 1 && unknown.stderr.contains("Indikator sumber lain 'entah' tidak ditemukan"))
         // Targets keyed by the external id.
-        let target = try LumbungProcess.run(["target", "set", "sanitasi_layak", "52.03.01", "--baseline", "61.5", "--baseline-year", "2024", "--target", "2025=70"] + db)
+        let target = try await LumbungProcess.run(["target", "set", "sanitasi_layak", "52.03.01", "--baseline", "61.5", "--baseline-year", "2024", "--target", "2025=70"] + db)
         #expect(target.status == 0, "\(target.stderr)")
-        #expect(try LumbungProcess.run(["target", "set", "sanitasi_entah", "52.03.01", "--target", "2025=70"] + db).status == 2)
+        #expect(try await LumbungProcess.run(["target", "set", "sanitasi_entah", "52.03.01", "--target", "2025=70"] + db).status == 2)
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
+import LumbungTestSupport
 
 /// The built `lumbung` executable, run as a user would run it.
 struct LumbungProcess {
-    struct Result {
+    struct Result: Sendable {
         let status: Int32
         let stdout: String
         let stderr: String
@@ -26,8 +27,12 @@ struct LumbungProcess {
         fatalError("the lumbung executable was not built next to the tests; run `swift build --build-tests` first")
     }()
 
-    /// Runs `lumbung ARGUMENTS` to completion.
-    static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
+    /// Runs `lumbung ARGUMENTS` to completion, waiting on a thread of its own (see `offPool`).
+    static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) async throws -> Result {
+        try await offPool { try runBlocking(arguments, environment: environment, input: input) }
+    }
+
+    private static func runBlocking(_ arguments: [String], environment: [String: String], input: String?) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -62,3 +67,17 @@ struct LumbungProcess {
         return (process, out, err)
     }
 }
+
+/// Runs blocking work — waiting for a child process, reading its output — on a thread of its own, not on one of Swift
+/// concurrency's cooperative threads: there are as many of those as cores (two on CI), and tests that blocked them
+/// starved every other test of the process (a PostgreSQL pool that got no connection in 120 s).
+func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread { continuation.resume(with: Result { try work() }) }
+        thread.start()
+    }
+}
+
+/// One headless-Chromium check at a time across suites: each blocks a cooperative thread while the browser works (its
+/// socket is read synchronously), and three at once left no thread for the rest of the tests.
+let browserTurns = SetUpLimiter(limit: 1)

@@ -21,7 +21,7 @@ import Testing
         let samples = engine == .sqlite ? corpus : corpus.enumerated().filter { $0.offset % 5 == 0 }.map(\.element)
         let created = try await TestDatabase.create(engine)
         let db = ["--database", created.location.urlString]
-        #expect(try LumbungProcess.run(["migrate"] + db).status == 0)
+        #expect(try await LumbungProcess.run(["migrate"] + db).status == 0)
         let database = try await TestDatabase.open(created.location)
         do {
             let before = try await TestDatabase.rowCounts(database)

@@ -16,11 +16,13 @@ import Testing
         """
 
     @Test func an_operator_maps_previews_and_imports_a_partner_file_in_chromium() async throws {
+        await browserTurns.enter()
+        defer { Task { await browserTurns.leave() } }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("browser-map-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("lumbung.sqlite").path
-        #expect(try LumbungProcess.run(["migrate", "--database", file]).status == 0)
+        #expect(try await LumbungProcess.run(["migrate", "--database", file]).status == 0)
         let database = try await TestDatabase.open(.sqlite(path: file))
         let actor = AuditActor(name: "test", address: nil)
         _ = try await UserStore(database: database).add(username: "op-lotim", displayName: "Operator", role: .operator, scope: "52.03",

@@ -9,6 +9,8 @@ import Testing
 /// the data date and source. The PDF is kept in `.ci-artifacts/screenshots/`.
 @Suite(.serialized, .enabled(if: chromium != nil)) struct MonitoringPrintTests {
     @Test func the_report_of_a_kabupaten_prints_on_at_most_four_a4_pages() async throws {
+        await browserTurns.enter()
+        defer { Task { await browserTurns.leave() } }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("me-print-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -59,6 +61,8 @@ import Testing
     /// The programme report (`/program/PKH/laporan`) of the demo's PKH with output targets for 2024 and 2025 in every
     /// kecamatan of Lombok Timur: at most 3 A4 pages with page numbers, in Indonesian and (`?lang=en`) in English.
     @Test func the_report_of_a_programme_prints_with_page_numbers_in_both_languages() async throws {
+        await browserTurns.enter()
+        defer { Task { await browserTurns.leave() } }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("programme-print-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -43,15 +43,15 @@ import Testing
         let (_, anonymous) = try await get(base.appendingPathComponent("wilayah/52.03"))
         #expect(anonymous.contains("<h1>Masuk</h1>") && !anonymous.contains("Kabupaten Lombok Timur</h1>"))
         let db = ["--database", created.location.urlString]
-        _ = try LumbungProcess.run(["user", "add", "budi", "--name", "Budi", "--role", "viewer"] + db, input: "kopi-manis-2026\n")
-        let token = try #require(try LumbungProcess.run(["user", "token", "budi"] + db).stdout.split(separator: "\n").last.map(String.init))
+        _ = try await LumbungProcess.run(["user", "add", "budi", "--name", "Budi", "--role", "viewer"] + db, input: "kopi-manis-2026\n")
+        let token = try #require(try await LumbungProcess.run(["user", "token", "budi"] + db).stdout.split(separator: "\n").last.map(String.init))
         let (pageStatus, page) = try await get(base.appendingPathComponent("wilayah/52.03"), token: token)
         #expect(pageStatus == 200)
         #expect(page.contains("<h1>Kabupaten Lombok Timur</h1>"))
 
         // A second server on the same port fails with one clear line.
         let port = base.port!
-        let clash = try LumbungProcess.run(["serve", "--port", "\(port)", "--database", created.location.urlString, "--log-level", "error"])
+        let clash = try await LumbungProcess.run(["serve", "--port", "\(port)", "--database", created.location.urlString, "--log-level", "error"])
         #expect(clash.status == 1)
         #expect(clash.stderr.contains("error: Port \(port) on 127.0.0.1 is already in use"))
 
@@ -61,8 +61,8 @@ import Testing
         try await TestDatabase.drop(created)
     }
 
-    @Test func an_impossible_port_is_a_usage_error() throws {
-        let result = try LumbungProcess.run(["serve", "--port", "70000"])
+    @Test func an_impossible_port_is_a_usage_error() async throws {
+        let result = try await LumbungProcess.run(["serve", "--port", "70000"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("Port 70000 is out of range"))
     }

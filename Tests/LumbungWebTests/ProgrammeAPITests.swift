@@ -41,8 +41,9 @@ import Testing
         ByteBuffer(bytes: Array((try? JSONSerialization.data(withJSONObject: object)) ?? Data()))
     }
 
-    @Test func operators_create_and_close_within_their_scope_and_others_may_not() async throws {
-        try await withWebAppRoles(scope: "52.03") { client, tokens, services, _ in
+    @Test(arguments: TestDatabase.engines)
+    func operators_create_and_close_within_their_scope_and_others_may_not(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52.03", engine: engine) { client, tokens, services, _ in
             try await Self.setUp(services)
             let op = SignedInClient(base: client, token: try #require(tokens[.operator]))
             var programme: [String: Any] = ["code": "sembako-lotim", "name": "Sembako Pemda Lombok Timur", "organisation": "Mitra Uji", "sectors": ["pangan"],
@@ -83,8 +84,9 @@ import Testing
         }
     }
 
-    @Test func people_are_listed_to_personal_data_roles_and_to_the_partner_of_its_own_programme_only() async throws {
-        try await withWebAppRoles(scope: "52.03") { client, tokens, services, _ in
+    @Test(arguments: TestDatabase.engines)
+    func people_are_listed_to_personal_data_roles_and_to_the_partner_of_its_own_programme_only(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52.03", engine: engine) { client, tokens, services, _ in
             try await Self.setUp(services)
             func get(_ role: Role, _ uri: String) async throws -> TestResponse {
                 try await client.execute(uri: uri, method: .get, headers: bearer(tokens[role])) { $0 }
@@ -117,8 +119,9 @@ import Testing
         }
     }
 
-    @Test func coverage_is_exact_for_operators_and_suppressed_for_viewers() async throws {
-        try await withWebAppRoles(scope: "52.03") { client, tokens, services, _ in
+    @Test(arguments: TestDatabase.engines)
+    func coverage_is_exact_for_operators_and_suppressed_for_viewers(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52.03", engine: engine) { client, tokens, services, _ in
             try await Self.setUp(services)
             let uri = "/api/v1/coverage?within=52.03.01&level=desa"
             let exact = try await client.execute(uri: uri, method: .get, headers: bearer(tokens[.operator])) { try $0.json() }
@@ -140,8 +143,9 @@ import Testing
         }
     }
 
-    @Test func the_map_shows_desil1_coverage_and_the_ranking_weighs_it() async throws {
-        try await withWebAppRoles(scope: "52.03") { client, tokens, services, _ in
+    @Test(arguments: TestDatabase.engines)
+    func the_map_shows_desil1_coverage_and_the_ranking_weighs_it(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52.03", engine: engine) { client, tokens, services, _ in
             try await Self.setUp(services)
             // Desa 2001: desil-1 families 1 (PKH, PANGAN-MITRA) and 2 (nothing): 1 of 2 reached, 50 %. Desa 2002 has no desil-1 family.
             let geo = try await client.execute(uri: "/wilayah/52.03.01/peta.geojson?indikator=desil1_coverage", method: .get,
@@ -169,8 +173,9 @@ import Testing
         }
     }
 
-    @Test func coverage_and_coordination_count_only_the_period_asked() async throws {
-        try await withWebAppRoles(scope: "52.03") { client, tokens, services, _ in
+    @Test(arguments: TestDatabase.engines)
+    func coverage_and_coordination_count_only_the_period_asked(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52.03", engine: engine) { client, tokens, services, _ in
             try await Self.setUp(services)
             // Both programmes start in 2025 and their lists give neither dates nor years: in 2024 nothing reaches anyone.
             let before = try await client.execute(uri: "/api/v1/coverage?within=52.03.01&level=desa&period=2024", method: .get,

@@ -12,8 +12,9 @@ import Testing
 @Suite struct ProgrammePageTests {
     static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
 
-    @Test func programmes_are_listed_created_refused_and_closed_in_indonesian() async throws {
-        try await withWebAppRoles(scope: "52.03") { client, tokens, services, _ in
+    @Test(arguments: TestDatabase.engines)
+    func programmes_are_listed_created_refused_and_closed_in_indonesian(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52.03", engine: engine) { client, tokens, services, _ in
             try await ProgrammeAPITests.setUp(services)
             let op = SignedInClient(base: client, token: try #require(tokens[.operator]))
             try await op.execute(uri: "/program", method: .get) { response in
@@ -58,8 +59,9 @@ import Testing
         }
     }
 
-    @Test func the_coordination_page_answers_who_does_what_where_and_whom_nobody_reaches() async throws {
-        try await withWebAppRoles(scope: "52.03") { client, tokens, services, _ in
+    @Test(arguments: TestDatabase.engines)
+    func the_coordination_page_answers_who_does_what_where_and_whom_nobody_reaches(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52.03", engine: engine) { client, tokens, services, _ in
             try await ProgrammeAPITests.setUp(services)
             let op = SignedInClient(base: client, token: try #require(tokens[.operator]))
             try await op.execute(uri: "/koordinasi?within=52.03.01", method: .get) { response in
@@ -86,8 +88,9 @@ import Testing
         }
     }
 
-    @Test func the_family_page_lists_its_programmes_and_people_lists_follow_the_roles() async throws {
-        try await withWebAppRoles(scope: "52.03") { client, tokens, services, _ in
+    @Test(arguments: TestDatabase.engines)
+    func the_family_page_lists_its_programmes_and_people_lists_follow_the_roles(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52.03", engine: engine) { client, tokens, services, _ in
             try await ProgrammeAPITests.setUp(services)
             let op = SignedInClient(base: client, token: try #require(tokens[.operator]))
             try await op.execute(uri: "/orang", method: .post, headers: Self.form, body: ByteBuffer(string: "nik=5203014101800001")) { response in
@@ -112,8 +115,9 @@ import Testing
     /// Family 2 (by NIK) and family 4 (by No. KK) of the fixtures, a stranger, and a row Excel spoiled.
     static let list = "NIK;Nama;No. KK\n5203014202850001;Baiq Nur;\n;Papuq Rahim;5203010101200004\n5203011212900009;Orang Asing;\n5.20301E+15;Rusak;\n"
 
-    @Test func a_partner_uploads_its_own_list_and_sees_overlaps_gaps_and_unmatched_at_once() async throws {
-        try await withWebAppRoles(scope: "52.03") { client, tokens, services, _ in
+    @Test(arguments: TestDatabase.engines)
+    func a_partner_uploads_its_own_list_and_sees_overlaps_gaps_and_unmatched_at_once(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52.03", engine: engine) { client, tokens, services, _ in
             try await ProgrammeAPITests.setUp(services)
             let partner = SignedInClient(base: client, token: try #require(tokens[.partner]))
             // PKH is Kemensos's, not the partner's: refused and audited, nothing kept.

@@ -51,8 +51,9 @@ import Testing
         }
     }
 
-    @Test func a_partner_registers_a_programme_of_its_own_organisation_only() async throws {
-        try await withWebAppRoles(scope: "52.03") { client, tokens, services, _ in
+    @Test(arguments: TestDatabase.engines)
+    func a_partner_registers_a_programme_of_its_own_organisation_only(engine: Database.Engine) async throws {
+        try await withWebAppRoles(scope: "52.03", engine: engine) { client, tokens, services, _ in
             try await ProgrammeAPITests.setUp(services)
             let organisations = try await ProgrammeStore(database: services.database).organisations()
             let mitra = try #require(organisations.first { $0.name == "Mitra Uji" }?.id)
