@@ -87,9 +87,10 @@ import Testing
         // Keruak: 10 of 60 = 16,7 %; Tanjung Luar 8 of 30 = 26,7 %, Pijot 2 of 30 = 6,7 %.
         #expect(summary.id.hasPrefix("Kecamatan Keruak tercatat 0 jiwa dalam 60 keluarga. 16,7% keluarga berada di desil 1"))
         #expect(summary.id.contains("(Kabupaten Lombok Timur: 16,7% di desil 1)"))
-        // The default ranking's order (desil 1 is the only need recorded): Tanjung Luar first, as the ranking page says.
-        #expect(summary.id.contains("Desa/Kelurahan paling prioritas menurut peringkat bawaan (sedikitnya 30 keluarga, laju disusutkan ke angka Kecamatan Keruak): Tanjung Luar (desil 1: 26,7%), Pijot (desil 1: 6,7%)."))
-        #expect(summary.en.contains("The desa/kelurahan ranked first by the default ranking (at least 30 families, rates shrunk toward Kecamatan Keruak's): Tanjung Luar (desil 1: 26.7%), Pijot (desil 1: 6.7%)."))
+        // The default ranking's order (desil 1 is the only need recorded): Tanjung Luar first, as the ranking page says, named
+        // with the rates that give it its points (desil 1 and 1–4, both 8 of 30); Pijot, lowest on both, gets no points to name.
+        #expect(summary.id.contains("Desa/Kelurahan paling prioritas menurut peringkat bawaan (sedikitnya 30 keluarga, laju disusutkan ke angka Kecamatan Keruak): Tanjung Luar (keluarga desil 1: 26,7%; keluarga desil 1–4: 26,7%), Pijot."))
+        #expect(summary.en.contains("The desa/kelurahan ranked first by the default ranking (at least 30 families, rates shrunk toward Kecamatan Keruak's): Tanjung Luar (families in desil 1: 26.7%; families in desil 1–4: 26.7%), Pijot."))
         #expect(summary.en.contains("16.7% of families are in desil 1"))
         let empty = RegionSummary(region: tree[try RegionCode("52.01")]!, totals: RegionTotals(villages: [:], tree: tree))
         #expect(empty.id == "Belum ada data keluarga untuk Kabupaten Lombok Barat.")
@@ -124,7 +125,7 @@ import Testing
         ]
         let totals = RegionTotals(villages: villages, tree: tree)
         let summary = RegionSummary(region: tree[try RegionCode("52.03.01")]!, totals: totals)
-        #expect(summary.id.hasSuffix("Desa/Kelurahan paling prioritas menurut peringkat bawaan (sedikitnya 30 keluarga, laju disusutkan ke angka Kecamatan Keruak): Tanjung Luar (desil 1: 30,0%)."), "\(summary.id)")
+        #expect(summary.id.hasSuffix("Desa/Kelurahan paling prioritas menurut peringkat bawaan (sedikitnya 30 keluarga, laju disusutkan ke angka Kecamatan Keruak): Tanjung Luar."), "\(summary.id)")
         // The ranking's areas under the same rule: only Tanjung Luar; without a minimum all three.
         let compared = PriorityRanking.areas(.desa, within: try RegionCode("52.03.01"), totals: totals, minimumFamilies: ComparableArea.minimumFamilies)
         #expect(compared.map(\.region.name) == ["Tanjung Luar"])
