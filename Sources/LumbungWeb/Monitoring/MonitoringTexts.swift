@@ -21,6 +21,11 @@ extension Catalogue {
         return self["mon_band_\(band.light.rawValue)"]
     }
 
+    /// A band known by its stored name (`ProgrammeResult.band`): one of the standard five in this language, any other as it is.
+    func bandName(_ stored: String) -> String {
+        ScoreBands.standard.bands.first { $0.name == stored }.map(name) ?? stored
+    }
+
     /// The bands as the pages' note lists them: "Sangat tinggi > 90% · … · Sangat rendah di bawahnya".
     func bandList(_ bands: ScoreBands = .standard) -> String {
         bands.bands.map { band in

@@ -16,7 +16,7 @@ struct ProgrammeResultRow {
             ProgrammeResultRow(year: result.year, code: result.region, name: result.name, target: texts.number(result.target),
                                realisation: result.realisation.map(texts.number) ?? "<5",
                                source: texts[result.source == .entered ? "pres_entered" : "pres_counted"],
-                               capaian: result.capaian.map { texts.amount($0) + "%" } ?? "–", band: result.band ?? "–")
+                               capaian: result.capaian.map { texts.amount($0) + "%" } ?? "–", band: result.band.map(texts.bandName) ?? "–")
         }
     }
 }
