@@ -84,7 +84,7 @@ struct MonitoringReportPage {
     let formula: String
     let suppressed: Bool
     let omitted: String?
-    /// "Kategori: Sangat tinggi > 90% · …" with the note on small counts for roles that may not see them.
+    /// "Kategori: Sangat tinggi > 90% · …" (the bands in the reader's language).
     let bandNote: String
 
     init(region: Region, reports: [ProgressReport], snapshots: [SnapshotStore.Snapshot], plans: [TargetPlan], restricted: Bool, composed: String,
