@@ -71,7 +71,8 @@ import Testing
             try await DisclosureAttackTests.store(try DashboardWebTests.keruak(), in: services.database)
             let admin = tokens[.admin]
             for uri in ["/?wilayah=52.03.01&lang=en", "/wilayah/52.03.01?lang=en", "/peringkat?within=52.03.01&lang=en", "/impor?lang=en",
-                        "/koordinasi?within=52.03.01&lang=en"] {
+                        "/koordinasi?within=52.03.01&lang=en", "/pemantauan?wilayah=52.03.01&lang=en", "/pemantauan/laporan?wilayah=52.03.01&lang=en",
+                        "/pemantauan/target?wilayah=52.03.01&lang=en"] {
                 let html = try await DisclosureAttackTests.get(client, uri, admin).text
                 #expect(html.contains("<html lang=\"en\">"), "\(uri)")
                 let leftovers = try Self.indonesianLeftovers(in: html)

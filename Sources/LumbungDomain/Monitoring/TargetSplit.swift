@@ -108,6 +108,23 @@ public struct TargetSplit: Sendable, Hashable, Comparable, CustomStringConvertib
         default: return key
         }
     }
+
+    /// In English words for pages in English: "all", "women", "with a disability", "0-4" (the age band's key; pages
+    /// name it from their catalogue), "female-headed families" …
+    public var englishLabel: String {
+        guard let split, let group else { return "all" }
+        let yes = group == "with"
+        switch split {
+        case "sex": return group == "female" ? "women" : "men"
+        case "head_sex": return group == "female" ? "female-headed families" : "male-headed families"
+        case "disability": return yes ? "with a disability" : "without a disability"
+        case "member_with_disability": return yes ? "with a member with a disability" : "without a member with a disability"
+        case "elderly_member": return yes ? "with an elderly member" : "without an elderly member"
+        case "child_member": return yes ? "with a child member" : "without a child member"
+        case "age_band": return group
+        default: return key
+        }
+    }
 }
 
 extension TargetSplit: Codable {

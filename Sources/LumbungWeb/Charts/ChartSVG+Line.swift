@@ -14,14 +14,16 @@ extension ChartSVG {
     static let lineColour = barColour, targetColour = "#d55e00", baselineColour = "#5b6770"
 
     /// A trend chart: years along the bottom, values up the side from 0, one polyline per series with a dot and a
-    /// tooltip per point; `reference` adds a horizontal dashed line (the baseline) across the whole chart.
-    static func line(id: String, title: String, unit: String, series: [Line], reference: (name: String, value: Double)?) -> String {
+    /// tooltip per point; `reference` adds a horizontal dashed line (the baseline) across the whole chart. The axis
+    /// and the note of an empty chart in the language of `texts`.
+    static func line(id: String, title: String, unit: String, series: [Line], reference: (name: String, value: Double)?,
+                     texts: Catalogue = .of(.id)) -> String {
         let height = 250.0, left = 56.0, right = width - 16, top = 16.0, bottom = 200.0
         let xs = series.flatMap { $0.points.map(\.x) }
         let shown = series.flatMap { $0.points.compactMap(\.value) } + (reference.map { [$0.value] } ?? [])
         guard let minX = xs.min(), let maxX = xs.max() else {
             var svg = open(id: id, title: title, height: 60, kind: "garis")
-            svg += text("Belum ada snapshot, baseline atau target untuk digambar.", x: 10, y: 30)
+            svg += text(texts("mon_chart_empty"), x: 10, y: 30)
             return svg + "</svg>"
         }
         let first = Double(Int(saturating: minX, rounding: .down)), last = Double(Int(saturating: maxX, rounding: .down)) + 1
@@ -33,7 +35,7 @@ extension ChartSVG {
         svg += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(bottom))\" stroke=\"#5b6770\"/>"
         for step in 0...2 {
             let value = topValue * Double(step) / 2
-            svg += text(unit == "percent" ? IndonesianNumber.percent(value) : IndonesianNumber.format(Int(saturating: value, rounding: .toNearestOrAwayFromZero)),
+            svg += text(unit == "percent" ? texts.percent(value) : texts.number(Int(saturating: value, rounding: .toNearestOrAwayFromZero)),
                         x: left - 4, y: y(value) + 4, anchor: "end", size: 10)
         }
         var year = first

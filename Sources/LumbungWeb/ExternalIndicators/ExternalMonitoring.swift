@@ -18,9 +18,9 @@ enum ExternalMonitoring {
     }
 
     /// The external indicators as choices of the Pemantauan page's indicator list.
-    static func options(selected: String, services: AppServices) async throws -> [MonitoringPage.Option] {
+    static func options(selected: String, services: AppServices, texts: Catalogue) async throws -> [MonitoringPage.Option] {
         try await ExternalIndicatorStore(database: services.database).indicators().map {
-            MonitoringPage.Option(value: $0.id, label: "\($0.name) (sumber lain)", selected: $0.id == selected)
+            MonitoringPage.Option(value: $0.id, label: texts("mon_external_option", ["name": $0.name]), selected: $0.id == selected)
         }
     }
 }

@@ -16,14 +16,14 @@ struct MonitoringPageController {
     func register(on router: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         router.get("pemantauan", .permitted(.readAggregates, region: .query("wilayah"))) { request, context -> Response in
             let report = try await Self.report(request, context: context, services: services)
-            var page = MonitoringPage(report: report.progress, snapshots: report.snapshots, restricted: context.suppressesSmallCells)
+            var page = MonitoringPage(report: report.progress, snapshots: report.snapshots, restricted: context.suppressesSmallCells, texts: context.texts)
             page.links(for: try context.requireUser(), message: FormQuery.value("pesan", in: request), texts: context.texts)
-            page.indicatorOptions += try await ExternalMonitoring.options(selected: report.progress.indicator.id, services: services)
+            page.indicatorOptions += try await ExternalMonitoring.options(selected: report.progress.indicator.id, services: services, texts: context.texts)
             return services.pages.render("pemantauan", page, for: context)
         }
         router.get("pemantauan/unduh", .permitted(.readAggregates, region: .query("wilayah"))) { request, context -> Response in
             let report = try await Self.report(request, context: context, services: services)
-            return try MonitoringPage.export(report.progress).response(.xlsx)
+            return try MonitoringPage.export(report.progress, texts: context.texts).response(.xlsx)
         }
     }
 
@@ -82,6 +82,8 @@ struct MonitoringPage {
 
     let title: String
     let heading: String
+    /// The sentence under the heading: what the page shows, for which year, and which way is better.
+    let lead: String
     let regionCode: String
     let regionName: String
     let indicatorName: String
@@ -101,10 +103,14 @@ struct MonitoringPage {
     let rows: [TableRow]
     let hasRows: Bool
     let childrenLabel: String
+    /// "Kecamatan menurut capaian (terendah dahulu)".
+    let childrenHeading: String
     let download: String
     /// The printable M&E report of the region.
     let printLink: String
     let bands: String
+    /// "Kategori capaian: Sangat tinggi > 90% · …".
+    let bandNote: String
     let suppressed: Bool
     let indicatorID: String
     let splitOptions: [Option]
@@ -115,94 +121,104 @@ struct MonitoringPage {
     var editLabel = ""
     var notice: String?
 
-    init(report: ProgressReport, snapshots: [SnapshotStore.Snapshot], restricted: Bool) {
+    init(report: ProgressReport, snapshots: [SnapshotStore.Snapshot], restricted: Bool, texts: Catalogue) {
         let indicator = report.indicator
         let region = report.region
-        let splitNote = report.split.isAll ? "" : " (\(report.split.indonesianLabel))"
-        title = "Pemantauan \(indicator.nameID)\(splitNote) — \(region.name) — Lumbung"
-        heading = "Pemantauan: \(indicator.nameID)\(splitNote), \(region.name)"
+        let name = texts.name(indicator)
+        let splitNote = texts.splitNote(report.split)
+        title = texts("mon_title", ["indicator": name + splitNote, "region": region.name]) + " — Lumbung"
+        heading = texts("mon_heading", ["indicator": name + splitNote, "region": region.name])
         regionCode = region.code.dotted
         regionName = region.name
-        indicatorName = indicator.nameID
+        indicatorName = name
         indicatorID = indicator.id
         definition = indicator.definition
-        direction = indicator.direction == .higherIsWorse ? "makin rendah makin baik" : "makin tinggi makin baik"
+        direction = texts(indicator.direction == .higherIsWorse ? "target_direction_lower" : "target_direction_higher")
         year = report.year
-        indicatorOptions = IndicatorCatalogue.all.map { Option(value: $0.id, label: $0.nameID, selected: $0.id == indicator.id) }
-        splitOptions = TargetSplit.choices(for: indicator).map { Option(value: $0.key, label: $0.indonesianLabel, selected: $0 == report.split) }
+        lead = texts("mon_lead", ["year": String(report.year), "direction": direction])
+        indicatorOptions = IndicatorCatalogue.all.map { Option(value: $0.id, label: texts.name($0), selected: $0.id == indicator.id) }
+        splitOptions = TargetSplit.choices(for: indicator).map { Option(value: $0.key, label: texts.name($0), selected: $0 == report.split) }
         let rincian = report.split.isAll ? "" : "&rincian=\(report.split.key)"
         splitQuery = rincian
         let unit = indicator.unit
-        func show(_ value: Double?) -> String { Self.show(value, unit: unit) }
-        baseline = report.plan.baseline.map { "\(show($0.value)) (\($0.year)\($0.source.isEmpty ? "" : ", " + $0.source))" } ?? "belum ada"
-        target = report.overall.target.map(show) ?? "belum ada"
-        latest = report.overall.valueText
-        capaian = report.overall.capaian.map { IndonesianNumber.decimal($0) + "%" } ?? "–"
-        band = report.overall.band?.name ?? "–"
+        func show(_ value: Double?) -> String { texts.value(value, unit: unit) }
+        let none = texts("mon_not_set")
+        baseline = report.plan.baseline.map { "\(show($0.value)) (\($0.year)\($0.source.isEmpty ? "" : ", " + $0.source))" } ?? none
+        target = report.overall.target.map(show) ?? none
+        latest = texts.figure(report.overall.value, text: report.overall.valueText, of: indicator)
+        capaian = texts.capaian(report.overall.capaian)
+        band = report.overall.band.map(texts.name) ?? "–"
         light = report.overall.band?.light.rawValue ?? "kosong"
-        points = report.trend.map { PointRow(snapshot: $0.snapshot, date: $0.date, value: $0.text) }
+        points = report.trend.map { point in
+            PointRow(snapshot: point.snapshot, date: CalendarDate(iso: point.date).map(texts.date) ?? point.date,
+                     value: texts.figure(point.value, text: point.text, of: indicator))
+        }
         hasPoints = !points.isEmpty
         let indicatorID = indicator.id
         rows = report.children.map { row in
-            TableRow(code: row.code, name: row.name, link: "/pemantauan?wilayah=\(row.code)&indikator=\(indicatorID)\(rincian)", value: row.valueText,
+            TableRow(code: row.code, name: row.name, link: "/pemantauan?wilayah=\(row.code)&indikator=\(indicatorID)\(rincian)",
+                     value: texts.figure(row.value, text: row.valueText, of: indicator),
                      baseline: row.baseline.map { "\(show($0.value)) (\($0.year))" } ?? "–", target: row.target.map(show) ?? "–",
-                     capaian: row.capaian.map { IndonesianNumber.decimal($0) + "%" } ?? "–", band: row.band?.name ?? "–",
+                     capaian: texts.capaian(row.capaian), band: row.band.map(texts.name) ?? "–",
                      light: row.band?.light.rawValue ?? "kosong")
         }
         hasRows = !rows.isEmpty
-        childrenLabel = region.level.childrenLabel ?? "Wilayah"
+        childrenLabel = Self.childrenLabel(of: region, texts: texts)
+        childrenHeading = texts("mon_children_heading", ["level": childrenLabel])
         printLink = "/pemantauan/laporan?wilayah=\(region.code.dotted)"
         download = "/pemantauan/unduh?wilayah=\(region.code.dotted)&indikator=\(indicator.id)\(rincian)"
-        bands = ScoreBands.standard.bands.map { band in
-            band.minimum.isFinite ? "\(band.name) > \(IndonesianNumber.decimal(band.minimum))%" : "\(band.name) di bawahnya"
-        }.joined(separator: " · ")
+        bands = texts.bandList()
+        bandNote = texts("mon_bands", ["bands": bands])
         suppressed = restricted
-        chart = Self.chart(report)
+        chart = Self.chart(report, texts: texts)
     }
 
-    static func show(_ value: Double?, unit: Indicator.Unit) -> String {
-        guard let value else { return "–" }
-        return unit == .percent ? IndonesianNumber.decimal(value) + "%" : IndonesianNumber.decimal(value)
+    /// The regions one level down in words: "Kecamatan", "Desa/Kelurahan" … (Indonesian as the domain writes it).
+    static func childrenLabel(of region: Region, texts: Catalogue) -> String {
+        guard let label = region.level.childrenLabel else { return texts("mon_children_none") }
+        return texts.isEnglish ? texts["level_children_\(region.level.rawValue)"] : label
     }
 
-    static func chart(_ report: ProgressReport) -> String {
+    static func chart(_ report: ProgressReport, texts: Catalogue) -> String {
         let unit = report.indicator.unit
-        let realised = ChartSVG.Line(name: "Realisasi (snapshot)", colour: ChartSVG.lineColour, dash: nil, points: report.trend.compactMap { point in
+        let indicator = report.indicator
+        let realised = ChartSVG.Line(name: texts("mon_chart_realised"), colour: ChartSVG.lineColour, dash: nil, points: report.trend.compactMap { point in
             guard let date = CalendarDate(iso: point.date) else { return nil }
-            return (ChartSVG.fractionalYear(date), point.value, "\(point.snapshot) \(point.date): \(point.text)")
+            return (ChartSVG.fractionalYear(date), point.value, "\(point.snapshot) \(point.date): \(texts.figure(point.value, text: point.text, of: indicator))")
         })
         var targetPoints = report.plan.targets.sorted { $0.key < $1.key }.map { year, value in
-            (x: Double(year) + 0.5, value: Optional(value), text: "\(year): \(show(value, unit: unit))")
+            (x: Double(year) + 0.5, value: Optional(value), text: "\(year): \(texts.value(value, unit: unit))")
         }
         if let baseline = report.plan.baseline, !targetPoints.isEmpty {
-            targetPoints.insert((Double(baseline.year) + 0.5, baseline.value, "baseline \(baseline.year): \(show(baseline.value, unit: unit))"), at: 0)
+            targetPoints.insert((Double(baseline.year) + 0.5, baseline.value,
+                                 texts("mon_chart_baseline_point", ["year": String(baseline.year), "value": texts.value(baseline.value, unit: unit)])), at: 0)
         }
-        let target = ChartSVG.Line(name: "Target", colour: ChartSVG.targetColour, dash: "6 4", points: targetPoints)
-        let reference = report.plan.baseline.map { (name: "Baseline \($0.year)", value: $0.value) }
-        return ChartSVG.line(id: "tren", title: "Tren \(report.indicator.nameID), \(report.region.name)", unit: unit.rawValue,
-                             series: [realised, target], reference: reference)
+        let target = ChartSVG.Line(name: texts("mon_chart_target"), colour: ChartSVG.targetColour, dash: "6 4", points: targetPoints)
+        let reference = report.plan.baseline.map { (name: texts("mon_chart_baseline", ["year": String($0.year)]), value: $0.value) }
+        return ChartSVG.line(id: "tren", title: texts("mon_chart_title", ["indicator": texts.name(indicator), "region": report.region.name]),
+                             unit: unit.rawValue, series: [realised, target], reference: reference, texts: texts)
     }
 
-    /// The table of the page as a file.
-    static func export(_ report: ProgressReport) -> ExportTable {
+    /// The table of the page as a file, its headings and notes in the language of `texts` (Indonesian as before).
+    static func export(_ report: ProgressReport, texts: Catalogue = .of(.id)) -> ExportTable {
         let unit = report.indicator.unit
         func number(_ value: Double?) -> Cell { value.map { .decimal($0, places: 2) } ?? .empty }
         let rows: [[Cell]] = ([report.overall] + report.children).map { row in
             [.text(row.code), .text(row.name), row.value.map { .decimal($0, places: 2) } ?? .text(row.valueText),
              number(row.baseline?.value), row.baseline.map { .number($0.year) } ?? .empty, number(row.target),
-             number(row.capaian), .text(row.band?.name ?? ""), .text(row.band?.light.rawValue ?? "")]
+             number(row.capaian), .text(row.band.map(texts.name) ?? ""), .text(row.band.map { texts["mon_light_\($0.light.rawValue)"] } ?? "")]
         }
+        let name = texts.name(report.indicator)
         return ExportTable(
-            title: "Pemantauan \(report.indicator.nameID), \(report.region.name), tahun \(report.year)",
-            header: ["Kode", "Wilayah", "Realisasi (\(unit == .percent ? "%" : "jumlah"))", "Baseline", "Tahun baseline", "Target \(report.year)",
-                     "Capaian (%)", "Kategori", "Lampu"],
+            title: texts("mon_x_title", ["indicator": name, "region": report.region.name, "year": String(report.year)]),
+            header: [texts["mon_code"], texts["mon_region"], texts[unit == .percent ? "mon_x_realisation_percent" : "mon_x_realisation_count"],
+                     texts["mon_baseline"], texts["mon_x_baseline_year"], texts["mon_target"] + " \(report.year)", texts["mon_x_capaian"],
+                     texts["mon_band"], texts["mon_x_light"]],
             rows: rows,
-            notes: ["Indikator: \(report.indicator.nameID) (\(report.indicator.definition)).",
-                    "Realisasi: snapshot terakhir" + (report.trend.last.map { " \($0.snapshot) (\($0.date))" } ?? " — belum ada snapshot") + ".",
-                    report.indicator.direction == .higherIsWorse
-                        ? "Capaian = (2 × target − realisasi) ÷ target × 100 (makin rendah makin baik)."
-                        : "Capaian = realisasi ÷ target × 100 (makin tinggi makin baik).",
-                    "Kategori: " + ScoreBands.standard.bands.map(\.name).joined(separator: ", ") + "."],
-            fileName: "pemantauan-\(report.indicator.id)-\(report.region.code.dotted)")
+            notes: [texts("mon_x_indicator", ["name": name, "definition": report.indicator.definition]),
+                    report.trend.last.map { texts("mon_x_latest", ["snapshot": $0.snapshot, "date": $0.date]) } ?? texts("mon_x_no_snapshot"),
+                    texts(report.indicator.direction == .higherIsWorse ? "mon_x_formula_lower" : "mon_x_formula_higher"),
+                    texts("mon_report_bands", ["bands": ScoreBands.standard.bands.map(texts.name).joined(separator: ", ")])],
+            fileName: "pemantauan-\(report.indicator.id)-\(report.region.code.dotted)", texts: texts)
     }
 }

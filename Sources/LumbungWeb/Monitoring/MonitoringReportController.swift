@@ -29,9 +29,9 @@ struct MonitoringReportController {
                 reports.append(loaded.progress)
                 snapshots = loaded.snapshots
             }
-            let composed = LocalTime.text(utc: ISO8601DateFormatter().string(from: Date()), in: IndonesianTimeZone(region: region.code))
+            let composed = context.texts.time(utc: ISO8601DateFormatter().string(from: Date()), in: IndonesianTimeZone(region: region.code))
             let page = MonitoringReportPage(region: region, reports: reports, snapshots: snapshots, plans: plans,
-                                            restricted: context.suppressesSmallCells, composed: composed)
+                                            restricted: context.suppressesSmallCells, composed: composed, texts: context.texts)
             return services.pages.render("pemantauan-laporan", page, for: context)
         }
     }
@@ -70,6 +70,8 @@ struct MonitoringReportPage {
     let code: String
     let levelLabel: String
     let year: Int
+    /// "capaian tahun 2025".
+    let yearLabel: String
     let freshness: String
     let source: String
     let composed: String
@@ -82,49 +84,52 @@ struct MonitoringReportPage {
     let formula: String
     let suppressed: Bool
     let omitted: String?
+    /// "Kategori: Sangat tinggi > 90% · …" (the bands in the reader's language).
+    let bandNote: String
 
-    init(region: Region, reports: [ProgressReport], snapshots: [SnapshotStore.Snapshot], plans: [TargetPlan], restricted: Bool, composed: String) {
-        title = "Laporan pemantauan \(region.name) — Lumbung"
+    init(region: Region, reports: [ProgressReport], snapshots: [SnapshotStore.Snapshot], plans: [TargetPlan], restricted: Bool, composed: String,
+         texts: Catalogue) {
+        title = texts("mon_report_title", ["region": region.name]) + " — Lumbung"
         heading = region.name
         code = region.code.dotted
-        levelLabel = region.level.label
+        levelLabel = texts.isEnglish ? texts["level_\(region.level.rawValue)"] : region.level.label
         year = reports.first?.year ?? 0
+        yearLabel = texts("mon_report_year", ["year": String(year)])
         let latest = snapshots.last
         hasSnapshots = latest != nil
+        func date(_ snapshot: SnapshotStore.Snapshot) -> String { snapshot.calendarDate.map(texts.date) ?? snapshot.date }
         freshness = latest.map { snapshot in
-            "Data per \(snapshot.calendarDate?.indonesianText ?? snapshot.date) (snapshot \(snapshot.name); \(snapshots.count) snapshot sejak "
-                + "\(snapshots.first?.calendarDate?.indonesianText ?? snapshots.first?.date ?? snapshot.date))."
-        } ?? "Belum ada snapshot: realisasi dan capaian kosong sampai admin membuat snapshot (lumbung snapshot create NAMA)."
+            texts("mon_report_freshness", ["date": date(snapshot), "snapshot": snapshot.name, "count": String(snapshots.count),
+                                           "first": snapshots.first.map(date) ?? date(snapshot)])
+        } ?? texts("mon_report_no_snapshots")
         let sources = Set(plans.compactMap { $0.baseline?.source }.filter { !$0.isEmpty }).sorted()
-        source = "Sumber: registri Lumbung (DTSEN/DTKS dan data desa yang diimpor), dibekukan sebagai snapshot"
-            + (sources.isEmpty ? "" : "; baseline: " + sources.joined(separator: ", ")) + "; target: ditetapkan di Lumbung."
-        self.composed = "Dicetak \(composed)."
+        source = sources.isEmpty ? texts("mon_report_source") : texts("mon_report_source_baselines", ["sources": sources.joined(separator: ", ")])
+        self.composed = texts("mon_report_composed", ["time": composed])
         back = "/pemantauan?wilayah=\(region.code.dotted)"
-        childrenLabel = region.level.childrenLabel ?? "Wilayah"
+        childrenLabel = MonitoringPage.childrenLabel(of: region, texts: texts)
         headlines = reports.map { report in
             let unit = report.indicator.unit
             return Headline(
-                name: report.indicator.nameID,
-                baseline: report.plan.baseline.map { "\(MonitoringPage.show($0.value, unit: unit)) (\($0.year))" } ?? "–",
-                target: report.overall.target.map { MonitoringPage.show($0, unit: unit) } ?? "–",
-                latest: report.overall.valueText,
-                capaian: report.overall.capaian.map { IndonesianNumber.decimal($0) + "%" } ?? "–",
-                band: report.overall.band?.name ?? "–",
+                name: texts.name(report.indicator),
+                baseline: report.plan.baseline.map { "\(texts.value($0.value, unit: unit)) (\($0.year))" } ?? "–",
+                target: report.overall.target.map { texts.value($0, unit: unit) } ?? "–",
+                latest: texts.figure(report.overall.value, text: report.overall.valueText, of: report.indicator),
+                capaian: texts.capaian(report.overall.capaian),
+                band: report.overall.band.map(texts.name) ?? "–",
                 light: report.overall.band?.light.rawValue ?? "kosong")
         }
         sections = reports.prefix(MonitoringReportController.detailed).map { report in
-            let page = MonitoringPage(report: report, snapshots: snapshots, restricted: restricted)
+            let page = MonitoringPage(report: report, snapshots: snapshots, restricted: restricted, texts: texts)
             let behind = report.children.filter { ($0.band?.light).map { [.red, .orange].contains($0) } ?? false }.map(\.name)
-            return Section(name: report.indicator.nameID, definition: report.indicator.definition, direction: page.direction, chart: page.chart,
+            return Section(name: texts.name(report.indicator), definition: report.indicator.definition, direction: page.direction, chart: page.chart,
                            rows: page.rows, hasRows: !page.rows.isEmpty,
-                           behind: behind.isEmpty ? "" : "Tertinggal (capaian rendah atau sangat rendah): " + behind.joined(separator: ", ") + ".")
+                           behind: behind.isEmpty ? "" : texts("mon_report_behind", ["regions": behind.joined(separator: ", ")]))
         }
         let left = reports.count - sections.count
-        omitted = left > 0 ? "\(left) indikator lain hanya di tabel capaian utama; grafik dan tabelnya ada di halaman Pemantauan." : nil
-        bands = ScoreBands.standard.bands.map { band in
-            band.minimum.isFinite ? "\(band.name) > \(IndonesianNumber.decimal(band.minimum))%" : "\(band.name) di bawahnya"
-        }.joined(separator: " · ")
-        formula = "Capaian: makin tinggi makin baik = realisasi ÷ target × 100; makin rendah makin baik = (2 × target − realisasi) ÷ target × 100."
+        omitted = left > 0 ? texts("mon_report_omitted", ["count": String(left)]) : nil
+        bands = texts.bandList()
+        formula = texts("mon_report_formula")
         suppressed = restricted
+        bandNote = texts("mon_report_bands", ["bands": bands])
     }
 }

@@ -113,7 +113,7 @@ struct TargetFormPage {
         let marked = Set(problems.map(\.field))
         func field(_ name: String) -> Field { Field(name: name, value: form.fields[name] ?? "", invalid: marked.contains(name)) }
         let name = texts.name(indicator)
-        title = texts("target_title", ["indicator": name + (stored.split.isAll ? "" : " (\(stored.split.indonesianLabel))"), "region": region.name]) + " — Lumbung"
+        title = texts("target_title", ["indicator": name + texts.splitNote(stored.split), "region": region.name]) + " — Lumbung"
         regionName = region.name
         regionCode = region.code.dotted
         indicatorName = name
@@ -123,7 +123,7 @@ struct TargetFormPage {
         action = "/pemantauan/target?" + query
         deleteAction = "/pemantauan/target/hapus?" + query
         back = TargetPageController.pageLink(region: region, indicator: indicator, split: stored.split)
-        splitLabel = stored.split.isAll ? "" : " (\(stored.split.indonesianLabel))"
+        splitLabel = texts.splitNote(stored.split)
         baseline = field("baseline")
         baselineYear = field("tahun_baseline")
         source = field("sumber")

@@ -109,7 +109,6 @@ struct ProgrammeReportPage {
 
     /// A band's name in the reader's language: the standard bands by their light, any other by its own name.
     static func bandName(_ band: ScoreBands.Band, texts: Catalogue) -> String {
-        guard ScoreBands.standard.bands.contains(band) else { return band.name }
-        return texts["band_" + band.light.rawValue]
+        texts.name(band)
     }
 }

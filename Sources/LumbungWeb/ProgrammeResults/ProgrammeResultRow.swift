@@ -16,8 +16,7 @@ struct ProgrammeResultRow {
             ProgrammeResultRow(year: result.year, code: result.region, name: result.name, target: texts.number(result.target),
                                realisation: result.realisation.map(texts.number) ?? "<5",
                                source: texts[result.source == .entered ? "pres_entered" : "pres_counted"],
-                               capaian: result.capaian.map { texts.amount($0) + "%" } ?? "–",
-                               band: result.capaian.map { ProgrammeReportPage.bandName(ScoreBands.standard.band(of: $0), texts: texts) } ?? "–")
+                               capaian: result.capaian.map { texts.amount($0) + "%" } ?? "–", band: result.band.map(texts.bandName) ?? "–")
         }
     }
 }
