@@ -35,6 +35,13 @@ import Testing
         }, status: .created, same: ["name", "sectors", "start", "end"]),
         "POST /api/v1/programmes/{}/close": Case(uri: { variant in "/api/v1/programmes/\(variant == "bad" ? "PKH" : "UJI-" + variant.uppercased())/close" },
                                                  fields: { _ in ["tanggal": "2025-12-30"] }, status: .ok, same: ["closedOn", "end"]),
+        // Each variant links its own indicator to PKH (201), and the next row unlinks it again (200).
+        "POST /api/v1/programmes/{}/outcomes": Case(uri: { _ in "/api/v1/programmes/PKH/outcomes" },
+                                                    fields: { variant in ["indicator": variant == "json" ? "unfit_housing" : "desil1_families"] },
+                                                    status: .created, same: ["programme"]),
+        "POST /api/v1/programmes/{}/outcomes/remove": Case(uri: { _ in "/api/v1/programmes/PKH/outcomes/remove" },
+                                                           fields: { variant in ["indicator": variant == "json" ? "unfit_housing" : "desil1_families"] },
+                                                           status: .ok, same: ["programme"]),
     ]
 
     /// Routes that take a file (multipart/form-data) and no form fields alone.

@@ -51,7 +51,7 @@ import Testing
             #expect(RankingShrinkageWebTests.order(raw).first == "52.03.01.2002")
             // The Ringkasan names the same desa first, and says which rule it used.
             let region = try await DisclosureAttackTests.get(client, "/wilayah/52.03.01", admin).text
-            #expect(region.contains("Desa/Kelurahan paling prioritas menurut peringkat bawaan (sedikitnya 30 keluarga, laju disusutkan ke angka Kecamatan Keruak): Tanjung Luar (desil 1: 50,0%), Pijot (desil 1: 53,3%)"))
+            #expect(region.contains("Desa/Kelurahan paling prioritas menurut peringkat bawaan (sedikitnya 30 keluarga, laju disusutkan ke angka Kecamatan Keruak): Tanjung Luar (keluarga desil 1: 50,0%; keluarga desil 1–4: 50,0%), Pijot (keluarga desil 1: 53,3%; keluarga desil 1–4: 53,3%)"))
             #expect(!region.contains("Pulau Maringkik ("))
             // So does Beranda.
             let home = try await DisclosureAttackTests.get(client, "/?wilayah=52.03.01", admin).text
