@@ -20,7 +20,7 @@ import Testing
         let samples = engine == .sqlite ? corpus : corpus.enumerated().filter { $0.offset % 5 == 2 }.map(\.element)
         try await TestDatabase.with(engine) { database in
             // Every file kept until the test ends (failed uploads are kept 24 hours; the default allows 10 a user).
-            try await withWebApp(database: database, over: .live, uploadPolicy: UploadPolicy(maxStored: 10_000)) { client in
+            try await withWebApp(database: database, over: .router, uploadPolicy: UploadPolicy(maxStored: 10_000)) { client in
                 let before = try await TestDatabase.rowCounts(database)
                 for sample in samples {
                     let name = sample.url.lastPathComponent
