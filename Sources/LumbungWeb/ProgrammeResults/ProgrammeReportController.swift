@@ -89,11 +89,9 @@ struct ProgrammeReportPage {
         years = Dictionary(grouping: results, by: \.year).sorted { $0.key < $1.key }.map { year, results in
             let rows = results.map { result in
                 let band = result.capaian.map { bands.band(of: $0) }
-                return Row(code: result.region, name: result.name, target: texts.number(result.target),
-                           realisation: result.realisation.map(texts.number) ?? "<5",
-                           source: texts[result.source == .entered ? "pres_entered" : "pres_counted"],
-                           capaian: result.capaian.map { texts.amount($0) + "%" } ?? "–",
-                           band: band.map { ProgrammeReportPage.bandName($0, texts: texts) } ?? "–", light: band?.light.rawValue ?? "kosong")
+                let shown = ProgrammeResultRow.cells(result, texts: texts)
+                return Row(code: result.region, name: result.name, target: shown.target, realisation: shown.realisation, source: shown.source,
+                           capaian: shown.capaian, band: band.map { ProgrammeReportPage.bandName($0, texts: texts) } ?? "–", light: band?.light.rawValue ?? "kosong")
             }
             let behind = results.filter { result in
                 result.capaian.map { [.red, .orange].contains(bands.band(of: $0).light) } ?? false
