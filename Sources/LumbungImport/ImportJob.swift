@@ -94,7 +94,7 @@ public struct ImportJob: Sendable {
     /// folder. Returns that folder.
     static func preflight(_ file: URL, rejectsFolder: URL?) throws -> URL {
         guard FileManager.default.isReadableFile(atPath: file.path) else {
-            throw SheetReadError.unreadable(file: file.lastPathComponent, reason: "the file does not exist or cannot be read")
+            throw SheetReadError.unreadable(file: file.lastPathComponent, reason: .missing)
         }
         let folder = rejectsFolder ?? file.deletingLastPathComponent()
         var isFolder: ObjCBool = false

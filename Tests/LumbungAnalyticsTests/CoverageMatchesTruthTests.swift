@@ -59,11 +59,27 @@ import Testing
                 #expect(actual.duplicatedAidFamilies == expected.duplicatedAidFamilies, "\(region.code)")
                 #expect(actual.eligibleUnreachedFamilies == expected.eligibleUnreachedFamilies, "\(region.code)")
                 #expect(actual.inclusionErrorFamilies == expected.inclusionErrorFamilies, "\(region.code)")
+                // Programme pairs, leakage per programme and people reached, in the truth's own terms.
+                var pairs: [String: Int] = [:]
+                for (pair, families) in actual.overlaps { pairs["\(pair.first) ∩ \(pair.second)"] = families }
+                #expect(pairs == expected.overlaps, "\(region.code)")
+                #expect(actual.betterOffFamiliesReached() == expected.betterOffFamiliesReached, "\(region.code)")
+                #expect(actual.peopleReached == expected.peopleReached, "\(region.code)")
                 compared += 1
             }
             #expect(compared == 1_294)
             // The figures are not all zero: the check could fail.
             #expect(province.duplicatedAidFamilies > 0 && province.eligibleUnreachedFamilies > 0 && province.inclusionErrorFamilies > 0)
+            #expect(province.overlaps.count > 3 && !province.betterOffFamiliesReached.isEmpty && province.peopleReached.values.allSatisfy { $0 > 0 })
+            // The lists of unreached families hold exactly the families the truth counts, in every kabupaten.
+            for regency in tree.all where regency.code.depth == 2 {
+                let expected = truth.programs[regency.code.dotted]?.eligibleUnreachedFamilies ?? 0
+                let listed = try await store.unreachedFamilies(within: regency.code, selection: .eligible, limit: 100_000)
+                #expect(listed.total == expected && listed.families.count == expected, "\(regency.code)")
+                #expect(listed.families.allSatisfy { family in (1...4).contains(family.desil) && ((try? RegionCode(family.village)).map(regency.code.contains) ?? false) })
+                let desil1 = try await store.unreachedFamilies(within: regency.code, selection: .desil1, limit: 1)
+                #expect(desil1.total == totals[regency.code]?.desil1UnreachedFamilies, "\(regency.code)")
+            }
             // The same lists again change nothing.
             for name in summary.files.filter({ $0.hasPrefix("penerima-program") }) {
                 let report = try await lists.run(folder.appendingPathComponent(name), options: listOptions)

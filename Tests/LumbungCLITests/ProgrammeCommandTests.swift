@@ -12,6 +12,14 @@ import Testing
             let duplicatedAidFamilies: Int
             let eligibleUnreachedFamilies: Int
             let inclusionErrorFamilies: Int
+            let betterOffFamiliesReached: [String: Int]
+            let programmePairs: [Pair]
+            let peopleReached: [String: Int]
+            let inclusionThreshold: Int
+        }
+        struct Pair: Decodable {
+            let programmes: [String]
+            let families: Int
         }
         let regions: [Region]
     }
@@ -22,6 +30,8 @@ import Testing
             let duplicatedAidFamilies: Int
             let eligibleUnreachedFamilies: Int
             let inclusionErrorFamilies: Int
+            let overlaps: [String: Int]
+            let betterOffFamiliesReached: [String: Int]
         }
         let programs: [String: Tally]
     }
@@ -73,8 +83,27 @@ import Testing
         #expect(byCode["52.03.01.2002"]?.familiesReached == ["LANSIA-NTB": 1] && byCode["52.03.01.2002"]?.eligibleUnreachedFamilies == 1)
         #expect(coverage.regions.count == 15 && coverage.regions.allSatisfy { $0.code.hasPrefix("52.03.01.") })
         let table = try await LumbungProcess.run(["report", "coverage", "--within", "52.03", "--level", "kecamatan"] + db)
-        #expect(table.stdout.hasPrefix("code\tname\tfamilies\tLANSIA-NTB\tduplicated\teligible_unreached\tdesil1_unreached\tinclusion_errors\n"))
+        #expect(table.stdout.hasPrefix("code\tname\tfamilies\tLANSIA-NTB\tduplicated\teligible_unreached\tdesil1_unreached\tinclusion_errors\tLANSIA-NTB_desil6plus\n"))
         #expect(try await LumbungProcess.run(["report", "coverage", "--within", "52.03", "--level", "provinsi"] + db).status == 2)
+        for bad in ["4", "11", "tujuh"] {
+            let refused = try await LumbungProcess.run(["report", "coverage", "--within", "52.03", "--inclusion-threshold", bad] + db)
+            #expect(refused.status == 2 && refused.stderr.contains("--inclusion-threshold '\(bad)' is no desil from 5 to 10"), "\(refused.stderr)")
+        }
+
+        // Families 1, 3 and 5 are reached; of desil 1–4, family 2 (desil 1) and family 4 (desil 3) are not.
+        let unreached = try await LumbungProcess.run(["report", "unreached", "--within", "52.03.01", "--desil", "1-4"] + db)
+        #expect(unreached.status == 0, "\(unreached.stderr)")
+        let rows = unreached.stdout.split(separator: "\n").map(String.init)
+        #expect(rows.first == "kk_number;head_name;village_code;address;rt;rw;desil;members")
+        #expect(rows.dropFirst().map { $0.split(separator: ";", omittingEmptySubsequences: false).first.map(String.init) ?? "" }
+                == ["5203010101200002", "5203010101200004"], "\(rows)")
+        #expect(rows.dropFirst().first?.hasSuffix(";1;2") == true && rows.last?.hasSuffix(";3;1") == true, "desil and people: \(rows)")
+        let desil1 = try await LumbungProcess.run(["report", "unreached", "--within", "52.03", "--format", "json"] + db)
+        #expect(desil1.stdout.contains("\"total\" : 1") && desil1.stdout.contains("5203010101200002") && !desil1.stdout.contains("5203010101200004"))
+        let badDesil = try await LumbungProcess.run(["report", "unreached", "--within", "52.03", "--desil", "5"] + db)
+        #expect(badDesil.status == 2 && badDesil.stderr.contains("--desil '5' is no list: use 1 or 1-4."), "\(badDesil.stderr)")
+        let exported = try await LumbungProcess.run(["audit", "search", "--action", "personal_data.exported"] + db)
+        #expect(exported.stdout.contains("unreached families of 52.03.01 (desil 1-4)"), "\(exported.stdout)")
 
         let closed = try await LumbungProcess.run(["programme", "close", "LANSIA-NTB", "--on", "2025-06-30"] + db)
         #expect(closed.status == 0 && closed.stdout == "closed LANSIA-NTB on 2025-06-30\n")
@@ -108,7 +137,21 @@ import Testing
             #expect(region.familiesReached == expected.familiesReached, "\(region.code)")
             #expect(region.duplicatedAidFamilies == expected.duplicatedAidFamilies && region.eligibleUnreachedFamilies == expected.eligibleUnreachedFamilies
                     && region.inclusionErrorFamilies == expected.inclusionErrorFamilies, "\(region.code)")
+            // Pairs and leakage per programme, in the truth's own terms.
+            var pairs: [String: Int] = [:]
+            for pair in region.programmePairs { pairs[pair.programmes.joined(separator: " ∩ ")] = pair.families }
+            #expect(pairs == expected.overlaps, "\(region.code)")
+            #expect(region.betterOffFamiliesReached == expected.betterOffFamiliesReached && region.inclusionThreshold == 6, "\(region.code)")
         }
+        // A higher threshold counts fewer better-off families, never more; desil 10 only at threshold 10.
+        let strict = try await LumbungProcess.run(["report", "coverage", "--within", "52", "--level", "kabupaten", "--format", "json",
+                                                   "--inclusion-threshold", "10"] + db)
+        let strictCoverage = try JSONDecoder().decode(Coverage.self, from: Data(strict.stdout.utf8))
+        for (loose, tight) in zip(coverage.regions, strictCoverage.regions) {
+            #expect(tight.inclusionThreshold == 10 && tight.inclusionErrorFamilies <= loose.inclusionErrorFamilies, "\(loose.code)")
+            for (code, families) in tight.betterOffFamiliesReached { #expect(families <= loose.betterOffFamiliesReached[code] ?? 0, "\(loose.code) \(code)") }
+        }
+        #expect(strictCoverage.regions.map(\.inclusionErrorFamilies).reduce(0, +) < coverage.regions.map(\.inclusionErrorFamilies).reduce(0, +))
         try? FileManager.default.removeItem(at: folder)
         try await TestDatabase.drop(created)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import LumbungDomain
 import Testing
 
@@ -118,12 +119,42 @@ import Testing
         #expect(tally.inclusionErrorFamilies == 1)
         #expect(tally.eligibleFamilies == 6 && tally.eligibleUnreachedFamilies == 3 && tally.desil1UnreachedFamilies == 2)
         #expect(tally.overlaps == [ProgrammePair("PKH", "BLT-DD"): 1, ProgrammePair("BPNT", "PKH"): 1])
-        #expect(tally.betterOffFamiliesReached == ["PKH": 1, "SEMBAKO-PEMDA": 1])
+        #expect(tally.betterOffFamiliesReached() == ["PKH": 1, "SEMBAKO-PEMDA": 1])
         #expect(tally.familiesReachedByOrganisationSector[OrganisationSector(organisation: 1, sector: .cash)] == 4, "the four PKH families")
         #expect(tally.anyReachedFamilies == 6)
         var twice = tally
         twice.merge(tally)
         #expect(twice.familiesReached["PKH"] == 8 && twice.eligibleUnreachedFamilies == 6 && twice.overlaps[ProgrammePair("PKH", "BLT-DD")] == 2)
+    }
+
+    @Test func the_inclusion_threshold_moves_leakage_and_people_follow_their_families() {
+        var tally = CoverageTally()
+        // Reached: desil 5 PKH (3 families, 11 people), desil 7 PKH+BLT (2 families, 5 people), desil 9 SEMBAKO-PEMDA
+        // (1 family, 2 people), desil 10 PBI-JK (4 families, 9 people), no desil PKH (1 family, 4 people).
+        tally.addReached(desil: 5, receipts: [Self.pkh], count: 3, people: 11)
+        tally.addReached(desil: 7, receipts: [Self.pkh, Self.blt], count: 2, people: 5)
+        tally.addReached(desil: 9, receipts: [Self.sembakoPemda], count: 1, people: 2)
+        tally.addReached(desil: 10, receipts: [Self.pbi], count: 4, people: 9)
+        tally.addReached(desil: nil, receipts: [Self.pkh], count: 1, people: 4)
+        // Targeted (PKH, BPNT, PBI-JK) families at or above each threshold, counted by hand from the lines above.
+        let expected: [Int: Int] = [5: 3 + 2 + 4, 6: 2 + 4, 7: 2 + 4, 8: 4, 9: 4, 10: 4]
+        for (threshold, families) in expected {
+            #expect(tally.inclusionErrorFamilies(from: threshold) == families, "from desil \(threshold)")
+        }
+        #expect(tally.inclusionErrorFamilies == 6, "desil 6 unless chosen")
+        #expect(tally.betterOffFamiliesReached(from: 5) == ["PKH": 5, "BLT-DD": 2, "SEMBAKO-PEMDA": 1, "PBI-JK": 4])
+        #expect(tally.betterOffFamiliesReached(from: 8) == ["SEMBAKO-PEMDA": 1, "PBI-JK": 4])
+        #expect(tally.betterOffFamiliesReached(from: 10) == ["PBI-JK": 4])
+        #expect(tally.peopleReached == ["PKH": 11 + 5 + 4, "BLT-DD": 5, "SEMBAKO-PEMDA": 2, "PBI-JK": 9])
+        #expect(tally.peopleReachedByOrganisationSector[OrganisationSector(organisation: 1, sector: .cash)] == 11 + 5 + 4, "PKH's families")
+        // Sums survive a merge and a round trip through the stored form.
+        var twice = tally
+        twice.merge(tally)
+        #expect(twice.inclusionErrorFamilies(from: 8) == 8 && twice.peopleReached["PKH"] == 40)
+        let decoded = try? JSONDecoder().decode(CoverageTally.self, from: JSONEncoder().encode(tally))
+        #expect(decoded == tally)
+        #expect(CoverageRules.inclusionThreshold("7") == 7 && CoverageRules.inclusionThreshold(" 10 ") == 10)
+        for text in ["4", "11", "6.5", "", "enam", "-6"] { #expect(CoverageRules.inclusionThreshold(text) == nil, "\(text)") }
     }
 }
 

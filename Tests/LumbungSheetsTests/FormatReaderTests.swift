@@ -285,7 +285,7 @@ enum Formats {
         for (index, byte) in BIFFBuilder.le32(UInt32(first)).enumerated() { layout.bytes[layout.fatOffset + (first + 1) * 4 + index] = byte }
         let error = Formats.error { _ = try Formats.sheets(Formats.write(layout.bytes, "putar.xls")) }
         guard case .damagedWorkbook(_, let detail) = error else { Issue.record("\(String(describing: error))"); return }
-        #expect(detail.contains("loops"))
+        #expect(detail.english.contains("loops"))
     }
 
     @Test(arguments: [UInt32(0x00FF_FFFF), 0xFFFF_FFFA, 5000])
@@ -295,7 +295,7 @@ enum Formats {
         for (index, byte) in BIFFBuilder.le32(sector).enumerated() { layout.bytes[entry + 0x74 + index] = byte }
         let error = Formats.error { _ = try Formats.sheets(Formats.write(layout.bytes, "jauh.xls")) }
         guard case .damagedWorkbook(_, let detail) = error else { Issue.record("\(String(describing: error))"); return }
-        #expect(detail.contains("past the end"))
+        #expect(detail.english.contains("past the end"))
     }
 
     @Test func a_header_that_claims_a_huge_fat_or_stream_is_damaged_without_allocating_it() throws {
@@ -307,7 +307,7 @@ enum Formats {
         for (index, byte) in BIFFBuilder.le32(0xFFFF_FFF0).enumerated() { stream.bytes[entry + 0x78 + index] = byte }
         let error = Formats.error { _ = try Formats.sheets(Formats.write(stream.bytes, "panjang.xls")) }
         guard case .damagedWorkbook(_, let detail) = error else { Issue.record("\(String(describing: error))"); return }
-        #expect(detail.contains("longer than its sectors"))
+        #expect(detail.english.contains("longer than its sectors"))
     }
 
     @Test func a_shared_string_table_that_declares_billions_of_strings_is_refused() throws {
@@ -317,7 +317,10 @@ enum Formats {
         let short = BIFFBuilder.workbook(sheets: [("A", [])], sharedStrings: ["a", "b"], sstCount: 1000)
         let error = Formats.error { _ = try Formats.sheets(Formats.write(CompoundFileBuilder.build([("Workbook", short)]).bytes, "sst2.xls")) }
         guard case .damagedWorkbook(_, let detail) = error else { Issue.record("\(String(describing: error))"); return }
-        #expect(detail.contains("2 of the 1000"))
+        #expect(detail.english.contains("2 of the 1000"))
+        // The Indonesian message carries the same detail in Indonesian, with no English inside.
+        #expect(detail.indonesian.contains("2 dari 1000"))
+        #expect(error?.indonesianDescription.contains("tabel teks bersamanya hanya memuat 2 dari 1000 teks") == true && error?.indonesianDescription.contains("strings it declares") == false)
     }
 
     @Test func random_damage_never_crashes() throws {

@@ -184,7 +184,7 @@ import ZIPFoundation
         }
         #expect { _ = try Self.rows(bad) } throws: { error in
             guard case SheetReadError.damagedWorkbook(_, let detail) = error else { return false }
-            return detail.contains("malformed")
+            return detail.english.contains("malformed")
         }
     }
 

@@ -46,7 +46,9 @@ import Testing
                 #expect(html.contains("<h1>Indikator Kecamatan Keruak</h1>") && !html.contains("Belum ada data"))
                 #expect(html.contains("<th class=\"num\">KK perempuan</th>") && html.contains("<th class=\"num\">Disabilitas</th>"))
                 // Desil 1: one of the two families, 50,0 %.
-                #expect(html.contains("Keluarga desil 1</th>\n        <td class=\"num\">50,0%<small>1</small></td>"))
+                // The definition opens on a tap (no hover on a phone), in Indonesian.
+                #expect(html.contains("<details class=\"definition\"><summary>Keluarga desil 1</summary><p class=\"note\">keluarga desil 1 / seluruh keluarga</p></details></th>\n        <td class=\"num\">50,0%<small>1</small></td>"))
+                #expect(!html.contains(" / families") && !html.contains(" / people") && !html.contains("title=\""))
                 #expect(html.contains("<h2>Per Desa/Kelurahan</h2>") && html.contains("<a href=\"/wilayah/52.03.01.2001/indikator\">Tanjung Luar</a>"))
                 #expect(html.contains("href=\"/peringkat?within=52.03.01&amp;level=desa\""))
             }

@@ -58,7 +58,7 @@ import Testing
             let notes = try Self.sheet(xlsx, 1).map { $0.first ?? "" }
             #expect(notes.first == "Indikator Kecamatan Keruak")
             #expect(notes.contains("Data per 30 Juni 2025 (tanggal acuan impor), dari 4 desa/kelurahan."))
-            #expect(notes.contains("Keluarga desil 1: families in desil 1 / families"))
+            #expect(notes.contains("Keluarga desil 1: keluarga desil 1 / seluruh keluarga"))
         }
     }
 

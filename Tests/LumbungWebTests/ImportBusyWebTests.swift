@@ -39,7 +39,7 @@ import Testing
     func a_sign_in_and_an_audit_write_go_through_while_an_import_stages(engine: Database.Engine) async throws {
         // The import stays paused until the sign-in below is done: a write queued behind it would wait for the pool's
         // 30 s and come back busy, never succeed (no clock is read: a loaded machine makes every step slow).
-        try await withWebAppRoles(scope: "52.03", engine: engine, testing: .live, poolWait: .seconds(30)) { base, tokens, services, _ in
+        try await withWebAppRoles(scope: "52.03", engine: engine, poolWait: .seconds(30)) { base, tokens, services, _ in
             let client = SignedInClient(base: base, token: try #require(tokens[.operator]))
             let (reached, reachedSignal) = AsyncStream<Void>.makeStream()
             let (release, releaseSignal) = AsyncStream<Void>.makeStream()

@@ -256,7 +256,7 @@ import Testing
             try await Self.check(op, location, words: [
                 "Petakan kolom", "Judul kolom di berkas", "Dikenali Lumbung", "Contoh isi", "Dibaca sebagai", "Nilai untuk seluruh berkas",
                 "Pratinjau", "Simpan sebagai templat", "Impor data",
-            ], data: ["audit_col_address", "person_address", "person_kk"])
+            ], data: ["audit_col_address", "person_address", "person_kk", "unreached_address", "unreached_csv_address", "unreached_csv_kk"])
             // A file imported from the Impor page: its report.
             let job = try await op.executeRequest(uri: "/impor", method: .post, headers: ImportWebTests.headers,
                                                   body: ImportWebTests.multipart(file: "keluarga.csv", content: ImportWebTests.families, fields: ["as_of": "2025-06-30"]))
@@ -266,7 +266,7 @@ import Testing
                 try await Task.sleep(for: .milliseconds(50))
             }
             try await Self.check(op, report, words: ["Impor data", "Selesai", "Baris dibaca", "Data baru", "Diperbarui", "Tidak berubah", "Kolom yang dipahami"],
-                                 data: ["audit_col_address", "person_address", "person_kk"])
+                                 data: ["audit_col_address", "person_address", "person_kk", "unreached_address", "unreached_csv_address", "unreached_csv_kk"])
         }
     }
 

@@ -73,7 +73,7 @@ import Testing
                                        "Achievement = (2 × target − realisation) ÷ target × 100 (lower is better).",
                                        "Bands: Very high, High, Medium, Low, Very low."]),
                 ("id", ["Kode", "Wilayah", "Realisasi (%)", "Baseline", "Tahun baseline", "Target 2025", "Capaian (%)", "Kategori", "Lampu"],
-                 ["Sangat rendah", "merah"], ["Pemantauan Keluarga desil 1, Keruak, tahun 2025", "Indikator: Keluarga desil 1 (families in desil 1 / families).",
+                 ["Sangat rendah", "merah"], ["Pemantauan Keluarga desil 1, Keruak, tahun 2025", "Indikator: Keluarga desil 1 (keluarga desil 1 / seluruh keluarga).",
                                               "Realisasi: snapshot terakhir rilis-2 (2025-06-30).",
                                               "Capaian = (2 × target − realisasi) ÷ target × 100 (makin rendah makin baik).",
                                               "Kategori: Sangat tinggi, Tinggi, Sedang, Rendah, Sangat rendah."]),

@@ -131,8 +131,25 @@ import Testing
             #expect(desa2001["familiesReached"] as? [String: Int] == ["PKH": 2, "PANGAN-MITRA": 1])
             #expect(desa2001["inclusionErrorFamilies"] as? Int == 1 && desa2001["eligibleUnreachedFamilies"] as? Int == 1)
             #expect(desa2001["duplicatedAidFamilies"] as? Int == 0 && desa2001["families"] as? Int == 3)
+            // People: family 1 has two members, family 3 one. The pair PKH ∩ PANGAN-MITRA is family 1; family 3 is PKH's leakage.
+            #expect(desa2001["peopleReached"] as? [String: Int] == ["PKH": 3, "PANGAN-MITRA": 2])
+            #expect(desa2001["betterOffFamiliesReached"] as? [String: Int] == ["PKH": 1])
+            let pairs = try #require(desa2001["programmePairs"] as? [[String: Any]])
+            #expect(pairs.count == 1 && pairs.first?["programmes"] as? [String] == ["PANGAN-MITRA", "PKH"] && pairs.first?["families"] as? Int == 1)
+            #expect(exact["inclusionThreshold"] as? Int == 6)
             let parent = try #require(exact["region"] as? [String: Any])
             #expect(parent["familiesReached"] as? [String: Int] == ["PKH": 3, "PANGAN-MITRA": 1] && parent["eligibleUnreachedFamilies"] as? Int == 2)
+            // From desil 8 on, family 3 (desil 7) is no longer better off: no inclusion error, no leakage.
+            let strict = try await client.execute(uri: uri + "&ambang=8", method: .get, headers: bearer(tokens[.operator])) { try $0.json() }
+            let strict2001 = try #require((strict["regions"] as? [[String: Any]])?.first { $0["code"] as? String == "52.03.01.2001" })
+            #expect(strict["inclusionThreshold"] as? Int == 8 && strict2001["inclusionErrorFamilies"] as? Int == 0)
+            #expect(strict2001["betterOffFamiliesReached"] as? [String: Int] == [:])
+            for bad in ["4", "11", "enam", "7.5"] {
+                let refused = try await client.execute(uri: uri + "&ambang=\(bad)", method: .get, headers: bearer(tokens[.operator])) { $0 }
+                #expect(refused.status == .badRequest, "\(bad)")
+                let error = try refused.json()["error"] as? [String: Any]
+                #expect(error?["code"] as? String == "invalid_threshold" && (error?["pesan"] as? String)?.contains("Ambang desil '\(bad)'") == true, "\(refused.text)")
+            }
             let hidden = try await client.execute(uri: uri, method: .get, headers: bearer(tokens[.viewer])) { try $0.json() }
             let viewerRegions = try #require(hidden["regions"] as? [[String: Any]])
             let viewed2001 = try #require(viewerRegions.first { $0["code"] as? String == "52.03.01.2001" })

@@ -12,11 +12,14 @@ struct CoverageCommand: AsyncParsableCommand {
         discussion: """
             Families reached: per programme, families (KK) with at least one enrolment. Duplicated aid: families receiving
             programmes of one sector from two or more organisations. Eligible unreached: families in desil 1–4 that no
-            programme reaches. Inclusion errors: families in desil 6–10 receiving PKH, BPNT or PBI-JK.
+            programme reaches. Inclusion errors: families in desil 6–10 (or from --inclusion-threshold) receiving PKH, BPNT
+            or PBI-JK. The JSON also gives, per region, the people reached (residents of the families reached) and the
+            better-off families reached per programme (leakage), and the programme pairs reaching the same families.
             Example: lumbung report coverage --within 52 --level kabupaten --format json
                      lumbung report coverage --within 52.03 --level desa --sector pangan
                      lumbung report coverage --within 52.03 --period 2025
                      lumbung report coverage --within 52.03 --from 2025-01-01 --to 2025-06-30
+                     lumbung report coverage --within 52.03 --level kecamatan --inclusion-threshold 8 --format json
             With a period only enrolments of that period count: by the date received when the list gives one, else by
             the year the list names (TAHUN), else by the programme's own period.
             """
@@ -43,6 +46,9 @@ struct CoverageCommand: AsyncParsableCommand {
     @Option(help: "Only enrolments up to this day count (yyyy-mm-dd).")
     var to: String?
 
+    @Option(help: "The desil from which a family receiving PKH, BPNT or PBI-JK is an inclusion error (5–10).")
+    var inclusionThreshold: String = String(CoverageRules.inclusionErrorDesil)
+
     @Option(help: "table or json.")
     var format: String = "table"
 
@@ -56,11 +62,14 @@ struct CoverageCommand: AsyncParsableCommand {
             return parsed
         }
         let chosenPeriod = try Self.period(period, from: from, to: to)
+        guard let threshold = CoverageRules.inclusionThreshold(inclusionThreshold) else {
+            throw CLIFailure.usage("--inclusion-threshold '\(inclusionThreshold)' is no desil from \(CoverageRules.inclusionThresholds.lowerBound) to \(CoverageRules.inclusionThresholds.upperBound).")
+        }
         let rows = try await UserCommand.withDatabase(databaseOptions, loggingOptions) { database -> [RegionCoverage] in
             let tree = try await RegionStore(database: database).fetchTree()
             guard tree[region] != nil else { throw CLIFailure.failure(RegionLookupError.unknown(region).description) }
             let villages = try await ProgrammeStore(database: database).coverageByVillage(within: region, sector: chosenSector, period: chosenPeriod)
-            return CoverageReport.regions(CoverageReport.totals(villages, tree: tree), tree: tree, within: region, level: level)
+            return CoverageReport.regions(CoverageReport.totals(villages, tree: tree), tree: tree, within: region, level: level, threshold: threshold)
         }
         print(Self.render(rows, format: format), terminator: "")
     }
@@ -97,11 +106,16 @@ struct CoverageCommand: AsyncParsableCommand {
             return String(decoding: (try? encoder.encode(Output(regions: rows))) ?? Data("{}".utf8), as: UTF8.self) + "\n"
         }
         let programmes = Array(Set(rows.flatMap(\.familiesReached.keys))).sorted()
-        var lines = [(["code", "name", "families"] + programmes + ["duplicated", "eligible_unreached", "desil1_unreached", "inclusion_errors"]).joined(separator: "\t")]
+        let threshold = rows.first?.inclusionThreshold ?? CoverageRules.inclusionErrorDesil
+        let heading: [String] = ["code", "name", "families"] + programmes + ["duplicated", "eligible_unreached", "desil1_unreached", "inclusion_errors"]
+            + programmes.map { "\($0)_desil\(threshold)plus" }
+        var lines = [heading.joined(separator: "\t")]
         for row in rows {
-            lines.append(([row.code, row.name, String(row.families)] + programmes.map { String(row.familiesReached[$0] ?? 0) }
-                          + [String(row.duplicatedAidFamilies), String(row.eligibleUnreachedFamilies), String(row.desil1UnreachedFamilies),
-                             String(row.inclusionErrorFamilies)]).joined(separator: "\t"))
+            var cells: [String] = [row.code, row.name, String(row.families)]
+            cells += programmes.map { String(row.familiesReached[$0] ?? 0) }
+            cells += [String(row.duplicatedAidFamilies), String(row.eligibleUnreachedFamilies), String(row.desil1UnreachedFamilies), String(row.inclusionErrorFamilies)]
+            cells += programmes.map { String(row.betterOffFamiliesReached[$0] ?? 0) }
+            lines.append(cells.joined(separator: "\t"))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -11,7 +11,7 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Print reports computed from the registry.",
-        subcommands: [IndicatorsReport.self, RankingReport.self, CoverageCommand.self]
+        subcommands: [IndicatorsReport.self, RankingReport.self, CoverageCommand.self, UnreachedCommand.self]
     )
 
     static func parseRegion(_ text: String) throws -> RegionCode {

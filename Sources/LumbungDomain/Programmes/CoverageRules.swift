@@ -12,8 +12,17 @@ import Foundation
 public enum CoverageRules {
     /// The desil a family must be in to count as eligible (the DTSEN/P3KE target deciles).
     public static let eligibleDesil = 1...4
-    /// The desil from which a family receiving a targeted programme is an inclusion error.
+    /// The desil from which a family receiving a targeted programme is an inclusion error, unless the reader chooses
+    /// another threshold (`inclusionThresholds`).
     public static let inclusionErrorDesil = 6
+    /// The thresholds a reader may choose: from desil 5 (just above the eligible 1–4) to desil 10.
+    public static let inclusionThresholds = 5...10
+
+    /// The threshold a reader wrote ("7"), or `nil` when it is no whole desil in `inclusionThresholds`.
+    public static func inclusionThreshold(_ text: String) -> Int? {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), inclusionThresholds.contains(value) else { return nil }
+        return value
+    }
     /// The national targeted programmes whose receipt by a better-off family is an inclusion error.
     public static let targetedProgrammes: Set<String> = ["PKH", "BPNT", "PBI-JK"]
 
@@ -39,10 +48,19 @@ public enum CoverageRules {
         isEligible(desil: desil) && receipts.isEmpty
     }
 
+    /// A family better off than the programmes' target: desil `threshold` or above. A family without a desil is not.
+    public static func isBetterOff(desil: Int?, threshold: Int = inclusionErrorDesil) -> Bool {
+        desil.map { $0 >= threshold } ?? false
+    }
+
     /// A better-off family (desil ≥ `threshold`) receiving a targeted programme.
     public static func isInclusionError(desil: Int?, receipts: some Sequence<Receipt>, threshold: Int = inclusionErrorDesil) -> Bool {
-        guard let desil, desil >= threshold else { return false }
-        return receipts.contains { targetedProgrammes.contains($0.programme) }
+        isBetterOff(desil: desil, threshold: threshold) && receivesTargeted(receipts)
+    }
+
+    /// Whether one of `receipts` is a national targeted programme (PKH, BPNT, PBI-JK).
+    public static func receivesTargeted(_ receipts: some Sequence<Receipt>) -> Bool {
+        receipts.contains { targetedProgrammes.contains($0.programme) }
     }
 
     /// The sectors in which a family receives aid from two or more organisations.
@@ -102,10 +120,16 @@ public struct CoverageTally: Sendable, Equatable, Codable {
     public var familiesReachedByOrganisationSector: [OrganisationSector: Int] = [:]
     /// Families reached by both programmes of a pair.
     public var overlaps: [ProgrammePair: Int] = [:]
-    /// Families reached by a programme while in desil ≥ the inclusion threshold, per programme code.
-    public var betterOffFamiliesReached: [String: Int] = [:]
+    /// Families reached per programme code, by desil (same indices as `families`): the leakage of a programme at any
+    /// threshold.
+    public var familiesReachedByDesil: [String: [Int]] = [:]
+    /// Families receiving a targeted programme (`CoverageRules.targetedProgrammes`), by desil: inclusion errors at any
+    /// threshold.
+    public var targetedFamilies = Array(repeating: 0, count: 11)
+    /// People reached (the residents of the families reached) per programme code and per organisation × sector.
+    public var peopleReached: [String: Int] = [:]
+    public var peopleReachedByOrganisationSector: [OrganisationSector: Int] = [:]
     public var duplicatedAidFamilies = 0
-    public var inclusionErrorFamilies = 0
 
     public init() {}
 
@@ -119,26 +143,50 @@ public struct CoverageTally: Sendable, Equatable, Codable {
         families[Self.index(of: desil)] += count
     }
 
-    /// `count` families with this desil that receive exactly `receipts` (each programme once).
-    public mutating func addReached(desil: Int?, receipts: [CoverageRules.Receipt], count: Int = 1) {
+    /// `count` families with this desil that receive exactly `receipts` (each programme once), `people` residents
+    /// among them.
+    public mutating func addReached(desil: Int?, receipts: [CoverageRules.Receipt], count: Int = 1, people: Int = 0) {
         guard !receipts.isEmpty else { return }
-        reachedFamilies[Self.index(of: desil)] += count
+        let slot = Self.index(of: desil)
+        reachedFamilies[slot] += count
         let codes = Set(receipts.map(\.programme))
         for code in codes {
             familiesReached[code, default: 0] += count
-            if let desil, desil >= CoverageRules.inclusionErrorDesil { betterOffFamiliesReached[code, default: 0] += count }
+            familiesReachedByDesil[code, default: Array(repeating: 0, count: 11)][slot] += count
+            peopleReached[code, default: 0] += people
         }
         var cells = Set<OrganisationSector>()
         for receipt in receipts {
             for sector in receipt.sectors { cells.insert(OrganisationSector(organisation: receipt.organisation, sector: sector)) }
         }
-        for cell in cells { familiesReachedByOrganisationSector[cell, default: 0] += count }
+        for cell in cells {
+            familiesReachedByOrganisationSector[cell, default: 0] += count
+            peopleReachedByOrganisationSector[cell, default: 0] += people
+        }
         let sorted = codes.sorted()
         for (i, a) in sorted.enumerated() {
             for b in sorted[(i + 1)...] { overlaps[ProgrammePair(a, b), default: 0] += count }
         }
         if CoverageRules.hasDuplicatedAid(receipts) { duplicatedAidFamilies += count }
-        if CoverageRules.isInclusionError(desil: desil, receipts: receipts) { inclusionErrorFamilies += count }
+        if CoverageRules.receivesTargeted(receipts) { targetedFamilies[slot] += count }
+    }
+
+    /// Families in desil `threshold` or above receiving a targeted programme (`CoverageRules.isInclusionError`).
+    public func inclusionErrorFamilies(from threshold: Int = CoverageRules.inclusionErrorDesil) -> Int {
+        (1...10).reduce(0) { CoverageRules.isBetterOff(desil: $1, threshold: threshold) ? $0 + targetedFamilies[$1 - 1] : $0 }
+    }
+
+    /// Families in desil 6 or above receiving a targeted programme.
+    public var inclusionErrorFamilies: Int { inclusionErrorFamilies() }
+
+    /// Families reached while in desil `threshold` or above, per programme code (programmes without any left out).
+    public func betterOffFamiliesReached(from threshold: Int = CoverageRules.inclusionErrorDesil) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (code, byDesil) in familiesReachedByDesil {
+            let count = (1...10).reduce(0) { CoverageRules.isBetterOff(desil: $1, threshold: threshold) && $1 <= byDesil.count ? $0 + byDesil[$1 - 1] : $0 }
+            if count > 0 { result[code] = count }
+        }
+        return result
     }
 
     /// Families in desil 1–4 reached by nothing.
@@ -163,8 +211,14 @@ public struct CoverageTally: Sendable, Equatable, Codable {
         for (key, value) in other.familiesReached { familiesReached[key, default: 0] += value }
         for (key, value) in other.familiesReachedByOrganisationSector { familiesReachedByOrganisationSector[key, default: 0] += value }
         for (key, value) in other.overlaps { overlaps[key, default: 0] += value }
-        for (key, value) in other.betterOffFamiliesReached { betterOffFamiliesReached[key, default: 0] += value }
+        for (key, value) in other.familiesReachedByDesil {
+            var sum = familiesReachedByDesil[key] ?? Array(repeating: 0, count: 11)
+            for index in sum.indices where index < value.count { sum[index] += value[index] }
+            familiesReachedByDesil[key] = sum
+        }
+        for index in targetedFamilies.indices where index < other.targetedFamilies.count { targetedFamilies[index] += other.targetedFamilies[index] }
+        for (key, value) in other.peopleReached { peopleReached[key, default: 0] += value }
+        for (key, value) in other.peopleReachedByOrganisationSector { peopleReachedByOrganisationSector[key, default: 0] += value }
         duplicatedAidFamilies += other.duplicatedAidFamilies
-        inclusionErrorFamilies += other.inclusionErrorFamilies
     }
 }

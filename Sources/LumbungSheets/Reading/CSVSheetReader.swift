@@ -21,7 +21,7 @@ public struct CSVSheetReader: SheetReader {
             head = Array(try handle.read(upToCount: Self.chunkSize) ?? Data())
             try handle.close()
         } catch {
-            throw SheetReadError.unreadable(file: url.lastPathComponent, reason: "the file cannot be opened")
+            throw SheetReadError.unreadable(file: url.lastPathComponent, reason: .cannotOpen)
         }
         guard !head.isEmpty else { throw SheetReadError.empty(file: url.lastPathComponent) }
         if let bigEndian = TextSniffer.utf16ByteOrder(head) {
@@ -44,7 +44,7 @@ public struct CSVSheetReader: SheetReader {
 
     public func forEachRow(progress: (Double) -> Void, _ body: (SheetRow) throws -> Void) throws {
         guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw SheetReadError.unreadable(file: fileName, reason: "the file cannot be opened")
+            throw SheetReadError.unreadable(file: fileName, reason: .cannotOpen)
         }
         let size = Double((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0)
         var consumed = 0.0

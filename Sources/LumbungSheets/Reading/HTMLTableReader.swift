@@ -18,7 +18,7 @@ public struct HTMLTableReader: SheetReader {
 
     public func forEachRow(progress: (Double) -> Void, _ body: (SheetRow) throws -> Void) throws {
         guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw SheetReadError.unreadable(file: fileName, reason: "the file cannot be opened")
+            throw SheetReadError.unreadable(file: fileName, reason: .cannotOpen)
         }
         defer { try? handle.close() }
         let size = Double((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0)

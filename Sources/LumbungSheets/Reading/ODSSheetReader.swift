@@ -37,7 +37,7 @@ public final class ODSWorkbook {
             }
             return false
         }
-        guard !names.isEmpty else { throw SheetReadError.damagedWorkbook(file: file, detail: "it has no sheet") }
+        guard !names.isEmpty else { throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("it has no sheet", "tidak ada lembar di dalamnya")) }
         sheetNames = names
     }
 
@@ -45,14 +45,14 @@ public final class ODSWorkbook {
         do {
             return try Archive(url: url, accessMode: .read)
         } catch {
-            throw SheetReadError.damagedWorkbook(file: file, detail: "the ZIP container cannot be opened")
+            throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("the ZIP container cannot be opened", "wadah ZIP-nya tidak dapat dibuka"))
         }
     }
 
     /// Streams content.xml through the scanner into `handle`.
     static func scan(_ archive: Archive, file: String, limits: XLSXLimits, attributesOnlyFor: Set<Substring>? = nil,
                      progress: (Double) -> Void = { _ in }, _ handle: (XMLScanner.Event) throws -> Bool) throws {
-        guard let entry = archive[contentPart] else { throw SheetReadError.damagedWorkbook(file: file, detail: "content.xml is missing") }
+        guard let entry = archive[contentPart] else { throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("content.xml is missing", "bagian content.xml tidak ada")) }
         var scanner = XMLScanner()
         scanner.attributesOnlyFor = attributesOnlyFor
         let size = Double(max(entry.uncompressedSize, 1))
@@ -68,7 +68,7 @@ public final class ODSWorkbook {
             throw error.readError(file: file, part: contentPart)
         } catch where String(reflecting: type(of: error)).hasPrefix("ZIPFoundation.") {
             // The package's own errors (a bad deflate stream, a wrong CRC); the handler's errors pass unchanged.
-            throw SheetReadError.damagedWorkbook(file: file, detail: "content.xml cannot be inflated")
+            throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("content.xml cannot be inflated", "bagian content.xml tidak dapat dibuka (didekompresi)"))
         }
     }
 }
@@ -96,7 +96,7 @@ public struct ODSSheetReader: SheetReader {
 
     public init(workbook: ODSWorkbook, sheet: Int = 0) throws {
         guard workbook.sheetNames.indices.contains(sheet) else {
-            throw SheetReadError.damagedWorkbook(file: workbook.file, detail: "it has no sheet \(sheet + 1)")
+            throw SheetReadError.damagedWorkbook(file: workbook.file, detail: BilingualText("it has no sheet \(sheet + 1)", "tidak ada lembar ke-\(sheet + 1)"))
         }
         self.workbook = workbook
         self.sheet = sheet
@@ -112,7 +112,7 @@ public struct ODSSheetReader: SheetReader {
                 try state.handle(event, emit: body)
             }
             // The sheet was found when the workbook was opened: content.xml that ends inside it is cut off.
-            throw SheetReadError.damagedWorkbook(file: fileName, detail: "content.xml ends before the sheet \(workbook.sheetNames[sheet]) does")
+            throw SheetReadError.damagedWorkbook(file: fileName, detail: BilingualText("content.xml ends before the sheet \(workbook.sheetNames[sheet]) does", "content.xml berakhir sebelum lembar \(workbook.sheetNames[sheet]) selesai"))
         } catch State.Done.done {
             progress(1)
         } catch XMLScanError.textTooLong {

@@ -24,7 +24,7 @@ public enum SheetFormat: String, Sendable, Equatable, CaseIterable {
     public static func detect(_ url: URL) throws -> SheetFormat {
         let file = url.lastPathComponent
         guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw SheetReadError.unreadable(file: file, reason: "the file cannot be opened")
+            throw SheetReadError.unreadable(file: file, reason: .cannotOpen)
         }
         let head = Array((try? handle.read(upToCount: 1024)) ?? Data())
         try? handle.close()
@@ -68,7 +68,7 @@ public enum SheetFormat: String, Sendable, Equatable, CaseIterable {
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw SheetReadError.damagedWorkbook(file: file, detail: "the ZIP container cannot be opened")
+            throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("the ZIP container cannot be opened", "wadah ZIP-nya tidak dapat dibuka"))
         }
         if archive["xl/workbook.xml"] != nil { return .xlsx }
         if let entry = archive["mimetype"] {

@@ -88,10 +88,10 @@ public enum SheetReadError: Error, Equatable, Sendable, CustomStringConvertible 
     case passwordProtected(file: String)
     /// A workbook of a format older than Excel 97 (BIFF5 and before), named in `format`.
     case tooOldFormat(file: String, format: String)
-    case damagedWorkbook(file: String, detail: String)
+    case damagedWorkbook(file: String, detail: BilingualText)
     case cellTooLarge(file: String, row: Int, column: Int)
     case tooManyColumns(file: String, row: Int, count: Int)
-    case unreadable(file: String, reason: String)
+    case unreadable(file: String, reason: UnreadableReason)
     /// A part of a workbook that unpacks to more than Lumbung reads (a decompression or XML bomb, or a
     /// file too big for the .xlsx route).
     case tooLargeUnpacked(file: String, part: String, limit: UnpackedLimit)
@@ -119,11 +119,11 @@ public enum SheetReadError: Error, Equatable, Sendable, CustomStringConvertible 
             "\(file) is protected with a password (encrypted), so its contents cannot be read. Save it again as .xlsx without a password: in Excel, File › Info › Protect Workbook › Encrypt with Password, clear the password, save; in LibreOffice, Save As with \"Save with password\" unticked."
         case .tooOldFormat(let file, let format):
             "\(file) is in the \(format) format, older than Excel 97, which Lumbung does not read. Save it again as .xlsx: open it in Excel or LibreOffice and choose File › Save As › Excel Workbook (.xlsx)."
-        case .damagedWorkbook(let file, let detail): "\(file) is a damaged or incomplete workbook (\(detail)): save it again from Excel or download it again."
+        case .damagedWorkbook(let file, let detail): "\(file) is a damaged or incomplete workbook (\(detail.english)): save it again from Excel or download it again."
         case .cellTooLarge(let file, let row, let column):
             "\(file), row \(row), column \(column): the cell holds more than 32,767 characters, more than any spreadsheet cell can."
         case .tooManyColumns(let file, let row, let count): "\(file), row \(row): \(count) columns, more than a spreadsheet's 16,384."
-        case .unreadable(let file, let reason): "\(file) cannot be read: \(reason)."
+        case .unreadable(let file, let reason): "\(file) cannot be read: \(reason.english)."
         case .tooLargeUnpacked(let file, let part, let limit):
             "\(file) is too large once unpacked: its part \(part) holds more than \(limit.english). Such a file is usually damaged or made to overload the server; if the data really is this large, save it from Excel as \"CSV UTF-8\" and import the CSV file."
         }
@@ -140,13 +140,53 @@ public enum SheetReadError: Error, Equatable, Sendable, CustomStringConvertible 
             "\(file) dilindungi kata sandi (terenkripsi), jadi isinya tidak dapat dibaca. Simpan ulang sebagai .xlsx tanpa kata sandi: di Excel, File › Info › Proteksi Buku Kerja › Enkripsi dengan Kata Sandi, kosongkan kata sandinya, lalu simpan; di LibreOffice, Simpan Sebagai dengan \"Simpan dengan kata sandi\" tidak dicentang."
         case .tooOldFormat(let file, let format):
             "\(file) berformat \(format), lebih lama dari Excel 97, dan tidak dapat dibaca Lumbung. Simpan ulang sebagai .xlsx: buka di Excel atau LibreOffice, lalu pilih File › Simpan Sebagai › Buku Kerja Excel (.xlsx)."
-        case .damagedWorkbook(let file, let detail): "\(file) adalah workbook yang rusak atau tidak lengkap (\(detail)): simpan ulang dari Excel atau unduh ulang."
+        case .damagedWorkbook(let file, let detail): "\(file) adalah workbook yang rusak atau tidak lengkap (\(detail.indonesian)): simpan ulang dari Excel atau unduh ulang."
         case .cellTooLarge(let file, let row, let column):
             "\(file), baris \(row), kolom \(column): sel berisi lebih dari 32.767 karakter, melebihi batas sel spreadsheet."
         case .tooManyColumns(let file, let row, let count): "\(file), baris \(row): \(count) kolom, melebihi batas 16.384 kolom."
-        case .unreadable(let file, let reason): "\(file) tidak dapat dibaca: \(reason)."
+        case .unreadable(let file, let reason): "\(file) tidak dapat dibaca: \(reason.indonesian)."
         case .tooLargeUnpacked(let file, let part, let limit):
             "Berkas \(file) terlalu besar setelah dibuka: bagiannya \(part) berisi lebih dari \(limit.indonesian). Berkas seperti ini biasanya rusak atau sengaja dibuat untuk membebani server; bila datanya memang sebesar ini, simpan dari Excel sebagai \"CSV UTF-8\" lalu impor berkas CSV itu."
+        }
+    }
+}
+
+/// A phrase in English and in Bahasa Indonesia: what is wrong inside a damaged workbook
+/// (`SheetReadError.damagedWorkbook`), or the part of a file it is about.
+public struct BilingualText: Sendable, Equatable, CustomStringConvertible {
+    public let english: String
+    public let indonesian: String
+
+    public init(_ english: String, _ indonesian: String) {
+        self.english = english
+        self.indonesian = indonesian
+    }
+
+    public var description: String { english }
+}
+
+/// Why a file could not be read at all (`SheetReadError.unreadable`).
+public enum UnreadableReason: Sendable, Equatable {
+    /// The file cannot be opened (gone, or no permission).
+    case cannotOpen
+    /// Opening worked, reading failed part-way.
+    case readFailed
+    /// No file of that name, or it cannot be read.
+    case missing
+
+    public var english: String {
+        switch self {
+        case .cannotOpen: "the file cannot be opened"
+        case .readFailed: "reading it failed"
+        case .missing: "the file does not exist or cannot be read"
+        }
+    }
+
+    public var indonesian: String {
+        switch self {
+        case .cannotOpen: "berkas tidak dapat dibuka"
+        case .readFailed: "pembacaannya gagal di tengah jalan"
+        case .missing: "berkas tidak ada atau tidak dapat dibaca"
         }
     }
 }

@@ -129,7 +129,7 @@ struct WorkbookParts {
     private static func scan(_ archive: Archive, _ path: String, file: String, limit: Int, required: Bool,
                              _ handle: (XMLScanner.Event) throws -> Bool) throws {
         guard let entry = archive[path] else {
-            if required { throw SheetReadError.damagedWorkbook(file: file, detail: "\(path) is missing") }
+            if required { throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("\(path) is missing", "bagian \(path) tidak ada")) }
             return
         }
         var scanner = XMLScanner()
@@ -143,7 +143,7 @@ struct WorkbookParts {
         } catch let error as XMLScanError {
             throw error.readError(file: file, part: path)
         } catch {
-            throw SheetReadError.damagedWorkbook(file: file, detail: "\(path) cannot be inflated")
+            throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("\(path) cannot be inflated", "bagian \(path) tidak dapat dibuka (didekompresi)"))
         }
     }
 }

@@ -63,7 +63,7 @@ enum BoundedPart {
         } catch where String(reflecting: type(of: error)).hasPrefix("ZIPFoundation.") {
             // The package's own errors (a bad deflate stream, a wrong CRC, a truncated entry) are a damaged file, said
             // so with the file's name, never an error the importer does not know; the consumer's errors pass unchanged.
-            throw SheetReadError.damagedWorkbook(file: file, detail: "\(entry.path) cannot be inflated")
+            throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("\(entry.path) cannot be inflated", "bagian \(entry.path) tidak dapat dibuka (didekompresi)"))
         }
     }
 }

@@ -36,10 +36,10 @@ public struct XLSXSheetReader: SheetReader {
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw SheetReadError.damagedWorkbook(file: file, detail: "the ZIP container cannot be opened")
+            throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("the ZIP container cannot be opened", "wadah ZIP-nya tidak dapat dibuka"))
         }
         let workbook = try WorkbookParts(archive: archive, file: file, limits: limits)
-        guard workbook.sheets.indices.contains(sheet) else { throw SheetReadError.damagedWorkbook(file: file, detail: "it has no worksheet") }
+        guard workbook.sheets.indices.contains(sheet) else { throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("it has no worksheet", "tidak ada lembar kerja di dalamnya")) }
         sheetNames = workbook.sheets.map(\.name)
         sheetPath = workbook.sheets[sheet].path
         date1904 = workbook.date1904
@@ -49,7 +49,7 @@ public struct XLSXSheetReader: SheetReader {
 
     public func forEachRow(progress: (Double) -> Void, _ body: (SheetRow) throws -> Void) throws {
         guard let archive = try? Archive(url: url, accessMode: .read), let entry = archive[sheetPath] else {
-            throw SheetReadError.damagedWorkbook(file: fileName, detail: "the worksheet \(sheetPath) is missing")
+            throw SheetReadError.damagedWorkbook(file: fileName, detail: BilingualText("the worksheet \(sheetPath) is missing", "lembar kerja \(sheetPath) tidak ada"))
         }
         var state = SheetState(reader: self, cells: limits.cells(packedBytes: entry.compressedSize))
         var scanner = XMLScanner()
@@ -80,7 +80,8 @@ public struct XLSXSheetReader: SheetReader {
             throw XMLScanError.tagTooLong.readError(file: fileName, part: sheetPath)
         } catch {
             if let bodyError { throw bodyError }
-            throw SheetReadError.damagedWorkbook(file: fileName, detail: error is XMLScanError ? "its XML is malformed" : "the worksheet cannot be inflated")
+            throw SheetReadError.damagedWorkbook(file: fileName, detail: error is XMLScanError ? BilingualText("its XML is malformed", "XML-nya tidak utuh")
+                                                 : BilingualText("the worksheet cannot be inflated", "lembar kerjanya tidak dapat dibuka (didekompresi)"))
         }
     }
 

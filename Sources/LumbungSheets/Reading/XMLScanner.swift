@@ -203,7 +203,7 @@ enum XMLScanError: Error {
     /// The error a reader reports for `part` of `file`.
     func readError(file: String, part: String) -> SheetReadError {
         switch self {
-        case .malformed, .truncated: .damagedWorkbook(file: file, detail: "\(part) is malformed XML")
+        case .malformed, .truncated: .damagedWorkbook(file: file, detail: BilingualText("\(part) is malformed XML", "bagian \(part) bukan XML yang utuh"))
         case .tagTooLong: .tooLargeUnpacked(file: file, part: part, limit: .characters(XMLScanner.maxTagBytes))
         case .textTooLong: .tooLargeUnpacked(file: file, part: part, limit: .characters(XMLScanner.maxTextBytes))
         }

@@ -151,11 +151,14 @@ extension ProgrammeStore {
             onlyProgrammes.appendInterpolation(binds: running.isEmpty ? [0] : running)
             onlyProgrammes.appendInterpolation(unsafeRaw: ")))")
         }
-        // Per desa × desil × programme set: the number of families. Sets are sorted in Swift (SQLite's order is its own).
-        var groups: [String: [String: [Int?: Int]]] = [:]
+        // Per desa × desil × programme set: the number of families and of their residents. Sets are sorted in Swift
+        // (SQLite's order is its own).
+        var groups: [String: [String: [Int?: (families: Int, people: Int)]]] = [:]
         for row in try await db.raw("""
-            SELECT village_code, desil, programmes, COUNT(*) AS n FROM (
-              SELECT h.village_code, h.desil, \(unsafeRaw: programmeList) AS programmes
+            SELECT village_code, desil, programmes, COUNT(*) AS n, CAST(SUM(members) AS BIGINT) AS people FROM (
+              SELECT h.village_code, h.desil, \(unsafeRaw: programmeList) AS programmes,
+                     (SELECT COUNT(*) FROM person p WHERE p.regency_code = h.regency_code AND p.household_id = h.id
+                      AND \(unsafeRaw: ResidentSQL.isResident("p.resident_status"))) AS members
               FROM enrolment e JOIN household h ON h.regency_code = e.regency_code AND h.id = e.household_id
               WHERE e.household_id IS NOT NULL AND \(place("h.village_code"))\(onlyProgrammes)
               GROUP BY h.regency_code, h.id, h.village_code, h.desil
@@ -164,7 +167,11 @@ extension ProgrammeStore {
             let villageText = try row.decode(column: "village_code", as: String.self)
             let set = try row.decode(column: "programmes", as: String.self).split(separator: ",").compactMap { Int($0) }.sorted()
                 .map(String.init).joined(separator: ",")
-            groups[villageText, default: [:]][set, default: [:]][try row.decode(column: "desil", as: Int?.self), default: 0] += try row.decode(column: "n", as: Int.self)
+            let desil = try row.decode(column: "desil", as: Int?.self)
+            var cell = groups[villageText, default: [:]][set, default: [:]][desil] ?? (0, 0)
+            cell.families += try row.decode(column: "n", as: Int.self)
+            cell.people += try row.decode(column: "people", as: Int?.self) ?? 0
+            groups[villageText, default: [:]][set, default: [:]][desil] = cell
         }
         var cache: [String: [CoverageRules.Receipt]] = [:]
         for (villageText, sets) in groups {
@@ -173,7 +180,7 @@ extension ProgrammeStore {
             for (set, byDesil) in sets {
                 let list = cache[set] ?? set.split(separator: ",").compactMap { Int($0).flatMap { receipts[$0] } }
                 cache[set] = list
-                for (desil, count) in byDesil { tally.addReached(desil: desil, receipts: list, count: count) }
+                for (desil, cell) in byDesil { tally.addReached(desil: desil, receipts: list, count: cell.families, people: cell.people) }
             }
             tallies[code] = tally
         }

@@ -571,14 +571,13 @@ public final class RegistryImport {
     private func checkHeads(_ outcome: inout WriteOutcome) async throws {
         guard try await count("SELECT COUNT(*) AS n FROM stage_person WHERE relationship IS NOT NULL") > 0 else { return }
         let skipped = Set(familiesWithRejectedRows.map(Self.familyKey))
-        // Who lives there is the domain's rule (`ResidentStatus.countsAsResident`), written out as its codes.
-        let residents = ResidentStatus.allCases.filter(\.countsAsResident).map { String($0.code) }.joined(separator: ", ")
+        let resident = ResidentSQL.isResident("p.resident_status")
         let found = try await rows("""
-            SELECT m.kept_row, m.family_key, SUM(CASE WHEN p.relationship = 1 AND (p.resident_status IS NULL OR p.resident_status IN (\(residents))) THEN 1 ELSE 0 END) AS heads
+            SELECT m.kept_row, m.family_key, SUM(CASE WHEN p.relationship = 1 AND \(resident) THEN 1 ELSE 0 END) AS heads
             FROM merged_family m JOIN person p ON p.regency_code = m.regency_code AND p.household_id = m.household_id
             WHERE m.worst_rank > 0
             GROUP BY m.kept_row, m.family_key
-            HAVING SUM(CASE WHEN p.relationship = 1 AND (p.resident_status IS NULL OR p.resident_status IN (\(residents))) THEN 1 ELSE 0 END) <> 1
+            HAVING SUM(CASE WHEN p.relationship = 1 AND \(resident) THEN 1 ELSE 0 END) <> 1
             ORDER BY m.kept_row LIMIT 5000
             """)
         for row in found where !skipped.contains(try row.decode(column: "family_key", as: String.self)) {

@@ -10,6 +10,12 @@ public struct ProgramTally: Codable, Sendable, Hashable {
     public var inclusionErrorFamilies = 0
     /// Families receiving two programmes of the same kind from different agencies.
     public var duplicatedAidFamilies = 0
+    /// Families reached by both programmes of a pair, keyed "A ∩ B" (the two codes in alphabetical order).
+    public var overlaps: [String: Int] = [:]
+    /// Families in desil 6–10 reached, per programme code.
+    public var betterOffFamiliesReached: [String: Int] = [:]
+    /// People (the members listed with their family) of the families reached, per programme code.
+    public var peopleReached: [String: Int] = [:]
 
     public init() {}
 
@@ -19,7 +25,12 @@ public struct ProgramTally: Codable, Sendable, Hashable {
             enrollments[enrollment.program.code, default: 0] += 1
             codes.insert(enrollment.program.code)
         }
-        for code in codes { familiesReached[code, default: 0] += 1 }
+        for code in codes {
+            familiesReached[code, default: 0] += 1
+            peopleReached[code, default: 0] += family.members.count
+            if family.desil >= 6 { betterOffFamiliesReached[code, default: 0] += 1 }
+            for other in codes where code < other { overlaps["\(code) ∩ \(other)", default: 0] += 1 }
+        }
         if family.desil <= 4 && codes.isEmpty { eligibleUnreachedFamilies += 1 }
         if family.desil >= 6 && !codes.isDisjoint(with: ["PKH", "BPNT", "PBI-JK"]) { inclusionErrorFamilies += 1 }
         let kinds = Dictionary(grouping: Set(family.enrollments.map(\.program)), by: \.kind)
@@ -32,5 +43,8 @@ public struct ProgramTally: Codable, Sendable, Hashable {
         eligibleUnreachedFamilies += other.eligibleUnreachedFamilies
         inclusionErrorFamilies += other.inclusionErrorFamilies
         duplicatedAidFamilies += other.duplicatedAidFamilies
+        for (pair, count) in other.overlaps { overlaps[pair, default: 0] += count }
+        for (code, count) in other.betterOffFamiliesReached { betterOffFamiliesReached[code, default: 0] += count }
+        for (code, count) in other.peopleReached { peopleReached[code, default: 0] += count }
     }
 }

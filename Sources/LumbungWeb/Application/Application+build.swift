@@ -66,6 +66,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     AccountPageController(services: services).register(on: pages)
     PersonLookupController(services: services).register(pages: pages, api: api)
     ProgrammePageController(services: services).register(on: pages)
+    UnreachedFamiliesController(services: services).register(pages: pages, api: api)
     MonitoringPageController(services: services).register(on: pages)
     TargetPageController(services: services).register(on: pages)
     MonitoringReportController(services: services).register(on: pages)

@@ -32,6 +32,10 @@ enum AppError: Error, Sendable {
     case programmeRefused([ProgrammeProblem])
     case unknownProgramme(String)
     case badCoverageLevel(String)
+    /// An inclusion threshold (`ambang`) that is no desil 5–10.
+    case badInclusionThreshold(String)
+    /// A list of unreached families for a `desil` other than 1 or 1-4.
+    case badUnreachedSelection(String)
     case unknownIndicator(String)
     case badClassMethod(String)
     case noBoundary(RegionCode)
@@ -55,7 +59,7 @@ enum AppError: Error, Sendable {
         case .badUpload(let failure) where failure.isQuota: .tooManyRequests
         case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking, .badNIK, .badClassMethod, .badSort: .badRequest
         case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound, .unknownProgramme, .unknownIndicator, .noBoundary: .notFound
-        case .badJSON, .badCoverageLevel, .listUnreadable, .mappingRefused: .badRequest
+        case .badJSON, .badCoverageLevel, .badInclusionThreshold, .badUnreachedSelection, .listUnreadable, .mappingRefused: .badRequest
         case .listRefused(let error):
             if case .notYourProgramme = error { .forbidden } else if case .programmeUnknown = error { .notFound } else { .unprocessableContent }
         case .unknownTemplate: .notFound
@@ -108,6 +112,8 @@ enum AppError: Error, Sendable {
         case .programmeRefused: "invalid_programme"
         case .unknownProgramme: "unknown_programme"
         case .badCoverageLevel: "invalid_level"
+        case .badInclusionThreshold: "invalid_threshold"
+        case .badUnreachedSelection: "invalid_desil"
         case .unknownIndicator: "unknown_indicator"
         case .badClassMethod: "invalid_class_method"
         case .noBoundary: "no_boundary"
@@ -164,6 +170,9 @@ enum AppError: Error, Sendable {
         case .programmeRefused(let problems): problems.map(\.description).joined(separator: " ")
         case .unknownProgramme(let code): "There is no programme \(code)."
         case .badCoverageLevel(let text): "'\(text)' is no level below the region: use kabupaten, kecamatan or desa."
+        case .badUnreachedSelection(let text): "desil '\(text)' is no list of unreached families: use 1 (desil 1) or 1-4 (desil 1–4)."
+        case .badInclusionThreshold(let text):
+            "Threshold '\(text)' is no desil from \(CoverageRules.inclusionThresholds.lowerBound) to \(CoverageRules.inclusionThresholds.upperBound): give a whole number (ambang=7)."
         case .unknownIndicator(let id): "Unknown indicator '\(id)': a map shows one of " + MapRequest.indicators.map(\.id).joined(separator: ", ") + "."
         case .badClassMethod(let name): "Unknown class method '\(name)': use kuantil or jenks."
         case .noBoundary(let code): "The reference data has no boundaries to draw a map of \(code.dotted)."
@@ -214,6 +223,9 @@ enum AppError: Error, Sendable {
         case .listRefused(let error): error.indonesianDescription
         case .listUnreadable(_, let indonesian): indonesian
         case .badCoverageLevel(let text): "Tingkat '\(text)' tidak dikenal atau tidak di bawah wilayahnya: pilih kabupaten, kecamatan atau desa."
+        case .badUnreachedSelection(let text): "Desil '\(text)' tidak dapat dipilih untuk daftar keluarga yang belum terjangkau: pilih 1 (desil 1) atau 1-4 (desil 1–4)."
+        case .badInclusionThreshold(let text):
+            "Ambang desil '\(text)' tidak berlaku: isi bilangan bulat \(CoverageRules.inclusionThresholds.lowerBound) sampai \(CoverageRules.inclusionThresholds.upperBound) (misalnya ambang=7)."
         case .unknownIndicator(let id):
             "Indikator '\(id)' tidak dikenal. Peta dapat menampilkan: " + MapRequest.indicators.map(\.nameID).joined(separator: ", ") + "."
         case .badClassMethod(let name): "Cara pembagian kelas '\(name)' tidak dikenal: pilih kuantil atau jenks."

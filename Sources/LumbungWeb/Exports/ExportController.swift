@@ -66,7 +66,7 @@ struct ExportController {
                      texts("export_rows", ["region": region.title, "children": children]),
                      texts["export_percent_note"]]
             + (figures.disclosure == nil ? [] : [texts["export_withheld"]])
-            + IndicatorCatalogue.all.map { texts("export_definition", ["name": texts.name($0), "definition": $0.definition]) }
+            + IndicatorCatalogue.all.map { texts("export_definition", ["name": texts.name($0), "definition": texts.definition($0)]) }
         return ExportTable(title: texts("ind_heading", ["region": region.title]), header: header, rows: rows, notes: notes,
                            fileName: "indikator-\(region.code.dotted)", texts: texts)
     }

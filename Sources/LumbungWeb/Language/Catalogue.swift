@@ -63,6 +63,8 @@ struct Catalogue: Sendable {
 
     /// An indicator's name in this language.
     func name(_ indicator: Indicator) -> String { isEnglish ? indicator.nameEN : indicator.nameID }
+    /// How an indicator is counted, in this language (`ind_def_…`; an indicator without one: the indicator catalogue's English).
+    func definition(_ indicator: Indicator) -> String { texts["ind_def_" + indicator.id] ?? indicator.definition }
 
     /// A vocabulary's label in this language (sectors, organisation kinds, programme units, enrolment matches).
     func name(_ sector: Sector) -> String { isEnglish ? sector.englishLabel : sector.label }

@@ -132,7 +132,7 @@ struct MonitoringPage {
         regionName = region.name
         indicatorName = name
         indicatorID = indicator.id
-        definition = indicator.definition
+        definition = texts.definition(indicator)
         direction = texts(indicator.direction == .higherIsWorse ? "target_direction_lower" : "target_direction_higher")
         year = report.year
         lead = texts("mon_lead", ["year": String(report.year), "direction": direction])
@@ -215,7 +215,7 @@ struct MonitoringPage {
                      texts["mon_baseline"], texts["mon_x_baseline_year"], texts["mon_target"] + " \(report.year)", texts["mon_x_capaian"],
                      texts["mon_band"], texts["mon_x_light"]],
             rows: rows,
-            notes: [texts("mon_x_indicator", ["name": name, "definition": report.indicator.definition]),
+            notes: [texts("mon_x_indicator", ["name": name, "definition": texts.definition(report.indicator)]),
                     report.trend.last.map { texts("mon_x_latest", ["snapshot": $0.snapshot, "date": $0.date]) } ?? texts("mon_x_no_snapshot"),
                     texts(report.indicator.direction == .higherIsWorse ? "mon_x_formula_lower" : "mon_x_formula_higher"),
                     texts("mon_report_bands", ["bands": ScoreBands.standard.bands.map(texts.name).joined(separator: ", ")])],

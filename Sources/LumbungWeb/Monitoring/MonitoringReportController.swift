@@ -121,7 +121,7 @@ struct MonitoringReportPage {
         sections = reports.prefix(MonitoringReportController.detailed).map { report in
             let page = MonitoringPage(report: report, snapshots: snapshots, restricted: restricted, texts: texts)
             let behind = report.children.filter { ($0.band?.light).map { [.red, .orange].contains($0) } ?? false }.map(\.name)
-            return Section(name: texts.name(report.indicator), definition: report.indicator.definition, direction: page.direction, chart: page.chart,
+            return Section(name: texts.name(report.indicator), definition: texts.definition(report.indicator), direction: page.direction, chart: page.chart,
                            rows: page.rows, hasRows: !page.rows.isEmpty,
                            behind: behind.isEmpty ? "" : texts("mon_report_behind", ["regions": behind.joined(separator: ", ")]))
         }

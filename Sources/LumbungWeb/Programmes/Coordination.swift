@@ -12,6 +12,8 @@ struct Coordination {
     let sector: Sector?
     /// Only enrolments of this period count, and only programmes running in it are listed.
     let period: CoveragePeriod?
+    /// The desil from which a family counts as better off (`ambang`, 6 unless chosen).
+    let threshold: Int
     let tally: CoverageTally
     let parent: RegionCoverage
     let rows: [RegionCoverage]
@@ -19,16 +21,19 @@ struct Coordination {
     let restricted: Bool
     /// The language of the page (the XLSX is Indonesian).
     var texts: Catalogue = .of(.id)
+    /// Whether the reader may open the list of the families nobody reaches (personal data).
+    var listsFamilies = false
 
-    init(region: Region, level: CoverageReport.Level, sector: Sector?, period: CoveragePeriod? = nil, totals: [RegionCode: CoverageTally], tree: RegionTree,
-         records: [ProgrammeRecord], restricted: Bool) {
+    init(region: Region, level: CoverageReport.Level, sector: Sector?, period: CoveragePeriod? = nil, threshold: Int = CoverageRules.inclusionErrorDesil,
+         totals: [RegionCode: CoverageTally], tree: RegionTree, records: [ProgrammeRecord], restricted: Bool) {
         self.region = region
         self.level = level
         self.sector = sector
         self.period = period
+        self.threshold = threshold
         tally = totals[region.code] ?? CoverageTally()
-        parent = RegionCoverage(code: region.code, name: region.name, tally: tally)
-        rows = region.code.depth >= level.depth ? [] : CoverageReport.regions(totals, tree: tree, within: region.code, level: level)
+        parent = RegionCoverage(code: region.code, name: region.name, tally: tally, threshold: threshold)
+        rows = region.code.depth >= level.depth ? [] : CoverageReport.regions(totals, tree: tree, within: region.code, level: level, threshold: threshold)
         self.records = records.filter { record in
             (sector.map { record.programme.sectors.contains($0) } ?? true)
                 && (period.map { $0.overlaps(record.programme) } ?? true)
@@ -62,6 +67,7 @@ struct Coordination {
                 sector: texts.name(key.sector), programmes: programmes.map(\.programme.code.value).joined(separator: ", "),
                 areas: Set(programmes.flatMap { $0.programme.targetRegions.map(\.dotted) }).sorted().joined(separator: ", "),
                 families: count(tally.familiesReachedByOrganisationSector[key] ?? 0),
+                people: count(tally.peopleReachedByOrganisationSector[key] ?? 0),
                 budget: budgets.isEmpty ? "—" : "Rp " + texts.number(budgets.reduce(0, +)))
         }
     }
@@ -90,13 +96,14 @@ struct Coordination {
         }
     }
 
-    /// Programmes reaching families in desil 6 or above: how many, and their share of the programme's families here.
+    /// Programmes reaching families in desil `threshold` or above: how many, and their share of the programme's families here.
     var leaks: [CoordinationPage.LeakRow] {
-        records.compactMap { record in
+        let betterOffByProgramme = parent.betterOffFamiliesReached
+        return records.compactMap { record in
             let code = record.programme.code.value
             let reached = tally.familiesReached[code] ?? 0
             guard reached > 0 else { return nil }
-            let betterOff = tally.betterOffFamiliesReached[code] ?? 0
+            let betterOff = betterOffByProgramme[code] ?? 0
             let hidden = restricted && (CellSuppression.suppresses(betterOff) || CellSuppression.suppresses(reached))
             return CoordinationPage.LeakRow(code: code, name: record.programme.name, families: count(reached), betterOff: count(betterOff),
                                             share: hidden ? "—" : texts.number(Int(saturating: Double(betterOff) * 100 / Double(reached), rounding: .toNearestOrAwayFromZero)) + "%")
@@ -112,14 +119,18 @@ struct Coordination {
             .init(label: texts["coord_desil1_unreached"], count: count(parent.desil1UnreachedFamilies)),
             .init(label: texts["coord_eligible_unreached"], count: count(parent.eligibleUnreachedFamilies)),
             .init(label: texts["coord_duplicated"], count: count(parent.duplicatedAidFamilies)),
-            .init(label: texts["coord_inclusion"], count: count(parent.inclusionErrorFamilies)),
+            .init(label: texts("coord_inclusion", ["from": String(threshold)]), count: count(parent.inclusionErrorFamilies)),
         ]
     }
 
-    /// The sector and period filters as query parameters (`&sektor=pangan&dari=2025-01-01&sampai=2025-12-31`).
+    /// The sector, period and threshold filters as query parameters (`&sektor=pangan&dari=2025-01-01&sampai=2025-12-31&ambang=7`).
     var filterQuery: String {
         (sector.map { "&sektor=\($0.rawValue)" } ?? "") + (period.map { "&dari=\($0.from)&sampai=\($0.to)" } ?? "")
+            + (threshold == CoverageRules.inclusionErrorDesil ? "" : "&ambang=\(threshold)")
     }
+
+    /// A heading that names the threshold ("Keluarga desil 7–10").
+    func fromThreshold(_ key: String) -> String { texts(key, ["from": String(threshold)]) }
 
     var levelLabel: String { texts["coord_level_\(level.rawValue)"] }
 
@@ -130,8 +141,11 @@ struct Coordination {
             sectorOptions: [ProgrammeListPage.Option(value: "", label: texts["coord_all_sectors"], selected: sector == nil)]
                 + Sector.allCases.map { .init(value: $0.rawValue, label: texts.name($0), selected: $0 == sector) },
             sectorLabel: sector.map(texts.name), periodLabel: period?.description, from: period?.from.description ?? "", to: period?.to.description ?? "",
+            thresholdOptions: CoverageRules.inclusionThresholds.map { .init(value: String($0), label: String($0), selected: $0 == threshold) },
+            betterOffLabel: fromThreshold("col_better_off"), inclusionLabel: fromThreshold("col_inclusion"), definitionsAfter: fromThreshold("coord_definitions_after"),
             summary: summary, matrix: matrix, hasMatrix: !matrix.isEmpty, pairs: pairs, hasPairs: !pairs.isEmpty,
             areas: areas, leaks: leaks, hasLeaks: !leaks.isEmpty,
-            download: "/koordinasi.xlsx?within=\(region.code.dotted)" + filterQuery, suppressed: restricted)
+            download: "/koordinasi.xlsx?within=\(region.code.dotted)" + filterQuery, suppressed: restricted,
+            unreachedLink: listsFamilies ? "/koordinasi/belum-terjangkau?within=\(region.code.dotted)&desil=1" + (sector.map { "&sektor=\($0.rawValue)" } ?? "") : nil)
     }
 }

@@ -31,6 +31,12 @@ struct DisclosedCoverage: Encodable {
     let code: String
     let name: String
     let familiesReached: [String: DisclosedCount]
+    /// Residents of the families reached, per programme.
+    let peopleReached: [String: DisclosedCount]
+    /// Families in desil ≥ the threshold reached, per programme (leakage).
+    let betterOffFamiliesReached: [String: DisclosedCount]
+    /// Programme pairs reaching the same families.
+    let programmePairs: [Pair]
     let duplicatedAidFamilies: DisclosedCount
     let eligibleUnreachedFamilies: DisclosedCount
     let desil1UnreachedFamilies: DisclosedCount
@@ -40,25 +46,46 @@ struct DisclosedCoverage: Encodable {
     let eligibleFamilies: Int?
     let desil1Families: Int?
 
+    struct Pair: Encodable {
+        let programmes: [String]
+        let families: DisclosedCount
+    }
+
     /// The rows of one level within `parent`, each figure suppressed against the parent's for restricted roles.
     static func rows(_ rows: [RegionCoverage], parent: RegionCoverage, restricted: Bool) -> (parent: DisclosedCoverage, rows: [DisclosedCoverage]) {
         func figure(_ metric: (RegionCoverage) -> Int) -> (DisclosedCount, [DisclosedCount]) {
             DisclosedCount.disclose(metric(parent), rows.map(metric), restricted: restricted)
         }
         let codes = Set(parent.familiesReached.keys).union(rows.flatMap(\.familiesReached.keys)).sorted()
-        var reached: [String: (DisclosedCount, [DisclosedCount])] = [:]
-        for code in codes { reached[code] = figure { $0.familiesReached[code] ?? 0 } }
+        var reached: [String: (DisclosedCount, [DisclosedCount])] = [:], people = reached, betterOff = reached
+        for code in codes {
+            reached[code] = figure { $0.familiesReached[code] ?? 0 }
+            people[code] = figure { $0.peopleReached[code] ?? 0 }
+            betterOff[code] = figure { $0.betterOffFamiliesReached[code] ?? 0 }
+        }
+        let pairs = Array(Set(([parent] + rows).flatMap { $0.programmePairs.map(\.programmes) })).sorted { $0.lexicographicallyPrecedes($1) }
+        var pairFigures: [[String]: (DisclosedCount, [DisclosedCount])] = [:]
+        for pair in pairs { pairFigures[pair] = figure { $0.families(of: pair[0], and: pair[1]) } }
         let duplicated = figure(\.duplicatedAidFamilies), eligible = figure(\.eligibleUnreachedFamilies)
         let desil1 = figure(\.desil1UnreachedFamilies), inclusion = figure(\.inclusionErrorFamilies)
         func make(_ row: RegionCoverage, _ index: Int?) -> DisclosedCoverage {
             func pick(_ pair: (DisclosedCount, [DisclosedCount])) -> DisclosedCount { index.map { pair.1[$0] } ?? pair.0 }
-            return DisclosedCoverage(
-                code: row.code, name: row.name,
-                familiesReached: Dictionary(uniqueKeysWithValues: codes.compactMap { code in
-                    guard let pair = reached[code] else { return nil }
+            func byProgramme(_ figures: [String: (DisclosedCount, [DisclosedCount])]) -> [String: DisclosedCount] {
+                Dictionary(uniqueKeysWithValues: codes.compactMap { code in
+                    guard let pair = figures[code] else { return nil }
                     let count = pick(pair)
                     return count == .value(0) ? nil : (code, count)
-                }),
+                })
+            }
+            let shownPairs = pairs.compactMap { pair -> Pair? in
+                guard let figures = pairFigures[pair] else { return nil }
+                let count = pick(figures)
+                return count == .value(0) ? nil : Pair(programmes: pair, families: count)
+            }.sorted { ($0.families.number ?? 0, $1.programmes.joined()) > ($1.families.number ?? 0, $0.programmes.joined()) }
+            return DisclosedCoverage(
+                code: row.code, name: row.name,
+                familiesReached: byProgramme(reached), peopleReached: byProgramme(people), betterOffFamiliesReached: byProgramme(betterOff),
+                programmePairs: shownPairs,
                 duplicatedAidFamilies: pick(duplicated), eligibleUnreachedFamilies: pick(eligible), desil1UnreachedFamilies: pick(desil1),
                 inclusionErrorFamilies: pick(inclusion), families: restricted ? nil : row.families,
                 eligibleFamilies: restricted ? nil : row.eligibleFamilies, desil1Families: restricted ? nil : row.desil1Families)

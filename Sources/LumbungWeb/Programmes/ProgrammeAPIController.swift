@@ -94,12 +94,13 @@ struct ProgrammeAPIController {
             let asked = try CoverageRequest(request, tree: services.regions, defaultWithin: user.scope.region)
             let villages = try await coverage.villages(within: asked.within, sector: asked.sector, period: asked.period)
             let totals = CoverageReport.totals(villages, tree: services.regions)
-            let rows = CoverageReport.regions(totals, tree: services.regions, within: asked.within, level: asked.level)
-            let parent = RegionCoverage(code: asked.within, name: services.regions[asked.within]?.name ?? "", tally: totals[asked.within] ?? CoverageTally())
+            let rows = CoverageReport.regions(totals, tree: services.regions, within: asked.within, level: asked.level, threshold: asked.threshold)
+            let parent = RegionCoverage(code: asked.within, name: services.regions[asked.within]?.name ?? "", tally: totals[asked.within] ?? CoverageTally(),
+                                        threshold: asked.threshold)
             let disclosed = DisclosedCoverage.rows(rows, parent: parent, restricted: context.suppressesSmallCells)
             return JSONBody.response(CoverageBody(within: asked.within.dotted, level: asked.level.rawValue, sector: asked.sector?.rawValue,
                                                   from: asked.period?.from.description, to: asked.period?.to.description,
-                                                  region: disclosed.parent, regions: disclosed.rows))
+                                                  inclusionThreshold: asked.threshold, region: disclosed.parent, regions: disclosed.rows))
         }
     }
 
@@ -115,6 +116,8 @@ struct ProgrammeAPIController {
         /// The period counted (`nil`: every enrolment).
         let from: String?
         let to: String?
+        /// The desil from which a family counts as better off.
+        let inclusionThreshold: Int
         let region: DisclosedCoverage
         let regions: [DisclosedCoverage]
     }
@@ -175,6 +178,8 @@ struct CoverageRequest {
     let level: CoverageReport.Level
     let sector: Sector?
     let period: CoveragePeriod?
+    /// The desil from which a family counts as better off (`ambang`/`threshold`, 5–10; 6 when absent).
+    let threshold: Int
 
     init(_ request: Request, tree: RegionTree, defaultWithin: RegionCode) throws {
         within = try FormQuery.value("within", in: request).map { try AppError.region($0, in: tree).code } ?? defaultWithin
@@ -187,6 +192,15 @@ struct CoverageRequest {
         }
         sector = try Self.sector(request)
         period = try Self.period(request)
+        threshold = try Self.threshold(request)
+    }
+
+    /// `ambang`/`threshold`: the inclusion threshold; 6 when absent or empty, 400 naming the value when no desil 5–10.
+    static func threshold(_ request: Request) throws -> Int {
+        let text = (FormQuery.value("ambang", in: request) ?? FormQuery.value("threshold", in: request) ?? "").trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return CoverageRules.inclusionErrorDesil }
+        guard let threshold = CoverageRules.inclusionThreshold(text) else { throw AppError.badInclusionThreshold(String(text.prefix(20))) }
+        return threshold
     }
 
     /// `sector`/`sektor`: `nil` when absent or empty; 400 naming it when unknown.

@@ -153,6 +153,7 @@ struct ProgrammePageController {
         pages.get("koordinasi", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
             var coordination = try await coordination(request, context)
             coordination.texts = context.texts
+            coordination.listsFamilies = try context.requireUser().role.may(.readPersonalData)
             return services.pages.render("koordinasi", coordination.page(), for: context)
         }
         pages.get("koordinasi.xlsx", .permitted(.readAggregates, region: .query("within"))) { request, context -> Response in
@@ -257,12 +258,13 @@ struct ProgrammePageController {
         guard let region = within else { throw AppError.unknownRegion(user.scope.region) }
         let sector = try CoverageRequest.sector(request)
         let period = try CoverageRequest.period(request)
+        let threshold = try CoverageRequest.threshold(request)
         let level: CoverageReport.Level = region.code.depth <= 1 ? .kabupaten : region.code.depth == 2 ? .kecamatan : .desa
         let villages = try await services.coverage.villages(within: region.code, sector: sector, period: period)
         let totals = CoverageReport.totals(villages, tree: services.regions)
         let records = try await store.programmes(visibleIn: region.code, counted: false)
-        return Coordination(region: region, level: level, sector: sector, period: period, totals: totals, tree: services.regions, records: records,
-                            restricted: context.suppressesSmallCells)
+        return Coordination(region: region, level: level, sector: sector, period: period, threshold: threshold, totals: totals, tree: services.regions,
+                            records: records, restricted: context.suppressesSmallCells)
     }
 
     /// The coordination page as a workbook: one sheet per table, its headings in the language of `coordination.texts`.
@@ -278,10 +280,10 @@ struct ProgrammePageController {
         try writer.write(texts(["measure", "count"]))
         for row in page.summary { try writer.write([.text(row.label), .text(row.count)]) }
         if page.suppressed { try writer.write(texts(["withheld"])) }
-        try writer.startSheet(named: "4W", columnWidths: [32, 22, 22, 30, 30, 14, 20])
-        try writer.write(texts(["organisation", "kind", "sector_col", "programme", "target_areas", "families_reached", "budget"]))
+        try writer.startSheet(named: "4W", columnWidths: [32, 22, 22, 30, 30, 14, 14, 20])
+        try writer.write(texts(["organisation", "kind", "sector_col", "programme", "target_areas", "families_reached", "people_reached", "budget"]))
         for row in page.matrix {
-            try writer.write([row.organisation, row.kind, row.sector, row.programmes, row.areas, row.families, row.budget].map { .text($0) })
+            try writer.write([row.organisation, row.kind, row.sector, row.programmes, row.areas, row.families, row.people, row.budget].map { .text($0) })
         }
         try writer.startSheet(named: t["coordx_sheet_overlaps"], columnWidths: [36, 16, 16])
         try writer.write(texts(["pair", "families", "same_sector"]))
@@ -292,7 +294,7 @@ struct ProgrammePageController {
             try writer.write([row.code, row.name, row.desil1, row.desil1Unreached, row.eligibleUnreached, row.duplicated, row.inclusion, row.coverage].map { .text($0) })
         }
         try writer.startSheet(named: t["coordx_sheet_leaks"], columnWidths: [18, 36, 16, 18, 12])
-        try writer.write(texts(["programme", "name", "families", "better_off", "share"]))
+        try writer.write(texts(["programme", "name", "families"]) + [.text(coordination.fromThreshold("coordx_better_off")), .text(t["coordx_share"])])
         for row in page.leaks { try writer.write([row.code, row.name, row.families, row.betterOff, row.share].map { .text($0) }) }
         try writer.finish()
         return Array(try Data(contentsOf: url))

@@ -212,6 +212,8 @@ struct CoordinationPage {
         let programmes: String
         let areas: String
         let families: String
+        /// The residents of those families.
+        let people: String
         let budget: String
     }
 
@@ -252,6 +254,11 @@ struct CoordinationPage {
     let periodLabel: String?
     let from: String
     let to: String
+    /// The inclusion threshold's choices (desil 5–10), and the headings that name the chosen one.
+    let thresholdOptions: [ProgrammeListPage.Option]
+    let betterOffLabel: String
+    let inclusionLabel: String
+    let definitionsAfter: String
     let summary: [ProgrammeDetailPage.Count]
     let matrix: [MatrixRow]
     let hasMatrix: Bool
@@ -262,6 +269,8 @@ struct CoordinationPage {
     let hasLeaks: Bool
     let download: String
     let suppressed: Bool
+    /// The list of the desil-1 families nobody reaches, for readers of personal data.
+    let unreachedLink: String?
 }
 
 /// The answer to an uploaded list: what the import did, and what the uploader learns at once.

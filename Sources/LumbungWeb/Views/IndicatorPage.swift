@@ -105,7 +105,7 @@ struct IndicatorPage {
         func table(_ heading: String, _ subject: Indicator.Subject, _ columns: [(split: String, group: String, label: String)]) -> Table {
             let rows = IndicatorCatalogue.all.filter { $0.subject == subject }.compactMap { indicator -> Row? in
                 guard let value = byID[indicator.id] else { return nil }
-                return Row(name: texts.name(indicator), definition: indicator.definition,
+                return Row(name: texts.name(indicator), definition: texts.definition(indicator),
                            total: cell(value.count, value.denominator, value.percent, value.suppression),
                            groups: columns.map { column in
                                value.group(column.split, column.group).map { cell($0.count, $0.denominator, $0.percent, $0.suppression) } ?? .none

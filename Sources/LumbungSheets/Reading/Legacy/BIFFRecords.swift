@@ -31,10 +31,10 @@ struct BIFFRecordReader {
         guard header.count == 4 else { return nil }
         let length = Int(header.u16(2))
         guard length <= Self.maxLength else {
-            throw SheetReadError.damagedWorkbook(file: file, detail: "a record at byte \(offset) of the workbook stream is longer than BIFF allows")
+            throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("a record at byte \(offset) of the workbook stream is longer than BIFF allows", "rekaman pada bita ke-\(offset) aliran workbook lebih panjang dari yang diizinkan BIFF"))
         }
         let data = try stream.read(length)
-        guard data.count == length else { throw SheetReadError.damagedWorkbook(file: file, detail: "the workbook stream is cut off") }
+        guard data.count == length else { throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("the workbook stream is cut off", "aliran workbook-nya terpotong")) }
         return Record(type: header.u16(0), data: data, offset: offset)
     }
 

@@ -37,19 +37,19 @@ struct CompoundFile {
         self.file = file
         let source = try RandomAccessFile(url: url, file: file)
         self.source = source
-        let header = try source.read(at: 0, count: 512, what: "its header")
-        guard Array(header[0..<8]) == Self.signature else { throw Self.damaged(file, "its compound-file signature is wrong") }
+        let header = try source.read(at: 0, count: 512, what: BilingualText("its header", "kepalanya"))
+        guard Array(header[0..<8]) == Self.signature else { throw Self.damaged(file, BilingualText("its compound-file signature is wrong", "tanda berkas majemuknya (compound file) salah")) }
         let major = header.u16(0x1A)
         let shift = header.u16(0x1E)
         guard header.u16(0x1C) == 0xFFFE, (major == 3 && shift == 9) || (major == 4 && shift == 12), header.u16(0x20) == 6 else {
-            throw Self.damaged(file, "its compound-file header is invalid")
+            throw Self.damaged(file, BilingualText("its compound-file header is invalid", "kepala berkas majemuknya (compound file) tidak sah"))
         }
         let sectorSize = 1 << Int(shift)
         self.sectorSize = sectorSize
         let sectorCount = max(0, (source.size - sectorSize) / sectorSize)
         self.sectorCount = sectorCount
         let fatSectors = Int(header.u32(0x2C))
-        guard fatSectors <= sectorCount else { throw Self.damaged(file, "its FAT is larger than the file") }
+        guard fatSectors <= sectorCount else { throw Self.damaged(file, BilingualText("its FAT is larger than the file", "tabel FAT-nya lebih besar dari berkasnya")) }
 
         // The FAT's own sectors: 109 in the header, the rest in the DIFAT chain.
         var fatLocations: [UInt32] = []
@@ -60,10 +60,10 @@ struct CompoundFile {
         var difatSeen = 0
         let perDIFAT = sectorSize / 4 - 1
         while fatLocations.count < fatSectors {
-            guard difat < UInt32(sectorCount) else { throw Self.damaged(file, "a DIFAT sector number points past the end of the file") }
+            guard difat < UInt32(sectorCount) else { throw Self.damaged(file, BilingualText("a DIFAT sector number points past the end of the file", "nomor sektor DIFAT menunjuk melewati akhir berkas")) }
             difatSeen += 1
-            guard difatSeen <= sectorCount else { throw Self.damaged(file, "its DIFAT chain loops") }
-            let sector = try source.read(at: (Int(difat) + 1) * sectorSize, count: sectorSize, what: "a DIFAT sector")
+            guard difatSeen <= sectorCount else { throw Self.damaged(file, BilingualText("its DIFAT chain loops", "rantai DIFAT-nya berputar-putar")) }
+            let sector = try source.read(at: (Int(difat) + 1) * sectorSize, count: sectorSize, what: BilingualText("a DIFAT sector", "sebuah sektor DIFAT"))
             for index in 0..<perDIFAT where fatLocations.count < fatSectors {
                 fatLocations.append(sector.u32(index * 4))
             }
@@ -72,17 +72,17 @@ struct CompoundFile {
         var fat: [UInt32] = []
         fat.reserveCapacity(fatSectors * sectorSize / 4)
         for location in fatLocations {
-            guard location < UInt32(sectorCount) else { throw Self.damaged(file, "a FAT sector number points past the end of the file") }
-            let sector = try source.read(at: (Int(location) + 1) * sectorSize, count: sectorSize, what: "a FAT sector")
+            guard location < UInt32(sectorCount) else { throw Self.damaged(file, BilingualText("a FAT sector number points past the end of the file", "nomor sektor FAT menunjuk melewati akhir berkas")) }
+            let sector = try source.read(at: (Int(location) + 1) * sectorSize, count: sectorSize, what: BilingualText("a FAT sector", "sebuah sektor FAT"))
             for index in 0..<(sectorSize / 4) { fat.append(sector.u32(index * 4)) }
         }
         self.fat = fat
 
         // The directory: 128-byte entries in the chain that starts at the header's first directory sector.
-        let directoryChain = try Self.chain(from: header.u32(0x30), fat: fat, sectorCount: sectorCount, file: file, what: "directory")
+        let directoryChain = try Self.chain(from: header.u32(0x30), fat: fat, sectorCount: sectorCount, file: file, what: BilingualText("directory", "direktori"))
         var entries: [Entry] = []
         for sector in directoryChain {
-            let bytes = try source.read(at: (Int(sector) + 1) * sectorSize, count: sectorSize, what: "a directory sector")
+            let bytes = try source.read(at: (Int(sector) + 1) * sectorSize, count: sectorSize, what: BilingualText("a directory sector", "sebuah sektor direktori"))
             for offset in stride(from: 0, to: sectorSize, by: 128) {
                 let nameLength = min(Int(bytes.u16(offset + 0x40)), 64)
                 var units: [UInt16] = []
@@ -92,19 +92,19 @@ struct CompoundFile {
                                      start: bytes.u32(offset + 0x74), size: size))
             }
         }
-        guard let root = entries.first, root.type == 5 else { throw Self.damaged(file, "its directory has no root entry") }
+        guard let root = entries.first, root.type == 5 else { throw Self.damaged(file, BilingualText("its directory has no root entry", "direktorinya tidak memiliki entri akar")) }
         self.entries = entries
 
         // The mini FAT and the mini stream (held by the root entry), for streams under 4,096 bytes.
-        let miniFATChain = try Self.chain(from: header.u32(0x3C), fat: fat, sectorCount: sectorCount, file: file, what: "mini FAT")
+        let miniFATChain = try Self.chain(from: header.u32(0x3C), fat: fat, sectorCount: sectorCount, file: file, what: BilingualText("mini FAT", "mini FAT"))
         var miniFAT: [UInt32] = []
         for sector in miniFATChain {
-            let bytes = try source.read(at: (Int(sector) + 1) * sectorSize, count: sectorSize, what: "a mini FAT sector")
+            let bytes = try source.read(at: (Int(sector) + 1) * sectorSize, count: sectorSize, what: BilingualText("a mini FAT sector", "sebuah sektor mini FAT"))
             for index in 0..<(sectorSize / 4) { miniFAT.append(bytes.u32(index * 4)) }
         }
         self.miniFAT = miniFAT
-        miniStreamChain = root.size > 0 ? try Self.chain(from: root.start, fat: fat, sectorCount: sectorCount, file: file, what: "mini stream") : []
-        guard root.size <= miniStreamChain.count * sectorSize else { throw Self.damaged(file, "its mini stream is longer than its sectors") }
+        miniStreamChain = root.size > 0 ? try Self.chain(from: root.start, fat: fat, sectorCount: sectorCount, file: file, what: BilingualText("mini stream", "mini stream")) : []
+        guard root.size <= miniStreamChain.count * sectorSize else { throw Self.damaged(file, BilingualText("its mini stream is longer than its sectors", "mini stream-nya lebih panjang dari sektornya")) }
         miniStreamSize = root.size
     }
 
@@ -118,39 +118,39 @@ struct CompoundFile {
         if entry.size < Self.miniStreamCutoff {
             // A small stream lives in the mini stream, in 64-byte mini sectors: read it whole (under 4 KiB).
             let chain = try Self.chain(from: entry.start, fat: miniFAT, sectorCount: miniStreamSize / Self.miniSectorSize, file: file,
-                                       what: "stream \(entry.name)", allowEmpty: entry.size == 0)
-            guard entry.size <= chain.count * Self.miniSectorSize else { throw Self.damaged(file, "the stream \(entry.name) is longer than its sectors") }
+                                       what: BilingualText("stream \(entry.name)", "aliran \(entry.name)"), allowEmpty: entry.size == 0)
+            guard entry.size <= chain.count * Self.miniSectorSize else { throw Self.damaged(file, BilingualText("the stream \(entry.name) is longer than its sectors", "aliran \(entry.name) lebih panjang dari sektornya")) }
             var bytes: [UInt8] = []
             for mini in chain where bytes.count < entry.size {
                 let offset = Int(mini) * Self.miniSectorSize
                 let sector = miniStreamChain[offset / sectorSize]
                 let position = (Int(sector) + 1) * sectorSize + offset % sectorSize
-                bytes += try source.read(at: position, count: Self.miniSectorSize, what: "a mini sector")
+                bytes += try source.read(at: position, count: Self.miniSectorSize, what: BilingualText("a mini sector", "sebuah sektor mini"))
             }
             return CFBStream(bytes: Array(bytes.prefix(entry.size)))
         }
-        let chain = try Self.chain(from: entry.start, fat: fat, sectorCount: sectorCount, file: file, what: "stream \(entry.name)")
-        guard entry.size <= chain.count * sectorSize else { throw Self.damaged(file, "the stream \(entry.name) is longer than its sectors") }
+        let chain = try Self.chain(from: entry.start, fat: fat, sectorCount: sectorCount, file: file, what: BilingualText("stream \(entry.name)", "aliran \(entry.name)"))
+        guard entry.size <= chain.count * sectorSize else { throw Self.damaged(file, BilingualText("the stream \(entry.name) is longer than its sectors", "aliran \(entry.name) lebih panjang dari sektornya")) }
         return CFBStream(source: source, chain: chain, sectorSize: sectorSize, size: entry.size)
     }
 
     /// The sectors of the chain starting at `start`, following `fat`: every index must be a sector of the
     /// file (or of the mini stream) and the chain may not be longer than there are sectors (a loop).
-    static func chain(from start: UInt32, fat: [UInt32], sectorCount: Int, file: String, what: String, allowEmpty: Bool = true) throws -> [UInt32] {
+    static func chain(from start: UInt32, fat: [UInt32], sectorCount: Int, file: String, what: BilingualText, allowEmpty: Bool = true) throws -> [UInt32] {
         var chain: [UInt32] = []
         var sector = start
         let limit = min(sectorCount, fat.count)
         while sector != endOfChain {
             if sector == freeSector && chain.isEmpty && allowEmpty { break }
-            guard sector < UInt32(limit) else { throw damaged(file, "a sector number of the \(what) points past the end of the file") }
-            guard chain.count < limit else { throw damaged(file, "the sector chain of the \(what) loops") }
+            guard sector < UInt32(limit) else { throw damaged(file, BilingualText("a sector number of the \(what.english) points past the end of the file", "nomor sektor \(what.indonesian) menunjuk melewati akhir berkas")) }
+            guard chain.count < limit else { throw damaged(file, BilingualText("the sector chain of the \(what.english) loops", "rantai sektor \(what.indonesian) berputar-putar")) }
             chain.append(sector)
             sector = fat[Int(sector)]
         }
         return chain
     }
 
-    static func damaged(_ file: String, _ detail: String) -> SheetReadError {
+    static func damaged(_ file: String, _ detail: BilingualText) -> SheetReadError {
         .damagedWorkbook(file: file, detail: detail)
     }
 }
@@ -212,7 +212,7 @@ final class CFBStream {
         let first = position / sectorSize
         var last = first
         while last + 1 < chain.count, chain[last + 1] == chain[last] &+ 1, (last + 2 - first) * sectorSize <= 1 << 16 { last += 1 }
-        let bytes = try source.read(at: (Int(chain[first]) + 1) * sectorSize, count: (last - first + 1) * sectorSize, what: "a stream sector")
+        let bytes = try source.read(at: (Int(chain[first]) + 1) * sectorSize, count: (last - first + 1) * sectorSize, what: BilingualText("a stream sector", "sebuah sektor aliran"))
         bufferStart = first * sectorSize
         buffer = Array(bytes.prefix(size - bufferStart))
     }
@@ -227,7 +227,7 @@ final class RandomAccessFile {
     init(url: URL, file: String) throws {
         self.file = file
         guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw SheetReadError.unreadable(file: file, reason: "the file cannot be opened")
+            throw SheetReadError.unreadable(file: file, reason: .cannotOpen)
         }
         self.handle = handle
         size = Int(clamping: (try? handle.seekToEnd()) ?? 0)
@@ -235,19 +235,19 @@ final class RandomAccessFile {
 
     deinit { try? handle.close() }
 
-    func read(at offset: Int, count: Int, what: String) throws -> [UInt8] {
+    func read(at offset: Int, count: Int, what: BilingualText) throws -> [UInt8] {
         guard offset >= 0, count >= 0, offset <= size - count else {
-            throw SheetReadError.damagedWorkbook(file: file, detail: "\(what) lies past the end of the file (is it cut off?)")
+            throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("\(what.english) lies past the end of the file (is it cut off?)", "\(what.indonesian) terletak melewati akhir berkas (apakah berkasnya terpotong?)"))
         }
         do {
             try handle.seek(toOffset: UInt64(offset))
             let data = try handle.read(upToCount: count) ?? Data()
-            guard data.count == count else { throw SheetReadError.damagedWorkbook(file: file, detail: "\(what) is cut off") }
+            guard data.count == count else { throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("\(what.english) is cut off", "\(what.indonesian) terpotong")) }
             return Array(data)
         } catch let error as SheetReadError {
             throw error
         } catch {
-            throw SheetReadError.unreadable(file: file, reason: "reading it failed")
+            throw SheetReadError.unreadable(file: file, reason: .readFailed)
         }
     }
 }

@@ -43,7 +43,7 @@ public final class XLSWorkbook {
         var records = BIFFRecordReader(stream: try container.open(entry), file: file)
         guard let bof = try records.next() else { throw SheetReadError.empty(file: file) }
         if BIFF.oldBOFs.contains(bof.type) { throw SheetReadError.tooOldFormat(file: file, format: "Excel 2.x–4.0 (BIFF2–4)") }
-        guard bof.type == BIFF.bof else { throw SheetReadError.damagedWorkbook(file: file, detail: "its workbook stream does not start with a BOF record") }
+        guard bof.type == BIFF.bof else { throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("its workbook stream does not start with a BOF record", "aliran workbook-nya tidak diawali rekaman BOF")) }
         guard bof.data.u16(0) == 0x0600 else { throw SheetReadError.tooOldFormat(file: file, format: "Excel 5.0/95 (BIFF5)") }
 
         var sheets: [Sheet] = []
@@ -72,7 +72,7 @@ public final class XLSWorkbook {
             default: break
             }
         }
-        guard !sheets.isEmpty else { throw SheetReadError.damagedWorkbook(file: file, detail: "it has no worksheet") }
+        guard !sheets.isEmpty else { throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("it has no worksheet", "tidak ada lembar kerja di dalamnya")) }
         self.sheets = sheets
         sharedStrings = strings
         self.date1904 = date1904
@@ -97,7 +97,7 @@ public final class XLSWorkbook {
         var textBytes = 0
         while strings.count < declared {
             guard let text = try bytes.richExtendedString() else {
-                throw SheetReadError.damagedWorkbook(file: file, detail: "its shared-string table holds \(strings.count) of the \(declared) strings it declares")
+                throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("its shared-string table holds \(strings.count) of the \(declared) strings it declares", "tabel teks bersamanya hanya memuat \(strings.count) dari \(declared) teks yang disebutkannya"))
             }
             textBytes += text.utf8.count
             guard textBytes <= limits.sharedStringBytes else {
@@ -132,7 +132,7 @@ public struct XLSSheetReader: SheetReader {
 
     public init(workbook: XLSWorkbook, sheet: Int = 0) throws {
         guard workbook.sheets.indices.contains(sheet) else {
-            throw SheetReadError.damagedWorkbook(file: workbook.file, detail: "it has no worksheet \(sheet + 1)")
+            throw SheetReadError.damagedWorkbook(file: workbook.file, detail: BilingualText("it has no worksheet \(sheet + 1)", "tidak ada lembar kerja ke-\(sheet + 1)"))
         }
         self.workbook = workbook
         self.sheet = sheet
@@ -142,7 +142,7 @@ public struct XLSSheetReader: SheetReader {
         var records = try workbook.records(ofSheet: sheet)
         let file = workbook.file
         guard let bof = try records.next(), bof.type == BIFF.bof else {
-            throw SheetReadError.damagedWorkbook(file: file, detail: "the sheet \(workbook.sheets[sheet].name) does not start where the workbook says")
+            throw SheetReadError.damagedWorkbook(file: file, detail: BilingualText("the sheet \(workbook.sheets[sheet].name) does not start where the workbook says", "lembar \(workbook.sheets[sheet].name) tidak dimulai di tempat yang disebut workbook"))
         }
         var rows = RowAssembler(file: file)
         var depth = 1
