@@ -31,6 +31,7 @@ enum AppError: Error, Sendable {
     /// A programme or organisation that cannot be saved, with every reason.
     case programmeRefused([ProgrammeProblem])
     case unknownProgramme(String)
+    case unknownOrganisation(String)
     case badCoverageLevel(String)
     case unknownIndicator(String)
     case badClassMethod(String)
@@ -54,7 +55,7 @@ enum AppError: Error, Sendable {
         switch self {
         case .badUpload(let failure) where failure.isQuota: .tooManyRequests
         case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking, .badNIK, .badClassMethod, .badSort: .badRequest
-        case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound, .unknownProgramme, .unknownIndicator, .noBoundary: .notFound
+        case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound, .unknownProgramme, .unknownOrganisation, .unknownIndicator, .noBoundary: .notFound
         case .badJSON, .badCoverageLevel, .listUnreadable, .mappingRefused: .badRequest
         case .listRefused(let error):
             if case .notYourProgramme = error { .forbidden } else if case .programmeUnknown = error { .notFound } else { .unprocessableContent }
@@ -107,6 +108,7 @@ enum AppError: Error, Sendable {
         case .badJSON: "invalid_json"
         case .programmeRefused: "invalid_programme"
         case .unknownProgramme: "unknown_programme"
+        case .unknownOrganisation: "unknown_organisation"
         case .badCoverageLevel: "invalid_level"
         case .unknownIndicator: "unknown_indicator"
         case .badClassMethod: "invalid_class_method"
@@ -163,6 +165,7 @@ enum AppError: Error, Sendable {
         case .badJSON(let problem): problem.english
         case .programmeRefused(let problems): problems.map(\.description).joined(separator: " ")
         case .unknownProgramme(let code): "There is no programme \(code)."
+        case .unknownOrganisation(let name): "There is no organisation '\(name)'."
         case .badCoverageLevel(let text): "'\(text)' is no level below the region: use kabupaten, kecamatan or desa."
         case .unknownIndicator(let id): "Unknown indicator '\(id)': a map shows one of " + MapRequest.indicators.map(\.id).joined(separator: ", ") + "."
         case .badClassMethod(let name): "Unknown class method '\(name)': use kuantil or jenks."
@@ -211,6 +214,7 @@ enum AppError: Error, Sendable {
         case .badJSON(let problem): problem.indonesian
         case .programmeRefused(let problems): problems.map(\.indonesianDescription).joined(separator: " ")
         case .unknownProgramme(let code): "Program \(code.prefix(40)) tidak ditemukan."
+        case .unknownOrganisation(let name): "Organisasi '\(name.prefix(60))' tidak ditemukan."
         case .listRefused(let error): error.indonesianDescription
         case .listUnreadable(_, let indonesian): indonesian
         case .badCoverageLevel(let text): "Tingkat '\(text)' tidak dikenal atau tidak di bawah wilayahnya: pilih kabupaten, kecamatan atau desa."
