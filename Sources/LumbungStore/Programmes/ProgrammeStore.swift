@@ -16,8 +16,8 @@ public struct ProgrammeStore: Sendable {
 
     // MARK: Organisations
 
-    static let organisationColumns = "o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind, o.region_code AS organisation_region,
-        CAST(o.closed_on AS TEXT) AS organisation_closed_on"
+    static let organisationColumns = "o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind, o.region_code AS organisation_region, "
+        + "CAST(o.closed_on AS TEXT) AS organisation_closed_on"
 
     static func organisation(_ row: any SQLRow) throws -> Organisation {
         guard let kind = OrganisationKind(rawValue: try row.decode(column: "organisation_kind", as: String.self)) else {
