@@ -96,7 +96,9 @@ public struct ProgrammeStore: Sendable {
                     try await db.raw("UPDATE \(unsafeRaw: table) SET organisation = \(bind: changed.name) WHERE lower(organisation) = lower(\(bind: current.name))").run()
                 }
             }
-            try await AuditLog.append(db, engine: engine, actor: actor, action: .organisationChanged, region: current.region?.dotted, target: changed.name)
+            // A rename names the old and the new name: the log still finds the organisation by either.
+            try await AuditLog.append(db, engine: engine, actor: actor, action: .organisationChanged, region: current.managingRegion?.dotted,
+                                      target: changed.name == current.name ? changed.name : "\(current.name) → \(changed.name)")
             return changed
         }
     }
@@ -110,7 +112,7 @@ public struct ProgrammeStore: Sendable {
                 .map(Self.organisation) else { throw ProgrammeProblem.organisationUnknown(String(id)) }
             if organisation.closedOn != nil { throw ProgrammeProblem.organisationAlreadyClosed(organisation.name) }
             try await db.raw("UPDATE organisation SET closed_on = \(Self.date(date, dialect)) WHERE id = \(bind: id)").run()
-            try await AuditLog.append(db, engine: dialect.engine, actor: actor, action: .organisationClosed, region: organisation.region?.dotted,
+            try await AuditLog.append(db, engine: dialect.engine, actor: actor, action: .organisationClosed, region: organisation.managingRegion?.dotted,
                                       target: organisation.name)
             organisation.closedOn = date
             return organisation

@@ -28,7 +28,7 @@ struct ProgrammeListPage {
         let registerLink: String?
         /// Where the user changes or closes it, when they may.
         var editLink: String? = nil
-        /// "ditutup 30 Jun 2025" when it is closed.
+        /// "ditutup 30 Juni 2025" when it is closed.
         var closedText: String? = nil
     }
 
@@ -158,7 +158,7 @@ struct OrganisationFormPage {
     let id: Int
     let name: String
     let kinds: [ProgrammeListPage.Option]
-    /// "ditutup 30 Jun 2025" when it is closed (then no close form).
+    /// "ditutup 30 Juni 2025" when it is closed (then no close form).
     let closedText: String?
     let open: Bool
     let today: String
