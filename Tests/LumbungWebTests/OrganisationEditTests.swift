@@ -117,6 +117,11 @@ import Testing
                 let pesan = try Self.error(response)
                 #expect(response.status == .notFound && pesan == "Organisasi 'Tidak Ada' tidak ditemukan.", "\(response.text)")
             }
+            // The same kind again: answered, but nothing written or logged.
+            try await op.execute(uri: "/api/v1/organisations/Mitra%20Uji", method: .post, headers: Self.json, body: Self.body(["kind": "lsm"])) {
+                #expect($0.status == .ok, "\($0.text)")
+            }
+            #expect(try await services.audit.search(.init(action: "organisation.changed")).isEmpty)
             try await op.execute(uri: "/api/v1/organisations/Mitra%20Uji", method: .post, headers: Self.json,
                                  body: Self.body(["name": "Mitra Uji Sejahtera", "kind": "csr"])) { response in
                 #expect(response.status == .ok, "\(response.text)")
@@ -184,6 +189,7 @@ import Testing
             let events = try await services.audit.search(.init(actor: "r-operator", limit: 100)).map { "\($0.action.rawValue) \($0.target ?? "") \($0.outcome)" }
             #expect(events.contains("organisation.changed Mitra Uji → Mitra Uji Sejahtera ok") && events.contains("organisation.closed Mitra Uji Sejahtera ok"))
             #expect(events.contains("access.denied POST /api/v1/organisations/\(kemensos.id ?? 0) denied"))
+            #expect(events.filter { $0.hasPrefix("organisation.changed") } == ["organisation.changed Mitra Uji → Mitra Uji Sejahtera ok"])
             let others = try await services.audit.search(.init(action: "access.denied", limit: 100)).map { "\($0.actor) \($0.target ?? "")" }
             #expect(others.contains("r-partner POST /api/v1/organisations/\(mitra.id ?? 0)/close") && others.contains("r-viewer POST /api/v1/organisations/\(mitra.id ?? 0)/close"))
         }

@@ -76,7 +76,8 @@ public struct ProgrammeStore: Sendable {
     }
 
     /// Changes an organisation's name and kind (`nil`: kept), with its audit event. Its programmes follow it (they
-    /// refer to it by id), and so do its partners' users and column templates (they name it). Throws `ProgrammeProblem` when it is unknown, or the new name is missing, too long or taken.
+    /// refer to it by id), and so do its partners' users and column templates (they name it); the same name and kind
+    /// again change and log nothing. Throws `ProgrammeProblem` when it is unknown, or the new name is missing, too long or taken.
     public func changeOrganisation(_ id: Int, name: String? = nil, kind: OrganisationKind? = nil, by actor: AuditActor) async throws -> Organisation {
         let engine = database.engine
         return try await database.transaction { db in
@@ -86,6 +87,8 @@ public struct ProgrammeStore: Sendable {
             if let name { changed.name = name.trimmingCharacters(in: .whitespaces) }
             if let kind { changed.kind = kind }
             if let problem = changed.problems().first { throw problem }
+            // The same name and kind again: nothing to write, nothing to log.
+            if changed == current { return current }
             if try await db.raw("SELECT id FROM organisation WHERE lower(name) = lower(\(bind: changed.name)) AND id <> \(bind: id)").first() != nil {
                 throw ProgrammeProblem.organisationNameTaken(changed.name)
             }
