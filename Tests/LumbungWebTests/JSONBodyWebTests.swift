@@ -29,10 +29,22 @@ import Testing
         "POST /api/v1/organisations": Case(uri: { _ in "/api/v1/organisations" },
                                            fields: { variant in ["nama": "Lembaga \(variant)", "jenis": "lsm", "wilayah": "52.03"] },
                                            status: .created, same: ["kind", "region"]),
+        // The organisations the row above made ("Lembaga form", "Lembaga json") are renamed, then closed; the malformed
+        // bodies ("bad") go to Mitra Uji and change nothing.
+        "POST /api/v1/organisations/{}": Case(uri: { variant in "/api/v1/organisations/" + (variant == "bad" ? "Mitra%20Uji" : "Lembaga%20\(variant)") },
+                                              fields: { variant in ["nama": "Lembaga \(variant) baru", "jenis": "csr"] },
+                                              status: .ok, same: ["kind", "region"]),
+        "POST /api/v1/organisations/{}/close": Case(uri: { variant in
+            "/api/v1/organisations/" + (variant == "bad" ? "Mitra%20Uji" : "Lembaga%20\(variant)%20baru") + "/close"
+        }, fields: { _ in ["tanggal": "2025-12-30"] }, status: .ok, same: ["kind", "closedOn"]),
         "POST /api/v1/programmes": Case(uri: { _ in "/api/v1/programmes" }, fields: { variant in
             ["kode": "UJI-\(variant.uppercased())", "nama": "Program uji", "organisasi": "Mitra Uji", "sektor": "pangan",
              "sasaran": "keluarga", "mulai": "2025-01-01", "selesai": "2025-12-31", "wilayah": "52.03"]
         }, status: .created, same: ["name", "sectors", "start", "end"]),
+        // The programmes the row above made are changed before the next row closes them.
+        "POST /api/v1/programmes/{}": Case(uri: { variant in "/api/v1/programmes/\(variant == "bad" ? "PKH" : "UJI-" + variant.uppercased())" },
+                                           fields: { _ in ["nama": "Program uji diubah", "selesai": "2026-06-30", "anggaran": "1.500.000"] },
+                                           status: .ok, same: ["name", "sectors", "start", "end", "budget"]),
         "POST /api/v1/programmes/{}/close": Case(uri: { variant in "/api/v1/programmes/\(variant == "bad" ? "PKH" : "UJI-" + variant.uppercased())/close" },
                                                  fields: { _ in ["tanggal": "2025-12-30"] }, status: .ok, same: ["closedOn", "end"]),
         // Each variant links its own indicator to PKH (201), and the next row unlinks it again (200).

@@ -27,6 +27,8 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         /// Events of people not signed in beyond the per-address limit, counted in `recordCount` instead of written one by one.
         case eventsSuppressed = "audit.suppressed"
         case organisationAdded = "organisation.added"
+        case organisationChanged = "organisation.changed"
+        case organisationClosed = "organisation.closed"
         case programmeAdded = "programme.added"
         case programmeChanged = "programme.changed"
         case programmeClosed = "programme.closed"

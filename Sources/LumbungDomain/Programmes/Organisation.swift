@@ -86,13 +86,19 @@ public struct Organisation: Sendable, Codable, Hashable {
     public var kind: OrganisationKind
     /// Where it works (its seat or area), when it is a regional body; `nil` for national bodies.
     public var region: RegionCode?
+    /// When it was closed, if it was: it keeps its programmes and their history, but gets no new programmes.
+    public var closedOn: CalendarDate?
 
-    public init(id: Int? = nil, name: String, kind: OrganisationKind, region: RegionCode? = nil) {
+    public init(id: Int? = nil, name: String, kind: OrganisationKind, region: RegionCode? = nil, closedOn: CalendarDate? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
         self.region = region
+        self.closedOn = closedOn
     }
+
+    /// The region whose users manage the organisation: its own, or the province for a national body.
+    public var managingRegion: RegionCode? { region ?? (try? RegionCode("52")) }
 
     /// Longest name accepted.
     public static let maximumNameLength = 160

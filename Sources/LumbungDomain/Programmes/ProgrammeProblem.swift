@@ -27,13 +27,18 @@ public enum ProgrammeProblem: Error, Sendable, Hashable, CustomStringConvertible
     case dateUnreadable(field: String, text: String)
     case budgetUnreadable(String)
     case organisationKindUnknown(String)
+    /// The organisation is closed: it gets no new programmes.
+    case organisationClosed(String)
+    case organisationAlreadyClosed(String)
 
     /// The form field the problem belongs to, for showing it beside the field.
     public var field: String {
         switch self {
         case .codeInvalid, .codeTaken: "kode"
         case .nameMissing, .nameTooLong: "nama"
-        case .organisationMissing, .organisationUnknown, .organisationNameMissing, .organisationNameTooLong, .organisationNameTaken: "organisasi"
+        case .organisationMissing, .organisationUnknown, .organisationNameMissing, .organisationNameTooLong, .organisationNameTaken,
+             .organisationClosed: "organisasi"
+        case .organisationAlreadyClosed: "tanggal"
         case .sectorMissing, .sectorUnknown: "sektor"
         case .unitUnknown: "sasaran"
         case .endsBeforeStart, .closedBeforeStart, .alreadyClosed: "periode"
@@ -74,6 +79,8 @@ public enum ProgrammeProblem: Error, Sendable, Hashable, CustomStringConvertible
         case .dateUnreadable(_, let text): "'\(text.prefix(40))' bukan tanggal: tulis yyyy-mm-dd, mis. 2025-01-31."
         case .organisationKindUnknown(let text): "Jenis organisasi '\(text.prefix(30))' tidak dikenal: pilih dari \(OrganisationKind.choices)."
         case .budgetUnreadable(let text): "Anggaran '\(text.prefix(40))' bukan angka rupiah: tulis angka saja, mis. 150000000."
+        case .organisationClosed(let name): "Organisasi '\(name)' sudah ditutup: tidak dapat menerima program baru."
+        case .organisationAlreadyClosed(let name): "Organisasi '\(name)' sudah ditutup."
         }
     }
 
@@ -103,6 +110,8 @@ public enum ProgrammeProblem: Error, Sendable, Hashable, CustomStringConvertible
         case .dateUnreadable(let field, let text): "\(field) '\(text.prefix(40))' is not a date: write yyyy-mm-dd."
         case .organisationKindUnknown(let text): "'\(text.prefix(30))' is no organisation kind: use \(OrganisationKind.choices)."
         case .budgetUnreadable(let text): "the budget '\(text.prefix(40))' is not a whole number of rupiah."
+        case .organisationClosed(let name): "the organisation '\(name)' is closed and gets no new programmes."
+        case .organisationAlreadyClosed(let name): "the organisation '\(name)' is already closed."
         }
     }
 }

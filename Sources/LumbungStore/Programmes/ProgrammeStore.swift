@@ -16,7 +16,8 @@ public struct ProgrammeStore: Sendable {
 
     // MARK: Organisations
 
-    static let organisationColumns = "o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind, o.region_code AS organisation_region"
+    static let organisationColumns = "o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind, o.region_code AS organisation_region, "
+        + "CAST(o.closed_on AS TEXT) AS organisation_closed_on"
 
     static func organisation(_ row: any SQLRow) throws -> Organisation {
         guard let kind = OrganisationKind(rawValue: try row.decode(column: "organisation_kind", as: String.self)) else {
@@ -24,7 +25,8 @@ public struct ProgrammeStore: Sendable {
         }
         let region = try row.decode(column: "organisation_region", as: String?.self).flatMap { try? RegionCode($0) }
         return Organisation(id: try row.decode(column: "organisation_id", as: Int.self), name: try row.decode(column: "organisation_name", as: String.self),
-                            kind: kind, region: region)
+                            kind: kind, region: region,
+                            closedOn: try row.decode(column: "organisation_closed_on", as: String?.self).flatMap { CalendarDate(iso: $0) })
     }
 
     /// Registers an organisation. Throws `ProgrammeProblem` when its name is missing or taken, or its region unknown.
@@ -63,6 +65,60 @@ public struct ProgrammeStore: Sendable {
             try await db.raw("""
                 SELECT \(unsafeRaw: Self.organisationColumns) FROM organisation o WHERE lower(o.name) = lower(\(bind: name.trimmingCharacters(in: .whitespaces)))
                 """).first().map(Self.organisation)
+        }
+    }
+
+    /// The organisation with the id `id`.
+    public func organisation(id: Int) async throws -> Organisation? {
+        try await database.read { db in
+            try await db.raw("SELECT \(unsafeRaw: Self.organisationColumns) FROM organisation o WHERE o.id = \(bind: id)").first().map(Self.organisation)
+        }
+    }
+
+    /// Changes an organisation's name and kind (`nil`: kept), with its audit event. Its programmes follow it (they
+    /// refer to it by id), and so do its partners' users and column templates (they name it); the same name and kind
+    /// again change and log nothing. Throws `ProgrammeProblem` when it is unknown, or the new name is missing, too long or taken.
+    public func changeOrganisation(_ id: Int, name: String? = nil, kind: OrganisationKind? = nil, by actor: AuditActor) async throws -> Organisation {
+        let engine = database.engine
+        return try await database.transaction { db in
+            guard let current = try await db.raw("SELECT \(unsafeRaw: Self.organisationColumns) FROM organisation o WHERE o.id = \(bind: id)").first()
+                .map(Self.organisation) else { throw ProgrammeProblem.organisationUnknown(String(id)) }
+            var changed = current
+            if let name { changed.name = name.trimmingCharacters(in: .whitespaces) }
+            if let kind { changed.kind = kind }
+            if let problem = changed.problems().first { throw problem }
+            // The same name and kind again: nothing to write, nothing to log.
+            if changed == current { return current }
+            if try await db.raw("SELECT id FROM organisation WHERE lower(name) = lower(\(bind: changed.name)) AND id <> \(bind: id)").first() != nil {
+                throw ProgrammeProblem.organisationNameTaken(changed.name)
+            }
+            try await db.raw("UPDATE organisation SET name = \(bind: changed.name), kind = \(bind: changed.kind.rawValue) WHERE id = \(bind: id)").run()
+            if changed.name != current.name {
+                // Partners' users and saved column templates name their organisation: they follow the new name.
+                for table in ["app_user", "column_template"] {
+                    try await db.raw("UPDATE \(unsafeRaw: table) SET organisation = \(bind: changed.name) WHERE lower(organisation) = lower(\(bind: current.name))").run()
+                }
+            }
+            // A rename names the old and the new name: the log still finds the organisation by either.
+            try await AuditLog.append(db, engine: engine, actor: actor, action: .organisationChanged, region: current.managingRegion?.dotted,
+                                      target: changed.name == current.name ? changed.name : "\(current.name) → \(changed.name)")
+            return changed
+        }
+    }
+
+    /// Closes an organisation on `date`: it keeps its programmes and what they reached, but gets no new programmes.
+    /// Throws `ProgrammeProblem` when it is unknown or already closed.
+    public func closeOrganisation(_ id: Int, on date: CalendarDate, by actor: AuditActor) async throws -> Organisation {
+        let dialect = self.dialect
+        return try await database.transaction { db in
+            guard var organisation = try await db.raw("SELECT \(unsafeRaw: Self.organisationColumns) FROM organisation o WHERE o.id = \(bind: id)").first()
+                .map(Self.organisation) else { throw ProgrammeProblem.organisationUnknown(String(id)) }
+            if organisation.closedOn != nil { throw ProgrammeProblem.organisationAlreadyClosed(organisation.name) }
+            try await db.raw("UPDATE organisation SET closed_on = \(Self.date(date, dialect)) WHERE id = \(bind: id)").run()
+            try await AuditLog.append(db, engine: dialect.engine, actor: actor, action: .organisationClosed, region: organisation.managingRegion?.dotted,
+                                      target: organisation.name)
+            organisation.closedOn = date
+            return organisation
         }
     }
 
@@ -186,7 +242,7 @@ public struct ProgrammeStore: Sendable {
         if try await db.raw("SELECT id FROM programme WHERE code = \(bind: programme.code.value)").first() != nil {
             throw ProgrammeProblem.codeTaken(programme.code.value)
         }
-        try await checkReferences(db, programme)
+        try await checkReferences(db, programme, keeping: nil)
         guard let row = try await db.raw("""
             INSERT INTO programme (code, name, organisation_id, unit, funding_source, start_date, end_date, budget, eligibility, maximum_desil, closed_on)
             VALUES (\(bind: programme.code.value), \(bind: programme.name.trimmingCharacters(in: .whitespaces)), \(bind: programme.organisationID),
@@ -214,11 +270,11 @@ public struct ProgrammeStore: Sendable {
 
     /// Writes a programme's changed fields, sectors and regions, with its audit event, inside `db`'s transaction.
     static func change(_ db: any SQLDatabase, _ programme: Programme, dialect: SchemaDialect, actor: AuditActor) async throws {
-        guard let row = try await db.raw("SELECT id FROM programme WHERE code = \(bind: programme.code.value)").first() else {
+        guard let row = try await db.raw("SELECT id, organisation_id FROM programme WHERE code = \(bind: programme.code.value)").first() else {
             throw ProgrammeProblem.programmeUnknown(programme.code.value)
         }
         let id = try row.decode(column: "id", as: Int.self)
-        try await checkReferences(db, programme)
+        try await checkReferences(db, programme, keeping: try row.decode(column: "organisation_id", as: Int.self))
         try await db.raw("""
             UPDATE programme SET name = \(bind: programme.name.trimmingCharacters(in: .whitespaces)), organisation_id = \(bind: programme.organisationID),
               unit = \(bind: programme.unit.rawValue), funding_source = \(bind: programme.fundingSource), start_date = \(date(programme.start, dialect)),
@@ -250,10 +306,15 @@ public struct ProgrammeStore: Sendable {
         return record
     }
 
-    private static func checkReferences(_ db: any SQLDatabase, _ programme: Programme) async throws {
+    /// Refuses an unknown organisation or region, and a closed organisation unless it is `keeping`, the one the
+    /// programme already has (a closed organisation keeps its programmes but gets no new ones).
+    private static func checkReferences(_ db: any SQLDatabase, _ programme: Programme, keeping: Int?) async throws {
         guard let organisation = programme.organisationID,
-              try await db.raw("SELECT id FROM organisation WHERE id = \(bind: organisation)").first() != nil else {
+              let row = try await db.raw("SELECT name, closed_on FROM organisation WHERE id = \(bind: organisation)").first() else {
             throw ProgrammeProblem.organisationUnknown(programme.organisationID.map(String.init) ?? "")
+        }
+        if organisation != keeping, try row.decodeNil(column: "closed_on") == false {
+            throw ProgrammeProblem.organisationClosed(try row.decode(column: "name", as: String.self))
         }
         let codes = programme.targetRegions.map(\.dotted)
         let known = Set(try await db.raw("SELECT code FROM region WHERE code IN (\(binds: codes))").all().map { try $0.decode(column: "code", as: String.self) })

@@ -34,6 +34,7 @@ public struct Migrator: Sendable {
         .enrolmentParticipant,
         .enrolmentLookups,
         .programmeOutcomes,
+        .organisationClosed,
     ]
 
     public let migrations: [Migration]

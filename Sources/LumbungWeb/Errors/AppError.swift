@@ -31,6 +31,7 @@ enum AppError: Error, Sendable {
     /// A programme or organisation that cannot be saved, with every reason.
     case programmeRefused([ProgrammeProblem])
     case unknownProgramme(String)
+    case unknownOrganisation(String)
     case badCoverageLevel(String)
     /// An inclusion threshold (`ambang`) that is no desil 5–10.
     case badInclusionThreshold(String)
@@ -58,7 +59,7 @@ enum AppError: Error, Sendable {
         switch self {
         case .badUpload(let failure) where failure.isQuota: .tooManyRequests
         case .badRegionCode, .badUpload, .unknownLayout, .badDate, .badRanking, .badNIK, .badClassMethod, .badSort: .badRequest
-        case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound, .unknownProgramme, .unknownIndicator, .noBoundary: .notFound
+        case .unknownRegion, .pageNotFound, .unknownImport, .personNotFound, .unknownProgramme, .unknownOrganisation, .unknownIndicator, .noBoundary: .notFound
         case .badJSON, .badCoverageLevel, .badInclusionThreshold, .badUnreachedSelection, .listUnreadable, .mappingRefused: .badRequest
         case .listRefused(let error):
             if case .notYourProgramme = error { .forbidden } else if case .programmeUnknown = error { .notFound } else { .unprocessableContent }
@@ -111,6 +112,7 @@ enum AppError: Error, Sendable {
         case .badJSON: "invalid_json"
         case .programmeRefused: "invalid_programme"
         case .unknownProgramme: "unknown_programme"
+        case .unknownOrganisation: "unknown_organisation"
         case .badCoverageLevel: "invalid_level"
         case .badInclusionThreshold: "invalid_threshold"
         case .badUnreachedSelection: "invalid_desil"
@@ -169,6 +171,7 @@ enum AppError: Error, Sendable {
         case .badJSON(let problem): problem.english
         case .programmeRefused(let problems): problems.map(\.description).joined(separator: " ")
         case .unknownProgramme(let code): "There is no programme \(code)."
+        case .unknownOrganisation(let name): "There is no organisation '\(name)'."
         case .badCoverageLevel(let text): "'\(text)' is no level below the region: use kabupaten, kecamatan or desa."
         case .badUnreachedSelection(let text): "desil '\(text)' is no list of unreached families: use 1 (desil 1) or 1-4 (desil 1–4)."
         case .badInclusionThreshold(let text):
@@ -220,6 +223,7 @@ enum AppError: Error, Sendable {
         case .badJSON(let problem): problem.indonesian
         case .programmeRefused(let problems): problems.map(\.indonesianDescription).joined(separator: " ")
         case .unknownProgramme(let code): "Program \(code.prefix(40)) tidak ditemukan."
+        case .unknownOrganisation(let name): "Organisasi '\(name.prefix(60))' tidak ditemukan."
         case .listRefused(let error): error.indonesianDescription
         case .listUnreadable(_, let indonesian): indonesian
         case .badCoverageLevel(let text): "Tingkat '\(text)' tidak dikenal atau tidak di bawah wilayahnya: pilih kabupaten, kecamatan atau desa."

@@ -10,10 +10,15 @@ import LumbungStore
 /// - `GET /api/v1/programmes?within=CODE` — programmes working in the region (default: the user's scope);
 /// - `POST /api/v1/programmes` — register one (form fields or JSON; admins and operators, target regions in scope);
 /// - `GET /api/v1/programmes/{programme}` — one programme with its enrolment counts in the user's scope;
+/// - `POST /api/v1/programmes/{programme}` — change it: the fields given replace the stored ones, the others stay
+///   (the page's validation; the code stays; admins and operators whose scope covers its regions, old and new);
 /// - `POST /api/v1/programmes/{programme}/close` — close it (`date`, default today);
 /// - `GET /api/v1/programmes/{programme}/enrolments` — its enrolled people (personal data: analysts, operators,
 ///   admins, and partners for their own organisation's programmes; audited);
 /// - `GET /api/v1/organisations`, `POST /api/v1/organisations` — the organisations;
+/// - `POST /api/v1/organisations/{organisation}` — change its name or kind; `POST /api/v1/organisations/{organisation}/close`
+///   — close it (it keeps its programmes, gets no new ones); `{organisation}` is its id or name; admins and operators
+///   whose scope covers its region (the province for a national body);
 /// - `GET /api/v1/coverage?within=CODE&level=kabupaten|kecamatan|desa&sector=…` — coverage per region.
 /// Counts under 5 are withheld for partners and viewers.
 struct ProgrammeAPIController {
@@ -46,6 +51,23 @@ struct ProgrammeAPIController {
             let record = try await ProgrammeAccess.record(context.parameters.get("programme") ?? "", for: user, store: store)
             return JSONBody.response(ProgrammeView(record, restricted: context.suppressesSmallCells))
         }
+        api.post("programmes/{programme}", .permitted(.manageProgrammes, region: .none)) { request, context -> Response in
+            let user = try context.requireUser()
+            let record = try await ProgrammeAccess.record(context.parameters.get("programme") ?? "", for: user, store: store)
+            try await ProgrammeAccess.requireManage(user, record.programme, request, context, audit: services.audit)
+            // The stored programme as the page's form holds it, with the fields given written over it: one validation.
+            var form = ProgrammePages.fields(of: record)
+            for (key, value) in try await ProgrammeForm.read(request).fields where key != "kode" { form.fields[key] = value }
+            var programme: Programme
+            switch form.programme(organisations: try await store.organisations(), existingCode: record.programme.code) {
+            case .success(let made): programme = made
+            case .failure(let problems): throw AppError.programmeRefused(problems.list)
+            }
+            try await ProgrammeAccess.requireManage(user, programme, request, context, audit: services.audit)
+            programme.closedOn = record.programme.closedOn
+            let saved = try await Self.saving { try await store.update(programme, by: context.auditActor) }
+            return JSONBody.response(ProgrammeView(saved, restricted: false))
+        }
         api.post("programmes/{programme}/close", .permitted(.manageProgrammes, region: .none)) { request, context -> Response in
             let user = try context.requireUser()
             let record = try await ProgrammeAccess.record(context.parameters.get("programme") ?? "", for: user, store: store)
@@ -71,9 +93,39 @@ struct ProgrammeAPIController {
             return JSONBody.response(try await ListUpload.run(record, request: request, context: context, services: services))
         }
         api.get("organisations", .permitted(.readAggregates, region: .none)) { _, _ -> Response in
-            JSONBody.response(["organisations": try await store.organisations().map {
-                ["name": $0.name, "kind": $0.kind.rawValue, "region": $0.region?.dotted ?? ""]
-            }])
+            JSONBody.response(["organisations": try await store.organisations().map(OrganisationBody.init)])
+        }
+        api.post("organisations/{organisation}", .permitted(.manageProgrammes, region: .none)) { request, context -> Response in
+            let user = try context.requireUser()
+            let organisation = try await ProgrammeAccess.organisation(context.parameters.get("organisation") ?? "", store: store)
+            try await ProgrammeAccess.requireManage(user, organisation, request, context, audit: services.audit)
+            let form = try await ProgrammeForm.read(request)
+            let kindText = form.text("jenis").isEmpty ? form.text("kind") : form.text("jenis")
+            var kind: OrganisationKind?
+            if !kindText.isEmpty {
+                guard let parsed = OrganisationKind.parse(kindText) else { throw AppError.programmeRefused([.organisationKindUnknown(kindText)]) }
+                kind = parsed
+            }
+            // A name sent empty is refused ("nama" wajib); a name not sent stays.
+            let name = form.fields["nama"] ?? form.fields["name"]
+            guard let id = organisation.id else { throw AppError.unknownOrganisation(organisation.name) }
+            let changed = try await Self.saving { try await store.changeOrganisation(id, name: name, kind: kind, by: context.auditActor) }
+            return JSONBody.response(OrganisationBody(changed))
+        }
+        api.post("organisations/{organisation}/close", .permitted(.manageProgrammes, region: .none)) { request, context -> Response in
+            let user = try context.requireUser()
+            let organisation = try await ProgrammeAccess.organisation(context.parameters.get("organisation") ?? "", store: store)
+            try await ProgrammeAccess.requireManage(user, organisation, request, context, audit: services.audit)
+            let form = try await ProgrammeForm.read(request)
+            let text = form.text("tanggal").isEmpty ? form.text("date") : form.text("tanggal")
+            let date: CalendarDate
+            if text.isEmpty { date = .todayInNTB(secondsSince1970: Date().timeIntervalSince1970) } else {
+                guard let parsed = CalendarDate(iso: text) else { throw AppError.programmeRefused([.dateUnreadable(field: "tanggal", text: text)]) }
+                date = parsed
+            }
+            guard let id = organisation.id else { throw AppError.unknownOrganisation(organisation.name) }
+            let closed = try await Self.saving { try await store.closeOrganisation(id, on: date, by: context.auditActor) }
+            return JSONBody.response(OrganisationBody(closed))
         }
         api.post("organisations", .permitted(.manageProgrammes, region: .none)) { request, context -> Response in
             let user = try context.requireUser()
@@ -101,6 +153,24 @@ struct ProgrammeAPIController {
             return JSONBody.response(CoverageBody(within: asked.within.dotted, level: asked.level.rawValue, sector: asked.sector?.rawValue,
                                                   from: asked.period?.from.description, to: asked.period?.to.description,
                                                   inclusionThreshold: asked.threshold, region: disclosed.parent, regions: disclosed.rows))
+        }
+    }
+
+    /// An organisation as the API shows it.
+    struct OrganisationBody: Encodable {
+        let id: Int?
+        let name: String
+        let kind: String
+        let region: String
+        /// When it was closed (no new programmes), if it was.
+        let closedOn: String?
+
+        init(_ organisation: Organisation) {
+            id = organisation.id
+            name = organisation.name
+            kind = organisation.kind.rawValue
+            region = organisation.region?.dotted ?? ""
+            closedOn = organisation.closedOn?.description
         }
     }
 

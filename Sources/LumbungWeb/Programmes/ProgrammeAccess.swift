@@ -40,6 +40,33 @@ enum ProgrammeAccess {
     }
 }
 
+extension ProgrammeAccess {
+    /// An organisation is changed or closed by admins and operators whose scope covers its region (the province for
+    /// a national body): the rule of programmes, with the organisation's region as its one target region.
+    static func manages(_ user: UserRecord, _ organisation: Organisation) -> Bool {
+        user.role.may(.manageProgrammes) && (organisation.managingRegion.map { user.scope.covers($0) } ?? false)
+    }
+
+    /// The organisation `text` names (its id, or its name, case ignored), or 404. Organisations are listed to every
+    /// signed-in user, so an existing one is no secret.
+    static func organisation(_ text: String, store: ProgrammeStore) async throws -> Organisation {
+        let trimmed = (text.removingPercentEncoding ?? text).trimmingCharacters(in: .whitespaces)
+        if let id = Int(trimmed), trimmed.count <= 12, let organisation = try await store.organisation(id: id) { return organisation }
+        guard trimmed.count <= Organisation.maximumNameLength, let organisation = try await store.organisation(named: trimmed) else {
+            throw AppError.unknownOrganisation(String(trimmed.prefix(60)))
+        }
+        return organisation
+    }
+
+    /// Refuses (403, audited) a change of `organisation` by a user who may not manage it.
+    static func requireManage(_ user: UserRecord, _ organisation: Organisation, _ request: Request, _ context: AppRequestContext, audit: AuditLog) async throws {
+        guard !manages(user, organisation) else { return }
+        let region = organisation.managingRegion ?? user.scope.region
+        try await audit.append(context.auditActor, .accessDenied, region: region.dotted, target: "\(request.method) \(request.uri.path)", outcome: "denied")
+        throw user.role.may(.manageProgrammes) ? AppError.outOfScope(region, scope: user.scope.region) : AppError.forbidden(user.role, .manageProgrammes)
+    }
+}
+
 /// A programme as the API and pages show it to a role.
 struct ProgrammeView: Encodable {
     struct OrganisationView: Encodable {

@@ -14,6 +14,8 @@ import LumbungStore
 ///   `POST /program/{kode}/tutup` — close it (admins and operators whose scope covers its regions);
 /// - `/program/{kode}` — one programme with its enrolment counts; `/program/{kode}/peserta` — its enrolled people
 ///   (personal data: analysts, operators, admins, and a partner for its own organisation's programmes; audited);
+/// - `/organisasi/{id}/ubah`, `POST /organisasi/{id}` — change an organisation's name and kind; `POST /organisasi/{id}/tutup`
+///   — close it (it keeps its programmes, gets no new ones); admins and operators whose scope covers its region;
 /// - `/organisasi/{organisasi}/program-baru` — a new programme of that organisation from its participant workbook
 ///   (`WorkbookProgramme`).
 /// - `/koordinasi?within=KODE&sektor=…` — the coordination page of a region, and `/koordinasi.xlsx` the same in a workbook.
@@ -42,6 +44,50 @@ struct ProgrammePageController {
                 return .redirect(to: "/program?pesan=" + Self.escape(context.texts("prog_organisation_added", ["name": organisation.name])))
             } catch let problem as ProgrammeProblem {
                 return try await list(context, message: nil, error: problem.indonesianDescription, status: .badRequest)
+            }
+        }
+        pages.get("organisasi/{organisasi}/ubah", .permitted(.manageProgrammes, region: .none)) { request, context -> Response in
+            let user = try context.requireUser()
+            let organisation = try await ProgrammeAccess.organisation(context.parameters.get("organisasi") ?? "", store: store)
+            try await ProgrammeAccess.requireManage(user, organisation, request, context, audit: services.audit)
+            return services.pages.render("organisasi-form", OrganisationFormPage(organisation, csrf: context.csrfToken, error: nil, texts: context.texts),
+                                         for: context)
+        }
+        pages.post("organisasi/{organisasi}", .permitted(.manageProgrammes, region: .none)) { request, context -> Response in
+            let user = try context.requireUser()
+            let organisation = try await ProgrammeAccess.organisation(context.parameters.get("organisasi") ?? "", store: store)
+            try await ProgrammeAccess.requireManage(user, organisation, request, context, audit: services.audit)
+            let form = try await FormQuery.body(request)
+            func refused(_ problem: ProgrammeProblem) -> Response {
+                services.pages.render("organisasi-form", OrganisationFormPage(organisation, name: form["nama"], kind: form["jenis"], csrf: context.csrfToken,
+                                                                              error: problem.indonesianDescription, texts: context.texts),
+                                      status: .badRequest, for: context)
+            }
+            guard let kind = OrganisationKind.parse(form["jenis"] ?? "") else { return refused(.organisationKindUnknown(form["jenis"] ?? "")) }
+            do {
+                let changed = try await store.changeOrganisation(organisation.id ?? 0, name: form["nama"] ?? "", kind: kind, by: context.auditActor)
+                return .redirect(to: "/program?pesan=" + Self.escape(context.texts("org_saved", ["name": changed.name])))
+            } catch let problem as ProgrammeProblem {
+                return refused(problem)
+            }
+        }
+        pages.post("organisasi/{organisasi}/tutup", .permitted(.manageProgrammes, region: .none)) { request, context -> Response in
+            let user = try context.requireUser()
+            let organisation = try await ProgrammeAccess.organisation(context.parameters.get("organisasi") ?? "", store: store)
+            try await ProgrammeAccess.requireManage(user, organisation, request, context, audit: services.audit)
+            let text = (try await FormQuery.body(request)["tanggal"] ?? "").trimmingCharacters(in: .whitespaces)
+            func refused(_ problem: ProgrammeProblem) -> Response {
+                services.pages.render("organisasi-form", OrganisationFormPage(organisation, csrf: context.csrfToken, error: problem.indonesianDescription,
+                                                                              texts: context.texts), status: .badRequest, for: context)
+            }
+            guard let date = text.isEmpty ? CalendarDate.todayInNTB(secondsSince1970: Date().timeIntervalSince1970) : CalendarDate(iso: text) else {
+                return refused(.dateUnreadable(field: "tanggal", text: text))
+            }
+            do {
+                let closed = try await store.closeOrganisation(organisation.id ?? 0, on: date, by: context.auditActor)
+                return .redirect(to: "/program?pesan=" + Self.escape(context.texts("org_closed_message", ["name": closed.name, "date": context.texts.date(date)])))
+            } catch let problem as ProgrammeProblem {
+                return refused(problem)
             }
         }
         pages.get("program/baru", .permitted(.manageProgrammes, region: .none)) { _, context -> Response in
@@ -177,7 +223,9 @@ struct ProgrammePageController {
             programmes: records.map { ProgrammeListPage.row($0, restricted: context.suppressesSmallCells, texts: texts) }, hasProgrammes: !records.isEmpty,
             organisations: organisations.map {
                 .init(name: $0.name, kind: texts.name($0.kind), region: $0.region?.dotted ?? texts["prog_national"],
-                      registerLink: WorkbookProgramme.mayRegister(user, for: $0) ? $0.id.map { "/organisasi/\($0)/program-baru" } : nil)
+                      registerLink: WorkbookProgramme.mayRegister(user, for: $0) && $0.closedOn == nil ? $0.id.map { "/organisasi/\($0)/program-baru" } : nil,
+                      editLink: ProgrammeAccess.manages(user, $0) ? $0.id.map { "/organisasi/\($0)/ubah" } : nil,
+                      closedText: $0.closedOn.map { texts("prog_closed_on", ["date": texts.date($0)]) })
             },
             message: message, error: error, texts: texts)
         return services.pages.render("program", page, status: status, for: context)

@@ -26,6 +26,10 @@ struct ProgrammeListPage {
         let region: String
         /// Where the user registers a programme of this organisation from its workbook, when they may.
         let registerLink: String?
+        /// Where the user changes or closes it, when they may.
+        var editLink: String? = nil
+        /// "ditutup 30 Juni 2025" when it is closed.
+        var closedText: String? = nil
     }
 
     struct Option {
@@ -115,7 +119,9 @@ struct ProgrammeFormPage {
         self.code = code
         name = form.text("nama")
         let chosen = form.text("organisasi").lowercased()
-        self.organisations = organisations.map { .init(value: $0.name, label: "\($0.name) (\(texts.name($0.kind)))", selected: $0.name.lowercased() == chosen) }
+        // A closed organisation gets no new programmes: offered only to the programme it already runs.
+        self.organisations = organisations.filter { $0.closedOn == nil || $0.name.lowercased() == chosen }
+            .map { .init(value: $0.name, label: "\($0.name) (\(texts.name($0.kind)))", selected: $0.name.lowercased() == chosen) }
         let listed = Set(form.text("sektor").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         sectors = Sector.allCases.map { .init(name: "sektor_" + $0.rawValue, label: texts.name($0), checked: listed.contains($0.rawValue) || form.fields["sektor_" + $0.rawValue] != nil) }
         let unit = form.text("sasaran").isEmpty ? ProgrammeUnit.family.rawValue : form.text("sasaran")
@@ -141,6 +147,34 @@ struct ProgrammeFormPage {
             "wilayah": programme.targetRegions.map(\.dotted).joined(separator: ", "), "kelayakan": programme.eligibility,
             "desil_maks": programme.maximumDesil.map(String.init) ?? "",
         ])
+    }
+}
+
+/// `/organisasi/{id}/ubah`: an organisation's name and kind, and the form that closes it.
+struct OrganisationFormPage {
+    let title: String
+    let query = ""
+    let csrf: String
+    let id: Int
+    let name: String
+    let kinds: [ProgrammeListPage.Option]
+    /// "ditutup 30 Juni 2025" when it is closed (then no close form).
+    let closedText: String?
+    let open: Bool
+    let today: String
+    let error: String?
+
+    init(_ organisation: Organisation, name: String? = nil, kind: String? = nil, csrf: String, error: String?, texts: Catalogue) {
+        title = texts("org_edit_title", ["name": organisation.name]) + " — Lumbung"
+        self.csrf = csrf
+        id = organisation.id ?? 0
+        self.name = name ?? organisation.name
+        let chosen = kind.flatMap(OrganisationKind.parse) ?? organisation.kind
+        kinds = OrganisationKind.allCases.map { .init(value: $0.rawValue, label: texts.name($0), selected: $0 == chosen) }
+        closedText = organisation.closedOn.map { texts("prog_closed_on", ["date": texts.date($0)]) }
+        open = organisation.closedOn == nil
+        today = CalendarDate.todayInNTB(secondsSince1970: Date().timeIntervalSince1970).description
+        self.error = error
     }
 }
 
