@@ -81,24 +81,12 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
         })()
         """
 
-    /// The demo province served, and bearer tokens of its admin and its viewer.
+    /// The demo province served from a copy of `DemoTemplate`'s database in `folder`, and bearer tokens of its admin and its
+    /// viewer. (`lumbung demo` serves an existing database as it is: only the first caller generates and imports.)
     static func startDemo(in folder: URL) async throws -> (Process, String, [String: String]) {
         let file = folder.appendingPathComponent("demo.sqlite").path
-        // Lombok Timur at 2 %, about 30 families a desa: enough desa pass the ranking's 30-family minimum for a full
-        // priority list on Beranda and in the brief; the rest of the province at 0.1 %.
-        let (server, out, err) = try LumbungProcess.start(["demo", "--scale", "0.001", "--region-scale", "52.03=0.02", "--port", "0",
-                                                           "--database", file])
-        // Read until the address is printed (the demo imports first: minutes on a loaded machine), on a thread of its own.
-        let reading = out.fileHandleForReading
-        let printed = try await offPool {
-            var printed = ""
-            while !printed.contains("http://"), case let chunk = reading.availableData, !chunk.isEmpty {
-                printed += String(decoding: chunk, as: UTF8.self)
-            }
-            return printed
-        }
-        // A server that stopped before listening: what it wrote to stderr says why.
-        let stopped = printed.contains("http://") ? "" : "\nstderr: " + String(decoding: err.fileHandleForReading.readDataToEndOfFile().suffix(4000), as: UTF8.self)
+        try await DemoTemplate.shared.copy(to: file)
+        let (server, printed, stopped) = try await DemoTemplate.start(file)
         let range = try #require(printed.range(of: #"http://127\.0\.0\.1:\d+/"#, options: .regularExpression), "\(printed)\(stopped)")
         let database = try await TestDatabase.open(.sqlite(path: file))
         var tokens: [String: String] = [:]
@@ -306,3 +294,54 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
     }
 }
 
+
+/// The browser checks' demo database, made once per test run: Lombok Timur at 2 %, about 30 families a desa, enough desa
+/// past the ranking's 30-family minimum for a full priority list on Beranda and in the brief; the rest of the province at
+/// 0.1 %. Each check serves a copy of it (generating and importing it took a debug build half a minute of both cores, three
+/// times over, before).
+actor DemoTemplate {
+    static let shared = DemoTemplate()
+    private var made: Task<String, any Error>?
+
+    /// Copies the template database (made on first use) to `file`.
+    func copy(to file: String) async throws {
+        let task = made ?? Task { try await Self.make() }
+        made = task
+        let template = try await task.value
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: template + suffix) {
+            try FileManager.default.copyItem(atPath: template + suffix, toPath: file + suffix)
+        }
+    }
+
+    private static func make() async throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("demo-template-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("demo.sqlite").path
+        let (server, printed, stopped) = try await start(file)
+        server.terminate()
+        server.waitUntilExit()
+        guard printed.contains("http://") else { throw DemoTemplateError.notStarted(printed + stopped) }
+        return file
+    }
+
+    /// Starts `lumbung demo` on `file` and reads until it prints its address (the first start imports: minutes on a loaded
+    /// machine), on a thread of its own; what it printed, and its stderr when it stopped before listening.
+    static func start(_ file: String) async throws -> (Process, String, String) {
+        let (server, out, err) = try LumbungProcess.start(["demo", "--scale", "0.001", "--region-scale", "52.03=0.02", "--port", "0",
+                                                           "--database", file])
+        let reading = out.fileHandleForReading
+        let printed = try await offPool {
+            var printed = ""
+            while !printed.contains("http://"), case let chunk = reading.availableData, !chunk.isEmpty {
+                printed += String(decoding: chunk, as: UTF8.self)
+            }
+            return printed
+        }
+        let stopped = printed.contains("http://") ? "" : "\nstderr: " + String(decoding: err.fileHandleForReading.readDataToEndOfFile().suffix(4000), as: UTF8.self)
+        return (server, printed, stopped)
+    }
+}
+
+enum DemoTemplateError: Error {
+    case notStarted(String)
+}

@@ -21,7 +21,16 @@ import Testing
             let programmes: [String]
             let families: Int
         }
+        struct MatrixRow: Decodable {
+            let organisation: String
+            let sector: String
+            let programmes: [String]
+            let familiesReached: Int
+            let peopleReached: Int
+            let budget: Int?
+        }
         let regions: [Region]
+        let matrix: [MatrixRow]
     }
 
     struct TruthPrograms: Decodable {
@@ -82,6 +91,11 @@ import Testing
         #expect(byCode["52.03.01.2001"]?.familiesReached == ["LANSIA-NTB": 2] && byCode["52.03.01.2001"]?.eligibleUnreachedFamilies == 1)
         #expect(byCode["52.03.01.2002"]?.familiesReached == ["LANSIA-NTB": 1] && byCode["52.03.01.2002"]?.eligibleUnreachedFamilies == 1)
         #expect(coverage.regions.count == 15 && coverage.regions.allSatisfy { $0.code.hasPrefix("52.03.01.") })
+        // The 4W matrix of Keruak: LANSIA-NTB reaches families 1 (2 people), 3 (1) and 5 (1); its budget as registered.
+        let row = try #require(coverage.matrix.first)
+        #expect(coverage.matrix.count == 1 && row.organisation == "Dinas Sosial Provinsi NTB" && row.sector == "lansia" && row.programmes == ["LANSIA-NTB"])
+        #expect(row.familiesReached == 3 && row.peopleReached == 4 && row.budget == 90_000_000, "\(row)")
+        #expect(byCode["52.03.01.2001"]?.peopleReached == ["LANSIA-NTB": 3] && byCode["52.03.01.2002"]?.peopleReached == ["LANSIA-NTB": 1])
         let table = try await LumbungProcess.run(["report", "coverage", "--within", "52.03", "--level", "kecamatan"] + db)
         #expect(table.stdout.hasPrefix("code\tname\tfamilies\tLANSIA-NTB\tduplicated\teligible_unreached\tdesil1_unreached\tinclusion_errors\tLANSIA-NTB_desil6plus\n"))
         #expect(try await LumbungProcess.run(["report", "coverage", "--within", "52.03", "--level", "provinsi"] + db).status == 2)

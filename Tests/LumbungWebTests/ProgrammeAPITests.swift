@@ -139,6 +139,12 @@ import Testing
             #expect(exact["inclusionThreshold"] as? Int == 6)
             let parent = try #require(exact["region"] as? [String: Any])
             #expect(parent["familiesReached"] as? [String: Int] == ["PKH": 3, "PANGAN-MITRA": 1] && parent["eligibleUnreachedFamilies"] as? Int == 2)
+            // The 4W matrix of 52.03.01: Kementerian Sosial's cash (PKH: families 1, 3 and 4, with 2 + 1 + 1 people) and Mitra Uji's
+            // food (PANGAN-MITRA: family 1, 2 people); neither states a budget.
+            let matrix = try #require(exact["matrix"] as? [[String: Any]])
+            #expect(matrix.map { "\($0["organisation"] ?? "")/\($0["organisationKind"] ?? "")/\($0["sector"] ?? "")/\($0["familiesReached"] ?? "")/\($0["peopleReached"] ?? "")" }
+                    == ["Kementerian Sosial/kementerian/tunai/3/4", "Mitra Uji/lsm/pangan/1/2"], "\(matrix)")
+            #expect(matrix.first?["programmes"] as? [String] == ["PKH"] && matrix.first?["targetRegions"] as? [String] == ["52"])
             // From desil 8 on, family 3 (desil 7) is no longer better off: no inclusion error, no leakage.
             let strict = try await client.execute(uri: uri + "&ambang=8", method: .get, headers: bearer(tokens[.operator])) { try $0.json() }
             let strict2001 = try #require((strict["regions"] as? [[String: Any]])?.first { $0["code"] as? String == "52.03.01.2001" })
@@ -154,6 +160,8 @@ import Testing
             let viewerRegions = try #require(hidden["regions"] as? [[String: Any]])
             let viewed2001 = try #require(viewerRegions.first { $0["code"] as? String == "52.03.01.2001" })
             #expect(viewed2001["inclusionErrorFamilies"] as? String == "<5" && viewed2001["families"] == nil)
+            let viewedMatrix = try #require(hidden["matrix"] as? [[String: Any]])
+            #expect(viewedMatrix.count == 2 && viewedMatrix.allSatisfy { $0["familiesReached"] as? String == "<5" && $0["peopleReached"] as? String == "<5" })
             #expect(!hidden.description.contains(": 1,") && !hidden.description.contains(": 2,") && !hidden.description.contains(": 3,"))
             #expect(try await client.execute(uri: "/api/v1/coverage?within=52.01", method: .get, headers: bearer(tokens[.operator])) { $0.status } == .forbidden)
             #expect(try await client.execute(uri: "/api/v1/coverage?within=52.03&level=provinsi", method: .get, headers: bearer(tokens[.operator])) { $0.status } == .badRequest)

@@ -14,7 +14,9 @@ struct CoverageCommand: AsyncParsableCommand {
             programmes of one sector from two or more organisations. Eligible unreached: families in desil 1–4 that no
             programme reaches. Inclusion errors: families in desil 6–10 (or from --inclusion-threshold) receiving PKH, BPNT
             or PBI-JK. The JSON also gives, per region, the people reached (residents of the families reached) and the
-            better-off families reached per programme (leakage), and the programme pairs reaching the same families.
+            better-off families reached per programme (leakage), and the programme pairs reaching the same families; and,
+            for the region of --within, the 4W matrix: organisation × sector, its programmes and their target regions, the
+            families and people reached there, and the budget.
             Example: lumbung report coverage --within 52 --level kabupaten --format json
                      lumbung report coverage --within 52.03 --level desa --sector pangan
                      lumbung report coverage --within 52.03 --period 2025
@@ -65,13 +67,17 @@ struct CoverageCommand: AsyncParsableCommand {
         guard let threshold = CoverageRules.inclusionThreshold(inclusionThreshold) else {
             throw CLIFailure.usage("--inclusion-threshold '\(inclusionThreshold)' is no desil from \(CoverageRules.inclusionThresholds.lowerBound) to \(CoverageRules.inclusionThresholds.upperBound).")
         }
-        let rows = try await UserCommand.withDatabase(databaseOptions, loggingOptions) { database -> [RegionCoverage] in
+        let (rows, matrix) = try await UserCommand.withDatabase(databaseOptions, loggingOptions) { database -> ([RegionCoverage], [FourWRow]) in
             let tree = try await RegionStore(database: database).fetchTree()
             guard tree[region] != nil else { throw CLIFailure.failure(RegionLookupError.unknown(region).description) }
-            let villages = try await ProgrammeStore(database: database).coverageByVillage(within: region, sector: chosenSector, period: chosenPeriod)
-            return CoverageReport.regions(CoverageReport.totals(villages, tree: tree), tree: tree, within: region, level: level, threshold: threshold)
+            let store = ProgrammeStore(database: database)
+            let villages = try await store.coverageByVillage(within: region, sector: chosenSector, period: chosenPeriod)
+            let totals = CoverageReport.totals(villages, tree: tree)
+            let records = FourWMatrix.listed(try await store.programmes(visibleIn: region, counted: false), sector: chosenSector, period: chosenPeriod)
+            return (CoverageReport.regions(totals, tree: tree, within: region, level: level, threshold: threshold),
+                    FourWMatrix.rows(tally: totals[region] ?? CoverageTally(), records: records, sector: chosenSector))
         }
-        print(Self.render(rows, format: format), terminator: "")
+        print(Self.render(rows, matrix: matrix, format: format), terminator: "")
     }
 
     /// The period of `--period`, or of `--from`/`--to` (either may be left out); `nil` without any.
@@ -97,13 +103,15 @@ struct CoverageCommand: AsyncParsableCommand {
 
     struct Output: Encodable {
         let regions: [RegionCoverage]
+        /// The 4W matrix of the region asked for (`--within`).
+        let matrix: [FourWRow]
     }
 
-    static func render(_ rows: [RegionCoverage], format: String) -> String {
+    static func render(_ rows: [RegionCoverage], matrix: [FourWRow], format: String) -> String {
         if format == "json" {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            return String(decoding: (try? encoder.encode(Output(regions: rows))) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+            return String(decoding: (try? encoder.encode(Output(regions: rows, matrix: matrix))) ?? Data("{}".utf8), as: UTF8.self) + "\n"
         }
         let programmes = Array(Set(rows.flatMap(\.familiesReached.keys))).sorted()
         let threshold = rows.first?.inclusionThreshold ?? CoverageRules.inclusionErrorDesil

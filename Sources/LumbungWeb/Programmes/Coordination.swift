@@ -34,10 +34,7 @@ struct Coordination {
         tally = totals[region.code] ?? CoverageTally()
         parent = RegionCoverage(code: region.code, name: region.name, tally: tally, threshold: threshold)
         rows = region.code.depth >= level.depth ? [] : CoverageReport.regions(totals, tree: tree, within: region.code, level: level, threshold: threshold)
-        self.records = records.filter { record in
-            (sector.map { record.programme.sectors.contains($0) } ?? true)
-                && (period.map { $0.overlaps(record.programme) } ?? true)
-        }
+        self.records = FourWMatrix.listed(records, sector: sector, period: period)
         self.restricted = restricted
     }
 
@@ -45,30 +42,14 @@ struct Coordination {
         restricted && CellSuppression.suppresses(value) ? CellSuppression.Reason.small.text : texts.number(value)
     }
 
-    /// One row per organisation × sector that has a programme in the region or reaches a family there.
+    /// One row per organisation × sector that has a programme in the region or reaches a family there (`FourWMatrix`).
     var matrix: [CoordinationPage.MatrixRow] {
-        var cells: [OrganisationSector: [ProgrammeRecord]] = [:]
-        var names: [Int: Organisation] = [:]
-        for record in records {
-            guard let id = record.organisation.id else { continue }
-            names[id] = record.organisation
-            for sector in record.programme.sectors where self.sector == nil || sector == self.sector {
-                cells[OrganisationSector(organisation: id, sector: sector), default: []].append(record)
-            }
-        }
-        for key in tally.familiesReachedByOrganisationSector.keys where cells[key] == nil { cells[key] = [] }
-        return cells.sorted { a, b in
-            let left = names[a.key.organisation]?.name ?? "", right = names[b.key.organisation]?.name ?? ""
-            return (left, Sector.allCases.firstIndex(of: a.key.sector) ?? 0) < (right, Sector.allCases.firstIndex(of: b.key.sector) ?? 0)
-        }.map { key, programmes in
-            let budgets = programmes.compactMap(\.programme.budget)
-            return CoordinationPage.MatrixRow(
-                organisation: names[key.organisation]?.name ?? "#\(key.organisation)", kind: names[key.organisation].map { texts.name($0.kind) } ?? "",
-                sector: texts.name(key.sector), programmes: programmes.map(\.programme.code.value).joined(separator: ", "),
-                areas: Set(programmes.flatMap { $0.programme.targetRegions.map(\.dotted) }).sorted().joined(separator: ", "),
-                families: count(tally.familiesReachedByOrganisationSector[key] ?? 0),
-                people: count(tally.peopleReachedByOrganisationSector[key] ?? 0),
-                budget: budgets.isEmpty ? "—" : "Rp " + texts.number(budgets.reduce(0, +)))
+        FourWMatrix.rows(tally: tally, records: records, sector: sector).map { row in
+            CoordinationPage.MatrixRow(
+                organisation: row.organisation, kind: row.organisationKind.map { texts.name($0) } ?? "", sector: texts.name(row.sector),
+                programmes: row.programmes.joined(separator: ", "), areas: row.targetRegions.joined(separator: ", "),
+                families: count(row.familiesReached), people: count(row.peopleReached),
+                budget: row.budget.map { "Rp " + texts.number($0) } ?? "—")
         }
     }
 

@@ -93,3 +93,30 @@ struct DisclosedCoverage: Encodable {
         return (make(parent, nil), rows.enumerated().map { make($0.element, $0.offset) })
     }
 }
+
+/// A row of the 4W matrix as a role may see it: families and people reached under 5 withheld for partners and viewers
+/// (the rows overlap — a family is in every cell it receives from — so no row is the sum of others).
+struct DisclosedFourWRow: Encodable {
+    let organisation: String
+    let organisationKind: String?
+    let sector: String
+    let programmes: [String]
+    let targetRegions: [String]
+    let familiesReached: DisclosedCount
+    let peopleReached: DisclosedCount
+    let budget: Int?
+
+    init(_ row: FourWRow, restricted: Bool) {
+        func disclosed(_ count: Int) -> DisclosedCount {
+            restricted && CellSuppression.suppresses(count) ? .withheld(.small) : .value(count)
+        }
+        organisation = row.organisation
+        organisationKind = row.organisationKind?.rawValue
+        sector = row.sector.rawValue
+        programmes = row.programmes
+        targetRegions = row.targetRegions
+        familiesReached = disclosed(row.familiesReached)
+        peopleReached = disclosed(row.peopleReached)
+        budget = row.budget
+    }
+}

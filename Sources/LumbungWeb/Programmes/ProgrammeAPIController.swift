@@ -150,9 +150,13 @@ struct ProgrammeAPIController {
             let parent = RegionCoverage(code: asked.within, name: services.regions[asked.within]?.name ?? "", tally: totals[asked.within] ?? CoverageTally(),
                                         threshold: asked.threshold)
             let disclosed = DisclosedCoverage.rows(rows, parent: parent, restricted: context.suppressesSmallCells)
+            let records = FourWMatrix.listed(try await ProgrammeStore(database: services.database).programmes(visibleIn: asked.within, counted: false),
+                                             sector: asked.sector, period: asked.period)
+            let matrix = FourWMatrix.rows(tally: totals[asked.within] ?? CoverageTally(), records: records, sector: asked.sector)
+                .map { DisclosedFourWRow($0, restricted: context.suppressesSmallCells) }
             return JSONBody.response(CoverageBody(within: asked.within.dotted, level: asked.level.rawValue, sector: asked.sector?.rawValue,
                                                   from: asked.period?.from.description, to: asked.period?.to.description,
-                                                  inclusionThreshold: asked.threshold, region: disclosed.parent, regions: disclosed.rows))
+                                                  inclusionThreshold: asked.threshold, region: disclosed.parent, regions: disclosed.rows, matrix: matrix))
         }
     }
 
@@ -190,6 +194,8 @@ struct ProgrammeAPIController {
         let inclusionThreshold: Int
         let region: DisclosedCoverage
         let regions: [DisclosedCoverage]
+        /// The 4W matrix of `within`: organisation × sector, families and people reached there, budget.
+        let matrix: [DisclosedFourWRow]
     }
 
     /// Runs a store change, turning what the domain refuses into a 400/404/409 that says why.
