@@ -194,7 +194,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LumbungSynthTests",
-            dependencies: ["LumbungDomain", "LumbungReference", "LumbungSheets", "LumbungSynth"],
+            dependencies: ["LumbungDomain", "LumbungReference", "LumbungSheets", "LumbungSynth", "LumbungTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

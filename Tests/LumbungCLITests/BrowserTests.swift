@@ -35,7 +35,7 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
         let dom = Pipe()
         browser.standardOutput = dom
         browser.standardError = FileHandle.nullDevice
-        try browser.run()
+        try ProcessLaunch.run(browser)
         let html = String(decoding: dom.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         browser.waitUntilExit()
         try? FileManager.default.removeItem(at: profile)
@@ -224,7 +224,7 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return text

@@ -1,4 +1,5 @@
 import Foundation
+import LumbungTestSupport
 
 /// Headless Chromium driven over the DevTools protocol through `--remote-debugging-pipe` (file descriptors 3 and 4,
 /// messages as JSON ended by a NUL byte): open a page at a phone's width with a bearer token, run a measuring
@@ -28,7 +29,7 @@ final class HeadlessChromium {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         toBrowser = input.fileHandleForWriting
         fromBrowser = output.fileHandleForReading
         let target = try call("Target.createTarget", ["url": "about:blank"], inSession: false)

@@ -114,7 +114,7 @@ import Testing
         process.standardInput = FileHandle.nullDevice
         let ended = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in ended.signal() }
-        try process.run()
+        try ProcessLaunch.run(process)
         if ended.wait(timeout: .now() + watchdogSeconds) == .timedOut {
             kill(process.processIdentifier, SIGKILL)
             ended.wait()

@@ -47,7 +47,7 @@ import Testing
                           base + "/impor/petakan"]
         let answer = Pipe()
         curl.standardOutput = answer
-        try curl.run()
+        try ProcessLaunch.run(curl)
         let mappingURL = String(decoding: answer.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         curl.waitUntilExit()
         #expect(mappingURL.hasPrefix(base + "/impor/petakan/"), "\(mappingURL)")

@@ -1,4 +1,5 @@
 import Foundation
+import LumbungTestSupport
 import Testing
 
 /// schemathesis (PyPI) against a demo server with an admin token (`Tests/schemathesis/run.sh`): no 5xx and no answer
@@ -11,7 +12,7 @@ import Testing
         check.arguments = ["sh", "-c", "command -v st"]
         check.standardOutput = FileHandle.nullDevice
         check.standardError = FileHandle.nullDevice
-        guard (try? check.run()) != nil else { return false }
+        guard (try? ProcessLaunch.run(check)) != nil else { return false }
         check.waitUntilExit()
         return check.terminationStatus == 0
     }
@@ -29,7 +30,7 @@ import Testing
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        try process.run()
+        try ProcessLaunch.run(process)
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text.suffix(6000))")

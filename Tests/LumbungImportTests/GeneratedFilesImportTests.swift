@@ -94,7 +94,7 @@ import Testing
                                  folder.appendingPathComponent("\(name).csv").path]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
-            try process.run()
+            try ProcessLaunch.run(process)
             process.waitUntilExit()
             converted.append(work.appendingPathComponent("\(name).\(format)"))
         }
@@ -128,7 +128,7 @@ import Testing
                                  folder.appendingPathComponent("\(name).csv").path]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
-            try process.run()
+            try ProcessLaunch.run(process)
             process.waitUntilExit()
             converted.append(work.appendingPathComponent("\(name).xlsx"))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import LumbungTestSupport
 import LumbungDomain
 import LumbungSheets
 import Testing
@@ -140,7 +141,7 @@ import ZIPFoundation
         process.arguments = ["-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", "xlsx", "--outdir", folder.path, csv.path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         process.waitUntilExit()
         let url = folder.appendingPathComponent("saved.xlsx")
         let archive = try Archive(url: url, accessMode: .read)

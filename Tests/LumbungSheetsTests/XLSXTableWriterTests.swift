@@ -1,4 +1,5 @@
 import Foundation
+import LumbungTestSupport
 import LumbungDomain
 import LumbungSheets
 import Testing
@@ -116,7 +117,7 @@ enum LibreOffice {
                              "--outdir", folder.path, url.path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         process.waitUntilExit()
         let csv = folder.appendingPathComponent(url.deletingPathExtension().lastPathComponent + ".csv")
         return try String(contentsOf: csv, encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import LumbungTestSupport
 import LumbungSynth
 import Testing
 
@@ -11,7 +12,7 @@ extension XLSXOutputTests {
                              "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", out.path, workbook.path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         process.waitUntilExit()
         let name = workbook.deletingPathExtension().lastPathComponent + ".csv"
         return try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)

@@ -45,7 +45,7 @@ import Testing
         check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         check.arguments = ["python3", "-c", "import openapi_spec_validator"]
         check.standardError = FileHandle.nullDevice
-        try check.run()
+        try ProcessLaunch.run(check)
         check.waitUntilExit()
         guard check.terminationStatus == 0 else { return }  // not installed here: `pip install openapi-spec-validator`
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -56,7 +56,7 @@ import Testing
         let output = Pipe()
         validate.standardOutput = output
         validate.standardError = output
-        try validate.run()
+        try ProcessLaunch.run(validate)
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         validate.waitUntilExit()
         #expect(validate.terminationStatus == 0, "\(text)")

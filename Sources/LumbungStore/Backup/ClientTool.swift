@@ -46,7 +46,7 @@ struct ClientTool {
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
             do {
-                try process.run()
+                try ChildProcess.launch(process)
             } catch {
                 process.terminationHandler = nil
                 continuation.resume(throwing: BackupError.toolFailed(name, status: -1, output: "\(error)"))
