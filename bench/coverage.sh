@@ -44,9 +44,12 @@ python3 - "$POP/truth.json" "$OUT/coverage-report.log" <<'PY'
 import json, sys
 truth = json.load(open(sys.argv[1]))["programs"]
 report = json.load(open(sys.argv[2]))["regions"]
-keys = ["familiesReached", "duplicatedAidFamilies", "eligibleUnreachedFamilies", "inclusionErrorFamilies"]
-wrong = [r["code"] for r in report if any(r[k] != truth[r["code"]][k] for k in keys)]
-print("   equals truth.json for every kabupaten" if not wrong else f"   DIFFERS from truth.json in {wrong}")
+keys = ["familiesReached", "duplicatedAidFamilies", "eligibleUnreachedFamilies", "inclusionErrorFamilies", "betterOffFamiliesReached", "peopleReached"]
+def pairs(region):
+    return {" ∩ ".join(p["programmes"]): p["families"] for p in region["programmePairs"]}
+wrong = [r["code"] for r in report if any(r[k] != truth[r["code"]][k] for k in keys) or pairs(r) != truth[r["code"]]["overlaps"]]
+print("   equals truth.json for every kabupaten (reached, duplicated, unreached, inclusion errors, leakage, people, pairs)" if not wrong
+      else f"   DIFFERS from truth.json in {wrong}")
 PY
 
 start_server "$DATABASE"

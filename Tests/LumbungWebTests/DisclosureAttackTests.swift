@@ -368,7 +368,8 @@ import Testing
                                  ("age_band", "60+"), ("disability", "with"), ("disability", "without")]
             let familyColumns = [("head_sex", "male"), ("head_sex", "female"), ("member_with_disability", "with"), ("elderly_member", "with"),
                                  ("child_member", "with")]
-            let rowPattern = try NSRegularExpression(pattern: "<tr><th scope=\"row\" title=\"[^\"]*\">([^<]+)</th>(.*?)</tr>", options: [.dotMatchesLineSeparators])
+            let rowPattern = try NSRegularExpression(pattern: "<tr><th scope=\"row\"><details class=\"definition\"><summary>([^<]+)</summary>.*?</details></th>(.*?)</tr>",
+                                                     options: [.dotMatchesLineSeparators])
             let cellPattern = try NSRegularExpression(pattern: "<td class=\"num\">(.*?)</td>", options: [.dotMatchesLineSeparators])
             var checkedCells = 0
             for region in regions {

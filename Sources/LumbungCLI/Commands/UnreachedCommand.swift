@@ -41,18 +41,7 @@ struct UnreachedCommand: AsyncParsableCommand {
         let desil: String
         let sector: String?
         let total: Int
-        let families: [Family]
-    }
-
-    struct Family: Encodable {
-        let kkNumber: String?
-        let headName: String?
-        let village: String
-        let address: String?
-        let rt: String?
-        let rw: String?
-        let desil: Int
-        let members: Int
+        let families: [UnreachedFamily]
     }
 
     func run() async throws {
@@ -73,9 +62,7 @@ struct UnreachedCommand: AsyncParsableCommand {
                                                           recordCount: found.families.count)
             return found
         }
-        let rows = families.map {
-            Family(kkNumber: $0.kkNumber, headName: $0.headName, village: $0.village, address: $0.address, rt: $0.rt, rw: $0.rw, desil: $0.desil, members: $0.members)
-        }
+        let rows = families
         if format == "json" {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -3,7 +3,7 @@ import LumbungDomain
 import SQLKit
 
 /// A family of the registry that no running programme reaches, as a list for verification shows it.
-public struct UnreachedFamily: Sendable, Equatable {
+public struct UnreachedFamily: Sendable, Equatable, Encodable {
     public let kkNumber: String?
     /// The name of the family's head as the registry gives it.
     public let headName: String?

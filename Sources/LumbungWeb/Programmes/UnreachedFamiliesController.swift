@@ -69,16 +69,25 @@ struct UnreachedFamiliesController {
                           desil: family.desil, members: family.members)
     }
 
+    /// The families a request asks for, as the user may see them, with how many there are in all; the reading is audited
+    /// (`personal_data.viewed`, or `.exported` for a download) with the number of families given.
+    func listed(_ request: Request, _ context: AppRequestContext, download: Bool) async throws -> (Asked, [FamilyView], total: Int) {
+        let user = try context.requireUser()
+        let asked = try Asked(request, user: user, tree: services.regions)
+        let (families, total) = try await store.unreachedFamilies(within: asked.region.code, selection: asked.selection, sector: asked.sector,
+                                                                  limit: download ? Self.downloadLimit : Self.pageSize,
+                                                                  offset: download ? 0 : asked.page * Self.pageSize)
+        try await services.audit.append(context.auditActor, download ? .personalDataExported : .personalDataViewed, region: asked.region.code.dotted,
+                                        target: asked.auditTarget, recordCount: families.count)
+        let full = user.role.may(.seeFullIdentity)
+        return (asked, families.map { view($0, fullIdentity: full) }, total)
+    }
+
     func register(pages: GuardedRoutes<some RouterMethods<AppRequestContext>>, api: GuardedRoutes<some RouterMethods<AppRequestContext>>) {
         pages.get("koordinasi/belum-terjangkau", .permitted(.readPersonalData, region: .query("within"))) { request, context -> Response in
-            let user = try context.requireUser()
-            let asked = try Asked(request, user: user, tree: services.regions)
-            let (families, total) = try await store.unreachedFamilies(within: asked.region.code, selection: asked.selection, sector: asked.sector,
-                                                                      limit: Self.pageSize, offset: asked.page * Self.pageSize)
-            try await services.audit.append(context.auditActor, .personalDataViewed, region: asked.region.code.dotted, target: asked.auditTarget,
-                                            recordCount: families.count)
+            let (asked, families, total) = try await listed(request, context, download: false)
             let texts = context.texts
-            let full = user.role.may(.seeFullIdentity)
+            let full = try context.requireUser().role.may(.seeFullIdentity)
             let base = "/koordinasi/belum-terjangkau?\(asked.query)&halaman="
             let page = UnreachedFamiliesPage(
                 title: texts("unreached_title", ["region": asked.region.title]) + " — Lumbung",
@@ -88,7 +97,7 @@ struct UnreachedFamiliesController {
                 selectionOptions: UnreachedSelection.allCases.map { .init(value: $0.rawValue, label: texts("unreached_option_\($0 == .desil1 ? "desil1" : "eligible")"), selected: $0 == asked.selection) },
                 sectorOptions: [ProgrammeListPage.Option(value: "", label: texts["coord_all_sectors"], selected: asked.sector == nil)]
                     + Sector.allCases.map { .init(value: $0.rawValue, label: texts.name($0), selected: $0 == asked.sector) },
-                rows: families.map { view($0, fullIdentity: full) }, hasRows: !families.isEmpty, masked: !full,
+                rows: families, hasRows: !families.isEmpty, masked: !full,
                 download: "/koordinasi/belum-terjangkau.xlsx?\(asked.query)", downloadCSV: "/koordinasi/belum-terjangkau.csv?\(asked.query)", back: "/koordinasi?within=\(asked.region.code.dotted)",
                 previous: asked.page > 0 ? base + String(asked.page - 1) : nil,
                 next: (asked.page + 1) * Self.pageSize < total ? base + String(asked.page + 1) : nil)
@@ -96,13 +105,8 @@ struct UnreachedFamiliesController {
         }
         for format in DownloadFormat.allCases {
             pages.get("koordinasi/belum-terjangkau.\(format.rawValue)", .permitted(.readPersonalData, region: .query("within"))) { request, context -> Response in
-                let user = try context.requireUser()
-                let asked = try Asked(request, user: user, tree: services.regions)
-                let (families, _) = try await store.unreachedFamilies(within: asked.region.code, selection: asked.selection, sector: asked.sector,
-                                                                      limit: Self.downloadLimit)
-                try await services.audit.append(context.auditActor, .personalDataExported, region: asked.region.code.dotted, target: asked.auditTarget,
-                                                recordCount: families.count)
-                let data = try Self.file(families.map { view($0, fullIdentity: user.role.may(.seeFullIdentity)) }, format: format, texts: context.texts)
+                let (asked, families, _) = try await listed(request, context, download: true)
+                let data = try Self.file(families, format: format, texts: context.texts)
                 let name = "belum-terjangkau-\(asked.region.code.compact)-desil\(asked.selection.rawValue)\(asked.sector.map { "-" + $0.rawValue } ?? "").\(format.rawValue)"
                 return Response(status: .ok, headers: [.contentType: format.contentType, .contentDisposition: "attachment; filename=\"\(name)\"",
                                                        .cacheControl: "no-store"],
@@ -110,16 +114,9 @@ struct UnreachedFamiliesController {
             }
         }
         api.get("coverage/unreached", .permitted(.readPersonalData, region: .query("within"))) { request, context -> Response in
-            let user = try context.requireUser()
-            let asked = try Asked(request, user: user, tree: services.regions)
-            let (families, total) = try await store.unreachedFamilies(within: asked.region.code, selection: asked.selection, sector: asked.sector,
-                                                                      limit: Self.pageSize, offset: asked.page * Self.pageSize)
-            try await services.audit.append(context.auditActor, .personalDataViewed, region: asked.region.code.dotted, target: asked.auditTarget,
-                                            recordCount: families.count)
-            let full = user.role.may(.seeFullIdentity)
+            let (asked, families, total) = try await listed(request, context, download: false)
             return JSONBody.response(Body(within: asked.region.code.dotted, desil: asked.selection.rawValue, sector: asked.sector?.rawValue,
-                                          total: total, page: asked.page, pageSize: Self.pageSize,
-                                          families: families.map { view($0, fullIdentity: full) }))
+                                          total: total, page: asked.page, pageSize: Self.pageSize, families: families))
         }
     }
 
