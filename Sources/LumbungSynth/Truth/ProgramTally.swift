@@ -14,7 +14,8 @@ public struct ProgramTally: Codable, Sendable, Hashable {
     public var overlaps: [String: Int] = [:]
     /// Families in desil 6–10 reached, per programme code.
     public var betterOffFamiliesReached: [String: Int] = [:]
-    /// People (the members listed with their family) of the families reached, per programme code.
+    /// People (the members listed with their family) of the families reached, per programme code. A member whose row carries
+    /// an injected error fault is rejected by an import, so with faults the registry holds a few fewer than this.
     public var peopleReached: [String: Int] = [:]
 
     public init() {}
