@@ -58,20 +58,19 @@ struct UnreachedCommand: AsyncParsableCommand {
             guard tree[region] != nil else { throw CLIFailure.failure(RegionLookupError.unknown(region).description) }
             let found = try await ProgrammeStore(database: database).unreachedFamilies(within: region, selection: selection, sector: chosenSector, limit: limit)
             try await AuditLog(database: database).append(.commandLine, .personalDataExported, region: region.dotted,
-                                                          target: "unreached families of \(region.dotted) (desil \(selection.rawValue)\(chosenSector.map { ", \($0.rawValue)" } ?? ""))",
+                                                          target: selection.auditTarget(region: region, sector: chosenSector),
                                                           recordCount: found.families.count)
             return found
         }
-        let rows = families
         if format == "json" {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let output = Output(within: region.dotted, desil: selection.rawValue, sector: chosenSector?.rawValue, total: total, families: rows)
+            let output = Output(within: region.dotted, desil: selection.rawValue, sector: chosenSector?.rawValue, total: total, families: families)
             print(String(decoding: try encoder.encode(output), as: UTF8.self))
             return
         }
         var lines = ["kk_number;head_name;village_code;address;rt;rw;desil;members"]
-        for row in rows {
+        for row in families {
             lines.append([row.kkNumber ?? "", row.headName ?? "", row.village, row.address ?? "", row.rt ?? "", row.rw ?? ""]
                 .map { CSVField.text($0, delimiter: ";") }.joined(separator: ";") + ";\(row.desil);\(row.members)")
         }

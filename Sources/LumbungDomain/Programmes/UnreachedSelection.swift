@@ -27,4 +27,9 @@ public enum UnreachedSelection: String, Sendable, CaseIterable {
             return nil
         }
     }
+
+    /// How the audit log names a reading of the list ("unreached families of 52.03 (desil 1-4, pangan)").
+    public func auditTarget(region: RegionCode, sector: Sector?) -> String {
+        "unreached families of \(region.dotted) (desil \(rawValue)\(sector.map { ", \($0.rawValue)" } ?? ""))"
+    }
 }

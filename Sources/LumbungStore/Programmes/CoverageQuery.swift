@@ -157,8 +157,7 @@ extension ProgrammeStore {
         for row in try await db.raw("""
             SELECT village_code, desil, programmes, COUNT(*) AS n, CAST(SUM(members) AS BIGINT) AS people FROM (
               SELECT h.village_code, h.desil, \(unsafeRaw: programmeList) AS programmes,
-                     (SELECT COUNT(*) FROM person p WHERE p.regency_code = h.regency_code AND p.household_id = h.id
-                      AND \(unsafeRaw: ResidentSQL.isResident("p.resident_status"))) AS members
+                     \(unsafeRaw: ResidentSQL.residents(ofFamily: "h")) AS members
               FROM enrolment e JOIN household h ON h.regency_code = e.regency_code AND h.id = e.household_id
               WHERE e.household_id IS NOT NULL AND \(place("h.village_code"))\(onlyProgrammes)
               GROUP BY h.regency_code, h.id, h.village_code, h.desil

@@ -37,8 +37,7 @@ extension ProgrammeStore {
             let total = try await db.raw("SELECT COUNT(*) AS n FROM household h WHERE \(condition)").first()?.decode(column: "n", as: Int.self) ?? 0
             let rows = try await db.raw("""
                 SELECT h.kk_number, h.head_name, h.village_code, h.address, h.rt, h.rw, h.desil,
-                       (SELECT COUNT(*) FROM person p WHERE p.regency_code = h.regency_code AND p.household_id = h.id
-                        AND \(unsafeRaw: ResidentSQL.isResident("p.resident_status"))) AS members
+                       \(unsafeRaw: ResidentSQL.residents(ofFamily: "h")) AS members
                 FROM household h WHERE \(condition)
                 ORDER BY h.village_code, h.desil, h.head_name, h.id
                 LIMIT \(unsafeRaw: String(max(0, min(limit, 100_000)))) OFFSET \(unsafeRaw: String(max(0, offset)))

@@ -9,4 +9,9 @@ enum ResidentSQL {
         let codes = ResidentStatus.allCases.filter(\.countsAsResident).map { String($0.code) }.joined(separator: ", ")
         return "(\(column) IS NULL OR \(column) IN (\(codes)))"
     }
+
+    /// The residents of the family of `household` (its table alias), as a correlated subquery on `person_household`.
+    static func residents(ofFamily household: String) -> String {
+        "(SELECT COUNT(*) FROM person p WHERE p.regency_code = \(household).regency_code AND p.household_id = \(household).id AND \(isResident("p.resident_status")))"
+    }
 }

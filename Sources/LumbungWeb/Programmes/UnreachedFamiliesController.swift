@@ -45,7 +45,7 @@ struct UnreachedFamiliesController {
         }
 
         var auditTarget: String {
-            "unreached families of \(region.code.dotted) (desil \(selection.rawValue)\(sector.map { ", \($0.rawValue)" } ?? ""))"
+            selection.auditTarget(region: region.code, sector: sector)
         }
     }
 
