@@ -134,6 +134,13 @@ import Testing
                 let response = try await op.execute(uri: uri, method: .get) { $0 }
                 #expect(response.status == .badRequest && response.text.contains(expected), "\(uri): \(response.status) \(response.text.prefix(400))")
             }
+            for extreme in ["1e308", "NaN", String(repeating: "1", count: 10_000)] {
+                let refused = try await op.execute(uri: "/api/v1/coverage/unreached?within=52.03&desil=\(extreme)", method: .get) { $0 }
+                #expect(refused.status == .badRequest, "desil=\(extreme.prefix(20))")
+                // A page number beyond any page answers an empty page, never a crash.
+                let page = try await op.execute(uri: "/api/v1/coverage/unreached?within=52.03&desil=1-4&page=\(extreme)", method: .get) { try $0.json() }
+                #expect(page["total"] as? Int == 2, "page=\(extreme.prefix(20))")
+            }
             let api = try await op.execute(uri: "/api/v1/coverage/unreached?within=52.03&desil=1-10", method: .get) { $0 }
             let apiError = try api.json()["error"] as? [String: Any]
             #expect(api.status == .badRequest && apiError?["code"] as? String == "invalid_desil")
